@@ -1,0 +1,93 @@
+/**
+ * The readable breakdown `rate` prints by default: for each inspection, the overall rating and score, then each
+ * domain and standard with its key questions' counts, shares and bands, the key question that set each rating,
+ * the margin to the next band, and the non-rated figures.
+ */
+import { getFramework } from '../shared/framework';
+import type { ExportedInspection } from '../shared/interchange';
+import {
+  describeStandardMargin,
+  RATING_LABELS,
+  rateInspection,
+  standardMargin,
+  type StandardResult,
+} from '../shared/scoring';
+import type { Rating } from '../shared/framework';
+
+function label(rating: Rating | null): string {
+  return rating === null ? 'Not rated' : RATING_LABELS[rating];
+}
+
+function percent(share: number | null): string {
+  return share === null ? '—' : `${(share * 100).toFixed(1)}%`;
+}
+
+function standardLines(standard: StandardResult, framework: ReturnType<typeof getFramework>): string[] {
+  const lines: string[] = [];
+  const how = standard.method === 'judgement' ? '(judgement)' : '';
+  lines.push(`    ${standard.number.padEnd(5)}${standard.name.padEnd(30)}${label(standard.rating).padEnd(22)}${how}`);
+  if (standard.override) {
+    lines.push(
+      `         computed ${label(standard.computedRating)}; overridden to ${label(standard.override.rating)}` +
+        ` by ${standard.override.by ?? 'the team'}: ${standard.override.reason}`,
+    );
+  }
+  for (const k of standard.keyQuestions) {
+    const sets = standard.setBy.includes(k.id) ? '  <- sets the rating' : '';
+    lines.push(
+      `         ${k.label.padEnd(24)}${String(k.yes).padStart(4)} yes${String(k.no).padStart(4)} no` +
+        `${String(k.notApplicable).padStart(4)} n/a${String(k.unanswered).padStart(4)} unanswered` +
+        `  ${percent(k.share).padStart(6)}  ${(k.band?.name ?? 'Not rated').padEnd(20)}${sets}`,
+    );
+  }
+  if (standard.method === 'case-sample') {
+    const margin = standardMargin(framework, standard.computedRating, standard.keyQuestions);
+    for (const sentence of describeStandardMargin(standard.name, margin)) lines.push(`         ${sentence}.`);
+  }
+  return lines;
+}
+
+/** The readable breakdown of one inspection. */
+export function inspectionText(inspection: ExportedInspection): string {
+  const framework = getFramework(inspection.framework);
+  const rated = rateInspection(inspection, framework);
+  const live = inspection.cases.filter((c) => !c.deleted).length;
+  const details = [
+    `${framework.id} ${framework.version}`,
+    inspection.region,
+    inspection.fieldworkStart ? `fieldwork from ${inspection.fieldworkStart}` : undefined,
+    `${live} case${live === 1 ? '' : 's'}`,
+  ].filter(Boolean);
+  const basis = rated.ratingBasis === 'proportional-rule' ? ' (no published table for this maximum; by the rule behind the tables)' : '';
+  const lines = [
+    inspection.name,
+    `  ${details.join(', ')}`,
+    `  Overall: ${label(rated.rating)}, ${rated.score}/${rated.maxScore}${basis}`,
+    '',
+  ];
+  for (const domain of rated.domains) {
+    lines.push(`  ${domain.number}. ${domain.name.padEnd(36)}${domain.score}/${domain.maxScore}`);
+    for (const standard of rated.standards.filter((s) => s.domainId === domain.id)) {
+      lines.push(...standardLines(standard, framework));
+    }
+    lines.push('');
+  }
+  if (framework.nonRatedQuestions.length > 0) {
+    lines.push('  Other case questions');
+    for (const q of framework.nonRatedQuestions) {
+      const tally = rated.tallies.get(q.id);
+      const yes = tally?.yes ?? 0;
+      const applicable = yes + (tally?.no ?? 0);
+      const share = applicable > 0 ? ` (${Math.round((yes / applicable) * 100)}%)` : '';
+      lines.push(`    ${q.summary}: ${yes} of ${applicable} cases${share}`);
+    }
+    lines.push('');
+  }
+  return lines.map((line) => line.trimEnd()).join('\n');
+}
+
+/** The readable breakdown of every inspection in a file. */
+export function breakdownText(inspections: readonly ExportedInspection[]): string {
+  if (inspections.length === 0) return 'The file holds no inspections.\n';
+  return inspections.map(inspectionText).join('\n');
+}

@@ -1,0 +1,58 @@
+/**
+ * The `rate` command's behaviour, apart from the process so tests can call it directly. A file that fails
+ * validation exits 1 with the path-named problem on standard error and nothing on standard output; a usage
+ * mistake or unreadable file exits 2. Never a stack trace: the reader is an inspector or a script.
+ */
+import { InterchangeError, parseExport } from '../shared/interchange';
+import { breakdownDocument } from './breakdown-json';
+import { breakdownText } from './breakdown-text';
+
+const USAGE = `Usage: npm run --silent rate -- FILE.json [--json]
+
+Prints the rating breakdown of every inspection in a Casescore export.
+  --json    print the machine-readable breakdown (see docs/interchange.md) and nothing else
+  --help    show this help`;
+
+/** What a run printed and how it ended; kept apart from the process so it can be tested directly. */
+export interface RateOutcome {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: 0 | 1 | 2;
+}
+
+/** Runs the command on its arguments, reading the file with `readText`. */
+export function runRate(args: readonly string[], readText: (path: string) => string): RateOutcome {
+  if (args.includes('--help') || args.includes('-h')) return { stdout: `${USAGE}\n`, stderr: '', exitCode: 0 };
+  const json = args.includes('--json');
+  const unknown = args.filter((a) => a.startsWith('-') && a !== '--json');
+  const files = args.filter((a) => !a.startsWith('-'));
+  if (unknown.length > 0) return usageError(`unknown option ${unknown[0]}`);
+  if (files.length !== 1) return usageError(files.length === 0 ? 'name one export file' : 'name only one export file');
+  const path = files[0] as string;
+  let text: string;
+  try {
+    text = readText(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    return { stdout: '', stderr: `rate: cannot read ${path}: ${why}\n`, exitCode: 2 };
+  }
+  try {
+    const file = parseExport(text);
+    const stdout = json
+      ? `${JSON.stringify(breakdownDocument(file.inspections), null, 2)}\n`
+      : breakdownText(file.inspections);
+    return { stdout, stderr: '', exitCode: 0 };
+  } catch (error) {
+    if (error instanceof InterchangeError) {
+      return { stdout: '', stderr: `rate: ${path} is not a valid Casescore export: ${error.message}\n`, exitCode: 1 };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return { stdout: '', stderr: `rate: ${path} could not be rated: ${message}\n`, exitCode: 1 };
+  }
+}
+
+function usageError(problem: string): RateOutcome {
+  return { stdout: '', stderr: `rate: ${problem}\n\n${USAGE}\n`, exitCode: 2 };
+}
+

@@ -1,0 +1,183 @@
+/**
+ * The shape every inspection framework takes, as data. The probation PDU framework and the youth framework are
+ * both values of `Framework`; the scoring engine reads nothing but these values, so a corrected rule is a change
+ * to data, never to code.
+ */
+
+/** The four ratings the inspectorate gives, lowest first. */
+export const RATINGS = ['inadequate', 'requires-improvement', 'good', 'outstanding'] as const;
+/** One of the inspectorate's four ratings. */
+export type Rating = (typeof RATINGS)[number];
+
+/** A case answer: Yes, No or Not applicable. An absent answer (or `null`) means unanswered. */
+export const ANSWER_VALUES = ['yes', 'no', 'na'] as const;
+/** Yes, No or Not applicable. */
+export type AnswerValue = (typeof ANSWER_VALUES)[number];
+
+/** Case types across both frameworks; each framework lists the ones it uses. */
+export const CASE_TYPES = [
+  'community',
+  'licence',
+  'post-sentence-supervision',
+  'court-disposal',
+  'out-of-court-disposal',
+] as const;
+/** The kind of sentence or disposal a sampled case is. */
+export type CaseType = (typeof CASE_TYPES)[number];
+
+/** Risk of serious harm levels. */
+export const ROSH_LEVELS = ['low', 'medium', 'high', 'very-high'] as const;
+/** Risk of serious harm level of a case. */
+export type RoshLevel = (typeof ROSH_LEVELS)[number];
+
+/** The kind of court report inspected with a case; `none` when there is none. */
+export const COURT_REPORT_TYPES = ['none', 'oral', 'short-format', 'standard'] as const;
+/** The kind of court report inspected with a case. */
+export type CourtReportType = (typeof COURT_REPORT_TYPES)[number];
+
+/** What the inspector records about a case besides its answers. All optional: absent means not recorded. */
+export interface CaseAttributes {
+  readonly rosh?: RoshLevel;
+  /** Absent means `none`. */
+  readonly courtReport?: CourtReportType;
+  readonly releasedOnLicence?: boolean;
+}
+
+/** The facts applicability is decided on: the inspection's options and one case. */
+export interface ApplicabilityContext {
+  readonly options: Readonly<Record<string, boolean>>;
+  readonly caseType: CaseType;
+  readonly attributes: CaseAttributes;
+}
+
+/**
+ * When a standard or question applies, as data. Conditions combine with `all`; an absent condition means
+ * "always applies".
+ */
+export type Condition =
+  | { readonly kind: 'option'; readonly option: string }
+  | { readonly kind: 'case-type'; readonly caseTypes: readonly CaseType[] }
+  | { readonly kind: 'court-report-inspected' }
+  | { readonly kind: 'released-on-licence' }
+  | { readonly kind: 'all'; readonly conditions: readonly Condition[] };
+
+/** A prompt guiding a key question's judgement: answered per case, reported in aggregate, never rated. */
+export interface Prompt {
+  readonly id: string;
+  readonly text: string;
+  readonly appliesWhen?: Condition;
+}
+
+/** A key question. For case-sampled standards it is answered per case and rated; for judged ones it frames evidence. */
+export interface KeyQuestion {
+  readonly id: string;
+  /** Short label for tables ("Engagement"). */
+  readonly label: string;
+  readonly text: string;
+  readonly prompts: readonly Prompt[];
+}
+
+/** Fields every standard has. */
+interface StandardBase {
+  readonly id: string;
+  readonly name: string;
+  readonly keyQuestions: readonly KeyQuestion[];
+  /** When the standard is part of the inspection at all (e.g. court work only where the inspection rates it). */
+  readonly ratedWhen?: Condition;
+}
+
+/** A standard rated by the inspector's judgement on evidence, entered directly. */
+export interface JudgedStandard extends StandardBase {
+  readonly method: 'judgement';
+}
+
+/** A standard rated from the case sample's answers to its key questions. */
+export interface CaseSampledStandard extends StandardBase {
+  readonly method: 'case-sample';
+  /** Which cases its key questions apply to; other cases can only be Not applicable. */
+  readonly appliesToCase?: Condition;
+}
+
+/** A standard: judged, or rated from the case sample. */
+export type Standard = JudgedStandard | CaseSampledStandard;
+
+/** A group of standards. */
+export interface Domain {
+  readonly id: string;
+  readonly name: string;
+  readonly standards: readonly Standard[];
+}
+
+/**
+ * A case question outside the ratings whose aggregate the inspectorate quotes ("in only 51 of 223 cases that
+ * required it was management oversight effective"). Not applicable means the case did not call for it.
+ */
+export interface NonRatedQuestion {
+  readonly id: string;
+  readonly text: string;
+  /** How the aggregate reads: "{yes} of {applicable} cases" is appended by the reader. */
+  readonly summary: string;
+  /** The standard it is shown beside when scoring a case. */
+  readonly standardId: string;
+  readonly appliesWhen?: Condition;
+}
+
+/** An exact fraction, so band edges are compared on exact ratios and never on rounded percentages. */
+export interface Fraction {
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+/** A key-question band: its published name, the rating it gives, and its inclusive lower edge. */
+export interface KeyQuestionBand {
+  readonly name: string;
+  readonly rating: Rating;
+  readonly lowerEdge: Fraction;
+}
+
+/** Inclusive score ranges for each overall rating at one maximum score, as published. */
+export interface OverallBandTable {
+  readonly maxScore: number;
+  readonly lowestScore: Readonly<Record<Rating, number>>;
+}
+
+/**
+ * How standard ratings become an overall rating: points per rating, the published band tables, and the
+ * proportional rule the tables were derived from, used (and labelled) only for a maximum no table covers.
+ */
+export interface OverallRule {
+  readonly points: Readonly<Record<Rating, number>>;
+  readonly publishedTables: readonly OverallBandTable[];
+  /**
+   * Upper edges as fractions of the maximum: a score at or below `maxScore * upperEdge[rating]` gets that
+   * rating (Inadequate if 6·score ≤ max, and so on); the top rating has no upper edge.
+   */
+  readonly proportionalUpperEdges: Readonly<Record<Exclude<Rating, 'outstanding'>, Fraction>>;
+}
+
+/** An inspection option the framework offers (such as rating court work). */
+export interface FrameworkOption {
+  readonly id: string;
+  readonly label: string;
+  readonly defaultValue: boolean;
+}
+
+/** A complete inspection framework. */
+export interface Framework {
+  readonly id: string;
+  readonly version: string;
+  readonly name: string;
+  readonly caseTypes: readonly CaseType[];
+  readonly options: readonly FrameworkOption[];
+  readonly domains: readonly Domain[];
+  readonly nonRatedQuestions: readonly NonRatedQuestion[];
+  /** Lowest band first; the first band's lower edge is 0. */
+  readonly keyQuestionBands: readonly KeyQuestionBand[];
+  readonly overall: OverallRule;
+}
+
+/** Names a framework and its version, as stored with every inspection. */
+export interface FrameworkRef {
+  readonly id: string;
+  readonly version: string;
+}

@@ -1,0 +1,51 @@
+/**
+ * Reading an export: text -> safe JSON -> envelope and upgrade -> schema -> semantics. Nothing is returned unless
+ * the whole file is valid, so a caller never writes half a file.
+ */
+import { InterchangeError } from './errors';
+import { DEFAULT_MAX_BYTES, parseJsonSafely } from './safe-json';
+import { exportFileSchema, type ExportFile } from './schema';
+import { checkSemantics } from './semantics';
+import { upgradeToCurrent } from './upgrade';
+import { firstIssueAsError } from './zod-issues';
+
+/** Options for reading a file. */
+export interface ParseOptions {
+  /** The largest file accepted, in bytes. */
+  readonly maxBytes?: number;
+}
+
+/**
+ * Validates a parsed value as a current export file, upgrading older versions.
+ * @throws InterchangeError naming the first problem's path.
+ */
+export function validateExport(value: unknown): ExportFile {
+  const upgraded = upgradeToCurrent(value);
+  const result = exportFileSchema.safeParse(upgraded);
+  if (!result.success) throw firstIssueAsError(result.error, upgraded);
+  checkSemantics(result.data);
+  return result.data;
+}
+
+/**
+ * Reads an export file's text.
+ * @throws InterchangeError naming the first problem's path.
+ */
+export function parseExport(text: string, options: ParseOptions = {}): ExportFile {
+  return validateExport(parseJsonSafely(text, options.maxBytes ?? DEFAULT_MAX_BYTES));
+}
+
+/** The result of reading a file without throwing. */
+export type ParseResult =
+  | { readonly ok: true; readonly file: ExportFile }
+  | { readonly ok: false; readonly error: InterchangeError };
+
+/** Like `parseExport`, but returns the error instead of throwing it. */
+export function tryParseExport(text: string, options: ParseOptions = {}): ParseResult {
+  try {
+    return { ok: true, file: parseExport(text, options) };
+  } catch (error) {
+    if (error instanceof InterchangeError) return { ok: false, error };
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Turning a file's text into plain values before any schema sees it: a size limit, a depth limit, and no keys
+ * that could reach an object's prototype (`__proto__`, `constructor`, `prototype`), each refused with the path
+ * where it stands. JSON.parse itself never pollutes, but code that copies the result might.
+ */
+import { InterchangeError, type PathSegment } from './errors';
+
+/** The largest file read by default: a whole region with long notes is a few megabytes. */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/** Deeper than any valid file (about 7 levels); deeper input is refused before it can exhaust a stack. */
+export const MAX_DEPTH = 32;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function describeSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${bytes} bytes`;
+}
+
+/** Length in UTF-8 bytes, without needing TextEncoder or Buffer. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Parses JSON text into plain values, refusing oversized, empty, malformed, too deep or prototype-reaching input.
+ * @throws InterchangeError naming what is wrong.
+ */
+export function parseJsonSafely(text: string, maxBytes: number = DEFAULT_MAX_BYTES): unknown {
+  if (text.length > maxBytes || utf8Length(text) > maxBytes) {
+    throw new InterchangeError(
+      [],
+      `the file is ${describeSize(utf8Length(text))}; the largest Casescore reads is ${describeSize(maxBytes)}`,
+    );
+  }
+  if (text.trim() === '') throw new InterchangeError([], 'the file is empty');
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new InterchangeError([], `not valid JSON (is the file complete?): ${detail}`);
+  }
+  checkShape(value);
+  return value;
+}
+
+/** Walks the value without recursion, so hostile nesting cannot overflow the stack. */
+function checkShape(root: unknown): void {
+  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: unknown; path: PathSegment[] };
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= MAX_DEPTH) {
+      throw new InterchangeError(path, `nested more than ${MAX_DEPTH} levels deep; no valid file is`);
+    }
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i -= 1) stack.push({ value: value[i], path: [...path, i] });
+      continue;
+    }
+    const keys = Object.keys(value);
+    for (const key of keys) {
+      if (FORBIDDEN_KEYS.has(key)) throw new InterchangeError([...path, key], `the key "${key}" is not allowed`);
+    }
+    for (let i = keys.length - 1; i >= 0; i -= 1) {
+      const key = keys[i] as string;
+      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+}

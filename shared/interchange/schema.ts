@@ -1,0 +1,127 @@
+/**
+ * The interchange format, version 1 (../shared/design/interchange.md), as a validation schema. It is the
+ * contract other tools depend on: additions are fine; renames and removals need a new format version and an
+ * upgrade in `upgrade.ts`. The committed JSON Schema is generated from this file (`npm run schema`).
+ *
+ * Zod runs jitless (no `new Function`), so validation works under the app's strict Content Security Policy.
+ */
+import { z } from 'zod';
+import {
+  ANSWER_VALUES,
+  CASE_TYPES,
+  COURT_REPORT_TYPES,
+  RATINGS,
+  ROSH_LEVELS,
+} from '../framework/types';
+
+z.config({ jitless: true });
+
+/** The `format` every Casescore export carries. */
+export const FORMAT = 'casescore.inspections';
+/** The format version this build writes. */
+export const FORMAT_VERSION = 1;
+
+const MAX_TEXT = 100_000;
+const MAX_SHORT = 200;
+
+const id = z.string().min(1, 'expected a non-empty id').max(MAX_SHORT);
+const shortText = z.string().max(MAX_SHORT);
+const note = z.string().max(MAX_TEXT);
+const timestamp = z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date and time' });
+const who = shortText.describe('Initials or name of whoever made the change');
+
+/** Who changed a thing and when; merge uses these to tell newer from older. */
+const stamp = {
+  updatedAt: timestamp.optional(),
+  by: who.optional(),
+};
+
+const rating = z.enum(RATINGS);
+
+/** A case answer. `value: null` is an answer that was cleared: unanswered for scoring, but newer than "never". */
+export const answerSchema = z.object({
+  value: z.enum(ANSWER_VALUES).nullable(),
+  note: note.optional(),
+  ...stamp,
+});
+
+export const caseAttributesSchema = z.object({
+  rosh: z.enum(ROSH_LEVELS).optional(),
+  courtReport: z.enum(COURT_REPORT_TYPES).optional(),
+  releasedOnLicence: z.boolean().optional(),
+});
+
+/** A sampled case with its answers keyed by question id. */
+export const liveCaseSchema = z.object({
+  id,
+  deleted: z.literal(false).optional(),
+  reference: z.string().min(1, 'expected a case reference').max(MAX_SHORT),
+  caseType: z.enum(CASE_TYPES),
+  inspector: shortText.optional(),
+  attributes: caseAttributesSchema,
+  answers: z.record(z.string().min(1).max(MAX_SHORT), answerSchema),
+  note: note.optional(),
+  ...stamp,
+});
+
+/** A case removed from the sample, kept so a merge can tell "removed later" from "never there". */
+export const deletedCaseSchema = z.object({
+  id,
+  deleted: z.literal(true),
+  updatedAt: timestamp,
+  by: who,
+});
+
+export const sampledCaseSchema = z.union([liveCaseSchema, deletedCaseSchema]);
+
+/** The inspector's rating of a judged standard, with the evidence behind it. */
+export const judgementSchema = z.object({
+  rating: rating.nullable(),
+  note: note.optional(),
+  /** Evidence notes per key question of the judged standard. */
+  evidence: z.record(z.string().min(1).max(MAX_SHORT), note).optional(),
+  ...stamp,
+});
+
+/** A professional-discretion departure from a computed rating; the reason is required. */
+export const overrideSchema = z.object({
+  rating,
+  reason: note.refine((r) => r.trim() !== '', 'expected a reason for the override'),
+  by: who,
+  updatedAt: timestamp.optional(),
+});
+
+export const inspectionSchema = z.object({
+  id,
+  name: z.string().min(1, 'expected a name for the inspection').max(MAX_SHORT),
+  region: shortText.optional(),
+  fieldworkStart: z.iso.date({ message: 'expected a date as YYYY-MM-DD' }).optional(),
+  framework: z.object({ id: shortText, version: shortText }),
+  options: z.record(z.string().max(MAX_SHORT), z.boolean()),
+  judgements: z.record(z.string().max(MAX_SHORT), judgementSchema),
+  cases: z.array(sampledCaseSchema),
+  overrides: z.record(z.string().max(MAX_SHORT), overrideSchema),
+});
+
+/** A whole export file. */
+export const exportFileSchema = z.object({
+  format: z.literal(FORMAT),
+  formatVersion: z.literal(FORMAT_VERSION),
+  exportedAt: timestamp,
+  inspections: z.array(inspectionSchema),
+});
+
+/** An answer as the format carries it. */
+export type ExportedAnswer = z.infer<typeof answerSchema>;
+/** A live case as the format carries it. */
+export type ExportedCase = z.infer<typeof liveCaseSchema>;
+/** A removed case's tombstone. */
+export type ExportedDeletedCase = z.infer<typeof deletedCaseSchema>;
+/** A judged standard's judgement. */
+export type ExportedJudgement = z.infer<typeof judgementSchema>;
+/** A professional-discretion override. */
+export type ExportedOverride = z.infer<typeof overrideSchema>;
+/** One inspection as the format carries it. */
+export type ExportedInspection = z.infer<typeof inspectionSchema>;
+/** A whole export file. */
+export type ExportFile = z.infer<typeof exportFileSchema>;

@@ -1,0 +1,40 @@
+/**
+ * Reading older files: each format version that has ever been released has an upgrade to the next, and a file is
+ * walked up to the current version before it is validated. Version 1 is the first, so there is nothing to walk
+ * yet; a file from a newer Casescore is refused with a message saying so.
+ */
+import { InterchangeError } from './errors';
+import { FORMAT, FORMAT_VERSION } from './schema';
+
+/** Upgrades keyed by the version they read; each returns the same file at the next version. */
+const UPGRADES: Readonly<Record<number, (file: Record<string, unknown>) => Record<string, unknown>>> = {};
+
+/**
+ * Checks the envelope (`format`, `formatVersion`) and upgrades an older file to the current version.
+ * @throws InterchangeError for a file of another format, or one from a newer Casescore.
+ */
+export function upgradeToCurrent(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InterchangeError([], 'expected a Casescore export (a JSON object)');
+  }
+  let file = value as Record<string, unknown>;
+  if (file.format !== FORMAT) {
+    throw new InterchangeError(['format'], `expected "${FORMAT}"; this is not a Casescore export`);
+  }
+  const version = file.formatVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new InterchangeError(['formatVersion'], 'expected a whole number from 1');
+  }
+  if (version > FORMAT_VERSION) {
+    throw new InterchangeError(
+      ['formatVersion'],
+      `the file is format version ${version}, newer than this Casescore reads (up to ${FORMAT_VERSION}); update Casescore`,
+    );
+  }
+  for (let v = version; v < FORMAT_VERSION; v += 1) {
+    const upgrade = UPGRADES[v];
+    if (!upgrade) throw new InterchangeError(['formatVersion'], `no upgrade from format version ${v}`);
+    file = upgrade(file);
+  }
+  return file;
+}

@@ -1,0 +1,30 @@
+/**
+ * The scoring engine: answers -> key-question tallies -> bands -> standard, domain and overall ratings,
+ * margins to the next band, and the region roll-up. Pure: no DOM, no Node, no storage.
+ */
+export type * from './inputs';
+export { addTallies, EMPTY_TALLY, tallyInspection, applicabilityContext, type Tally } from './tally';
+export { bandFor, rateKeyQuestion, type KeyQuestionResult } from './key-question';
+export {
+  OverrideError,
+  overrideProblem,
+  rateCaseSampledStandard,
+  rateJudgedStandard,
+  type StandardResult,
+} from './standard';
+export { overallRating, scoreStandardRatings, type OverallBasis, type OverallResult } from './overall';
+export { rateInspection, type DomainResult, type InspectionRating } from './inspection';
+export {
+  keyQuestionMargin,
+  standardMargin,
+  moreYesToReach,
+  noChangedToYesToReach,
+  yesChangedToNoToFallBelow,
+  moreNoToFallBelow,
+  type Drop,
+  type Lift,
+  type Margin,
+} from './margins';
+export { describeStandardMargin } from './margin-text';
+export { rollUpRegion, RegionMixError, type RegionQuestionTotal, type RegionRollUp } from './region';
+export { lowerRating, ratingAbove, ratingBelow, ratingRank, RATING_LABELS } from './ratings';

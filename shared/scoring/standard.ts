@@ -1,0 +1,122 @@
+/**
+ * A standard's rating. Case-sampled: the lowest band among its rated key questions, naming the key questions
+ * that set it; professional discretion may override it with a reason, and the computed rating is kept beside
+ * the final one. Judged: the inspector's judgement, entered directly.
+ */
+import type { Framework, Rating, Standard } from '../framework/types';
+import type { JudgementInput, OverrideInput } from './inputs';
+import { rateKeyQuestion, type KeyQuestionResult } from './key-question';
+import { lowerRating, ratingRank } from './ratings';
+import type { Tally } from './tally';
+import { EMPTY_TALLY } from './tally';
+
+/** A standard's result. */
+export interface StandardResult {
+  readonly id: string;
+  readonly name: string;
+  /** Derived display number ("2.2"). */
+  readonly number: string;
+  readonly domainId: string;
+  readonly method: Standard['method'];
+  /** The rating that counts: the override where there is one, else the computed or judged rating. */
+  readonly rating: Rating | null;
+  /** For case-sampled standards, the rating the answers give; for judged ones, the judgement. */
+  readonly computedRating: Rating | null;
+  /** The professional-discretion override, where one was made. */
+  readonly override: OverrideInput | null;
+  /** Points the final rating earns; `null` when not rated. */
+  readonly points: number | null;
+  /** Case-sampled standards' key questions (empty for judged standards). */
+  readonly keyQuestions: readonly KeyQuestionResult[];
+  /** The key questions at the lowest band, which set the computed rating. */
+  readonly setBy: readonly string[];
+}
+
+/** Raised when an override is not a valid professional-discretion departure. */
+export class OverrideError extends Error {
+  constructor(
+    readonly standardId: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OverrideError';
+  }
+}
+
+/** Why an override cannot be accepted, or `null` when it can. A reason is always required. */
+export function overrideProblem(override: OverrideInput): string | null {
+  if (override.reason.trim() === '') {
+    return 'A professional-discretion override needs a reason';
+  }
+  return null;
+}
+
+/** Where a standard sits in the inspection: its number and domain. */
+export interface StandardPlace {
+  readonly number: string;
+  readonly domainId: string;
+}
+
+/** Rates a case-sampled standard from its key questions' tallies, then applies any override. */
+export function rateCaseSampledStandard(
+  framework: Framework,
+  standard: Standard,
+  place: StandardPlace,
+  tallies: ReadonlyMap<string, Tally>,
+  override: OverrideInput | undefined,
+): StandardResult {
+  const keyQuestions = standard.keyQuestions.map((k) =>
+    rateKeyQuestion(framework, k, tallies.get(k.id) ?? EMPTY_TALLY),
+  );
+  let computed: Rating | null = null;
+  for (const k of keyQuestions) {
+    if (k.rating !== null) computed = computed === null ? k.rating : lowerRating(computed, k.rating);
+  }
+  const setBy =
+    computed === null
+      ? []
+      : keyQuestions
+          .filter((k) => k.rating !== null && ratingRank(k.rating) === ratingRank(computed))
+          .map((k) => k.id);
+  if (override) {
+    const problem = overrideProblem(override);
+    if (problem) throw new OverrideError(standard.id, `${standard.name}: ${problem}`);
+  }
+  const rating = override?.rating ?? computed;
+  return {
+    id: standard.id,
+    name: standard.name,
+    number: place.number,
+    domainId: place.domainId,
+    method: standard.method,
+    rating,
+    computedRating: computed,
+    override: override ?? null,
+    points: rating === null ? null : framework.overall.points[rating],
+    keyQuestions,
+    setBy,
+  };
+}
+
+/** A judged standard's result: the judgement is the rating. */
+export function rateJudgedStandard(
+  framework: Framework,
+  standard: Standard,
+  place: StandardPlace,
+  judgement: JudgementInput | undefined,
+): StandardResult {
+  const rating = judgement?.rating ?? null;
+  return {
+    id: standard.id,
+    name: standard.name,
+    number: place.number,
+    domainId: place.domainId,
+    method: standard.method,
+    rating,
+    computedRating: rating,
+    override: null,
+    points: rating === null ? null : framework.overall.points[rating],
+    keyQuestions: [],
+    setBy: [],
+  };
+}

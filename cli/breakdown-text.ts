@@ -25,7 +25,9 @@ function percent(share: number | null): string {
 function standardLines(standard: StandardResult, framework: ReturnType<typeof getFramework>): string[] {
   const lines: string[] = [];
   const how = standard.method === 'judgement' ? '(judgement)' : '';
-  lines.push(`    ${standard.number.padEnd(5)}${standard.name.padEnd(30)}${label(standard.rating).padEnd(22)}${how}`);
+  lines.push(
+    `    ${standard.number.padEnd(5)}${standard.name.padEnd(30)}${label(standard.rating).padEnd(22)}${how}`,
+  );
   if (standard.override) {
     lines.push(
       `         computed ${label(standard.computedRating)}; overridden to ${label(standard.override.rating)}` +
@@ -58,7 +60,10 @@ export function inspectionText(inspection: ExportedInspection): string {
     inspection.fieldworkStart ? `fieldwork from ${inspection.fieldworkStart}` : undefined,
     `${live} case${live === 1 ? '' : 's'}`,
   ].filter(Boolean);
-  const basis = rated.ratingBasis === 'proportional-rule' ? ' (no published table for this maximum; by the rule behind the tables)' : '';
+  const basis =
+    rated.ratingBasis === 'proportional-rule'
+      ? ' (no published table for this maximum; by the rule behind the tables)'
+      : '';
   const lines = [
     inspection.name,
     `  ${details.join(', ')}`,

@@ -22,19 +22,22 @@ export interface RateOutcome {
 
 /** Runs the command on its arguments, reading the file with `readText`. */
 export function runRate(args: readonly string[], readText: (path: string) => string): RateOutcome {
-  if (args.includes('--help') || args.includes('-h')) return { stdout: `${USAGE}\n`, stderr: '', exitCode: 0 };
+  if (args.includes('--help') || args.includes('-h'))
+    return { stdout: `${USAGE}\n`, stderr: '', exitCode: 0 };
   const json = args.includes('--json');
   const unknown = args.filter((a) => a.startsWith('-') && a !== '--json');
   const files = args.filter((a) => !a.startsWith('-'));
   if (unknown.length > 0) return usageError(`unknown option ${unknown[0]}`);
-  if (files.length !== 1) return usageError(files.length === 0 ? 'name one export file' : 'name only one export file');
+  if (files.length !== 1)
+    return usageError(files.length === 0 ? 'name one export file' : 'name only one export file');
   const path = files[0] as string;
   let text: string;
   try {
     text = readText(path);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
     return { stdout: '', stderr: `rate: cannot read ${path}: ${why}\n`, exitCode: 2 };
   }
   try {
@@ -45,7 +48,11 @@ export function runRate(args: readonly string[], readText: (path: string) => str
     return { stdout, stderr: '', exitCode: 0 };
   } catch (error) {
     if (error instanceof InterchangeError) {
-      return { stdout: '', stderr: `rate: ${path} is not a valid Casescore export: ${error.message}\n`, exitCode: 1 };
+      return {
+        stdout: '',
+        stderr: `rate: ${path} is not a valid Casescore export: ${error.message}\n`,
+        exitCode: 1,
+      };
     }
     const message = error instanceof Error ? error.message : String(error);
     return { stdout: '', stderr: `rate: ${path} could not be rated: ${message}\n`, exitCode: 1 };
@@ -55,4 +62,3 @@ export function runRate(args: readonly string[], readText: (path: string) => str
 function usageError(problem: string): RateOutcome {
   return { stdout: '', stderr: `rate: ${problem}\n\n${USAGE}\n`, exitCode: 2 };
 }
-

@@ -60,7 +60,7 @@ const NOTES_ON_NO: Readonly<Record<string, readonly string[]>> = {
   engagement: [
     'No evidence the person was asked about barriers to engagement.',
     'Appointments missed without follow-up; no exploration of why.',
-    "Diversity needs noted but not reflected in how the work was delivered.",
+    'Diversity needs noted but not reflected in how the work was delivered.',
   ],
   desistance: [
     'Accommodation need identified but no referral made.',
@@ -128,12 +128,7 @@ function answerAcross(
 }
 
 /** Yes count for a key question: near the target share, inside the band the standard's rating needs. */
-function yesCountFor(
-  applicable: number,
-  targetShare: number,
-  rating: Rating,
-  setsRating: boolean,
-): number {
+function yesCountFor(applicable: number, targetShare: number, rating: Rating, setsRating: boolean): number {
   let yes = Math.round(targetShare * applicable);
   const rank = () => ratingRank(bandFor(framework, yes, applicable)?.rating ?? 'inadequate');
   while (rank() < ratingRank(rating) && yes < applicable) yes += 1;
@@ -200,19 +195,24 @@ function buildInspection(
         const applicable = eligible.length - notApplicable;
         const theme = themeOf(keyQuestion.id);
         const range = SHARE_RANGES[theme]?.[rating] ?? [0.5, 0.6];
-        const share = FIXED_SHARES[pdu.key]?.[keyQuestion.id] ?? range[0] + random.next() * (range[1] - range[0]);
+        const share =
+          FIXED_SHARES[pdu.key]?.[keyQuestion.id] ?? range[0] + random.next() * (range[1] - range[0]);
         const setsRating = theme === 'safety' || theme === 'advice';
         const yes = yesCountFor(applicable, share, rating, setsRating);
         answerAcross(random, eligible, keyQuestion.id, { yes, no: applicable - yes }, stampFor);
         for (const c of eligible) {
           const answer = c.answers[keyQuestion.id] as ExportedAnswer;
           if (answer.value === 'no' && random.next() < 0.6) {
-            c.answers[keyQuestion.id] = { ...answer, note: random.pick(NOTES_ON_NO[theme] ?? ['Insufficient.']) };
+            c.answers[keyQuestion.id] = {
+              ...answer,
+              note: random.pick(NOTES_ON_NO[theme] ?? ['Insufficient.']),
+            };
           }
           for (const prompt of keyQuestion.prompts) {
             if (!applies(c, prompt.id)) continue;
             const likelyYes = answer.value === 'yes' ? 0.85 : 0.3;
-            const value: AnswerValue = answer.value === 'na' ? 'na' : random.next() < likelyYes ? 'yes' : 'no';
+            const value: AnswerValue =
+              answer.value === 'na' ? 'na' : random.next() < likelyYes ? 'yes' : 'no';
             c.answers[prompt.id] = { value, ...stampFor(c) };
           }
         }
@@ -225,7 +225,13 @@ function buildInspection(
     const counts = nonRatedCounts.get(question.id);
     if (!counts) continue;
     const eligible = cases.filter((c) => applies(c, question.id));
-    answerAcross(random, eligible, question.id, { yes: counts.yes, no: counts.applicable - counts.yes }, stampFor);
+    answerAcross(
+      random,
+      eligible,
+      question.id,
+      { yes: counts.yes, no: counts.applicable - counts.yes },
+      stampFor,
+    );
   }
 
   const judgements: ExportedInspection['judgements'] = {};
@@ -271,16 +277,25 @@ export function createLondonDemo(): ExportedInspection[] {
   const pdus = loadAnnexeTwo();
   const licenceCounts = splitInProportion(LICENCE_CASES, CASES_PER_PDU);
   const eligibleFor = (questionId: string, index: number): number =>
-    questionId.startsWith('pre-release.') ? (licenceCounts[index] as number) : (CASES_PER_PDU[index] as number);
+    questionId.startsWith('pre-release.')
+      ? (licenceCounts[index] as number)
+      : (CASES_PER_PDU[index] as number);
   // Each PDU's share of each regional figure, in proportion to the cases it could apply to.
   const perPdu = pdus.map(() => new Map<string, RegionalFigure>());
   for (const [questionId, figure] of Object.entries(LONDON_REGIONAL_FIGURES)) {
     const eligible = pdus.map((_, i) => eligibleFor(questionId, i));
     const applicable = splitInProportion(figure.applicable, eligible);
     const yes = splitInProportion(figure.yes, applicable);
-    perPdu.forEach((m, i) => m.set(questionId, { yes: yes[i] as number, applicable: applicable[i] as number }));
+    perPdu.forEach((m, i) =>
+      m.set(questionId, { yes: yes[i] as number, applicable: applicable[i] as number }),
+    );
   }
   return pdus.map((pdu, i) =>
-    buildInspection(pdu, CASES_PER_PDU[i] as number, licenceCounts[i] as number, perPdu[i] as Map<string, RegionalFigure>),
+    buildInspection(
+      pdu,
+      CASES_PER_PDU[i] as number,
+      licenceCounts[i] as number,
+      perPdu[i] as Map<string, RegionalFigure>,
+    ),
   );
 }

@@ -2,13 +2,7 @@
  * Which standards an inspection rates and which questions apply to a case, decided from the framework's
  * conditions. A question that cannot apply to a case can only be answered Not applicable.
  */
-import type {
-  ApplicabilityContext,
-  CaseSampledStandard,
-  Condition,
-  Framework,
-  Standard,
-} from './types';
+import type { ApplicabilityContext, CaseSampledStandard, Condition, Framework, Standard } from './types';
 
 /** Whether a condition holds; an absent condition always holds. */
 export function conditionHolds(condition: Condition | undefined, context: ApplicabilityContext): boolean {
@@ -33,10 +27,7 @@ export function conditionHolds(condition: Condition | undefined, context: Applic
  * Whether the inspection rates a standard at all, from its options alone (court work only where rated).
  * Conditions on a case's facts are ignored here: they decide which cases a standard's questions reach.
  */
-export function standardIsRated(
-  standard: Standard,
-  options: Readonly<Record<string, boolean>>,
-): boolean {
+export function standardIsRated(standard: Standard, options: Readonly<Record<string, boolean>>): boolean {
   return inspectionConditionHolds(standard.ratedWhen, options);
 }
 
@@ -60,18 +51,12 @@ function inspectionConditionHolds(
 }
 
 /** The standards an inspection with these options rates, in framework order. */
-export function ratedStandards(
-  framework: Framework,
-  options: Readonly<Record<string, boolean>>,
-): Standard[] {
+export function ratedStandards(framework: Framework, options: Readonly<Record<string, boolean>>): Standard[] {
   return framework.domains.flatMap((d) => d.standards.filter((s) => standardIsRated(s, options)));
 }
 
 /** Whether a case-sampled standard's key questions apply to this case in this inspection. */
-export function standardAppliesToCase(
-  standard: CaseSampledStandard,
-  context: ApplicabilityContext,
-): boolean {
+export function standardAppliesToCase(standard: CaseSampledStandard, context: ApplicabilityContext): boolean {
   return standardIsRated(standard, context.options) && conditionHolds(standard.appliesToCase, context);
 }
 

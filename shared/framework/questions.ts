@@ -14,7 +14,12 @@ import type {
 
 /** A case question with its kind and the standard it belongs to. */
 export type CaseQuestion =
-  | { readonly kind: 'key-question'; readonly id: string; readonly standard: CaseSampledStandard; readonly question: KeyQuestion }
+  | {
+      readonly kind: 'key-question';
+      readonly id: string;
+      readonly standard: CaseSampledStandard;
+      readonly question: KeyQuestion;
+    }
   | {
       readonly kind: 'prompt';
       readonly id: string;
@@ -22,7 +27,12 @@ export type CaseQuestion =
       readonly keyQuestion: KeyQuestion;
       readonly question: Prompt;
     }
-  | { readonly kind: 'non-rated'; readonly id: string; readonly standardId: string; readonly question: NonRatedQuestion };
+  | {
+      readonly kind: 'non-rated';
+      readonly id: string;
+      readonly standardId: string;
+      readonly question: NonRatedQuestion;
+    };
 
 const cache = new WeakMap<Framework, readonly CaseQuestion[]>();
 

@@ -37,8 +37,7 @@ export function parseExport(text: string, options: ParseOptions = {}): ExportFil
 
 /** The result of reading a file without throwing. */
 export type ParseResult =
-  | { readonly ok: true; readonly file: ExportFile }
-  | { readonly ok: false; readonly error: InterchangeError };
+  { readonly ok: true; readonly file: ExportFile } | { readonly ok: false; readonly error: InterchangeError };
 
 /** Like `parseExport`, but returns the error instead of throwing it. */
 export function tryParseExport(text: string, options: ParseOptions = {}): ParseResult {

@@ -69,7 +69,8 @@ function checkShape(root: unknown): void {
     }
     const keys = Object.keys(value);
     for (const key of keys) {
-      if (FORBIDDEN_KEYS.has(key)) throw new InterchangeError([...path, key], `the key "${key}" is not allowed`);
+      if (FORBIDDEN_KEYS.has(key))
+        throw new InterchangeError([...path, key], `the key "${key}" is not allowed`);
     }
     for (let i = keys.length - 1; i >= 0; i -= 1) {
       const key = keys[i] as string;

@@ -6,13 +6,7 @@
  * Zod runs jitless (no `new Function`), so validation works under the app's strict Content Security Policy.
  */
 import { z } from 'zod';
-import {
-  ANSWER_VALUES,
-  CASE_TYPES,
-  COURT_REPORT_TYPES,
-  RATINGS,
-  ROSH_LEVELS,
-} from '../framework/types';
+import { ANSWER_VALUES, CASE_TYPES, COURT_REPORT_TYPES, RATINGS, ROSH_LEVELS } from '../framework/types';
 
 z.config({ jitless: true });
 

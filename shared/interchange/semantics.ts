@@ -22,7 +22,10 @@ export function checkSemantics(file: ExportFile): void {
   file.inspections.forEach((inspection, index) => {
     const at: PathSegment[] = ['inspections', index];
     if (inspectionIds.has(inspection.id)) {
-      throw new InterchangeError([...at, 'id'], `the inspection id ${inspection.id} appears twice in the file`);
+      throw new InterchangeError(
+        [...at, 'id'],
+        `the inspection id ${inspection.id} appears twice in the file`,
+      );
     }
     inspectionIds.add(inspection.id);
     checkInspection(inspection, at);
@@ -52,7 +55,10 @@ function checkInspection(inspection: ExportedInspection, at: PathSegment[]): voi
   for (const [standardId, judgement] of Object.entries(inspection.judgements)) {
     const standard = standards.get(standardId);
     if (!standard || standard.method !== 'judgement') {
-      throw new InterchangeError([...at, 'judgements', standardId], 'not a judged standard of this framework');
+      throw new InterchangeError(
+        [...at, 'judgements', standardId],
+        'not a judged standard of this framework',
+      );
     }
     const keyQuestionIds = standard.keyQuestions.map((k) => k.id);
     for (const keyQuestionId of Object.keys(judgement.evidence ?? {})) {
@@ -73,14 +79,20 @@ function checkInspection(inspection: ExportedInspection, at: PathSegment[]): voi
       );
     }
     if (!standardIsRated(standard, options)) {
-      throw new InterchangeError([...at, 'overrides', standardId], 'this inspection does not rate that standard');
+      throw new InterchangeError(
+        [...at, 'overrides', standardId],
+        'this inspection does not rate that standard',
+      );
     }
   }
   const caseIds = new Set<string>();
   inspection.cases.forEach((sampled, caseIndex) => {
     const caseAt: PathSegment[] = [...at, 'cases', caseIndex];
     if (caseIds.has(sampled.id)) {
-      throw new InterchangeError([...caseAt, 'id'], `the case id ${sampled.id} appears twice in this inspection`);
+      throw new InterchangeError(
+        [...caseAt, 'id'],
+        `the case id ${sampled.id} appears twice in this inspection`,
+      );
     }
     caseIds.add(sampled.id);
     if (sampled.deleted) return;

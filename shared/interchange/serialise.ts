@@ -2,7 +2,6 @@
  * Writing an export: the file is validated exactly as a reader would validate it (so Casescore never writes a
  * file it would refuse), then written with a stable key order, so two exports of the same data are identical.
  */
-import { InterchangeError } from './errors';
 import { exportFileSchema, FORMAT, FORMAT_VERSION, type ExportedInspection, type ExportFile } from './schema';
 import { checkSemantics } from './semantics';
 import { firstIssueAsError } from './zod-issues';
@@ -18,7 +17,10 @@ export function createExport(inspections: readonly ExportedInspection[], exporte
 }
 
 /** A copy of a record with its keys in sorted order. */
-function sortedRecord<T>(record: Readonly<Record<string, T>>, map: (value: T) => T = (v) => v): Record<string, T> {
+function sortedRecord<T>(
+  record: Readonly<Record<string, T>>,
+  map: (value: T) => T = (v) => v,
+): Record<string, T> {
   const out: Record<string, T> = {};
   for (const key of Object.keys(record).sort()) out[key] = map(record[key] as T);
   return out;
@@ -44,7 +46,9 @@ export function serialiseExport(file: ExportFile): string {
   const result = exportFileSchema.safeParse(file);
   if (!result.success) throw firstIssueAsError(result.error, file);
   checkSemantics(result.data);
-  const canonical: ExportFile = { ...result.data, inspections: result.data.inspections.map(canonicalInspection) };
+  const canonical: ExportFile = {
+    ...result.data,
+    inspections: result.data.inspections.map(canonicalInspection),
+  };
   return `${JSON.stringify(canonical, null, 2)}\n`;
 }
-

@@ -49,7 +49,9 @@ function describeIssue(issue: Issue, root: unknown): string {
   const got = describeValue(valueAt(root, issue.path));
   switch (issue.code) {
     case 'invalid_type':
-      return got === 'nothing' ? `expected ${issue.expected}, but it is missing` : `expected ${issue.expected}, got ${got}`;
+      return got === 'nothing'
+        ? `expected ${issue.expected}, but it is missing`
+        : `expected ${issue.expected}, got ${got}`;
     case 'invalid_value':
       return `expected ${issue.values.map((v) => String(v)).join(' | ')}, got ${got}`;
     case 'too_small':

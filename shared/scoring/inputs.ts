@@ -2,13 +2,7 @@
  * What the scoring engine reads: the least an inspection must say to be rated. The interchange format's
  * inspections and the renderer's stored rows both fit these shapes, so either can be scored directly.
  */
-import type {
-  AnswerValue,
-  CaseAttributes,
-  CaseType,
-  FrameworkRef,
-  Rating,
-} from '../framework/types';
+import type { AnswerValue, CaseAttributes, CaseType, FrameworkRef, Rating } from '../framework/types';
 
 /** One answer; `null` means it was cleared and counts as unanswered. */
 export interface AnswerInput {

@@ -64,13 +64,7 @@ export function rateInspection(
       const result =
         standard.method === 'judgement'
           ? rateJudgedStandard(framework, standard, place, inspection.judgements[standard.id])
-          : rateCaseSampledStandard(
-              framework,
-              standard,
-              place,
-              tallies,
-              inspection.overrides?.[standard.id],
-            );
+          : rateCaseSampledStandard(framework, standard, place, tallies, inspection.overrides?.[standard.id]);
       standards.push(result);
       if (result.points !== null) {
         domainScore += result.points;

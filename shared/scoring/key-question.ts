@@ -28,11 +28,7 @@ export interface KeyQuestionResult {
  * The band for `yes` of `applicable`: the highest band whose inclusive lower edge the exact share reaches.
  * Returns `null` when `applicable` is 0.
  */
-export function bandFor(
-  framework: Framework,
-  yes: number,
-  applicable: number,
-): KeyQuestionBand | null {
+export function bandFor(framework: Framework, yes: number, applicable: number): KeyQuestionBand | null {
   if (applicable <= 0) return null;
   let found: KeyQuestionBand | null = null;
   for (const band of framework.keyQuestionBands) {

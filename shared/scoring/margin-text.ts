@@ -24,7 +24,9 @@ export function describeStandardMargin(standardName: string, margin: Margin | nu
     if (margin.lift.noChangedToYes !== null) {
       const n = margin.lift.noChangedToYes;
       const subject = margin.lift.moreYesPossible ? 'it' : standardName;
-      sentences.push(`${n} ${n === 1 ? 'answer' : 'answers'} changed from No to Yes would make ${subject} ${to}`);
+      sentences.push(
+        `${n} ${n === 1 ? 'answer' : 'answers'} changed from No to Yes would make ${subject} ${to}`,
+      );
     }
   }
   if (margin.drop?.yesChangedToNo != null) {

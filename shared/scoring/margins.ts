@@ -50,11 +50,7 @@ export function noChangedToYesToReach(yes: number, applicable: number, edge: Fra
 }
 
 /** Fewest Yes answers changed to No to fall below the edge, or `null` if changing every Yes is not enough. */
-export function yesChangedToNoToFallBelow(
-  yes: number,
-  applicable: number,
-  edge: Fraction,
-): number | null {
+export function yesChangedToNoToFallBelow(yes: number, applicable: number, edge: Fraction): number | null {
   const surplus = yes * edge.denominator - edge.numerator * applicable;
   if (surplus < 0) return 0;
   const k = Math.floor(surplus / edge.denominator) + 1;

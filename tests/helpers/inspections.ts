@@ -38,7 +38,9 @@ export function sampleWith(
   counts: Readonly<Record<string, AnswerCounts>>,
   facts: { caseType?: CaseType; attributes?: CaseAttributes } = {},
 ): ExportedCase[] {
-  const totals = Object.values(counts).map((c) => (c.yes ?? 0) + (c.no ?? 0) + (c.na ?? 0) + (c.unanswered ?? 0));
+  const totals = Object.values(counts).map(
+    (c) => (c.yes ?? 0) + (c.no ?? 0) + (c.na ?? 0) + (c.unanswered ?? 0),
+  );
   const size = Math.max(0, ...totals);
   return Array.from({ length: size }, (_, i) => {
     const answers: Record<string, AnswerValue | null> = {};

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs everything Casescore's tests need on a fresh machine, and nothing from outside the package registries:
+# Debian's chromium for the browser tests (only when no Chromium is found), then the npm packages. The Electron
+# and Playwright browser downloads are skipped: they cannot be fetched on the build machines, and the tests use
+# Debian's chromium instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+have_chromium() {
+  [ -n "${CHROMIUM_PATH:-}" ] && [ -x "${CHROMIUM_PATH}" ] && return 0
+  [ -x /usr/bin/chromium ] || [ -x /usr/bin/chromium-browser ] || [ -x /usr/bin/google-chrome ]
+}
+
+if ! have_chromium; then
+  if command -v apt-get >/dev/null 2>&1; then
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    echo "setup: installing Debian's chromium for the browser tests"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  else
+    echo "setup: no Chromium found and no apt-get to install it with." >&2
+    echo "setup: install Chromium or Chrome, then set CHROMIUM_PATH to its binary." >&2
+    exit 1
+  fi
+fi
+
+export ELECTRON_SKIP_BINARY_DOWNLOAD=1
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+npm ci --no-audit --no-fund
+echo "setup: done ($(node --version), $("${CHROMIUM_PATH:-/usr/bin/chromium}" --version 2>/dev/null || echo 'Chromium from CHROMIUM_PATH'))"

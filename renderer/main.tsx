@@ -1,0 +1,12 @@
+// The renderer's entry: mounts the app. Runs the same in Electron (over app://) and in a browser (`npm run web`).
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element to mount Casescore in');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

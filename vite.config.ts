@@ -1,12 +1,24 @@
 // Builds and serves the renderer (renderer/index.html). The same build is what Electron loads over app:// and
 // what `npm run web` serves on localhost.
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The development server injects CSS as inline <style> elements, which the page's strict policy refuses; while
+ * serving for development only, allow inline styles. Built pages (and Electron) keep the strict policy.
+ */
+function devServerStyles(): Plugin {
+  return {
+    name: 'casescore-dev-server-styles',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  };
+}
 
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), devServerStyles()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,7 +1,8 @@
 // The renderer's entry: mounts the app. Runs the same in Electron (over app://) and in a browser (`npm run web`).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App } from './app/App';
+import './app/styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element to mount Casescore in');

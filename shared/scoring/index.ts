@@ -28,3 +28,4 @@ export {
 export { describeStandardMargin } from './margin-text';
 export { rollUpRegion, RegionMixError, type RegionQuestionTotal, type RegionRollUp } from './region';
 export { lowerRating, ratingAbove, ratingBelow, ratingRank, RATING_LABELS } from './ratings';
+export { caseProgress, sampleProgress, type Progress, type ProgressStatus } from './progress';

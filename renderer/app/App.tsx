@@ -1,0 +1,27 @@
+// Routes. A hash router, so the app works the same from app:// in Electron and from a plain web server.
+import { HashRouter, Route, Routes } from 'react-router';
+import { InspectionFormPage } from '../features/inspections/InspectionForm';
+import { InspectionList } from '../features/inspections/InspectionList';
+import { InspectionPage } from '../features/inspections/InspectionPage';
+import { CaseScoringPage } from '../features/scoring/CaseScoringPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { Layout } from './Layout';
+
+export function App() {
+  return (
+    <HashRouter>
+      <Layout>
+        <Routes>
+          <Route path="/" element={<InspectionList />} />
+          <Route path="/inspections/new" element={<InspectionFormPage />} />
+          <Route path="/inspections/:inspectionId" element={<InspectionPage tab="cases" />} />
+          <Route path="/inspections/:inspectionId/judgements" element={<InspectionPage tab="judgements" />} />
+          <Route path="/inspections/:inspectionId/edit" element={<InspectionFormPage />} />
+          <Route path="/inspections/:inspectionId/cases/:caseId" element={<CaseScoringPage />} />
+          <Route path="/settings" element={<SettingsPage />} />
+          <Route path="*" element={<main className="page">There is nothing at this address.</main>} />
+        </Routes>
+      </Layout>
+    </HashRouter>
+  );
+}

@@ -1,0 +1,51 @@
+// The frame around every screen: the header and navigation, messages, and the first-run initials gate.
+import { useEffect, type ReactNode } from 'react';
+import { NavLink } from 'react-router';
+import { purgeDeletedInspections, useInitials } from '../db';
+import { ActorContext } from '../features/settings/actor';
+import { InitialsPrompt } from '../features/settings/InitialsPrompt';
+import { requestPersistence } from '../features/settings/storage';
+import { Notices, UNDO_WINDOW_MS } from './Notices';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const initials = useInitials();
+  useEffect(() => {
+    // Ask once per start for storage the browser will not clear; Settings shows the answer.
+    void requestPersistence();
+    // Deleted inspections whose undo window has long closed are removed for good.
+    void purgeDeletedInspections(new Date(Date.now() - 6 * UNDO_WINDOW_MS).toISOString()).catch(
+      () => undefined,
+    );
+  }, []);
+  return (
+    <>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <span className="brand">Casescore</span>
+        {initials && (
+          <nav aria-label="Main">
+            <NavLink to="/" end>
+              Inspections
+            </NavLink>
+            <NavLink to="/settings">Settings</NavLink>
+          </nav>
+        )}
+        {initials && (
+          <span className="who" aria-label={`Signed as ${initials}`}>
+            {initials}
+          </span>
+        )}
+      </header>
+      <div id="content">
+        {initials === undefined ? null : initials === null ? (
+          <InitialsPrompt />
+        ) : (
+          <ActorContext.Provider value={initials}>{children}</ActorContext.Provider>
+        )}
+      </div>
+      <Notices />
+    </>
+  );
+}

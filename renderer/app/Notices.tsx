@@ -1,0 +1,54 @@
+// Messages at the foot of the screen: errors stay until dismissed; "Deleted … Undo" offers stay for a short
+// undo window and then close.
+import { useEffect } from 'react';
+import { describeStorageError } from '../db';
+import { useCasescore } from '../state/store';
+import type { Notice } from '../state/notices-slice';
+
+/** How long an info notice (and its undo offer) stays on screen. */
+export const UNDO_WINDOW_MS = 10_000;
+
+function NoticeItem({ notice }: { notice: Notice }) {
+  const dismiss = useCasescore((s) => s.dismiss);
+  const notify = useCasescore((s) => s.notify);
+  useEffect(() => {
+    if (notice.kind === 'error') return;
+    const timer = setTimeout(() => dismiss(notice.id), UNDO_WINDOW_MS);
+    return () => clearTimeout(timer);
+  }, [notice, dismiss]);
+  return (
+    <li className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      <span>{notice.text}</span>
+      {notice.undo && (
+        <button
+          type="button"
+          className="button button--small"
+          onClick={async () => {
+            dismiss(notice.id);
+            try {
+              await notice.undo?.();
+            } catch (error) {
+              notify({ kind: 'error', text: `Could not undo. ${describeStorageError(error)}` });
+            }
+          }}
+        >
+          Undo
+        </button>
+      )}
+      <button type="button" className="link-button" onClick={() => dismiss(notice.id)}>
+        Dismiss
+      </button>
+    </li>
+  );
+}
+
+export function Notices() {
+  const notices = useCasescore((s) => s.notices);
+  return (
+    <ul className="notices" aria-label="Messages">
+      {notices.map((n) => (
+        <NoticeItem key={n.id} notice={n} />
+      ))}
+    </ul>
+  );
+}

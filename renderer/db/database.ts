@@ -1,0 +1,42 @@
+/**
+ * The Casescore database: every schema version in order (never edit or remove an old one; add a new version
+ * with an upgrade where data changes), and the one shared instance. Only renderer/db/ imports Dexie.
+ *
+ * Transactions use strict durability: a write is reported committed only once it is on disk, so "Saved" on
+ * screen means the answer survives a crash or power cut.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { AuditEntry, Setting, StoredCase, StoredInspection } from './entities';
+
+/** The IndexedDB database name; the origin never changes (app:// on desktop), so neither does the data. */
+export const DATABASE_NAME = 'casescore';
+
+export class CasescoreDatabase extends Dexie {
+  inspections!: Table<StoredInspection, string>;
+  cases!: Table<StoredCase, string>;
+  audit!: Table<AuditEntry, number>;
+  settings!: Table<Setting, string>;
+
+  constructor(name: string = DATABASE_NAME) {
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      inspections: 'id, updatedAt',
+      cases: 'id, inspectionId, [inspectionId+reference]',
+      audit: '++seq, inspectionId, caseId, at',
+      settings: 'key',
+    });
+  }
+}
+
+let instance: CasescoreDatabase | null = null;
+
+/** The app's database, opened on first use. */
+export function database(): CasescoreDatabase {
+  instance ??= new CasescoreDatabase();
+  return instance;
+}
+
+/** Replaces the shared instance (tests give each test a fresh database). */
+export function replaceDatabase(db: CasescoreDatabase): void {
+  instance = db;
+}

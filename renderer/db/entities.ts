@@ -1,0 +1,98 @@
+/**
+ * The rows Casescore keeps in IndexedDB. They follow the export format closely (an inspection carries its
+ * judgements and overrides; a case carries its answers keyed by question id), so a case's answers change in
+ * one row, scoring reads one inspection's rows, and export is a plain copy.
+ */
+import type { AnswerValue, CaseAttributes, CaseType, FrameworkRef, Rating } from '../../shared/framework';
+
+/** Who changed something and when. */
+export interface Stamp {
+  readonly updatedAt: string;
+  readonly by: string;
+}
+
+/** One answer to one question for one case. `value: null` is an answer that was cleared. */
+export interface StoredAnswer extends Stamp {
+  readonly value: AnswerValue | null;
+  readonly note?: string;
+}
+
+/** A judged standard's rating and the evidence behind it. */
+export interface StoredJudgement extends Stamp {
+  readonly rating: Rating | null;
+  readonly note?: string;
+  /** Evidence notes keyed by the judged standard's key-question ids. */
+  readonly evidence?: Readonly<Record<string, string>>;
+}
+
+/** A professional-discretion override of a computed rating. */
+export interface StoredOverride extends Stamp {
+  readonly rating: Rating;
+  readonly reason: string;
+}
+
+/** An inspection of one PDU (or youth offending service). */
+export interface StoredInspection extends Stamp {
+  readonly id: string;
+  readonly name: string;
+  readonly region?: string;
+  /** YYYY-MM-DD. */
+  readonly fieldworkStart?: string;
+  readonly leadInspector?: string;
+  readonly framework: FrameworkRef;
+  readonly options: Readonly<Record<string, boolean>>;
+  readonly judgements: Readonly<Record<string, StoredJudgement>>;
+  readonly overrides: Readonly<Record<string, StoredOverride>>;
+  readonly createdAt: string;
+  /** Set while an inspection is deleted; it can be restored until the undo window closes and is then purged. */
+  readonly deletedAt?: string;
+}
+
+/** A sampled case and its answers. */
+export interface StoredCase extends Stamp {
+  readonly id: string;
+  readonly inspectionId: string;
+  readonly reference: string;
+  readonly caseType: CaseType;
+  readonly inspector?: string;
+  readonly attributes: CaseAttributes;
+  readonly answers: Readonly<Record<string, StoredAnswer>>;
+  readonly note?: string;
+  readonly createdAt: string;
+  /** A removed case is kept as a tombstone so a merge can tell "removed" from "never there". */
+  readonly deleted?: boolean;
+}
+
+/** What an audit entry records a change to. */
+export type AuditAction =
+  | 'answer'
+  | 'case-added'
+  | 'case-edited'
+  | 'case-removed'
+  | 'inspection-created'
+  | 'inspection-edited'
+  | 'inspection-deleted'
+  | 'inspection-restored'
+  | 'judgement'
+  | 'override'
+  | 'demo-loaded';
+
+/** One change, with its old and new value, written in the same transaction as the change itself. */
+export interface AuditEntry {
+  readonly seq?: number;
+  readonly at: string;
+  readonly by: string;
+  readonly inspectionId: string;
+  readonly caseId?: string;
+  readonly action: AuditAction;
+  /** What within the target changed: a question id, a standard id, a field name. */
+  readonly key?: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** A setting, such as the inspector's initials. */
+export interface Setting {
+  readonly key: string;
+  readonly value: unknown;
+}

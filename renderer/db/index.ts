@@ -1,0 +1,29 @@
+/** The storage layer: the only code that talks to IndexedDB (through Dexie). */
+export { CasescoreDatabase, DATABASE_NAME, database, replaceDatabase } from './database';
+export type * from './entities';
+export { describeStorageError, SaveError } from './errors';
+export { auditTrail } from './audit';
+export { checkInitials, readInitials, saveInitials } from './settings';
+export {
+  createInspection,
+  deleteInspection,
+  editInspection,
+  purgeDeletedInspections,
+  restoreInspection,
+  setJudgement,
+  setOverride,
+  type InspectionDetails,
+  type JudgementEntry,
+} from './inspections';
+export {
+  addCases,
+  editCase,
+  referencesFromPaste,
+  removeCase,
+  type AddedCases,
+  type CaseDetails,
+} from './cases';
+export { setAnswer, type AnswerEntry } from './answers';
+export { loadLondonDemo } from './demo';
+export { fromExportedInspection, toExportedInspection } from './snapshot';
+export { useAllCases, useCasesOf, useInitials, useInspection, useInspections } from './live';

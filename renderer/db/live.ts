@@ -1,0 +1,53 @@
+/**
+ * Live queries: React hooks that re-render whenever the rows they read change, in this window or another.
+ * Screens read the database only through these.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { database } from './database';
+import type { StoredCase, StoredInspection } from './entities';
+import { readInitials } from './settings';
+
+/** Every inspection not deleted, newest fieldwork first; `undefined` while loading. */
+export function useInspections(): StoredInspection[] | undefined {
+  return useLiveQuery(async () => {
+    const all = await database().inspections.toArray();
+    return all
+      .filter((i) => !i.deletedAt)
+      .sort(
+        (a, b) =>
+          (b.fieldworkStart ?? '').localeCompare(a.fieldworkStart ?? '') || a.name.localeCompare(b.name),
+      );
+  });
+}
+
+/** Every live case of every inspection, grouped by inspection id; for the list's progress and ratings. */
+export function useAllCases(): Map<string, StoredCase[]> | undefined {
+  return useLiveQuery(async () => {
+    const byInspection = new Map<string, StoredCase[]>();
+    await database().cases.each((c) => {
+      const list = byInspection.get(c.inspectionId) ?? [];
+      list.push(c);
+      byInspection.set(c.inspectionId, list);
+    });
+    return byInspection;
+  });
+}
+
+/** One inspection (`null` when there is none, `undefined` while loading). */
+export function useInspection(id: string | undefined): StoredInspection | null | undefined {
+  return useLiveQuery(async () => (id ? ((await database().inspections.get(id)) ?? null) : null), [id]);
+}
+
+/** An inspection's cases, removed ones included (they are tombstones), in reference order. */
+export function useCasesOf(inspectionId: string | undefined): StoredCase[] | undefined {
+  return useLiveQuery(async () => {
+    if (!inspectionId) return [];
+    const cases = await database().cases.where('inspectionId').equals(inspectionId).toArray();
+    return cases.sort((a, b) => a.reference.localeCompare(b.reference, 'en', { numeric: true }));
+  }, [inspectionId]);
+}
+
+/** The inspector's initials (`null` before first run's prompt is answered, `undefined` while loading). */
+export function useInitials(): string | null | undefined {
+  return useLiveQuery(readInitials);
+}

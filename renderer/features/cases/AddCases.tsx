@@ -1,0 +1,188 @@
+// Adding to the case sample: one case with its facts, or many at once from a pasted list of references.
+import { useState } from 'react';
+import {
+  COURT_REPORT_TYPES,
+  ROSH_LEVELS,
+  type CaseType,
+  type CourtReportType,
+  type Framework,
+  type RoshLevel,
+} from '../../../shared/framework';
+import { addCases, describeStorageError, referencesFromPaste, type CaseDetails } from '../../db';
+import { CASE_TYPE_LABELS, COURT_REPORT_LABELS, ROSH_LABELS } from '../../ui/labels';
+import { useActor } from '../settings/actor';
+
+/** Facts shared by the single-case form and the paste form. */
+interface CaseFacts {
+  caseType: CaseType;
+  rosh: RoshLevel | '';
+  courtReport: CourtReportType;
+  releasedOnLicence: boolean;
+  inspector: string;
+}
+
+function toDetails(reference: string, facts: CaseFacts): CaseDetails {
+  return {
+    reference,
+    caseType: facts.caseType,
+    inspector: facts.inspector,
+    attributes: {
+      ...(facts.rosh ? { rosh: facts.rosh } : {}),
+      courtReport: facts.courtReport,
+      releasedOnLicence: facts.releasedOnLicence,
+    },
+  };
+}
+
+export function CaseFactsFields({
+  framework,
+  facts,
+  onChange,
+}: {
+  framework: Framework;
+  facts: CaseFacts;
+  onChange: (facts: CaseFacts) => void;
+}) {
+  const set = (changes: Partial<CaseFacts>) => onChange({ ...facts, ...changes });
+  return (
+    <>
+      <label className="field">
+        <span>Case type</span>
+        <select value={facts.caseType} onChange={(e) => set({ caseType: e.target.value as CaseType })}>
+          {framework.caseTypes.map((t) => (
+            <option key={t} value={t}>
+              {CASE_TYPE_LABELS[t]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Risk of serious harm</span>
+        <select value={facts.rosh} onChange={(e) => set({ rosh: e.target.value as RoshLevel | '' })}>
+          <option value="">Not recorded</option>
+          {ROSH_LEVELS.map((r) => (
+            <option key={r} value={r}>
+              {ROSH_LABELS[r]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Court report inspected</span>
+        <select
+          value={facts.courtReport}
+          onChange={(e) => set({ courtReport: e.target.value as CourtReportType })}
+        >
+          {COURT_REPORT_TYPES.map((r) => (
+            <option key={r} value={r}>
+              {COURT_REPORT_LABELS[r]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field field--check">
+        <input
+          type="checkbox"
+          checked={facts.releasedOnLicence}
+          onChange={(e) => set({ releasedOnLicence: e.target.checked })}
+        />
+        <span>Released on licence in the period</span>
+      </label>
+      <label className="field">
+        <span>Inspector</span>
+        <input value={facts.inspector} maxLength={40} onChange={(e) => set({ inspector: e.target.value })} />
+      </label>
+    </>
+  );
+}
+
+export function AddCases({ inspectionId, framework }: { inspectionId: string; framework: Framework }) {
+  const by = useActor();
+  const [mode, setMode] = useState<'one' | 'many'>('one');
+  const [reference, setReference] = useState('');
+  const [pasted, setPasted] = useState('');
+  const [facts, setFacts] = useState<CaseFacts>({
+    caseType: framework.caseTypes[0]!,
+    rosh: '',
+    courtReport: 'none',
+    releasedOnLicence: false,
+    inspector: by,
+  });
+  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+
+  async function add() {
+    const references = mode === 'one' ? [reference.trim()].filter(Boolean) : referencesFromPaste(pasted);
+    if (references.length === 0) {
+      setMessage({
+        kind: 'error',
+        text: mode === 'one' ? 'Enter the case reference.' : 'Paste at least one reference.',
+      });
+      return;
+    }
+    try {
+      const result = await addCases(
+        inspectionId,
+        references.map((r) => toDetails(r, facts)),
+        by,
+      );
+      const skipped = result.skipped.length
+        ? ` Already in the sample, so not added again: ${result.skipped.join(', ')}.`
+        : '';
+      setMessage({
+        kind: result.added.length ? 'info' : 'error',
+        text: `Added ${result.added.length} of ${references.length}.${skipped}`,
+      });
+      setReference('');
+      setPasted('');
+    } catch (error) {
+      setMessage({ kind: 'error', text: describeStorageError(error) });
+    }
+  }
+
+  return (
+    <section className="card add-cases" aria-labelledby="add-cases-heading">
+      <h2 id="add-cases-heading">Add cases</h2>
+      <div className="segmented" role="group" aria-label="Add one case or many">
+        <button type="button" aria-pressed={mode === 'one'} onClick={() => setMode('one')}>
+          One case
+        </button>
+        <button type="button" aria-pressed={mode === 'many'} onClick={() => setMode('many')}>
+          Paste a list
+        </button>
+      </div>
+      <form
+        className="form form--inline"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void add();
+        }}
+      >
+        {mode === 'one' ? (
+          <label className="field">
+            <span>Case reference</span>
+            <input value={reference} onChange={(e) => setReference(e.target.value)} />
+          </label>
+        ) : (
+          <label className="field field--wide">
+            <span>References, one per line</span>
+            <textarea rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} />
+          </label>
+        )}
+        <CaseFactsFields framework={framework} facts={facts} onChange={setFacts} />
+        <div className="form-actions">
+          <button type="submit" className="button button--primary">
+            {mode === 'one' ? 'Add case' : 'Add cases'}
+          </button>
+        </div>
+      </form>
+      {message && (
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'field-error' : 'hint'}
+        >
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+// The case sample: each case's progress (answered of applicable) and status, filtered by inspector, by
+// incomplete, or by a No answer to a chosen key question.
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { caseQuestions, type Framework } from '../../../shared/framework';
+import type { StoredCase, StoredInspection } from '../../db';
+import { NO_FILTERS } from '../../state/filters-slice';
+import { useCasescore } from '../../state/store';
+import { CASE_TYPE_LABELS, ROSH_LABELS } from '../../ui/labels';
+import { caseRows, filterCaseRows } from './filterCases';
+
+const STATUS_LABELS = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  complete: 'Complete',
+} as const;
+
+export function CaseList({
+  inspection,
+  framework,
+  cases,
+}: {
+  inspection: StoredInspection;
+  framework: Framework;
+  cases: readonly StoredCase[];
+}) {
+  const filters = useCasescore((s) => s.caseFilters[inspection.id] ?? NO_FILTERS);
+  const setFilters = useCasescore((s) => s.setCaseFilters);
+  const rows = useMemo(
+    () => caseRows(framework, inspection.options, cases),
+    [framework, inspection.options, cases],
+  );
+  const shown = useMemo(() => filterCaseRows(rows, filters), [rows, filters]);
+  const inspectors = [
+    ...new Set(rows.map((r) => r.sampled.inspector).filter((i): i is string => !!i)),
+  ].sort();
+  const keyQuestions = caseQuestions(framework).filter((q) => q.kind === 'key-question');
+  const set = (changes: Partial<typeof filters>) => setFilters(inspection.id, changes);
+
+  return (
+    <section aria-labelledby="cases-heading">
+      <div className="section-head">
+        <h2 id="cases-heading">
+          Case sample <span className="count">({rows.length})</span>
+        </h2>
+        <div className="filters" role="group" aria-label="Filter cases">
+          <label>
+            <span>Inspector</span>
+            <select value={filters.inspector} onChange={(e) => set({ inspector: e.target.value })}>
+              <option value="">Everyone</option>
+              {inspectors.map((i) => (
+                <option key={i} value={i}>
+                  {i}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>Answered No to</span>
+            <select value={filters.answeredNoTo} onChange={(e) => set({ answeredNoTo: e.target.value })}>
+              <option value="">Any key question</option>
+              {keyQuestions.map((q) => (
+                <option key={q.id} value={q.id}>
+                  {q.standard.name}: {q.question.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={filters.incompleteOnly}
+              onChange={(e) => set({ incompleteOnly: e.target.checked })}
+            />
+            <span>Incomplete only</span>
+          </label>
+        </div>
+      </div>
+      {rows.length === 0 ? (
+        <p className="empty">
+          No cases yet. Add the sample below, one at a time or as a pasted list of references.
+        </p>
+      ) : (
+        <table className="table cases-table">
+          <caption className="visually-hidden">
+            Cases, {shown.length} shown of {rows.length}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Reference</th>
+              <th scope="col">Type</th>
+              <th scope="col">RoSH</th>
+              <th scope="col">Inspector</th>
+              <th scope="col">Progress</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map(({ sampled, progress }) => (
+              <tr key={sampled.id}>
+                <th scope="row">
+                  <Link to={`/inspections/${inspection.id}/cases/${sampled.id}`}>{sampled.reference}</Link>
+                </th>
+                <td>{CASE_TYPE_LABELS[sampled.caseType]}</td>
+                <td>{sampled.attributes.rosh ? ROSH_LABELS[sampled.attributes.rosh] : '—'}</td>
+                <td>{sampled.inspector ?? '—'}</td>
+                <td>
+                  {progress.answered} of {progress.applicable}
+                </td>
+                <td>
+                  <span className={`status status--${progress.status}`}>
+                    {STATUS_LABELS[progress.status]}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {rows.length > 0 && shown.length === 0 && <p className="empty">No cases match these filters.</p>}
+    </section>
+  );
+}

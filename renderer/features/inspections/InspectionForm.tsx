@@ -1,0 +1,197 @@
+// Creating or editing an inspection: name, region, fieldwork start, framework, court work rated or not, and
+// the lead inspector. Problems are named beside the field they concern.
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { FRAMEWORKS, findFramework } from '../../../shared/framework';
+import { createInspection, describeStorageError, editInspection, useCasesOf, useInspection } from '../../db';
+import { useActor } from '../settings/actor';
+
+interface FormValues {
+  name: string;
+  region: string;
+  fieldworkStart: string;
+  leadInspector: string;
+  framework: string;
+  options: Record<string, boolean>;
+}
+
+const frameworkKey = (f: { id: string; version: string }) => `${f.id}@${f.version}`;
+
+/** Problems with the entered values, by field. */
+export function formProblems(values: FormValues): Partial<Record<keyof FormValues, string>> {
+  const problems: Partial<Record<keyof FormValues, string>> = {};
+  if (values.name.trim() === '') problems.name = 'Enter a name for the inspection, such as the PDU’s name.';
+  if (values.fieldworkStart && !/^\d{4}-\d{2}-\d{2}$/.test(values.fieldworkStart)) {
+    problems.fieldworkStart = 'Enter the date fieldwork started.';
+  }
+  return problems;
+}
+
+export function InspectionFormPage() {
+  const { inspectionId } = useParams();
+  const existing = useInspection(inspectionId);
+  const cases = useCasesOf(inspectionId);
+  if (inspectionId && existing === undefined) return <main className="page">Loading…</main>;
+  if (inspectionId && existing === null) return <main className="page">That inspection does not exist.</main>;
+  const initial: FormValues = existing
+    ? {
+        name: existing.name,
+        region: existing.region ?? '',
+        fieldworkStart: existing.fieldworkStart ?? '',
+        leadInspector: existing.leadInspector ?? '',
+        framework: frameworkKey(existing.framework),
+        options: { ...existing.options },
+      }
+    : {
+        name: '',
+        region: '',
+        fieldworkStart: '',
+        leadInspector: '',
+        framework: frameworkKey(FRAMEWORKS[0]!),
+        options: {},
+      };
+  const hasCases = (cases ?? []).some((c) => !c.deleted);
+  return (
+    <InspectionForm
+      key={existing?.id ?? 'new'}
+      initial={initial}
+      inspectionId={inspectionId}
+      frameworkLocked={hasCases}
+    />
+  );
+}
+
+function InspectionForm({
+  initial,
+  inspectionId,
+  frameworkLocked,
+}: {
+  initial: FormValues;
+  inspectionId: string | undefined;
+  frameworkLocked: boolean;
+}) {
+  const by = useActor();
+  const navigate = useNavigate();
+  const [values, setValues] = useState(initial);
+  const [problems, setProblems] = useState<Partial<Record<keyof FormValues, string>>>({});
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  const framework = FRAMEWORKS.find((f) => frameworkKey(f) === values.framework) ?? FRAMEWORKS[0]!;
+  const update = (changes: Partial<FormValues>) => setValues((v) => ({ ...v, ...changes }));
+
+  async function submit() {
+    const found = formProblems(values);
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
+    const details = {
+      name: values.name,
+      region: values.region,
+      fieldworkStart: values.fieldworkStart,
+      leadInspector: values.leadInspector,
+      framework: { id: framework.id, version: framework.version },
+      options: values.options,
+    };
+    try {
+      const id = inspectionId ?? (await createInspection(details, by));
+      if (inspectionId) await editInspection(inspectionId, details, by);
+      navigate(`/inspections/${id}`);
+    } catch (error) {
+      setSaveProblem(describeStorageError(error));
+    }
+  }
+
+  const fieldProps = (field: keyof FormValues) => ({
+    'aria-invalid': problems[field] ? true : undefined,
+    'aria-describedby': problems[field] ? `${field}-problem` : undefined,
+  });
+  const problem = (field: keyof FormValues) =>
+    problems[field] && (
+      <span id={`${field}-problem`} className="field-error">
+        {problems[field]}
+      </span>
+    );
+
+  return (
+    <main className="page page--narrow">
+      <h1>{inspectionId ? `Edit ${initial.name}` : 'New inspection'}</h1>
+      <form
+        className="card form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <label className="field">
+          <span>Name</span>
+          <input
+            value={values.name}
+            onChange={(e) => update({ name: e.target.value })}
+            {...fieldProps('name')}
+          />
+          {problem('name')}
+        </label>
+        <label className="field">
+          <span>Region</span>
+          <input value={values.region} onChange={(e) => update({ region: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>Fieldwork started</span>
+          <input
+            type="date"
+            value={values.fieldworkStart}
+            onChange={(e) => update({ fieldworkStart: e.target.value })}
+            {...fieldProps('fieldworkStart')}
+          />
+          {problem('fieldworkStart')}
+        </label>
+        <label className="field">
+          <span>Lead inspector</span>
+          <input value={values.leadInspector} onChange={(e) => update({ leadInspector: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>Framework</span>
+          <select
+            value={values.framework}
+            disabled={frameworkLocked}
+            aria-describedby={frameworkLocked ? 'framework-locked' : undefined}
+            onChange={(e) => update({ framework: e.target.value, options: {} })}
+          >
+            {FRAMEWORKS.map((f) => (
+              <option key={frameworkKey(f)} value={frameworkKey(f)}>
+                {f.name}
+              </option>
+            ))}
+          </select>
+          {frameworkLocked && (
+            <span id="framework-locked" className="hint">
+              The framework cannot change once cases have been added.
+            </span>
+          )}
+        </label>
+        {findFramework(framework)?.options.map((option) => (
+          <label key={option.id} className="field field--check">
+            <input
+              type="checkbox"
+              checked={values.options[option.id] ?? option.defaultValue}
+              onChange={(e) => update({ options: { ...values.options, [option.id]: e.target.checked } })}
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+        {saveProblem && (
+          <p className="field-error" role="alert">
+            {saveProblem}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button button--primary">
+            {inspectionId ? 'Save changes' : 'Create inspection'}
+          </button>
+          <button type="button" className="button button--quiet" onClick={() => navigate(-1)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

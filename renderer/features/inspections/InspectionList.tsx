@@ -1,0 +1,177 @@
+// The inspections list: each inspection's overall rating, score and progress at a glance; create, edit, delete
+// (with an undo window), and load the London 2022 demo.
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { sampleProgress } from '../../../shared/scoring';
+import {
+  deleteInspection,
+  describeStorageError,
+  loadLondonDemo,
+  restoreInspection,
+  useAllCases,
+  useInspections,
+  type StoredInspection,
+} from '../../db';
+import { useCasescore } from '../../state/store';
+import { Dialog } from '../../ui/Dialog';
+import { longDate, plural } from '../../ui/format';
+import { RatingBadge } from '../../ui/RatingBadge';
+import { rateStored } from '../ratings/useRatedInspection';
+import { useActor } from '../settings/actor';
+
+export function InspectionList() {
+  const inspections = useInspections();
+  const casesByInspection = useAllCases();
+  const by = useActor();
+  const navigate = useNavigate();
+  const notify = useCasescore((s) => s.notify);
+  const [deleting, setDeleting] = useState<StoredInspection | null>(null);
+  const [loadingDemo, setLoadingDemo] = useState(false);
+
+  const rows = useMemo(() => {
+    if (!inspections || !casesByInspection) return undefined;
+    return inspections.map((inspection) => {
+      const cases = casesByInspection.get(inspection.id) ?? [];
+      const rated = rateStored(inspection, cases);
+      const progress = sampleProgress(rated.framework, inspection.options, rated.exported.cases);
+      return { inspection, rated, progress };
+    });
+  }, [inspections, casesByInspection]);
+
+  async function loadDemo() {
+    setLoadingDemo(true);
+    try {
+      await loadLondonDemo(by);
+      notify({ kind: 'info', text: 'Loaded the London 2022 demo: six PDUs, 248 cases.' });
+    } catch (error) {
+      notify({ kind: 'error', text: `The demo was not loaded. ${describeStorageError(error)}` });
+    } finally {
+      setLoadingDemo(false);
+    }
+  }
+
+  async function confirmDelete(inspection: StoredInspection) {
+    setDeleting(null);
+    try {
+      await deleteInspection(inspection.id, by);
+      notify({
+        kind: 'info',
+        text: `Deleted ${inspection.name}.`,
+        undo: () => restoreInspection(inspection.id, by),
+      });
+    } catch (error) {
+      notify({ kind: 'error', text: `${inspection.name} was not deleted. ${describeStorageError(error)}` });
+    }
+  }
+
+  return (
+    <main className="page">
+      <div className="page-head">
+        <h1>Inspections</h1>
+        <div className="actions">
+          <button type="button" className="button" onClick={() => void loadDemo()} disabled={loadingDemo}>
+            {loadingDemo ? 'Loading…' : 'Load London 2022 demo'}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => navigate('/inspections/new')}
+          >
+            New inspection
+          </button>
+        </div>
+      </div>
+      {rows === undefined ? (
+        <p>Loading…</p>
+      ) : rows.length === 0 ? (
+        <div className="empty card">
+          <p>
+            No inspections yet. Create one for the PDU you are visiting, or load the London 2022 demo to look
+            around.
+          </p>
+        </div>
+      ) : (
+        <table className="table inspections-table">
+          <thead>
+            <tr>
+              <th scope="col">Inspection</th>
+              <th scope="col">Fieldwork</th>
+              <th scope="col">Progress</th>
+              <th scope="col" className="numeric">
+                Score
+              </th>
+              <th scope="col">Overall rating</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ inspection, rated, progress }) => (
+              <tr key={inspection.id}>
+                <th scope="row">
+                  <Link to={`/inspections/${inspection.id}`}>{inspection.name}</Link>
+                  <div className="sub">
+                    {[inspection.region, rated.framework.name].filter(Boolean).join(' · ')}
+                  </div>
+                </th>
+                <td className="nowrap">{longDate(inspection.fieldworkStart)}</td>
+                <td>
+                  <progress
+                    max={Math.max(progress.applicable, 1)}
+                    value={progress.answered}
+                    aria-label={`${inspection.name}: ${progress.answered} of ${progress.applicable} answers`}
+                  />
+                  <div className="sub">
+                    {progress.casesComplete} of {plural(progress.cases, 'case')} complete
+                  </div>
+                </td>
+                <td className="numeric">
+                  {rated.rating.score}/{rated.rating.maxScore}
+                </td>
+                <td>
+                  <RatingBadge rating={rated.rating.rating} />
+                </td>
+                <td>
+                  <div className="row-actions">
+                    <Link className="button button--small" to={`/inspections/${inspection.id}/edit`}>
+                      Edit<span className="visually-hidden"> {inspection.name}</span>
+                    </Link>
+                    <button
+                      type="button"
+                      className="button button--small button--danger"
+                      onClick={() => setDeleting(inspection)}
+                    >
+                      Delete<span className="visually-hidden"> {inspection.name}</span>
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {deleting && (
+        <Dialog title={`Delete ${deleting.name}?`} onClose={() => setDeleting(null)}>
+          <p>
+            The inspection, its{' '}
+            {plural(casesByInspection?.get(deleting.id)?.filter((c) => !c.deleted).length ?? 0, 'case')} and
+            their answers will be removed. You can undo this for a short while afterwards.
+          </p>
+          <div className="dialog-actions">
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => void confirmDelete(deleting)}
+            >
+              Delete inspection
+            </button>
+            <button type="button" className="button button--quiet" onClick={() => setDeleting(null)}>
+              Cancel
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </main>
+  );
+}

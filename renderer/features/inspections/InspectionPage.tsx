@@ -1,0 +1,65 @@
+// One inspection: its details, the case sample or the judged standards, and the live ratings beside them.
+import { NavLink, useParams } from 'react-router';
+import { numberStandards } from '../../../shared/framework';
+import { useCasesOf, useInspection } from '../../db';
+import { longDate } from '../../ui/format';
+import { AddCases } from '../cases/AddCases';
+import { CaseList } from '../cases/CaseList';
+import { JudgementsPanel } from '../judgements/JudgementsPanel';
+import { RatingsPanel } from '../ratings/RatingsPanel';
+import { useRatedInspection } from '../ratings/useRatedInspection';
+import { useActor } from '../settings/actor';
+
+export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
+  const { inspectionId } = useParams();
+  const inspection = useInspection(inspectionId);
+  const cases = useCasesOf(inspectionId);
+  const rated = useRatedInspection(inspection, cases);
+  const by = useActor();
+  if (inspection === null || inspection?.deletedAt) {
+    return <main className="page">That inspection does not exist (it may have been deleted).</main>;
+  }
+  if (!inspection || !cases || !rated) return <main className="page">Loading…</main>;
+  const numbers = numberStandards(rated.framework, inspection.options);
+  return (
+    <div className="with-panel">
+      <main className="page">
+        <div className="page-head">
+          <div>
+            <h1>{inspection.name}</h1>
+            <p className="sub">
+              {[
+                inspection.region,
+                inspection.fieldworkStart && `fieldwork from ${longDate(inspection.fieldworkStart)}`,
+                inspection.leadInspector && `lead inspector ${inspection.leadInspector}`,
+                rated.framework.name,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+          </div>
+          <NavLink className="button" to={`/inspections/${inspection.id}/edit`}>
+            Edit details
+          </NavLink>
+        </div>
+        <nav className="tabs" aria-label="Inspection sections">
+          <NavLink to={`/inspections/${inspection.id}`} end>
+            Case sample
+          </NavLink>
+          <NavLink to={`/inspections/${inspection.id}/judgements`}>Judged standards</NavLink>
+        </nav>
+        {tab === 'cases' ? (
+          <>
+            <CaseList inspection={inspection} framework={rated.framework} cases={cases} />
+            <AddCases inspectionId={inspection.id} framework={rated.framework} />
+          </>
+        ) : (
+          <JudgementsPanel inspection={inspection} framework={rated.framework} numbers={numbers} />
+        )}
+      </main>
+      <aside className="panel">
+        <RatingsPanel inspectionId={inspection.id} rating={rated.rating} by={by} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+// The organisational-delivery standards, rated by the inspector's judgement: a rating and evidence notes per
+// key question, each saved as it is entered.
+import { useState } from 'react';
+import { RATINGS, type Framework, type JudgedStandard, type Rating } from '../../../shared/framework';
+import { RATING_LABELS } from '../../../shared/scoring';
+import { describeStorageError, setJudgement, type StoredInspection, type StoredJudgement } from '../../db';
+import { useActor } from '../settings/actor';
+
+function JudgedStandardCard({
+  inspectionId,
+  number,
+  standard,
+  judgement,
+}: {
+  inspectionId: string;
+  number: string;
+  standard: JudgedStandard;
+  judgement: StoredJudgement | undefined;
+}) {
+  const by = useActor();
+  const [note, setNote] = useState(judgement?.note ?? '');
+  const [evidence, setEvidence] = useState<Record<string, string>>({ ...(judgement?.evidence ?? {}) });
+  const [status, setStatus] = useState<{ kind: 'saved' | 'failed'; text: string } | null>(null);
+
+  async function save(changes: { rating?: Rating | null; note?: string; evidence?: Record<string, string> }) {
+    try {
+      await setJudgement(
+        inspectionId,
+        standard.id,
+        {
+          rating: changes.rating !== undefined ? changes.rating : (judgement?.rating ?? null),
+          note: changes.note ?? note,
+          evidence: changes.evidence ?? evidence,
+        },
+        by,
+      );
+      setStatus({ kind: 'saved', text: 'Saved' });
+    } catch (error) {
+      setStatus({ kind: 'failed', text: `Not saved: ${describeStorageError(error)}` });
+    }
+  }
+
+  const name = `judgement-${standard.id}`;
+  return (
+    <section className="card judgement" aria-labelledby={`${name}-heading`}>
+      <h3 id={`${name}-heading`}>
+        {number} {standard.name}
+      </h3>
+      <fieldset className="rating-choice">
+        <legend>Rating</legend>
+        {[...RATINGS, null].map((rating) => (
+          <label key={rating ?? 'none'} className={`rating-option rating-option--${rating ?? 'not-rated'}`}>
+            <input
+              type="radio"
+              name={name}
+              checked={(judgement?.rating ?? null) === rating}
+              onChange={() => void save({ rating })}
+            />
+            <span>{rating ? RATING_LABELS[rating] : 'Not yet judged'}</span>
+          </label>
+        ))}
+      </fieldset>
+      {standard.keyQuestions.map((k) => (
+        <label key={k.id} className="field">
+          <span>
+            {k.label}: <span className="question-text">{k.text}</span>
+          </span>
+          <textarea
+            rows={2}
+            value={evidence[k.id] ?? ''}
+            onChange={(e) => setEvidence({ ...evidence, [k.id]: e.target.value })}
+            onBlur={() => {
+              if ((evidence[k.id] ?? '') !== (judgement?.evidence?.[k.id] ?? '')) void save({ evidence });
+            }}
+          />
+        </label>
+      ))}
+      <label className="field">
+        <span>Summary of evidence</span>
+        <textarea
+          rows={3}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          onBlur={() => {
+            if (note !== (judgement?.note ?? '')) void save({ note });
+          }}
+        />
+      </label>
+      {status && (
+        <p
+          className={status.kind === 'saved' ? 'save-status save-status--saved' : 'field-error'}
+          role={status.kind === 'failed' ? 'alert' : 'status'}
+        >
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function JudgementsPanel({
+  inspection,
+  framework,
+  numbers,
+}: {
+  inspection: StoredInspection;
+  framework: Framework;
+  numbers: ReadonlyMap<string, string>;
+}) {
+  const judged = framework.domains.flatMap((d) =>
+    d.standards.filter((s): s is JudgedStandard => s.method === 'judgement'),
+  );
+  return (
+    <section aria-labelledby="judgements-heading">
+      <h2 id="judgements-heading">Judged standards</h2>
+      <p className="hint">
+        These standards are rated on the inspection team&apos;s judgement of the evidence, not the case
+        sample.
+      </p>
+      {judged.map((standard) => (
+        <JudgedStandardCard
+          key={standard.id}
+          inspectionId={inspection.id}
+          number={numbers.get(standard.id) ?? ''}
+          standard={standard}
+          judgement={inspection.judgements[standard.id]}
+        />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+// The live ratings panel: every standard's rating and its key questions' shares, the score and overall rating,
+// updating as answers are saved. Overrides are entered here and shown apart from computed ratings.
+import { useState } from 'react';
+import type { InspectionRating, StandardResult } from '../../../shared/scoring';
+import { RATING_LABELS } from '../../../shared/scoring';
+import { percent } from '../../ui/format';
+import { RatingBadge } from '../../ui/RatingBadge';
+import { OverrideDialog } from './OverrideDialog';
+
+function StandardRow({
+  standard,
+  onOverride,
+}: {
+  standard: StandardResult;
+  onOverride: (() => void) | null;
+}) {
+  return (
+    <li className="ratings-standard">
+      <div className="ratings-standard__head">
+        <span className="ratings-standard__name">
+          {standard.number} {standard.name}
+        </span>
+        <RatingBadge rating={standard.rating} />
+      </div>
+      {standard.override && (
+        <p className="override-note">
+          Overridden from {standard.computedRating ? RATING_LABELS[standard.computedRating] : 'not rated'} by{' '}
+          {standard.override.by ?? 'the team'}: “{standard.override.reason}”
+        </p>
+      )}
+      {standard.keyQuestions.length > 0 && (
+        <ul className="ratings-kqs">
+          {standard.keyQuestions.map((k) => (
+            <li key={k.id} className={standard.setBy.includes(k.id) ? 'sets-rating' : undefined}>
+              <span>{k.label}</span>
+              <span className="share">
+                {percent(k.share)}{' '}
+                <small>
+                  ({k.yes}/{k.applicable})
+                </small>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {onOverride && (
+        <button type="button" className="link-button" onClick={onOverride}>
+          {standard.override ? 'Change override' : 'Override…'}
+          <span className="visually-hidden"> {standard.name}</span>
+        </button>
+      )}
+    </li>
+  );
+}
+
+export function RatingsPanel({
+  inspectionId,
+  rating,
+  by,
+}: {
+  inspectionId: string;
+  rating: InspectionRating;
+  by: string;
+}) {
+  const [overriding, setOverriding] = useState<StandardResult | null>(null);
+  return (
+    <section className="ratings-panel" aria-labelledby="ratings-heading">
+      <h2 id="ratings-heading">Ratings</h2>
+      <div className="ratings-overall" aria-live="polite">
+        <RatingBadge rating={rating.rating} size="large" />
+        <span className="ratings-score">
+          {rating.score}/{rating.maxScore}
+        </span>
+      </div>
+      {rating.ratingBasis === 'proportional-rule' && (
+        <p className="hint">
+          Some standards are not yet rated, so there is no published table for a maximum of {rating.maxScore};
+          the overall rating uses the rule behind the tables.
+        </p>
+      )}
+      {rating.domains.map((domain) => (
+        <div key={domain.id} className="ratings-domain">
+          <h3>
+            {domain.number}. {domain.name}{' '}
+            <span className="domain-score">
+              {domain.score}/{domain.maxScore}
+            </span>
+          </h3>
+          <ul className="ratings-standards">
+            {rating.standards
+              .filter((s) => s.domainId === domain.id)
+              .map((s) => (
+                <StandardRow
+                  key={s.id}
+                  standard={s}
+                  onOverride={s.method === 'case-sample' ? () => setOverriding(s) : null}
+                />
+              ))}
+          </ul>
+        </div>
+      ))}
+      {overriding && (
+        <OverrideDialog
+          inspectionId={inspectionId}
+          standard={overriding}
+          by={by}
+          onClose={() => setOverriding(null)}
+        />
+      )}
+    </section>
+  );
+}

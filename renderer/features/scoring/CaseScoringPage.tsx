@@ -1,0 +1,260 @@
+// Scoring one case, keyboard first: Y, N and A answer the focused question and move on; arrows or Tab move;
+// J and K go to the next and previous case; U jumps to the next unanswered question; Ctrl+Z and Ctrl+Shift+Z
+// undo and redo answers. The ratings panel beside the form moves as answers are saved.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  caseQuestions,
+  numberStandards,
+  standardIsRated,
+  type ApplicabilityContext,
+  type CaseQuestion,
+} from '../../../shared/framework';
+import { caseProgress } from '../../../shared/scoring';
+import { useCasesOf, useInspection, type AnswerEntry, type StoredCase } from '../../db';
+import { answerKey } from '../../state/answers-slice';
+import { useCasescore } from '../../state/store';
+import { CASE_TYPE_LABELS, COURT_REPORT_LABELS, ROSH_LABELS } from '../../ui/labels';
+import { RatingsPanel } from '../ratings/RatingsPanel';
+import { useRatedInspection } from '../ratings/useRatedInspection';
+import { useActor } from '../settings/actor';
+import { whyNotApplicable } from './applicability-text';
+import { EditCaseDialog } from './EditCaseDialog';
+import { QuestionRow } from './QuestionRow';
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
+/** A question as this case shows it, and the standard heading it starts, if it is the first of one. */
+interface Row {
+  readonly question: CaseQuestion;
+  readonly notApplicableBecause: string | null;
+  readonly heading: string | null;
+}
+
+function standardOf(question: CaseQuestion): string {
+  return question.kind === 'non-rated' ? question.standardId : question.standard.id;
+}
+
+export function CaseScoringPage() {
+  const { inspectionId, caseId } = useParams();
+  const inspection = useInspection(inspectionId);
+  const cases = useCasesOf(inspectionId);
+  const rated = useRatedInspection(inspection, cases);
+  const by = useActor();
+  const navigate = useNavigate();
+  const saves = useCasescore((s) => s.saves);
+  const answer = useCasescore((s) => s.answer);
+  const undo = useCasescore((s) => s.undo);
+  const redo = useCasescore((s) => s.redo);
+  const notify = useCasescore((s) => s.notify);
+  const rowRefs = useRef<(HTMLDivElement | null)[]>([]);
+  const [focused, setFocused] = useState(0);
+  const [editing, setEditing] = useState(false);
+
+  const live = useMemo(() => (cases ?? []).filter((c) => !c.deleted), [cases]);
+  const index = live.findIndex((c) => c.id === caseId);
+  const sampled: StoredCase | undefined = live[index];
+
+  const rows: Row[] = useMemo(() => {
+    if (!rated || !inspection || !sampled) return [];
+    const context: ApplicabilityContext = {
+      options: inspection.options,
+      caseType: sampled.caseType,
+      attributes: sampled.attributes,
+    };
+    const numbers = numberStandards(rated.framework, inspection.options);
+    const names = new Map(
+      rated.framework.domains.flatMap((d) => d.standards.map((s) => [s.id, s.name] as const)),
+    );
+    return caseQuestions(rated.framework)
+      .filter((q) => q.kind === 'non-rated' || standardIsRated(q.standard, inspection.options))
+      .map((question, i, all) => {
+        const standardId = standardOf(question);
+        const first = i === 0 || standardOf(all[i - 1]!) !== standardId;
+        return {
+          question,
+          notApplicableBecause: whyNotApplicable(question, context),
+          heading: first ? `${numbers.get(standardId) ?? ''} ${names.get(standardId) ?? ''}`.trim() : null,
+        };
+      });
+  }, [rated, inspection, sampled]);
+
+  const entryFor = useCallback(
+    (questionId: string): AnswerEntry | undefined => {
+      if (!sampled) return undefined;
+      const pending = saves[answerKey(sampled.id, questionId)];
+      if (pending && pending.status !== 'saved') return pending.entry;
+      const stored = sampled.answers[questionId];
+      return stored ? { value: stored.value, ...(stored.note ? { note: stored.note } : {}) } : undefined;
+    },
+    [sampled, saves],
+  );
+
+  const focusRow = useCallback((i: number) => {
+    const target = rowRefs.current[Math.max(0, Math.min(i, rowRefs.current.length - 1))];
+    target?.focus();
+    target?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
+
+  const goToCase = useCallback(
+    (step: 1 | -1) => {
+      const next = live[index + step];
+      if (next && inspectionId) navigate(`/inspections/${inspectionId}/cases/${next.id}`);
+    },
+    [live, index, inspectionId, navigate],
+  );
+
+  const nextUnanswered = useCallback(() => {
+    const order = rows.map((_, i) => (focused + 1 + i) % rows.length);
+    const found = order.find((i) => {
+      const row = rows[i]!;
+      return (
+        row.question.kind !== 'prompt' &&
+        !row.notApplicableBecause &&
+        (entryFor(row.question.id)?.value ?? null) === null
+      );
+    });
+    if (found !== undefined) focusRow(found);
+    else notify({ kind: 'info', text: 'Every question that applies to this case is answered.' });
+  }, [rows, focused, entryFor, focusRow, notify]);
+
+  useEffect(() => {
+    async function onKeyDown(event: KeyboardEvent) {
+      if (isTyping(event.target) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if ((event.ctrlKey || event.metaKey) && key === 'z') {
+        event.preventDefault();
+        const change = event.shiftKey ? await redo(by) : await undo(by);
+        if (change && change.caseId !== caseId && inspectionId) {
+          navigate(`/inspections/${inspectionId}/cases/${change.caseId}`);
+        }
+        return;
+      }
+      if ((event.ctrlKey || event.metaKey) && key === 'y') {
+        event.preventDefault();
+        await redo(by);
+        return;
+      }
+      if (event.ctrlKey || event.metaKey) return;
+      if (key === 'j') goToCase(1);
+      else if (key === 'k') goToCase(-1);
+      else if (key === 'u') nextUnanswered();
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [by, caseId, inspectionId, navigate, undo, redo, goToCase, nextUnanswered]);
+
+  // A new case starts at its first question, ready for the keyboard.
+  useEffect(() => {
+    if (rows.length > 0) rowRefs.current[0]?.focus();
+    // Only when the case changes, not on every answer.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sampled?.id, rows.length > 0]);
+
+  if (inspection === null || (cases && rated && !sampled)) {
+    return <main className="page">That case does not exist (it may have been removed).</main>;
+  }
+  if (!inspection || !rated || !sampled) return <main className="page">Loading…</main>;
+
+  const progress = caseProgress(rated.framework, inspection.options, sampled);
+
+  return (
+    <div className="with-panel">
+      <main className="page scoring">
+        <nav className="breadcrumbs" aria-label="Breadcrumbs">
+          <Link to={`/inspections/${inspection.id}`}>{inspection.name}</Link>{' '}
+          <span aria-hidden="true">›</span> <span aria-current="page">Case {sampled.reference}</span>
+        </nav>
+        <div className="page-head">
+          <div>
+            <h1>Case {sampled.reference}</h1>
+            <p className="sub">
+              {[
+                CASE_TYPE_LABELS[sampled.caseType],
+                sampled.attributes.rosh && `${ROSH_LABELS[sampled.attributes.rosh]} risk of serious harm`,
+                sampled.attributes.courtReport && sampled.attributes.courtReport !== 'none'
+                  ? `${COURT_REPORT_LABELS[sampled.attributes.courtReport]} court report`
+                  : 'no court report',
+                sampled.attributes.releasedOnLicence && 'released on licence',
+                sampled.inspector && `inspector ${sampled.inspector}`,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+            <p className="sub">
+              Case {index + 1} of {live.length} · {progress.answered} of {progress.applicable} answered
+            </p>
+          </div>
+          <div className="actions">
+            <button type="button" className="button" onClick={() => goToCase(-1)} disabled={index <= 0}>
+              ‹ Previous case (K)
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => goToCase(1)}
+              disabled={index >= live.length - 1}
+            >
+              Next case (J) ›
+            </button>
+            <button type="button" className="button button--quiet" onClick={() => setEditing(true)}>
+              Edit case
+            </button>
+          </div>
+        </div>
+        <p className="keys-hint">
+          <kbd>Y</kbd> Yes · <kbd>N</kbd> No · <kbd>A</kbd> N/A · <kbd>↑</kbd>
+          <kbd>↓</kbd> or <kbd>Tab</kbd> move · <kbd>U</kbd> next unanswered · <kbd>J</kbd>/<kbd>K</kbd>{' '}
+          next/previous case · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+
+          <kbd>Z</kbd> redo
+        </p>
+        <div className="questions">
+          {rows.map((row, i) => {
+            const q = row.question;
+            const label = q.kind === 'key-question' ? q.question.label : q.question.text;
+            return (
+              <div key={q.id}>
+                {row.heading && <h2 className="standard-heading">{row.heading}</h2>}
+                <QuestionRow
+                  ref={(el) => {
+                    rowRefs.current[i] = el;
+                  }}
+                  id={q.id}
+                  kind={q.kind}
+                  label={label}
+                  text={q.question.text}
+                  notApplicableBecause={row.notApplicableBecause}
+                  entry={entryFor(q.id)}
+                  save={saves[answerKey(sampled.id, q.id)]}
+                  onFocusRow={() => setFocused(i)}
+                  onMove={(step) => focusRow(i + step)}
+                  onAnswer={(entry, via) => {
+                    const before = entryFor(q.id) ?? { value: null };
+                    void answer({ caseId: sampled.id, questionId: q.id, before, after: entry }, by);
+                    if (via === 'key') focusRow(i + 1);
+                  }}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </main>
+      <aside className="panel">
+        <RatingsPanel inspectionId={inspection.id} rating={rated.rating} by={by} />
+      </aside>
+      {editing && (
+        <EditCaseDialog
+          sampled={sampled}
+          framework={rated.framework}
+          onClose={() => setEditing(false)}
+          onRemoved={() => navigate(`/inspections/${inspection.id}`)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+// Editing a case's facts (which decide what applies to it), or removing it from the sample.
+import { useState } from 'react';
+import type { Framework } from '../../../shared/framework';
+import { describeStorageError, editCase, removeCase, type StoredCase } from '../../db';
+import { Dialog } from '../../ui/Dialog';
+import { CaseFactsFields } from '../cases/AddCases';
+import { useActor } from '../settings/actor';
+
+export function EditCaseDialog({
+  sampled,
+  framework,
+  onClose,
+  onRemoved,
+}: {
+  sampled: StoredCase;
+  framework: Framework;
+  onClose: () => void;
+  onRemoved: () => void;
+}) {
+  const by = useActor();
+  const [reference, setReference] = useState(sampled.reference);
+  const [facts, setFacts] = useState({
+    caseType: sampled.caseType,
+    rosh: sampled.attributes.rosh ?? ('' as const),
+    courtReport: sampled.attributes.courtReport ?? 'none',
+    releasedOnLicence: sampled.attributes.releasedOnLicence ?? false,
+    inspector: sampled.inspector ?? '',
+  });
+  const [problem, setProblem] = useState<string | null>(null);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+
+  async function save() {
+    try {
+      await editCase(
+        sampled.id,
+        {
+          reference,
+          caseType: facts.caseType,
+          inspector: facts.inspector,
+          attributes: {
+            ...(facts.rosh ? { rosh: facts.rosh } : {}),
+            courtReport: facts.courtReport,
+            releasedOnLicence: facts.releasedOnLicence,
+          },
+        },
+        by,
+      );
+      onClose();
+    } catch (error) {
+      setProblem(describeStorageError(error));
+    }
+  }
+
+  return (
+    <Dialog title={`Edit case ${sampled.reference}`} onClose={onClose}>
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <label className="field">
+          <span>Case reference</span>
+          <input value={reference} onChange={(e) => setReference(e.target.value)} />
+        </label>
+        <CaseFactsFields framework={framework} facts={facts} onChange={setFacts} />
+        {problem && (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="submit" className="button button--primary">
+            Save case
+          </button>
+          {confirmRemove ? (
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={async () => {
+                try {
+                  await removeCase(sampled.id, by);
+                  onRemoved();
+                } catch (error) {
+                  setProblem(describeStorageError(error));
+                }
+              }}
+            >
+              Yes, remove {sampled.reference}
+            </button>
+          ) : (
+            <button type="button" className="button button--danger" onClick={() => setConfirmRemove(true)}>
+              Remove from sample…
+            </button>
+          )}
+          <button type="button" className="button button--quiet" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,139 @@
+// One question of a case: Yes / No / Not applicable (buttons or the Y, N and A keys), a note, and whether the
+// answer is saved. A question that cannot apply says why and accepts only Not applicable.
+import { forwardRef, useEffect, useState, type KeyboardEvent } from 'react';
+import type { AnswerValue } from '../../../shared/framework';
+import type { AnswerEntry } from '../../db';
+import type { SaveStatus } from '../../state/answers-slice';
+
+const CHOICES: readonly { value: AnswerValue; label: string; key: string }[] = [
+  { value: 'yes', label: 'Yes', key: 'Y' },
+  { value: 'no', label: 'No', key: 'N' },
+  { value: 'na', label: 'N/A', key: 'A' },
+];
+
+export interface QuestionRowProps {
+  readonly id: string;
+  readonly kind: 'key-question' | 'prompt' | 'non-rated';
+  readonly label: string;
+  readonly text: string;
+  /** Why it cannot apply, or null when it can. */
+  readonly notApplicableBecause: string | null;
+  readonly entry: AnswerEntry | undefined;
+  readonly save: SaveStatus | undefined;
+  readonly onAnswer: (entry: AnswerEntry, via: 'key' | 'click') => void;
+  readonly onMove: (step: 1 | -1) => void;
+  readonly onFocusRow: () => void;
+}
+
+export const QuestionRow = forwardRef<HTMLDivElement, QuestionRowProps>(function QuestionRow(props, ref) {
+  const { id, kind, label, text, notApplicableBecause, entry, save, onAnswer, onMove, onFocusRow } = props;
+  const value = entry?.value ?? null;
+  const [note, setNote] = useState(entry?.note ?? '');
+  const [refused, setRefused] = useState<string | null>(null);
+  useEffect(() => setNote(entry?.note ?? ''), [entry?.note]);
+
+  function choose(choice: AnswerValue | null, via: 'key' | 'click') {
+    if (notApplicableBecause && (choice === 'yes' || choice === 'no')) {
+      setRefused('This question does not apply to this case, so it can only be N/A.');
+      return;
+    }
+    setRefused(null);
+    onAnswer({ value: choice, ...(note.trim() ? { note } : {}) }, via);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return;
+    const key = event.key.toLowerCase();
+    const choice = key === 'y' ? 'yes' : key === 'n' ? 'no' : key === 'a' ? 'na' : null;
+    if (choice) {
+      event.preventDefault();
+      choose(choice, 'key');
+    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+      event.preventDefault();
+      choose(null, 'key');
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      onMove(1);
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      onMove(-1);
+    }
+  }
+
+  const labelId = `q-${id}-label`;
+  const statusId = `q-${id}-status`;
+  return (
+    <div
+      ref={ref}
+      className={`question question--${kind}${notApplicableBecause ? ' question--cannot-apply' : ''}${value ? ` question--answered-${value}` : ''}`}
+      role="group"
+      tabIndex={0}
+      aria-labelledby={labelId}
+      aria-describedby={statusId}
+      data-question={id}
+      onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) onFocusRow();
+      }}
+    >
+      <div className="question__text" id={labelId}>
+        {kind === 'key-question' && <span className="question__label">{label}</span>}
+        {kind === 'non-rated' && <span className="tag">Not rated</span>}
+        <span>{text}</span>
+        {notApplicableBecause && (
+          <span className="question__why">Does not apply: {notApplicableBecause}</span>
+        )}
+      </div>
+      <div className="question__answer">
+        <div className="answer-buttons">
+          {CHOICES.map((c) => {
+            const disabled = notApplicableBecause !== null && c.value !== 'na';
+            return (
+              <button
+                key={c.value}
+                type="button"
+                tabIndex={-1}
+                className={`answer answer--${c.value}`}
+                aria-pressed={value === c.value}
+                disabled={disabled}
+                onClick={() => choose(value === c.value ? null : c.value, 'click')}
+              >
+                {c.label}
+                <span className="visually-hidden"> ({c.key})</span>
+              </button>
+            );
+          })}
+        </div>
+        <span
+          id={statusId}
+          className={`save-status save-status--${save?.status ?? 'none'}`}
+          role={save?.status === 'failed' ? 'alert' : undefined}
+        >
+          {save?.status === 'saving' && 'Saving…'}
+          {save?.status === 'saved' && 'Saved'}
+          {save?.status === 'failed' && `Not saved: ${save.message}`}
+        </span>
+      </div>
+      {refused && (
+        <p className="field-error" role="alert">
+          {refused}
+        </p>
+      )}
+      {kind !== 'prompt' && (
+        <label className="question__note">
+          <span className="visually-hidden">Note on {label}</span>
+          <textarea
+            rows={1}
+            placeholder="Note"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            onBlur={() => {
+              if (note !== (entry?.note ?? ''))
+                onAnswer({ value, ...(note.trim() ? { note } : {}) }, 'click');
+            }}
+          />
+        </label>
+      )}
+    </div>
+  );
+});

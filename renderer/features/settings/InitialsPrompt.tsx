@@ -1,0 +1,59 @@
+// First run: ask for the inspector's initials once; every answer and change is stamped with them.
+import { useState } from 'react';
+import { checkInitials, describeStorageError, saveInitials } from '../../db';
+
+export function InitialsPrompt({ onSaved }: { onSaved?: (initials: string) => void }) {
+  const [value, setValue] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <main className="page page--narrow">
+      <h1>Welcome to Casescore</h1>
+      <p>
+        Casescore stamps every answer and change with who made it, so a lead inspector can merge the
+        team&apos;s work and see who answered what. Enter your initials to begin; you can change them later in
+        Settings.
+      </p>
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const checked = checkInitials(value);
+          if ('problem' in checked) {
+            setProblem(checked.problem);
+            return;
+          }
+          try {
+            // Saved first: an optional call would skip evaluating its argument when there is no listener.
+            const initials = await saveInitials(checked.initials);
+            onSaved?.(initials);
+          } catch (error) {
+            setProblem(describeStorageError(error));
+          }
+        }}
+      >
+        <label className="field">
+          <span>Your initials</span>
+          <input
+            value={value}
+            autoFocus
+            autoComplete="off"
+            maxLength={10}
+            aria-invalid={problem !== null}
+            aria-describedby={problem ? 'initials-problem' : undefined}
+            onChange={(e) => {
+              setValue(e.target.value);
+              setProblem(null);
+            }}
+          />
+        </label>
+        {problem && (
+          <p id="initials-problem" className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <button type="submit" className="button button--primary">
+          Start
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,91 @@
+// Settings: the inspector's initials, and whether the browser keeps Casescore's data safe from clearing.
+import { useEffect, useState } from 'react';
+import { checkInitials, describeStorageError, saveInitials } from '../../db';
+import { useActor } from './actor';
+import { describeBytes, readStorageStatus, requestPersistence, type StorageStatus } from './storage';
+
+export function SettingsPage() {
+  const initials = useActor();
+  const [value, setValue] = useState(initials);
+  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [status, setStatus] = useState<StorageStatus | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void readStorageStatus().then((s) => live && setStatus(s));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <main className="page page--narrow">
+      <h1>Settings</h1>
+      <section aria-labelledby="initials-heading" className="card">
+        <h2 id="initials-heading">Your initials</h2>
+        <form
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const checked = checkInitials(value);
+            if ('problem' in checked) return setMessage({ kind: 'error', text: checked.problem });
+            try {
+              await saveInitials(checked.initials);
+              setMessage({ kind: 'info', text: `Changes are now stamped ${checked.initials}.` });
+            } catch (error) {
+              setMessage({ kind: 'error', text: describeStorageError(error) });
+            }
+          }}
+        >
+          <label className="field">
+            <span>Initials</span>
+            <input value={value} maxLength={10} onChange={(e) => setValue(e.target.value)} />
+          </label>
+          <button type="submit" className="button">
+            Save initials
+          </button>
+        </form>
+        {message && (
+          <p
+            role={message.kind === 'error' ? 'alert' : 'status'}
+            className={message.kind === 'error' ? 'field-error' : 'hint'}
+          >
+            {message.text}
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="storage-heading" className="card">
+        <h2 id="storage-heading">Storage on this computer</h2>
+        {status === null ? (
+          <p>Checking…</p>
+        ) : (
+          <dl className="facts">
+            <dt>Persistent storage</dt>
+            <dd data-testid="persistence">
+              {status.persisted === true
+                ? 'Granted: the browser will not clear Casescore’s data to free space.'
+                : status.persisted === false
+                  ? 'Not granted: the browser may clear Casescore’s data when the disk is nearly full. Export regularly.'
+                  : 'Unknown: this browser does not say.'}
+            </dd>
+            <dt>Used</dt>
+            <dd>{describeBytes(status.usage)}</dd>
+            <dt>Available to Casescore</dt>
+            <dd>{describeBytes(status.quota)}</dd>
+          </dl>
+        )}
+        {status?.persisted === false && (
+          <button
+            type="button"
+            className="button"
+            onClick={async () => {
+              await requestPersistence();
+              setStatus(await readStorageStatus());
+            }}
+          >
+            Ask for persistent storage
+          </button>
+        )}
+      </section>
+    </main>
+  );
+}

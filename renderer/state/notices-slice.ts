@@ -1,0 +1,31 @@
+/** Messages for the person at the keyboard: errors that must be seen, and offers to undo (deleting an inspection). */
+import type { StateCreator } from 'zustand';
+import type { CasescoreState } from './store';
+
+/** A message on screen. `undo` carries the action that reverses what just happened. */
+export interface Notice {
+  readonly id: number;
+  readonly kind: 'error' | 'info';
+  readonly text: string;
+  readonly undo?: () => Promise<void>;
+}
+
+export interface NoticesSlice {
+  readonly notices: readonly Notice[];
+  notify(notice: Omit<Notice, 'id'>): number;
+  dismiss(id: number): void;
+}
+
+let nextNoticeId = 1;
+
+export const createNoticesSlice: StateCreator<CasescoreState, [], [], NoticesSlice> = (set) => ({
+  notices: [],
+  notify(notice) {
+    const id = nextNoticeId++;
+    set((s) => ({ notices: [...s.notices, { ...notice, id }] }));
+    return id;
+  },
+  dismiss(id) {
+    set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+  },
+});

@@ -1,0 +1,24 @@
+// Small formatting helpers shared by the screens.
+
+/** A share (0..1) as a percentage with no decimals, or a dash when there is none. */
+export function percent(share: number | null): string {
+  return share === null ? '—' : `${Math.round(share * 100)}%`;
+}
+
+/** A YYYY-MM-DD date as "5 September 2022". */
+export function longDate(date: string | undefined): string {
+  if (!date) return '';
+  const parsed = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return date;
+  return parsed.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** "1 case", "2 cases". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -5,7 +5,8 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, findChromium } from './build/chromium.ts';
 
-const runsBrowserTests = !process.argv.some((arg) => arg === 'unit');
+// Only the browser project needs Chromium; running just the unit or dom tests does not look for it.
+const runsBrowserTests = !process.argv.includes('--project') || process.argv.includes('browser') || process.argv.includes('e2e');
 
 export default defineConfig({
   plugins: [react()],
@@ -16,9 +17,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.{ts,tsx}'],
-          exclude: ['tests/browser/**'],
+          exclude: ['tests/browser/**', 'tests/renderer/**', 'tests/e2e/**'],
           environment: 'node',
-          setupFiles: ['tests/setup/unit.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['tests/setup/dom.ts'],
+          // Role queries over whole screens are slow in jsdom; these are behaviour tests, not timings.
+          testTimeout: 30_000,
         },
       },
       {

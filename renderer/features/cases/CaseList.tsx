@@ -45,7 +45,7 @@ export function CaseList({
         </h2>
         <div className="filters" role="group" aria-label="Filter cases">
           <label>
-            <span>Inspector</span>
+            <span>Scored by</span>
             <select value={filters.inspector} onChange={(e) => set({ inspector: e.target.value })}>
               <option value="">Everyone</option>
               {inspectors.map((i) => (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { FRAMEWORKS, findFramework } from '../../../shared/framework';
 import { createInspection, describeStorageError, editInspection, useCasesOf, useInspection } from '../../db';
+import { Field } from '../../ui/Field';
 import { useActor } from '../settings/actor';
 
 interface FormValues {
@@ -99,17 +100,6 @@ function InspectionForm({
     }
   }
 
-  const fieldProps = (field: keyof FormValues) => ({
-    'aria-invalid': problems[field] ? true : undefined,
-    'aria-describedby': problems[field] ? `${field}-problem` : undefined,
-  });
-  const problem = (field: keyof FormValues) =>
-    problems[field] && (
-      <span id={`${field}-problem`} className="field-error">
-        {problems[field]}
-      </span>
-    );
-
   return (
     <main className="page page--narrow">
       <h1>{inspectionId ? `Edit ${initial.name}` : 'New inspection'}</h1>
@@ -121,53 +111,48 @@ function InspectionForm({
           void submit();
         }}
       >
-        <label className="field">
-          <span>Name</span>
-          <input
-            value={values.name}
-            onChange={(e) => update({ name: e.target.value })}
-            {...fieldProps('name')}
-          />
-          {problem('name')}
-        </label>
+        <Field label="Name" problem={problems.name}>
+          {(control) => (
+            <input {...control} value={values.name} onChange={(e) => update({ name: e.target.value })} />
+          )}
+        </Field>
         <label className="field">
           <span>Region</span>
           <input value={values.region} onChange={(e) => update({ region: e.target.value })} />
         </label>
-        <label className="field">
-          <span>Fieldwork started</span>
-          <input
-            type="date"
-            value={values.fieldworkStart}
-            onChange={(e) => update({ fieldworkStart: e.target.value })}
-            {...fieldProps('fieldworkStart')}
-          />
-          {problem('fieldworkStart')}
-        </label>
+        <Field label="Fieldwork started" problem={problems.fieldworkStart}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              value={values.fieldworkStart}
+              onChange={(e) => update({ fieldworkStart: e.target.value })}
+            />
+          )}
+        </Field>
         <label className="field">
           <span>Lead inspector</span>
           <input value={values.leadInspector} onChange={(e) => update({ leadInspector: e.target.value })} />
         </label>
-        <label className="field">
-          <span>Framework</span>
-          <select
-            value={values.framework}
-            disabled={frameworkLocked}
-            aria-describedby={frameworkLocked ? 'framework-locked' : undefined}
-            onChange={(e) => update({ framework: e.target.value, options: {} })}
-          >
-            {FRAMEWORKS.map((f) => (
-              <option key={frameworkKey(f)} value={frameworkKey(f)}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-          {frameworkLocked && (
-            <span id="framework-locked" className="hint">
-              The framework cannot change once cases have been added.
-            </span>
+        <Field
+          label="Framework"
+          hint={frameworkLocked ? 'The framework cannot change once cases have been added.' : null}
+        >
+          {(control) => (
+            <select
+              {...control}
+              value={values.framework}
+              disabled={frameworkLocked}
+              onChange={(e) => update({ framework: e.target.value, options: {} })}
+            >
+              {FRAMEWORKS.map((f) => (
+                <option key={frameworkKey(f)} value={frameworkKey(f)}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
           )}
-        </label>
+        </Field>
         {findFramework(framework)?.options.map((option) => (
           <label key={option.id} className="field field--check">
             <input

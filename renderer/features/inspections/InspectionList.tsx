@@ -134,15 +134,20 @@ export function InspectionList() {
                 </td>
                 <td>
                   <div className="row-actions">
-                    <Link className="button button--small" to={`/inspections/${inspection.id}/edit`}>
-                      Edit<span className="visually-hidden"> {inspection.name}</span>
+                    <Link
+                      className="button button--small"
+                      to={`/inspections/${inspection.id}/edit`}
+                      aria-label={`Edit ${inspection.name}`}
+                    >
+                      Edit
                     </Link>
                     <button
                       type="button"
                       className="button button--small button--danger"
                       onClick={() => setDeleting(inspection)}
+                      aria-label={`Delete ${inspection.name}`}
                     >
-                      Delete<span className="visually-hidden"> {inspection.name}</span>
+                      Delete
                     </button>
                   </div>
                 </td>

@@ -44,9 +44,13 @@ function StandardRow({
         </ul>
       )}
       {onOverride && (
-        <button type="button" className="link-button" onClick={onOverride}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={onOverride}
+          aria-label={`${standard.override ? 'Change override of' : 'Override'} ${standard.name}`}
+        >
           {standard.override ? 'Change override' : 'Override…'}
-          <span className="visually-hidden"> {standard.name}</span>
         </button>
       )}
     </li>

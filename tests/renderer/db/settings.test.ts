@@ -1,9 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { CasescoreDatabase, checkInitials, readInitials, replaceDatabase, saveInitials } from '../../../renderer/db';
-
-beforeEach(() => {
-  replaceDatabase(new CasescoreDatabase(`test-${crypto.randomUUID()}`));
-});
+import { describe, expect, it } from 'vitest';
+import { checkInitials, readInitials, saveInitials } from '../../../renderer/db';
 
 describe('the inspector initials', () => {
   it('are kept, upper-cased', async () => {

@@ -1,0 +1,51 @@
+import { within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { database } from '../../../renderer/db';
+import { withLondonDemo } from '../demo';
+import { renderApp } from '../render';
+
+describe('the inspections list', () => {
+  it('says what to do when there are no inspections', async () => {
+    const { screen } = await renderApp('/');
+    expect(await screen.findByText(/No inspections yet/)).toBeInTheDocument();
+  });
+
+  it('loads the London demo and shows each PDU’s score, rating and progress at a glance', async () => {
+    const { user, screen } = await renderApp('/');
+    await user.click(await screen.findByRole('button', { name: 'Load London 2022 demo' }));
+    expect(
+      await screen.findByText(/Loaded the London 2022 demo/, undefined, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    const newham = (await screen.findByRole('link', { name: 'Newham PDU' })).closest('tr')!;
+    expect(await within(newham).findByText('6/24')).toBeInTheDocument();
+    expect(within(newham).getByText('Requires improvement')).toBeInTheDocument();
+    expect(within(newham).getByText('41 of 41 cases complete')).toBeInTheDocument();
+    const hfkcw = screen.getByRole('link', { name: /^Hammersmith/ }).closest('tr')!;
+    expect(within(hfkcw).getByText('0/27')).toBeInTheDocument();
+    expect(within(hfkcw).getByText('Inadequate')).toBeInTheDocument();
+    expect(screen.getAllByRole('row')).toHaveLength(7);
+  });
+
+  it('deletes an inspection after confirmation, and undo brings it back', async () => {
+    await withLondonDemo();
+    const { user, screen } = await renderApp('/');
+    await user.click(await screen.findByRole('button', { name: 'Delete Lambeth PDU' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete Lambeth PDU?' });
+    expect(within(dialog).getByText(/its 41 cases/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Delete inspection' }));
+    expect(await screen.findByText('Deleted Lambeth PDU.')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Lambeth PDU' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByRole('link', { name: 'Lambeth PDU' })).toBeInTheDocument();
+    expect((await database().inspections.get('london-2022-lambeth'))?.deletedAt).toBeUndefined();
+  });
+
+  it('cancelling the confirmation deletes nothing', async () => {
+    await withLondonDemo();
+    const { user, screen } = await renderApp('/');
+    await user.click(await screen.findByRole('button', { name: 'Delete Newham PDU' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('link', { name: 'Newham PDU' })).toBeInTheDocument();
+    expect((await database().inspections.get('london-2022-newham'))?.deletedAt).toBeUndefined();
+  });
+});

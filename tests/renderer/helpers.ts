@@ -1,0 +1,61 @@
+// Helpers for renderer tests: an inspection with cases ready to score, and a way to make writes fail.
+import { addCases, createInspection, database, saveInitials } from '../../renderer/db';
+
+/** Creates a probation inspection (court work rated if asked) with the given case references. */
+export async function inspectionWithCases(
+  references: readonly string[] = ['C-001', 'C-002', 'C-003'],
+  options: { courtWork?: boolean; courtReportFor?: readonly string[]; licenceFor?: readonly string[] } = {},
+): Promise<{ inspectionId: string; caseIds: string[] }> {
+  await saveInitials('KM');
+  const inspectionId = await createInspection(
+    {
+      name: 'Test PDU',
+      region: 'London',
+      fieldworkStart: '2026-11-02',
+      framework: { id: 'hmip-probation-pdu', version: '2021' },
+      options: { courtWork: options.courtWork ?? false },
+    },
+    'KM',
+  );
+  const { added } = await addCases(
+    inspectionId,
+    references.map((reference) => ({
+      reference,
+      caseType: options.licenceFor?.includes(reference) ? 'licence' : 'community',
+      inspector: 'KM',
+      attributes: {
+        courtReport: options.courtReportFor?.includes(reference) ? 'standard' : 'none',
+        releasedOnLicence: options.licenceFor?.includes(reference) ?? false,
+      },
+    })),
+    'KM',
+  );
+  return { inspectionId, caseIds: [...added] };
+}
+
+/**
+ * Makes every write to the case table fail inside its transaction, as a full disk would, until the returned
+ * function is called. The transaction aborts, so nothing of the write lands.
+ */
+export function failCaseWrites(
+  error: Error = new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+) {
+  const fail = () => {
+    throw error;
+  };
+  database().cases.hook('updating', fail);
+  database().cases.hook('creating', fail);
+  return () => {
+    database().cases.hook('updating').unsubscribe(fail);
+    database().cases.hook('creating').unsubscribe(fail);
+  };
+}
+
+/** Makes writing audit entries fail, so a change's own write succeeds but its transaction must still abort. */
+export function failAuditWrites() {
+  const fail = () => {
+    throw new Error('The disk refused the write.');
+  };
+  database().audit.hook('creating', fail);
+  return () => database().audit.hook('creating').unsubscribe(fail);
+}

@@ -10,7 +10,7 @@ import type { CasescoreState } from './store';
 /** Where one answer's save has got to. */
 export type SaveStatus =
   | { readonly status: 'saving'; readonly entry: AnswerEntry }
-  | { readonly status: 'saved'; readonly entry: AnswerEntry }
+  | { readonly status: 'saved'; readonly entry: AnswerEntry; readonly savedAt: string }
   | { readonly status: 'failed'; readonly entry: AnswerEntry; readonly message: string };
 
 /** One answer change, as undo and redo replay it. */
@@ -47,8 +47,8 @@ export const createAnswersSlice: StateCreator<CasescoreState, [], [], AnswersSli
     const key = answerKey(caseId, questionId);
     set((s) => ({ saves: { ...s.saves, [key]: { status: 'saving', entry } } }));
     try {
-      await setAnswer(caseId, questionId, entry, by);
-      set((s) => ({ saves: { ...s.saves, [key]: { status: 'saved', entry } } }));
+      const stored = await setAnswer(caseId, questionId, entry, by);
+      set((s) => ({ saves: { ...s.saves, [key]: { status: 'saved', entry, savedAt: stored.updatedAt } } }));
       return true;
     } catch (error) {
       const message = describeStorageError(error);

@@ -71,25 +71,33 @@ export function CaseScoringPage() {
     const names = new Map(
       rated.framework.domains.flatMap((d) => d.standards.map((s) => [s.id, s.name] as const)),
     );
-    return caseQuestions(rated.framework)
-      .filter((q) => q.kind === 'non-rated' || standardIsRated(q.standard, inspection.options))
-      .map((question, i, all) => {
-        const standardId = standardOf(question);
-        const first = i === 0 || standardOf(all[i - 1]!) !== standardId;
-        return {
-          question,
-          notApplicableBecause: whyNotApplicable(question, context),
-          heading: first ? `${numbers.get(standardId) ?? ''} ${names.get(standardId) ?? ''}`.trim() : null,
-        };
-      });
+    // Each standard's key questions and prompts, then the non-rated questions shown beside it.
+    const questions = caseQuestions(rated.framework);
+    const ordered = rated.framework.domains
+      .flatMap((d) => d.standards)
+      .filter((s) => s.method === 'case-sample' && standardIsRated(s, inspection.options))
+      .flatMap((s) => questions.filter((q) => standardOf(q) === s.id));
+    return ordered.map((question, i, all) => {
+      const standardId = standardOf(question);
+      const first = i === 0 || standardOf(all[i - 1]!) !== standardId;
+      return {
+        question,
+        notApplicableBecause: whyNotApplicable(question, context),
+        heading: first ? `${numbers.get(standardId) ?? ''} ${names.get(standardId) ?? ''}`.trim() : null,
+      };
+    });
   }, [rated, inspection, sampled]);
 
   const entryFor = useCallback(
     (questionId: string): AnswerEntry | undefined => {
       if (!sampled) return undefined;
       const pending = saves[answerKey(sampled.id, questionId)];
-      if (pending && pending.status !== 'saved') return pending.entry;
       const stored = sampled.answers[questionId];
+      // Until the stored row catches up with a save (the live query fires just after the commit), show the
+      // answer as entered; a newer stored answer (from another window, or undo) wins.
+      if (pending && (pending.status !== 'saved' || !stored || stored.updatedAt < pending.savedAt)) {
+        return pending.entry;
+      }
       return stored ? { value: stored.value, ...(stored.note ? { note: stored.note } : {}) } : undefined;
     },
     [sampled, saves],

@@ -5,10 +5,10 @@ import type { AnswerValue } from '../../../shared/framework';
 import type { AnswerEntry } from '../../db';
 import type { SaveStatus } from '../../state/answers-slice';
 
-const CHOICES: readonly { value: AnswerValue; label: string; key: string }[] = [
-  { value: 'yes', label: 'Yes', key: 'Y' },
-  { value: 'no', label: 'No', key: 'N' },
-  { value: 'na', label: 'N/A', key: 'A' },
+const CHOICES: readonly { value: AnswerValue; label: string; name: string; key: string }[] = [
+  { value: 'yes', label: 'Yes', name: 'Yes', key: 'Y' },
+  { value: 'no', label: 'No', name: 'No', key: 'N' },
+  { value: 'na', label: 'N/A', name: 'Not applicable', key: 'A' },
 ];
 
 export interface QuestionRowProps {
@@ -95,11 +95,12 @@ export const QuestionRow = forwardRef<HTMLDivElement, QuestionRowProps>(function
                 tabIndex={-1}
                 className={`answer answer--${c.value}`}
                 aria-pressed={value === c.value}
+                aria-label={c.name}
+                aria-keyshortcuts={c.key}
                 disabled={disabled}
                 onClick={() => choose(value === c.value ? null : c.value, 'click')}
               >
                 {c.label}
-                <span className="visually-hidden"> ({c.key})</span>
               </button>
             );
           })}

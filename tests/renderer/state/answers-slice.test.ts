@@ -22,7 +22,7 @@ describe('answers in flight', () => {
     );
     expect(store().saves[answerKey(caseIds[0]!, 'assessment.engagement')]?.status).toBe('saving');
     await expect(pending).resolves.toBe(true);
-    expect(store().saves[answerKey(caseIds[0]!, 'assessment.engagement')]).toEqual({
+    expect(store().saves[answerKey(caseIds[0]!, 'assessment.engagement')]).toMatchObject({
       status: 'saved',
       entry: { value: 'yes' },
     });

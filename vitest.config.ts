@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, findChromium } from './build/chromium.ts';
 
 // Only the browser project needs Chromium; running just the unit or dom tests does not look for it.
-const runsBrowserTests = !process.argv.includes('--project') || process.argv.includes('browser') || process.argv.includes('e2e');
+const runsBrowserTests =
+  !process.argv.includes('--project') || process.argv.includes('browser') || process.argv.includes('e2e');
 
 export default defineConfig({
   plugins: [react()],
@@ -30,6 +31,19 @@ export default defineConfig({
           setupFiles: ['tests/setup/dom.ts'],
           // Role queries over whole screens are slow in jsdom; these are behaviour tests, not timings.
           testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Each file drives its own Chromium; one at a time suits a two-core machine.
+          fileParallelism: false,
         },
       },
       {

@@ -17,7 +17,7 @@ function NoticeItem({ notice }: { notice: Notice }) {
     return () => clearTimeout(timer);
   }, [notice, dismiss]);
   return (
-    <li className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+    <div className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span>{notice.text}</span>
       {notice.undo && (
         <button
@@ -38,17 +38,17 @@ function NoticeItem({ notice }: { notice: Notice }) {
       <button type="button" className="link-button" onClick={() => dismiss(notice.id)}>
         Dismiss
       </button>
-    </li>
+    </div>
   );
 }
 
 export function Notices() {
   const notices = useCasescore((s) => s.notices);
   return (
-    <ul className="notices" aria-label="Messages">
+    <section className="notices" aria-label="Messages">
       {notices.map((n) => (
         <NoticeItem key={n.id} notice={n} />
       ))}
-    </ul>
+    </section>
   );
 }

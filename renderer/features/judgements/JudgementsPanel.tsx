@@ -18,6 +18,8 @@ function JudgedStandardCard({
   judgement: StoredJudgement | undefined;
 }) {
   const by = useActor();
+  // Shown at once as chosen; the stored judgement follows when the write commits.
+  const [rating, setRating] = useState<Rating | null>(judgement?.rating ?? null);
   const [note, setNote] = useState(judgement?.note ?? '');
   const [evidence, setEvidence] = useState<Record<string, string>>({ ...(judgement?.evidence ?? {}) });
   const [status, setStatus] = useState<{ kind: 'saved' | 'failed'; text: string } | null>(null);
@@ -28,7 +30,7 @@ function JudgedStandardCard({
         inspectionId,
         standard.id,
         {
-          rating: changes.rating !== undefined ? changes.rating : (judgement?.rating ?? null),
+          rating: changes.rating !== undefined ? changes.rating : rating,
           note: changes.note ?? note,
           evidence: changes.evidence ?? evidence,
         },
@@ -48,15 +50,18 @@ function JudgedStandardCard({
       </h3>
       <fieldset className="rating-choice">
         <legend>Rating</legend>
-        {[...RATINGS, null].map((rating) => (
-          <label key={rating ?? 'none'} className={`rating-option rating-option--${rating ?? 'not-rated'}`}>
+        {[...RATINGS, null].map((choice) => (
+          <label key={choice ?? 'none'} className={`rating-option rating-option--${choice ?? 'not-rated'}`}>
             <input
               type="radio"
               name={name}
-              checked={(judgement?.rating ?? null) === rating}
-              onChange={() => void save({ rating })}
+              checked={rating === choice}
+              onChange={() => {
+                setRating(choice);
+                void save({ rating: choice });
+              }}
             />
-            <span>{rating ? RATING_LABELS[rating] : 'Not yet judged'}</span>
+            <span>{choice ? RATING_LABELS[choice] : 'Not yet judged'}</span>
           </label>
         ))}
       </fieldset>

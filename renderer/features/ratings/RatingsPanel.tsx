@@ -67,6 +67,7 @@ export function RatingsPanel({
   by: string;
 }) {
   const [overriding, setOverriding] = useState<StandardResult | null>(null);
+  const ratedCount = rating.standards.filter((s) => s.rating !== null).length;
   return (
     <section className="ratings-panel" aria-labelledby="ratings-heading">
       <h2 id="ratings-heading">Ratings</h2>
@@ -76,10 +77,11 @@ export function RatingsPanel({
           {rating.score}/{rating.maxScore}
         </span>
       </div>
-      {rating.ratingBasis === 'proportional-rule' && (
+      {ratedCount < rating.standards.length && (
         <p className="hint">
-          Some standards are not yet rated, so there is no published table for a maximum of {rating.maxScore};
-          the overall rating uses the rule behind the tables.
+          Provisional: {ratedCount} of {rating.standards.length} standards rated so far.
+          {rating.ratingBasis === 'proportional-rule' &&
+            ` No published table covers a maximum of ${rating.maxScore}, so the overall rating follows the rule behind the tables.`}
         </p>
       )}
       {rating.domains.map((domain) => (

@@ -95,7 +95,7 @@ export const QuestionRow = forwardRef<HTMLDivElement, QuestionRowProps>(function
                 tabIndex={-1}
                 className={`answer answer--${c.value}`}
                 aria-pressed={value === c.value}
-                aria-label={c.name}
+                title={c.name}
                 aria-keyshortcuts={c.key}
                 disabled={disabled}
                 onClick={() => choose(value === c.value ? null : c.value, 'click')}

@@ -1,0 +1,100 @@
+// axe-core on every screen, in real Chromium with the London demo loaded: no serious or critical violations.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { appUrl, openBrowser, signIn } from './browser';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let page: Page;
+let close: () => Promise<void>;
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Serious and critical violations on the page as it is now. */
+async function seriousViolations(): Promise<string[]> {
+  // Evaluated through the browser's debugging protocol, which the page's CSP does not govern.
+  await page.evaluate(axeSource);
+  const violations = (await page.evaluate(() =>
+    (
+      window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: unknown[] }> } }
+    ).axe
+      .run(document, { resultTypes: ['violations'] })
+      .then((r) => r.violations),
+  )) as Violation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}, ${v.nodes.length} places, first ${v.nodes[0]?.target.join(' ')}`,
+    );
+}
+
+beforeAll(async () => {
+  ({ page, close } = await openBrowser());
+  await page.goto(appUrl('/'));
+  await page.getByLabel('Your initials').waitFor();
+});
+afterAll(async () => close());
+
+describe('accessibility of every screen', () => {
+  it('first run', async () => {
+    expect(await seriousViolations()).toEqual([]);
+    await signIn(page);
+  });
+
+  it('inspections list, with the demo loaded', async () => {
+    await page.getByRole('button', { name: 'Load London 2022 demo' }).click();
+    await page.getByRole('link', { name: 'Newham PDU', exact: true }).waitFor();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('delete confirmation', async () => {
+    await page.getByRole('button', { name: 'Delete Newham PDU' }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('an inspection’s case sample', async () => {
+    await page.goto(appUrl('/inspections/london-2022-newham'));
+    await page.getByRole('heading', { name: 'Case sample (41)' }).waitFor();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('judged standards', async () => {
+    await page.goto(appUrl('/inspections/london-2022-newham/judgements'));
+    await page.getByRole('heading', { name: 'Judged standards' }).waitFor();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('scoring a case', async () => {
+    await page.goto(appUrl('/inspections/london-2022-hfkcw'));
+    await page.getByRole('link', { name: 'HFK-001' }).click();
+    await page.getByRole('heading', { name: 'Case HFK-001' }).waitFor();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('the override dialog', async () => {
+    await page.getByRole('button', { name: 'Override Assessment' }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await seriousViolations()).toEqual([]);
+    await page.keyboard.press('Escape');
+  });
+
+  it('new inspection and settings', async () => {
+    await page.goto(appUrl('/inspections/new'));
+    await page.getByRole('heading', { name: 'New inspection' }).waitFor();
+    expect(await seriousViolations()).toEqual([]);
+    await page.goto(appUrl('/settings'));
+    await page.getByTestId('persistence').waitFor();
+    expect(await seriousViolations()).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 // Routes. A hash router, so the app works the same from app:// in Electron and from a plain web server.
 import { HashRouter, Route, Routes } from 'react-router';
+import { BackupsPage } from '../features/backups/BackupsPage';
 import { InspectionFormPage } from '../features/inspections/InspectionForm';
 import { InspectionList } from '../features/inspections/InspectionList';
 import { InspectionPage } from '../features/inspections/InspectionPage';
@@ -18,6 +19,7 @@ export function App() {
           <Route path="/inspections/:inspectionId/judgements" element={<InspectionPage tab="judgements" />} />
           <Route path="/inspections/:inspectionId/edit" element={<InspectionFormPage />} />
           <Route path="/inspections/:inspectionId/cases/:caseId" element={<CaseScoringPage />} />
+          <Route path="/backups" element={<BackupsPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<main className="page">There is nothing at this address.</main>} />
         </Routes>

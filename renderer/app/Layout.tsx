@@ -2,6 +2,9 @@
 import { useEffect, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { purgeDeletedInspections, useInitials } from '../db';
+import { useAutoBackup } from '../features/backups/useAutoBackup';
+import { platform } from '../platform';
+import { useMenuCommands } from './useMenuCommands';
 import { ActorContext } from '../features/settings/actor';
 import { InitialsPrompt } from '../features/settings/InitialsPrompt';
 import { requestPersistence } from '../features/settings/storage';
@@ -9,6 +12,9 @@ import { Notices, UNDO_WINDOW_MS } from './Notices';
 
 export function Layout({ children }: { children: ReactNode }) {
   const initials = useInitials();
+  const host = platform();
+  useAutoBackup(host);
+  useMenuCommands(host, initials ?? null);
   useEffect(() => {
     // Ask once per start for storage the browser will not clear; Settings shows the answer.
     void requestPersistence();
@@ -29,6 +35,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/" end>
               Inspections
             </NavLink>
+            <NavLink to="/backups">Backups</NavLink>
             <NavLink to="/settings">Settings</NavLink>
           </nav>
         )}

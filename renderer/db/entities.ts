@@ -75,7 +75,9 @@ export type AuditAction =
   | 'inspection-restored'
   | 'judgement'
   | 'override'
-  | 'demo-loaded';
+  | 'demo-loaded'
+  | 'imported'
+  | 'restored';
 
 /** One change, with its old and new value, written in the same transaction as the change itself. */
 export interface AuditEntry {

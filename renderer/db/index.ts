@@ -27,3 +27,10 @@ export { setAnswer, type AnswerEntry } from './answers';
 export { loadLondonDemo } from './demo';
 export { fromExportedInspection, toExportedInspection } from './snapshot';
 export { useAllCases, useCasesOf, useInitials, useInspection, useInspections } from './live';
+export {
+  addInspectionsFrom,
+  exportInspections,
+  latestChange,
+  replaceAllWith,
+  type AddedInspections,
+} from './transfer';

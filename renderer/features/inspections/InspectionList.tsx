@@ -13,11 +13,13 @@ import {
   type StoredInspection,
 } from '../../db';
 import { useCasescore } from '../../state/store';
+import { platform } from '../../platform';
 import { Dialog } from '../../ui/Dialog';
 import { longDate, plural } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';
 import { rateStored } from '../ratings/useRatedInspection';
 import { useActor } from '../settings/actor';
+import { exportToFile, importFromFile } from '../transfer/transfer';
 
 export function InspectionList() {
   const inspections = useInspections();
@@ -69,6 +71,24 @@ export function InspectionList() {
       <div className="page-head">
         <h1>Inspections</h1>
         <div className="actions">
+          <button
+            type="button"
+            className="button"
+            onClick={async () => {
+              const outcome = await importFromFile(platform(), by);
+              if (outcome) notify(outcome);
+            }}
+          >
+            Import…
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!rows?.length}
+            onClick={async () => notify(await exportToFile(platform()))}
+          >
+            Export all
+          </button>
           <button type="button" className="button" onClick={() => void loadDemo()} disabled={loadingDemo}>
             {loadingDemo ? 'Loading…' : 'Load London 2022 demo'}
           </button>

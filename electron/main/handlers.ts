@@ -1,0 +1,89 @@
+/**
+ * What each IPC channel does in the main process: native save and open dialogs, print to PDF, backups and app
+ * facts. Registered through the typed, checked `handle` helper.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { BrowserWindow, dialog } from 'electron';
+import { MAX_FILE_TEXT } from '../../shared/ipc';
+import { writeFileAtomically } from './atomic-write';
+import { listBackups, readBackup, writeBackup } from './backups';
+import { handle } from './ipc';
+
+/** Where things live on this computer. */
+export interface ShellPaths {
+  readonly dataFolder: string;
+  readonly backupsFolder: string;
+  readonly version: string;
+}
+
+const FILTERS = {
+  json: [{ name: 'Casescore export', extensions: ['json'] }],
+  csv: [{ name: 'Spreadsheet (CSV)', extensions: ['csv'] }],
+  pdf: [{ name: 'PDF', extensions: ['pdf'] }],
+};
+
+/** Registers every channel's handler; `onBackupWritten` hears of each backup (the quit sequence waits for one). */
+export function registerHandlers(
+  paths: ShellPaths,
+  onBackupWritten: (reason: 'timer' | 'quit' | 'before-import') => void = () => undefined,
+): void {
+  handle('transfer/save-file', async ({ suggestedName, text, kind }, event) => {
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options = { defaultPath: suggestedName, filters: FILTERS[kind] };
+    const choice = window
+      ? await dialog.showSaveDialog(window, options)
+      : await dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return { saved: false };
+    // A spreadsheet opens UTF-8 cleanly only with a byte-order mark.
+    await writeFileAtomically(
+      choice.filePath,
+      kind === 'csv' && !text.startsWith('\uFEFF') ? `\uFEFF${text}` : text,
+    );
+    return { saved: true, path: choice.filePath };
+  });
+
+  handle('transfer/open-file', async ({ kind }, event) => {
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options = { properties: ['openFile' as const], filters: FILTERS[kind] };
+    const choice = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options);
+    const path = choice.filePaths[0];
+    if (choice.canceled || !path) return null;
+    const size = (await stat(path)).size;
+    if (size > MAX_FILE_TEXT) {
+      throw new Error(
+        `${basename(path)} is ${Math.round(size / 1024 / 1024)} MB; the largest file Casescore opens is ${MAX_FILE_TEXT / 1024 / 1024} MB`,
+      );
+    }
+    return { name: basename(path), text: await readFile(path, 'utf8') };
+  });
+
+  handle('report/save-pdf', async ({ suggestedName }, event) => {
+    const window = BrowserWindow.fromWebContents(event.sender);
+    if (!window) return { saved: false };
+    const choice = await dialog.showSaveDialog(window, { defaultPath: suggestedName, filters: FILTERS.pdf });
+    if (choice.canceled || !choice.filePath) return { saved: false };
+    const pdf = await event.sender.printToPDF({
+      printBackground: true,
+      pageSize: 'A4',
+      preferCSSPageSize: true,
+    });
+    await writeFileAtomically(choice.filePath, new Uint8Array(pdf));
+    return { saved: true, path: choice.filePath };
+  });
+
+  handle('backup/write', async ({ text, reason }) => {
+    const written = await writeBackup(paths.backupsFolder, text);
+    onBackupWritten(reason);
+    return written;
+  });
+  handle('backup/list', async () => listBackups(paths.backupsFolder));
+  handle('backup/read', async ({ name }) => readBackup(paths.backupsFolder, name));
+  handle('app/info', async () => ({
+    version: paths.version,
+    dataFolder: paths.dataFolder,
+    backupsFolder: paths.backupsFolder,
+  }));
+}

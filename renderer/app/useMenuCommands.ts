@@ -1,0 +1,60 @@
+// The application menu's commands, carried out in the renderer that owns them.
+import { useEffect } from 'react';
+import { useNavigate } from 'react-router';
+import type { MenuCommand } from '../../shared/ipc';
+import { exportToFile, importFromFile } from '../features/transfer/transfer';
+import type { Platform } from '../platform';
+import { useCasescore } from '../state/store';
+
+function typingInField(): boolean {
+  const active = document.activeElement;
+  return (
+    active instanceof HTMLElement &&
+    (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName))
+  );
+}
+
+export function useMenuCommands(platform: Platform, by: string | null): void {
+  const navigate = useNavigate();
+  const notify = useCasescore((s) => s.notify);
+  const undo = useCasescore((s) => s.undo);
+  const redo = useCasescore((s) => s.redo);
+  useEffect(() => {
+    if (!by) return;
+    const run = async (command: MenuCommand) => {
+      switch (command) {
+        case 'new-inspection':
+          navigate('/inspections/new');
+          return;
+        case 'export':
+          notify(await exportToFile(platform));
+          return;
+        case 'import': {
+          const outcome = await importFromFile(platform, by);
+          if (outcome) notify(outcome);
+          return;
+        }
+        case 'print':
+          await platform.printReport('casescore-report.pdf');
+          return;
+        case 'undo':
+          // In a text field the menu undoes typing; elsewhere it undoes answers.
+          if (typingInField()) document.execCommand('undo');
+          else await undo(by);
+          return;
+        case 'redo':
+          if (typingInField()) document.execCommand('redo');
+          else await redo(by);
+          return;
+        case 'backup-now':
+          navigate('/backups');
+          return;
+        default: {
+          const unhandled: never = command;
+          throw new Error(`Unhandled menu command ${String(unhandled)}`);
+        }
+      }
+    };
+    return platform.onMenuCommand((command) => void run(command));
+  }, [platform, by, navigate, notify, undo, redo]);
+}

@@ -1,0 +1,46 @@
+// The browser platform (`npm run web`): files are downloaded and uploaded, reports go to the print dialog, and
+// there is no backups folder (the browser offers none).
+import type { Platform } from './platform';
+
+const TYPES = { json: 'application/json', csv: 'text/csv;charset=utf-8' } as const;
+
+/** The plain-browser platform. */
+export function browserPlatform(): Platform {
+  return {
+    kind: 'browser',
+    async saveFile(suggestedName, text, kind) {
+      // A spreadsheet opens UTF-8 cleanly only with a byte-order mark.
+      const body = kind === 'csv' && !text.startsWith('\uFEFF') ? `\uFEFF${text}` : text;
+      const url = URL.createObjectURL(new Blob([body], { type: TYPES[kind] }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = suggestedName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return { saved: true, where: 'your downloads' };
+    },
+    openFile(kind) {
+      return new Promise((resolve, reject) => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.accept = kind === 'json' ? '.json,application/json' : '';
+        input.addEventListener('change', () => {
+          const file = input.files?.[0];
+          if (!file) return resolve(null);
+          file.text().then((text) => resolve({ name: file.name, text }), reject);
+        });
+        input.addEventListener('cancel', () => resolve(null));
+        input.click();
+      });
+    },
+    async printReport() {
+      window.print();
+      return { saved: false };
+    },
+    backups: null,
+    onMenuCommand: () => () => undefined,
+    onBeforeQuit: () => () => undefined,
+  };
+}

@@ -1,0 +1,26 @@
+// The desktop platform: everything goes through the preload's `window.casescore`, typed by the IPC contract.
+import type { DesktopApi } from '../../shared/ipc';
+import type { Platform } from './platform';
+
+/** The desktop platform over the preload's API. */
+export function desktopPlatform(api: DesktopApi): Platform {
+  return {
+    kind: 'desktop',
+    async saveFile(suggestedName, text, kind) {
+      const result = await api.invoke('transfer/save-file', { suggestedName, text, kind });
+      return { saved: result.saved, ...(result.path ? { where: result.path } : {}) };
+    },
+    openFile: (kind) => api.invoke('transfer/open-file', { kind }),
+    async printReport(suggestedName) {
+      const result = await api.invoke('report/save-pdf', { suggestedName });
+      return { saved: result.saved, ...(result.path ? { where: result.path } : {}) };
+    },
+    backups: {
+      write: (text, reason) => api.invoke('backup/write', { text, reason }),
+      list: () => api.invoke('backup/list', {}),
+      read: (name) => api.invoke('backup/read', { name }),
+    },
+    onMenuCommand: (listener) => api.on('menu/command', listener),
+    onBeforeQuit: (listener) => api.on('app/before-quit', () => listener()),
+  };
+}

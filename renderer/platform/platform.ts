@@ -1,0 +1,34 @@
+/**
+ * The seam between the renderer and whatever hosts it. The desktop shell offers native dialogs, PDF and a
+ * backups folder through its preload; a plain browser offers downloads, uploads and its print dialog. Screens
+ * use only this interface.
+ */
+import type { BackupInfo, MenuCommand } from '../../shared/ipc';
+
+/** Where backups are kept, when the host has a place for them. */
+export interface BackupStore {
+  write(text: string, reason: 'timer' | 'quit' | 'before-import'): Promise<BackupInfo>;
+  list(): Promise<BackupInfo[]>;
+  read(name: string): Promise<{ name: string; text: string }>;
+}
+
+/** What the host can do for the renderer. */
+export interface Platform {
+  readonly kind: 'desktop' | 'browser';
+  /** Saves text to a file the person chooses (desktop) or downloads it (browser). */
+  saveFile(
+    suggestedName: string,
+    text: string,
+    kind: 'json' | 'csv',
+  ): Promise<{ saved: boolean; where?: string }>;
+  /** Lets the person choose a file and reads it; `null` when they cancel. */
+  openFile(kind: 'json'): Promise<{ name: string; text: string } | null>;
+  /** Saves the page as a PDF (desktop) or opens the print dialog (browser). */
+  printReport(suggestedName: string): Promise<{ saved: boolean; where?: string }>;
+  /** Backups on this computer; `null` where the host has no folder for them. */
+  readonly backups: BackupStore | null;
+  /** Hears the application menu's commands; returns a function that stops listening. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Hears that the app is quitting, so a final backup can be written. */
+  onBeforeQuit(listener: () => void): () => void;
+}

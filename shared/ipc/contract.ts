@@ -1,0 +1,106 @@
+/**
+ * The one contract between the desktop shell's main process and its renderer: each channel's argument and
+ * result types, and a validation schema for every argument (main never trusts what the renderer sends).
+ * The preload, the main-process handlers and the renderer's desktop platform are all typed from this map, so a
+ * wrong channel name or argument does not compile.
+ */
+import { z } from 'zod';
+
+/** The most text one file, backup or export may carry across IPC. */
+export const MAX_FILE_TEXT = 200 * 1024 * 1024;
+
+// A bare file name: no folders, no characters Windows reserves, no control characters.
+const fileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine(
+    (name) =>
+      !/[/\\:*?"<>|]/.test(name) &&
+      ![...name].some((c) => c.charCodeAt(0) < 32) &&
+      name !== '.' &&
+      name !== '..',
+    'expected a file name without folders or reserved characters',
+  );
+
+/** Argument schemas, one per channel. */
+export const ARGUMENT_SCHEMAS = {
+  'transfer/save-file': z.object({
+    suggestedName: fileName,
+    text: z.string().max(MAX_FILE_TEXT),
+    kind: z.enum(['json', 'csv']),
+  }),
+  'transfer/open-file': z.object({ kind: z.enum(['json']) }),
+  'report/save-pdf': z.object({ suggestedName: fileName }),
+  'backup/write': z.object({
+    text: z.string().min(2).max(MAX_FILE_TEXT),
+    reason: z.enum(['timer', 'quit', 'before-import']),
+  }),
+  'backup/list': z.object({}),
+  'backup/read': z.object({ name: fileName }),
+  'app/info': z.object({}),
+} as const;
+
+/** A backup file, as the restore screen lists it. */
+export interface BackupInfo {
+  readonly name: string;
+  /** ISO time the backup was written. */
+  readonly writtenAt: string;
+  readonly bytes: number;
+}
+
+/** What each channel answers. */
+export interface ResultTypes {
+  'transfer/save-file': { saved: boolean; path?: string };
+  'transfer/open-file': { name: string; text: string } | null;
+  'report/save-pdf': { saved: boolean; path?: string };
+  'backup/write': BackupInfo;
+  'backup/list': BackupInfo[];
+  'backup/read': { name: string; text: string };
+  'app/info': { version: string; dataFolder: string; backupsFolder: string };
+}
+
+/** Every invokable channel. */
+export type Channel = keyof typeof ARGUMENT_SCHEMAS;
+/** The argument a channel takes. */
+export type ArgumentOf<C extends Channel> = z.infer<(typeof ARGUMENT_SCHEMAS)[C]>;
+/** The result a channel gives. */
+export type ResultOf<C extends Channel> = ResultTypes[C];
+
+/** Commands the application menu sends to the renderer. */
+export const MENU_COMMANDS = [
+  'new-inspection',
+  'import',
+  'export',
+  'print',
+  'undo',
+  'redo',
+  'backup-now',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** Events the main process sends to the renderer. */
+export interface EventTypes {
+  'menu/command': MenuCommand;
+  /** The app is quitting: the renderer should write a final backup now. */
+  'app/before-quit': null;
+}
+export type EventChannel = keyof EventTypes;
+
+/**
+ * The object the preload exposes as `window.casescore`. Typed from the contract: one method to invoke a
+ * channel, one to listen to main-process events.
+ */
+export interface DesktopApi {
+  invoke<C extends Channel>(channel: C, argument: ArgumentOf<C>): Promise<ResultOf<C>>;
+  on<E extends EventChannel>(event: E, listener: (payload: EventTypes[E]) => void): () => void;
+}
+
+/** Problems with a channel's argument, in words; `null` when it is valid. */
+export function argumentProblem(channel: string, argument: unknown): string | null {
+  if (!Object.prototype.hasOwnProperty.call(ARGUMENT_SCHEMAS, channel)) return `unknown channel ${channel}`;
+  const result = ARGUMENT_SCHEMAS[channel as Channel].safeParse(argument);
+  if (result.success) return null;
+  const issue = result.error.issues[0];
+  return `${channel}: ${issue?.path.join('.') || 'argument'}: ${issue?.message ?? 'invalid'}`;
+}

@@ -4,14 +4,18 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * The development server injects CSS as inline <style> elements, which the page's strict policy refuses; while
- * serving for development only, allow inline styles. Built pages (and Electron) keep the strict policy.
+ * The development server injects CSS as inline <style> elements and reloads over a websocket, both of which the
+ * page's strict policy refuses; while serving for development only, allow them. Built pages (and Electron) keep
+ * the strict policy.
  */
 function devServerStyles(): Plugin {
   return {
     name: 'casescore-dev-server-styles',
     apply: 'serve',
-    transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+    transformIndexHtml: (html) =>
+      html
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:* ws://localhost:*"),
   };
 }
 

@@ -1,5 +1,4 @@
 /** Loading the London 2022 demo: the letter's six PDUs with their synthetic case samples, in one transaction. */
-import { createLondonDemo } from '../../seeds';
 import { record } from './audit';
 import { now } from './clock';
 import { database } from './database';
@@ -11,6 +10,8 @@ import { fromExportedInspection } from './snapshot';
  * @returns the ids of the demo inspections, in annexe order.
  */
 export async function loadLondonDemo(by: string): Promise<string[]> {
+  // Loaded on demand: the demo generator is not part of the app's first download.
+  const { createLondonDemo } = await import('../../seeds/london-2022/demo-samples');
   const demo = createLondonDemo();
   const db = database();
   const at = now();

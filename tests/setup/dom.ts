@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { CasescoreDatabase, database, replaceDatabase } from '../../renderer/db';
+import { replacePlatform } from '../../renderer/platform';
 import { resetStore } from '../../renderer/state/store';
 
 // Live queries over fake-indexeddb settle in tens of milliseconds, a whole demo region in a second or two.
@@ -13,6 +14,7 @@ configure({ asyncUtilTimeout: 5000 });
 beforeEach(() => {
   replaceDatabase(new CasescoreDatabase(`test-${crypto.randomUUID()}`));
   resetStore();
+  replacePlatform(null);
   window.location.hash = '';
 });
 

@@ -32,7 +32,9 @@ export function InspectionFormPage() {
   const { inspectionId } = useParams();
   const existing = useInspection(inspectionId);
   const cases = useCasesOf(inspectionId);
-  if (inspectionId && existing === undefined) return <main className="page">Loading…</main>;
+  // Wait for the cases too: whether the framework is locked depends on them.
+  if (inspectionId && (existing === undefined || cases === undefined))
+    return <main className="page">Loading…</main>;
   if (inspectionId && existing === null) return <main className="page">That inspection does not exist.</main>;
   const initial: FormValues = existing
     ? {

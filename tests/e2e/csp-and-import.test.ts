@@ -1,0 +1,82 @@
+// The built app under its strict Content Security Policy, in real Chromium: inline script and eval are
+// refused, and the app still reads and validates an export file from disk.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { collectErrors, openBrowser, screenshot, signIn } from './browser';
+
+let page: Page;
+let close: () => Promise<void>;
+const folder = mkdtempSync(join(tmpdir(), 'casescore-import-'));
+const sample = readFileSync('seeds/samples/london-2022.json', 'utf8');
+
+beforeAll(async () => {
+  ({ page, close } = await openBrowser());
+  await signIn(page);
+});
+afterAll(async () => close());
+
+async function importFile(path: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles(path);
+}
+
+describe('the strict CSP in the running app', () => {
+  it('refuses inline script, inline handlers and strings compiled as code', async () => {
+    const errors = collectErrors(page);
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true';
+      document.head.append(script);
+      const button = document.createElement('button');
+      button.setAttribute('onclick', 'window.__handlerRan = true');
+      document.body.append(button);
+      button.click();
+      button.remove();
+      // A string passed to setTimeout is compiled like eval, later, by the page itself.
+      (window.setTimeout as unknown as (code: string, ms: number) => number)('window.__stringRan = true', 0);
+    });
+    await page.waitForTimeout(100);
+    const ran = await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      return {
+        inline: w.__inlineRan === true,
+        handler: w.__handlerRan === true,
+        string: w.__stringRan === true,
+      };
+    });
+    expect(ran).toEqual({ inline: false, handler: false, string: false });
+    expect(errors.join('\n')).toMatch(/Content Security Policy/);
+  });
+
+  it('still validates an import: a broken file is refused with the path of its first problem', async () => {
+    const file = JSON.parse(sample);
+    file.inspections[4].cases[2].answers['assessment.safety'].value = 'maybe';
+    const path = join(folder, 'broken.json');
+    writeFileSync(path, JSON.stringify(file));
+    await importFile(path);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(
+      /broken\.json was not imported: inspections\[4\]\.cases\[2\]\.answers\["assessment\.safety"\]\.value: expected yes \| no \| na, got "maybe"\. Nothing was changed\./,
+    );
+    expect(await page.getByText('No inspections yet').isVisible()).toBe(true);
+    await screenshot(page, '12-import-refused');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it('imports a valid export and rates it as published', async () => {
+    const path = join(folder, 'london-2022.json');
+    writeFileSync(path, sample);
+    await importFile(path);
+    await page.getByText(/^Imported .*Newham PDU/).waitFor();
+    const newham = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'Newham PDU', exact: true }) });
+    await expect.poll(() => newham.locator('td.numeric').textContent()).toBe('6/24');
+    await screenshot(page, '13-imported');
+  });
+});

@@ -1,0 +1,65 @@
+import { within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { database, setAnswer } from '../../../renderer/db';
+import { exportText } from '../../../renderer/features/transfer/transfer';
+import { replacePlatform } from '../../../renderer/platform';
+import { fakeDesktop } from '../fake-platform';
+import { inspectionWithCases } from '../helpers';
+import { renderApp } from '../render';
+
+describe('the backups screen', () => {
+  it('lists backups newest first and restores one after confirmation', async () => {
+    const { caseIds } = await inspectionWithCases(['C-1']);
+    const host = fakeDesktop();
+    replacePlatform(host.platform);
+    await setAnswer(caseIds[0]!, 'reviewing.safety', { value: 'yes' }, 'KM');
+    await host.platform.backups!.write(await exportText(), 'timer');
+    await setAnswer(caseIds[0]!, 'reviewing.safety', { value: 'no' }, 'KM');
+    await host.platform.backups!.write(await exportText(), 'timer');
+
+    const { user, screen } = await renderApp('/backups');
+    const rows = (await screen.findAllByRole('row')).slice(1);
+    expect(rows).toHaveLength(2);
+    expect(within(rows[0]!).getByRole('rowheader')).toHaveTextContent(/26 Nov 2026/);
+    await user.click(within(rows[1]!).getByRole('button', { name: /^Restore the backup of/ }));
+    await user.click(
+      within(screen.getByRole('dialog', { name: 'Restore this backup?' })).getByRole('button', {
+        name: 'Restore backup',
+      }),
+    );
+    expect(await screen.findByText(/^Restored 1 inspection from/)).toBeInTheDocument();
+    expect((await database().cases.get(caseIds[0]!))?.answers['reviewing.safety']?.value).toBe('yes');
+    // The restore backed up what was here first.
+    expect(await screen.findAllByRole('row')).toHaveLength(4);
+  });
+
+  it('explains that a browser keeps no backups', async () => {
+    const { screen } = await renderApp('/backups');
+    expect(await screen.findByText(/In a browser there is no folder to keep them in/)).toBeInTheDocument();
+  });
+});
+
+describe('the application menu', () => {
+  it('opens a new inspection and exports, as the renderer is told', async () => {
+    await inspectionWithCases(['C-1']);
+    const host = fakeDesktop();
+    replacePlatform(host.platform);
+    const { screen } = await renderApp('/');
+    await screen.findByRole('heading', { name: 'Inspections' });
+    host.sendMenu('new-inspection');
+    expect(await screen.findByRole('heading', { name: 'New inspection' })).toBeInTheDocument();
+    host.sendMenu('export');
+    expect(await screen.findByText(/^Exported to \/home\/km\/casescore-/)).toBeInTheDocument();
+    expect(host.saved).toHaveLength(1);
+  });
+
+  it('writes a final backup when the app quits', async () => {
+    await inspectionWithCases(['C-1']);
+    const host = fakeDesktop();
+    replacePlatform(host.platform);
+    const { screen } = await renderApp('/');
+    await screen.findByRole('heading', { name: 'Inspections' });
+    host.quit();
+    await expect.poll(() => host.backups.map((b) => b.reason)).toEqual(['quit']);
+  });
+});

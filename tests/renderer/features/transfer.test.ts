@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { parseExport } from '../../../shared/interchange';
+import { database, exportInspections, loadLondonDemo, setAnswer } from '../../../renderer/db';
+import { backupIfChanged } from '../../../renderer/features/backups/useAutoBackup';
+import {
+  exportText,
+  exportToFile,
+  importFromFile,
+  restoreBackup,
+} from '../../../renderer/features/transfer/transfer';
+import { fakeDesktop } from '../fake-platform';
+import { inspectionWithCases } from '../helpers';
+
+describe('export', () => {
+  it('writes every inspection as a valid export, removed cases as tombstones', async () => {
+    const { caseIds } = await inspectionWithCases(['C-1', 'C-2']);
+    await setAnswer(
+      caseIds[0]!,
+      'assessment.safety',
+      { value: 'no', note: 'No "checks", none, at all\nnext' },
+      'KM',
+    );
+    const host = fakeDesktop();
+    expect(await exportToFile(host.platform)).toEqual({
+      kind: 'info',
+      text: expect.stringMatching(/^Exported to \/home\/km\/casescore-\d{4}-\d{2}-\d{2}\.json\.$/),
+    });
+    const file = parseExport(host.saved[0]!.text);
+    expect(file.inspections).toHaveLength(1);
+    const first = file.inspections[0]!.cases.find((c) => c.id === caseIds[0]);
+    expect(first && !first.deleted && first.answers['assessment.safety']).toMatchObject({
+      value: 'no',
+      note: 'No "checks", none, at all\nnext',
+      by: 'KM',
+    });
+  });
+});
+
+describe('import', () => {
+  it('refuses a broken file naming the problem, and changes nothing', async () => {
+    await inspectionWithCases(['C-1']);
+    const before = await exportInspections();
+    const broken = (await exportText()).replace('"caseType": "community"', '"caseType": "bail"');
+    const host = fakeDesktop({ open: { name: 'team.json', text: broken } });
+    const outcome = await importFromFile(host.platform, 'KM');
+    expect(outcome?.kind).toBe('error');
+    expect(outcome?.text).toMatch(
+      /^team.json was not imported: inspections\[0\]\.cases\[0\]\.caseType: expected community/,
+    );
+    expect(outcome?.text).toMatch(/Nothing was changed\.$/);
+    expect((await exportInspections()).inspections).toEqual(before.inspections);
+    expect(host.backups).toEqual([]);
+  });
+
+  it('adds new inspections after backing up what is here, and leaves ones already here alone', async () => {
+    await loadLondonDemo('KM');
+    const text = await exportText(['london-2022-newham', 'london-2022-lambeth']);
+    await database().inspections.delete('london-2022-newham');
+    await database().cases.where('inspectionId').equals('london-2022-newham').delete();
+    const host = fakeDesktop({ open: { name: 'two.json', text } });
+    const outcome = await importFromFile(host.platform, 'SD');
+    expect(outcome).toEqual({
+      kind: 'info',
+      text: 'Imported Newham PDU. Already here, so left as they are: Lambeth PDU.',
+    });
+    expect(host.backups).toHaveLength(1);
+    expect(host.backups[0]?.reason).toBe('before-import');
+    expect(parseExport(host.backups[0]!.text).inspections).toHaveLength(5);
+    expect(await database().cases.where('inspectionId').equals('london-2022-newham').count()).toBe(41);
+  });
+
+  it('does nothing when the person cancels the file dialog', async () => {
+    expect(await importFromFile(fakeDesktop({ open: null }).platform, 'KM')).toBeNull();
+  });
+});
+
+describe('automatic backups and restore', () => {
+  it('back up on the timer only when something changed, and always on quit', async () => {
+    const { caseIds } = await inspectionWithCases(['C-1']);
+    const host = fakeDesktop();
+    const last = { current: -1 };
+    expect(await backupIfChanged(host.platform, last, 'timer')).toBe(true);
+    expect(await backupIfChanged(host.platform, last, 'timer')).toBe(false);
+    await setAnswer(caseIds[0]!, 'planning.safety', { value: 'yes' }, 'KM');
+    expect(await backupIfChanged(host.platform, last, 'timer')).toBe(true);
+    expect(await backupIfChanged(host.platform, last, 'quit')).toBe(true);
+    expect(host.backups.map((b) => b.reason)).toEqual(['quit', 'timer', 'timer']);
+  });
+
+  it('restore a backup through the import path: validated, the current data backed up first', async () => {
+    const { caseIds } = await inspectionWithCases(['C-1']);
+    await setAnswer(caseIds[0]!, 'planning.safety', { value: 'yes' }, 'KM');
+    const host = fakeDesktop();
+    const backup = await host.platform.backups!.write(await exportText(), 'timer');
+    await setAnswer(caseIds[0]!, 'planning.safety', { value: 'no' }, 'KM');
+    await loadLondonDemo('KM');
+
+    const outcome = await restoreBackup(host.platform, backup.name, 'KM');
+    expect(outcome).toEqual({ kind: 'info', text: `Restored 1 inspection from ${backup.name}.` });
+    expect(await database().inspections.count()).toBe(1);
+    expect((await database().cases.get(caseIds[0]!))?.answers['planning.safety']?.value).toBe('yes');
+    const safety = host.backups.find((b) => b.reason === 'before-import');
+    expect(safety && parseExport(safety.text).inspections).toHaveLength(7);
+  });
+
+  it('refuse to restore a damaged backup, changing nothing', async () => {
+    await inspectionWithCases(['C-1']);
+    const host = fakeDesktop();
+    const backup = await host.platform.backups!.write(
+      '{"format":"casescore.inspections","formatVersion":1',
+      'timer',
+    );
+    const outcome = await restoreBackup(host.platform, backup.name, 'KM');
+    expect(outcome.kind).toBe('error');
+    expect(outcome.text).toMatch(/cannot be restored: \(the file\): not valid JSON/);
+    expect(await database().inspections.count()).toBe(1);
+  });
+});

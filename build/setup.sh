@@ -11,16 +11,21 @@ have_chromium() {
   [ -x /usr/bin/chromium ] || [ -x /usr/bin/chromium-browser ] || [ -x /usr/bin/google-chrome ]
 }
 
-if ! have_chromium; then
+# Debian packages the tests use: chromium (browser tests) and poppler-utils (the report-to-PDF test reads pages
+# and text back with pdfinfo, pdftotext and pdftoppm).
+missing=()
+have_chromium || missing+=(chromium)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     sudo=""
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-    echo "setup: installing Debian's chromium for the browser tests"
+    echo "setup: installing Debian's ${missing[*]}"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "setup: no Chromium found and no apt-get to install it with." >&2
-    echo "setup: install Chromium or Chrome, then set CHROMIUM_PATH to its binary." >&2
+    echo "setup: ${missing[*]} missing and no apt-get to install them with." >&2
+    echo "setup: install Chromium (or set CHROMIUM_PATH to a Chromium or Chrome binary) and poppler-utils." >&2
     exit 1
   fi
 fi

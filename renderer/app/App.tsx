@@ -1,6 +1,10 @@
 // Routes. A hash router, so the app works the same from app:// in Electron and from a plain web server.
 import { HashRouter, Route, Routes } from 'react-router';
 import { BackupsPage } from '../features/backups/BackupsPage';
+import { RatingsPage } from '../features/ratings/RatingsPage';
+import { RegionPage } from '../features/region/RegionPage';
+import { InspectionReport } from '../features/reports/InspectionReport';
+import { RegionReport } from '../features/reports/RegionReport';
 import { InspectionFormPage } from '../features/inspections/InspectionForm';
 import { InspectionList } from '../features/inspections/InspectionList';
 import { InspectionPage } from '../features/inspections/InspectionPage';
@@ -18,6 +22,11 @@ export function App() {
           <Route path="/inspections/:inspectionId" element={<InspectionPage tab="cases" />} />
           <Route path="/inspections/:inspectionId/judgements" element={<InspectionPage tab="judgements" />} />
           <Route path="/inspections/:inspectionId/edit" element={<InspectionFormPage />} />
+          <Route path="/inspections/:inspectionId/ratings" element={<RatingsPage />} />
+          <Route path="/inspections/:inspectionId/ratings/:standardId" element={<RatingsPage />} />
+          <Route path="/inspections/:inspectionId/report" element={<InspectionReport />} />
+          <Route path="/regions/:region" element={<RegionPage />} />
+          <Route path="/regions/:region/report" element={<RegionReport />} />
           <Route path="/inspections/:inspectionId/cases/:caseId" element={<CaseScoringPage />} />
           <Route path="/backups" element={<BackupsPage />} />
           <Route path="/settings" element={<SettingsPage />} />

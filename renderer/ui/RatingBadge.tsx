@@ -7,7 +7,7 @@ export function RatingBadge({
   size = 'normal',
 }: {
   rating: Rating | null;
-  size?: 'normal' | 'large';
+  size?: 'normal' | 'large' | 'compact';
 }) {
   const name = rating ?? 'not-rated';
   return (

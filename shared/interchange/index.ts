@@ -6,3 +6,4 @@ export { parseExport, tryParseExport, validateExport, type ParseOptions, type Pa
 export { createExport, serialiseExport } from './serialise';
 export { exportJsonSchema } from './json-schema';
 export { upgradeToCurrent } from './upgrade';
+export { answersToCsv, CASE_COLUMNS } from './csv';

@@ -29,3 +29,5 @@ export { describeStandardMargin } from './margin-text';
 export { rollUpRegion, RegionMixError, type RegionQuestionTotal, type RegionRollUp } from './region';
 export { lowerRating, ratingAbove, ratingBelow, ratingRank, RATING_LABELS } from './ratings';
 export { caseProgress, sampleProgress, type Progress, type ProgressStatus } from './progress';
+export { inspectorPatterns, type InspectorPattern } from './inspectors';
+export { describeFigure, figureOf, questionHeading, type Figure } from './figures';

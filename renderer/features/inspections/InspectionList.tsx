@@ -18,6 +18,7 @@ import { Dialog } from '../../ui/Dialog';
 import { longDate, plural } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';
 import { rateStored } from '../ratings/useRatedInspection';
+import { useRegionNames } from '../region/useRegion';
 import { useActor } from '../settings/actor';
 import { exportToFile, importFromFile } from '../transfer/transfer';
 
@@ -29,6 +30,7 @@ export function InspectionList() {
   const notify = useCasescore((s) => s.notify);
   const [deleting, setDeleting] = useState<StoredInspection | null>(null);
   const [loadingDemo, setLoadingDemo] = useState(false);
+  const regions = useRegionNames();
 
   const rows = useMemo(() => {
     if (!inspections || !casesByInspection) return undefined;
@@ -175,6 +177,19 @@ export function InspectionList() {
             ))}
           </tbody>
         </table>
+      )}
+      {regions && regions.length > 0 && (
+        <section aria-labelledby="regions-heading" className="regions">
+          <h2 id="regions-heading">Regions</h2>
+          <ul className="region-links">
+            {regions.map((r) => (
+              <li key={r.name}>
+                <Link to={`/regions/${encodeURIComponent(r.name)}`}>{r.name}</Link>{' '}
+                <span className="sub">({plural(r.count, 'inspection')}, side by side)</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {deleting && (
         <Dialog title={`Delete ${deleting.name}?`} onClose={() => setDeleting(null)}>

@@ -47,6 +47,13 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
             Case sample
           </NavLink>
           <NavLink to={`/inspections/${inspection.id}/judgements`}>Judged standards</NavLink>
+          <NavLink to={`/inspections/${inspection.id}/ratings`}>Ratings and breakdown</NavLink>
+          <NavLink to={`/inspections/${inspection.id}/report`}>Report</NavLink>
+          {inspection.region && (
+            <NavLink to={`/regions/${encodeURIComponent(inspection.region)}`}>
+              {inspection.region} region
+            </NavLink>
+          )}
         </nav>
         {tab === 'cases' ? (
           <>

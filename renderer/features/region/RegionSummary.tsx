@@ -1,0 +1,131 @@
+// A region side by side, as the regional letter reads it: the annexe-two table of standards by PDU with
+// scores and overall ratings, then every question's regional figure with the PDU-by-PDU split behind it.
+import type { Framework } from '../../../shared/framework';
+import type { ExportedInspection } from '../../../shared/interchange';
+import { describeFigure, figureOf, questionHeading, type RegionRollUp } from '../../../shared/scoring';
+import { RatingBadge } from '../../ui/RatingBadge';
+
+function shortName(name: string): string {
+  return name.replace(/ PDU$/, '');
+}
+
+export function RegionAnnexe({
+  framework,
+  inspections,
+  rollUp,
+}: {
+  framework: Framework;
+  inspections: readonly ExportedInspection[];
+  rollUp: RegionRollUp;
+}) {
+  const standards = framework.domains.flatMap((d) => d.standards);
+  return (
+    <div className="table-scroll">
+      <table className="table region-table">
+        <caption>Ratings by PDU</caption>
+        <thead>
+          <tr>
+            <th scope="col">Standard</th>
+            {inspections.map((i) => (
+              <th scope="col" key={i.id}>
+                {shortName(i.name)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {standards.map((standard) => (
+            <tr key={standard.id}>
+              <th scope="row">{standard.name}</th>
+              {rollUp.inspections.map((r, n) => {
+                const result = r.standards.find((s) => s.id === standard.id);
+                return (
+                  <td key={inspections[n]!.id}>
+                    {result ? (
+                      <>
+                        <span className="sub">{result.number}</span>{' '}
+                        <RatingBadge rating={result.rating} size="compact" />
+                      </>
+                    ) : (
+                      <span className="sub">Not inspected</span>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Score</th>
+            {rollUp.inspections.map((r, n) => (
+              <td key={inspections[n]!.id} className="score-cell">
+                {r.score}/{r.maxScore}
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">Overall rating</th>
+            {rollUp.inspections.map((r, n) => (
+              <td key={inspections[n]!.id}>
+                <RatingBadge rating={r.rating} size="compact" />
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+const GROUPS = [
+  { kind: 'non-rated', title: 'Other case questions' },
+  { kind: 'key-question', title: 'Key questions' },
+  { kind: 'prompt', title: 'Prompts' },
+] as const;
+
+export function RegionFigures({
+  inspections,
+  rollUp,
+  open = false,
+}: {
+  inspections: readonly ExportedInspection[];
+  rollUp: RegionRollUp;
+  open?: boolean;
+}) {
+  return (
+    <>
+      {GROUPS.map((group) => (
+        <section key={group.kind} aria-labelledby={`figures-${group.kind}`} className="figures">
+          <h3 id={`figures-${group.kind}`}>{group.title}</h3>
+          {rollUp.questions
+            .filter((q) => q.question.kind === group.kind)
+            .map((q) => (
+              <details key={q.question.id} className="figure" open={open}>
+                <summary>
+                  {questionHeading(q.question)}: <strong>{describeFigure(figureOf(q.total))}</strong>
+                </summary>
+                <table className="table split-table">
+                  <caption className="visually-hidden">{questionHeading(q.question)}, PDU by PDU</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">PDU</th>
+                      <th scope="col">Figure</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {q.byInspection.map((tally, n) => (
+                      <tr key={inspections[n]!.id}>
+                        <th scope="row">{shortName(inspections[n]!.name)}</th>
+                        <td className="nowrap">{describeFigure(figureOf(tally))}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            ))}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+// The printable inspection report: the ratings as annexe two prints them, why each case-sampled standard has
+// its rating (with the share charts), the judged standards' evidence, the other case questions' figures, and
+// answer patterns by inspector.
+import { useParams } from 'react-router';
+import { describeFigure, figureOf, inspectorPatterns, RATING_LABELS } from '../../../shared/scoring';
+import { useCasesOf, useInspection } from '../../db';
+import { longDate } from '../../ui/format';
+import { InspectorPatterns } from '../ratings/InspectorPatterns';
+import { RatingsTable } from '../ratings/RatingsTable';
+import { StandardBreakdown } from '../ratings/StandardBreakdown';
+import { useRatedInspection } from '../ratings/useRatedInspection';
+import { ReportFrame } from './ReportFrame';
+
+export function InspectionReport() {
+  const { inspectionId } = useParams();
+  const inspection = useInspection(inspectionId);
+  const cases = useCasesOf(inspectionId);
+  const rated = useRatedInspection(inspection, cases);
+  if (inspection === null) return <main className="page">That inspection does not exist.</main>;
+  if (!inspection || !cases || !rated) return <main className="page">Loading…</main>;
+  const live = cases.filter((c) => !c.deleted).length;
+  return (
+    <ReportFrame
+      title={inspection.name}
+      fileName={`${inspection.name.replace(/[^\w -]+/g, '')} report.pdf`}
+      details={[
+        inspection.region && `${inspection.region} region`,
+        inspection.fieldworkStart && `fieldwork from ${longDate(inspection.fieldworkStart)}`,
+        inspection.leadInspector && `lead inspector ${inspection.leadInspector}`,
+        rated.framework.name,
+        `${live} cases`,
+      ]}
+    >
+      <section className="report-section">
+        <h2>Ratings</h2>
+        <RatingsTable rating={rated.rating} />
+      </section>
+      <section className="report-section">
+        <h2>Judged standards</h2>
+        {rated.rating.standards
+          .filter((s) => s.method === 'judgement')
+          .map((s) => (
+            <div key={s.id} className="report-judgement">
+              <h3>
+                {s.number} {s.name}: {s.rating ? RATING_LABELS[s.rating] : 'not yet judged'}
+              </h3>
+              {inspection.judgements[s.id]?.note && <p>{inspection.judgements[s.id]?.note}</p>}
+            </div>
+          ))}
+      </section>
+      <section className="report-section">
+        <h2>Why each case-sampled rating</h2>
+        {rated.rating.standards
+          .filter((s) => s.method === 'case-sample')
+          .map((s) => (
+            <StandardBreakdown
+              key={s.id}
+              inspectionId={inspection.id}
+              framework={rated.framework}
+              standard={s}
+              cases={cases}
+            />
+          ))}
+      </section>
+      {rated.framework.nonRatedQuestions.length > 0 && (
+        <section className="report-section">
+          <h2>Other case questions</h2>
+          <ul className="figure-list">
+            {rated.framework.nonRatedQuestions.map((q) => (
+              <li key={q.id}>
+                {q.summary}: <strong>{describeFigure(figureOf(rated.rating.tallies.get(q.id)!))}</strong>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section className="report-section">
+        <h2>Answer patterns by inspector</h2>
+        <InspectorPatterns patterns={inspectorPatterns(rated.exported)} />
+      </section>
+    </ReportFrame>
+  );
+}

@@ -7,3 +7,5 @@ export { createExport, serialiseExport } from './serialise';
 export { exportJsonSchema } from './json-schema';
 export { upgradeToCurrent } from './upgrade';
 export { answersToCsv, CASE_COLUMNS } from './csv';
+export { canonicalInspection, contentChecksum } from './checksum';
+export { sha256Hex } from './sha256';

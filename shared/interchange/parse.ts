@@ -2,6 +2,7 @@
  * Reading an export: text -> safe JSON -> envelope and upgrade -> schema -> semantics. Nothing is returned unless
  * the whole file is valid, so a caller never writes half a file.
  */
+import { contentChecksum } from './checksum';
 import { InterchangeError } from './errors';
 import { DEFAULT_MAX_BYTES, parseJsonSafely } from './safe-json';
 import { exportFileSchema, type ExportFile } from './schema';
@@ -24,6 +25,15 @@ export function validateExport(value: unknown): ExportFile {
   const result = exportFileSchema.safeParse(upgraded);
   if (!result.success) throw firstIssueAsError(result.error, upgraded);
   checkSemantics(result.data);
+  if (result.data.checksum !== undefined) {
+    const actual = contentChecksum(result.data);
+    if (actual !== result.data.checksum) {
+      throw new InterchangeError(
+        ['checksum'],
+        'does not match the content: the file was changed or damaged after it was exported',
+      );
+    }
+  }
   return result.data;
 }
 

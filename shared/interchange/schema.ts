@@ -32,11 +32,16 @@ const stamp = {
 
 const rating = z.enum(RATINGS);
 
+/** Names one version of an answer or judgement: who set it and when ("KM@2022-09-05T10:00:00.000Z"). */
+const versionStamp = z.string().max(MAX_SHORT + 40);
+
 /** A case answer. `value: null` is an answer that was cleared: unanswered for scoring, but newer than "never". */
 export const answerSchema = z.object({
   value: z.enum(ANSWER_VALUES).nullable(),
   note: note.optional(),
   ...stamp,
+  /** Versions from other copies this answer was chosen over in a merge, so importing them again is no conflict. */
+  supersedes: z.array(versionStamp).max(100).optional(),
 });
 
 export const caseAttributesSchema = z.object({
@@ -85,6 +90,17 @@ export const overrideSchema = z.object({
   updatedAt: timestamp.optional(),
 });
 
+/** One entry of an inspection's audit trail: what changed, from what to what, when and by whom. */
+export const auditRecordSchema = z.object({
+  at: timestamp,
+  by: who,
+  action: shortText,
+  caseId: shortText.optional(),
+  key: shortText.optional(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
 export const inspectionSchema = z.object({
   id,
   name: z.string().min(1, 'expected a name for the inspection').max(MAX_SHORT),
@@ -95,6 +111,8 @@ export const inspectionSchema = z.object({
   judgements: z.record(z.string().max(MAX_SHORT), judgementSchema),
   cases: z.array(sampledCaseSchema),
   overrides: z.record(z.string().max(MAX_SHORT), overrideSchema),
+  /** The inspection's audit trail, oldest first; optional (a hand-made file may have none). */
+  audit: z.array(auditRecordSchema).optional(),
 });
 
 /** A whole export file. */
@@ -102,6 +120,11 @@ export const exportFileSchema = z.object({
   format: z.literal(FORMAT),
   formatVersion: z.literal(FORMAT_VERSION),
   exportedAt: timestamp,
+  /** SHA-256 of the content (see checksum.ts); a reader refuses a file whose content no longer matches it. */
+  checksum: z
+    .string()
+    .regex(/^sha256:[0-9a-f]{64}$/, 'expected sha256: followed by 64 hex digits')
+    .optional(),
   inspections: z.array(inspectionSchema),
 });
 
@@ -115,6 +138,8 @@ export type ExportedDeletedCase = z.infer<typeof deletedCaseSchema>;
 export type ExportedJudgement = z.infer<typeof judgementSchema>;
 /** A professional-discretion override. */
 export type ExportedOverride = z.infer<typeof overrideSchema>;
+/** One audit entry as the format carries it. */
+export type ExportedAuditRecord = z.infer<typeof auditRecordSchema>;
 /** One inspection as the format carries it. */
 export type ExportedInspection = z.infer<typeof inspectionSchema>;
 /** A whole export file. */

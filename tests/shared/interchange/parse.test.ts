@@ -42,7 +42,7 @@ describe('reading an export', () => {
 
   it('ignores fields it does not know, at every level', () => {
     const file = validFile() as any;
-    file.checksum = 'abc';
+    file.signedBy = 'another tool';
     file.inspections[0].qaStatus = 'reviewed';
     file.inspections[0].cases[0].answers['assessment.engagement'].source = 'paper';
     expect(() => parseExport(JSON.stringify(file))).not.toThrow();
@@ -195,6 +195,7 @@ describe('reading an export', () => {
 
   it('accepts na where a question cannot apply, and a cleared answer', () => {
     const file = validFile() as any;
+    delete file.checksum;
     file.inspections[0].cases[0].answers['court-work.advice'] = { value: 'na' };
     file.inspections[0].cases[0].answers['pre-release.contact'] = {
       value: null,
@@ -206,6 +207,7 @@ describe('reading an export', () => {
 
   it('accepts a removed case tombstone and leaves it unscored', () => {
     const file = validFile() as any;
+    delete file.checksum;
     file.inspections[0].cases[1] = {
       id: 'gone',
       deleted: true,
@@ -219,6 +221,37 @@ describe('reading an export', () => {
       updatedAt: '2026-11-26T10:00:00.000Z',
       by: 'KM',
     });
+  });
+});
+
+describe('the content checksum', () => {
+  it('is written with every export and checked on reading', () => {
+    const file = validFile();
+    expect(file.checksum).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(() => parseExport(JSON.stringify(file))).not.toThrow();
+  });
+
+  it('refuses a file changed after export', () => {
+    const file = validFile() as any;
+    file.inspections[0].cases[0].answers['assessment.engagement'].value = 'no';
+    const result = tryParseExport(JSON.stringify(file));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toBe('checksum: does not match the content: the file was changed or damaged after it was exported');
+  });
+
+  it('refuses a malformed checksum, and accepts a file without one (made by hand or another tool)', () => {
+    expect(problemWith((f) => (f.checksum = 'md5:abc'))).toContain('checksum: expected sha256: followed by 64 hex digits');
+    const file = validFile() as any;
+    delete file.checksum;
+    file.inspections[0].cases[0].answers['assessment.engagement'].value = 'no';
+    expect(() => parseExport(JSON.stringify(file))).not.toThrow();
+  });
+
+  it('does not depend on when the file was exported', () => {
+    const original = validFile();
+    const file = parseExport(JSON.stringify(original));
+    const later = serialiseExport({ ...file, exportedAt: '2030-01-01T00:00:00.000Z' });
+    expect(JSON.parse(later).checksum).toBe(original.checksum);
   });
 });
 

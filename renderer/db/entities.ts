@@ -15,6 +15,8 @@ export interface Stamp {
 export interface StoredAnswer extends Stamp {
   readonly value: AnswerValue | null;
   readonly note?: string;
+  /** Versions from other copies this answer was chosen over in a merge. */
+  readonly supersedes?: string[];
 }
 
 /** A judged standard's rating and the evidence behind it. */
@@ -23,12 +25,14 @@ export interface StoredJudgement extends Stamp {
   readonly note?: string;
   /** Evidence notes keyed by the judged standard's key-question ids. */
   readonly evidence?: Readonly<Record<string, string>>;
+  readonly supersedes?: string[];
 }
 
 /** A professional-discretion override of a computed rating. */
 export interface StoredOverride extends Stamp {
   readonly rating: Rating;
   readonly reason: string;
+  readonly supersedes?: string[];
 }
 
 /** An inspection of one PDU (or youth offending service). */

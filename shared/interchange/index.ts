@@ -9,3 +9,4 @@ export { upgradeToCurrent } from './upgrade';
 export { answersToCsv, CASE_COLUMNS } from './csv';
 export { canonicalInspection, contentChecksum } from './checksum';
 export { sha256Hex } from './sha256';
+export * from './merge';

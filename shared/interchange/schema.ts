@@ -80,6 +80,7 @@ export const judgementSchema = z.object({
   /** Evidence notes per key question of the judged standard. */
   evidence: z.record(z.string().min(1).max(MAX_SHORT), note).optional(),
   ...stamp,
+  supersedes: z.array(versionStamp).max(100).optional(),
 });
 
 /** A professional-discretion departure from a computed rating; the reason is required. */
@@ -88,6 +89,7 @@ export const overrideSchema = z.object({
   reason: note.refine((r) => r.trim() !== '', 'expected a reason for the override'),
   by: who,
   updatedAt: timestamp.optional(),
+  supersedes: z.array(versionStamp).max(100).optional(),
 });
 
 /** One entry of an inspection's audit trail: what changed, from what to what, when and by whom. */

@@ -2,7 +2,8 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import type { MenuCommand } from '../../shared/ipc';
-import { exportToFile, importFromFile } from '../features/transfer/transfer';
+import { exportToFile } from '../features/transfer/transfer';
+import { useStartImport } from '../features/transfer/useStartImport';
 import type { Platform } from '../platform';
 import { useCasescore } from '../state/store';
 
@@ -19,6 +20,7 @@ export function useMenuCommands(platform: Platform, by: string | null): void {
   const notify = useCasescore((s) => s.notify);
   const undo = useCasescore((s) => s.undo);
   const redo = useCasescore((s) => s.redo);
+  const startImport = useStartImport(platform);
   useEffect(() => {
     if (!by) return;
     const run = async (command: MenuCommand) => {
@@ -29,11 +31,9 @@ export function useMenuCommands(platform: Platform, by: string | null): void {
         case 'export':
           notify(await exportToFile(platform));
           return;
-        case 'import': {
-          const outcome = await importFromFile(platform, by);
-          if (outcome) notify(outcome);
+        case 'import':
+          await startImport();
           return;
-        }
         case 'print':
           await platform.printReport('casescore-report.pdf');
           return;
@@ -56,5 +56,5 @@ export function useMenuCommands(platform: Platform, by: string | null): void {
       }
     };
     return platform.onMenuCommand((command) => void run(command));
-  }, [platform, by, navigate, notify, undo, redo]);
+  }, [platform, by, navigate, notify, undo, redo, startImport]);
 }

@@ -81,6 +81,7 @@ export type AuditAction =
   | 'override'
   | 'demo-loaded'
   | 'imported'
+  | 'merged'
   | 'restored';
 
 /** One change, with its old and new value, written in the same transaction as the change itself. */

@@ -27,10 +27,4 @@ export { setAnswer, type AnswerEntry } from './answers';
 export { loadLondonDemo } from './demo';
 export { fromExportedInspection, toExportedInspection } from './snapshot';
 export { useAllCases, useCasesOf, useInitials, useInspection, useInspections } from './live';
-export {
-  addInspectionsFrom,
-  exportInspections,
-  latestChange,
-  replaceAllWith,
-  type AddedInspections,
-} from './transfer';
+export { applyImport, exportInspections, latestChange, planImport, replaceAllWith } from './transfer';

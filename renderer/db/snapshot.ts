@@ -2,24 +2,44 @@
  * Converting between stored rows and the export format's inspections. Scoring reads the same shape, so the
  * ratings on screen, in an export and from `npm run rate` come from identical data.
  */
-import type { ExportedCase, ExportedDeletedCase, ExportedInspection } from '../../shared/interchange';
-import type { StoredCase, StoredInspection } from './entities';
+import type {
+  ExportedAuditRecord,
+  ExportedCase,
+  ExportedDeletedCase,
+  ExportedInspection,
+} from '../../shared/interchange';
+import type { AuditAction, AuditEntry, StoredCase, StoredInspection } from './entities';
 
 /** An inspection and its cases (removed ones as tombstones) in the export format's shape. */
 export function toExportedInspection(
   inspection: StoredInspection,
   cases: readonly StoredCase[],
+  audit?: readonly AuditEntry[],
 ): ExportedInspection {
   return {
     id: inspection.id,
     name: inspection.name,
     ...(inspection.region ? { region: inspection.region } : {}),
     ...(inspection.fieldworkStart ? { fieldworkStart: inspection.fieldworkStart } : {}),
+    ...(inspection.leadInspector ? { leadInspector: inspection.leadInspector } : {}),
     framework: inspection.framework,
     options: { ...inspection.options },
     judgements: { ...inspection.judgements },
     cases: cases.map(toExportedCase),
     overrides: { ...inspection.overrides },
+    ...(audit ? { audit: audit.map(toExportedAudit) } : {}),
+  };
+}
+
+function toExportedAudit(entry: AuditEntry): ExportedAuditRecord {
+  return {
+    at: entry.at,
+    by: entry.by,
+    action: entry.action,
+    ...(entry.caseId ? { caseId: entry.caseId } : {}),
+    ...(entry.key ? { key: entry.key } : {}),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
   };
 }
 
@@ -87,6 +107,7 @@ export function fromExportedInspection(
       name: inspection.name,
       ...(inspection.region ? { region: inspection.region } : {}),
       ...(inspection.fieldworkStart ? { fieldworkStart: inspection.fieldworkStart } : {}),
+      ...(inspection.leadInspector ? { leadInspector: inspection.leadInspector } : {}),
       framework: inspection.framework,
       options: inspection.options,
       judgements,
@@ -97,4 +118,21 @@ export function fromExportedInspection(
     },
     cases,
   };
+}
+
+/** Audit rows for an inspection's exported trail (as another copy recorded it). */
+export function auditFromExported(
+  inspectionId: string,
+  records: readonly ExportedAuditRecord[],
+): AuditEntry[] {
+  return records.map((r) => ({
+    at: r.at,
+    by: r.by,
+    inspectionId,
+    ...(r.caseId ? { caseId: r.caseId } : {}),
+    action: r.action as AuditAction,
+    ...(r.key ? { key: r.key } : {}),
+    before: r.before,
+    after: r.after,
+  }));
 }

@@ -3,71 +3,111 @@
  * tombstones), adding inspections from a validated file, and replacing everything from a backup. Each write is
  * one transaction: a failure leaves the database exactly as it was.
  */
-import { createExport, type ExportFile, type ExportedInspection } from '../../shared/interchange';
+import {
+  applyMerge,
+  createExport,
+  planMerge,
+  type ExportFile,
+  type ExportedInspection,
+  type MergePlan,
+  type MergeResolutions,
+} from '../../shared/interchange';
 import { record } from './audit';
 import { now } from './clock';
 import { database } from './database';
 import { SaveError } from './errors';
-import { fromExportedInspection, toExportedInspection } from './snapshot';
+import { auditFromExported, fromExportedInspection, toExportedInspection } from './snapshot';
 
 /** The inspections (all, or those with the given ids) as an export file, stamped now. */
 export async function exportInspections(ids?: readonly string[]): Promise<ExportFile> {
   const db = database();
-  return db.transaction('r', db.inspections, db.cases, async () => {
+  return db.transaction('r', db.inspections, db.cases, db.audit, async () => {
     const inspections = (await db.inspections.toArray())
       .filter((i) => !i.deletedAt && (!ids || ids.includes(i.id)))
       .sort((a, b) => a.name.localeCompare(b.name));
     const exported: ExportedInspection[] = [];
     for (const inspection of inspections) {
       const cases = await db.cases.where('inspectionId').equals(inspection.id).toArray();
-      exported.push(toExportedInspection(inspection, cases));
+      const audit = await db.audit.where('inspectionId').equals(inspection.id).sortBy('seq');
+      exported.push(toExportedInspection(inspection, cases, audit));
     }
     return createExport(exported, new Date());
   });
 }
 
-/** What adding a file's inspections did. */
-export interface AddedInspections {
-  readonly added: readonly string[];
-  /** Inspections already here (by id): merging them is a separate step. */
-  readonly alreadyHere: readonly string[];
+/** Our copies of the given inspections (not deleted), with their audit trails, in the export format. */
+async function currentCopies(ids: readonly string[]): Promise<ExportedInspection[]> {
+  const db = database();
+  const copies: ExportedInspection[] = [];
+  for (const id of ids) {
+    const inspection = await db.inspections.get(id);
+    if (!inspection || inspection.deletedAt) continue;
+    const cases = await db.cases.where('inspectionId').equals(id).toArray();
+    const audit = await db.audit.where('inspectionId').equals(id).sortBy('seq');
+    copies.push(toExportedInspection(inspection, cases, audit));
+  }
+  return copies;
+}
+
+/** What importing the (already validated) file would do to the data here. Writes nothing. */
+export async function planImport(file: ExportFile): Promise<MergePlan> {
+  const db = database();
+  return db.transaction('r', db.inspections, db.cases, db.audit, async () =>
+    planMerge(await currentCopies(file.inspections.map((i) => i.id)), file.inspections),
+  );
 }
 
 /**
- * Adds the file's inspections that are not already here, in one transaction. The file must already be
- * validated (parseExport); inspections present here are left untouched and reported.
+ * Imports the file with the lead's resolutions, in one transaction: the plan is made again inside it (so a
+ * change since the review cannot slip through unresolved), applied, and written with audit entries.
+ * @returns how many items changed.
  */
-export async function addInspectionsFrom(file: ExportFile, by: string): Promise<AddedInspections> {
+export async function applyImport(
+  file: ExportFile,
+  resolutions: MergeResolutions,
+  by: string,
+  source: string,
+): Promise<number> {
   const db = database();
   const at = now();
   return db.transaction('rw', db.inspections, db.cases, db.audit, async () => {
-    const added: string[] = [];
-    const alreadyHere: string[] = [];
-    for (const exported of file.inspections) {
-      const existing = await db.inspections.get(exported.id);
-      if (existing && !existing.deletedAt) {
-        alreadyHere.push(exported.name);
-        continue;
-      }
-      if (existing) await db.cases.where('inspectionId').equals(exported.id).delete();
-      const clash = await db.cases.bulkGet(exported.cases.map((c) => c.id));
-      if (clash.some((c) => c && c.inspectionId !== exported.id)) {
-        throw new SaveError(`${exported.name} has a case id that another inspection here already uses.`);
-      }
-      const { inspection, cases } = fromExportedInspection(exported, at, by);
-      await db.inspections.put(inspection);
+    const current = await currentCopies(file.inspections.map((i) => i.id));
+    const plan = planMerge(current, file.inspections);
+    const merged = applyMerge(current, file.inspections, plan, resolutions);
+    for (const result of merged.inspections) {
+      const before = current.find((c) => c.id === result.id);
+      const existingRow = await db.inspections.get(result.id);
+      if (existingRow?.deletedAt) await db.cases.where('inspectionId').equals(result.id).delete();
+      const { inspection, cases } = fromExportedInspection(result, at, by);
+      const clash = (await db.cases.bulkGet(cases.map((c) => c.id))).find(
+        (c) => c && c.inspectionId !== result.id,
+      );
+      if (clash)
+        throw new SaveError(`${result.name} has a case id that another inspection here already uses.`);
+      await db.inspections.put(
+        existingRow && !existingRow.deletedAt
+          ? {
+              ...existingRow,
+              judgements: inspection.judgements,
+              overrides: inspection.overrides,
+              updatedAt: at,
+              by,
+            }
+          : inspection,
+      );
       await db.cases.bulkPut(cases);
+      const theirAudit = (result.audit ?? []).slice((before?.audit ?? []).length);
+      if (theirAudit.length) await db.audit.bulkAdd(auditFromExported(result.id, theirAudit));
       await record({
         at,
         by,
-        inspectionId: inspection.id,
-        action: 'imported',
+        inspectionId: result.id,
+        action: before ? 'merged' : 'imported',
         before: null,
-        after: cases.length,
+        after: { source, cases: cases.length },
       });
-      added.push(exported.name);
     }
-    return { added, alreadyHere };
+    return merged.applied;
   });
 }
 
@@ -78,10 +118,12 @@ export async function replaceAllWith(file: ExportFile, by: string, source: strin
   return db.transaction('rw', db.inspections, db.cases, db.audit, async () => {
     await db.cases.clear();
     await db.inspections.clear();
+    await db.audit.clear();
     for (const exported of file.inspections) {
       const { inspection, cases } = fromExportedInspection(exported, at, by);
       await db.inspections.put(inspection);
       await db.cases.bulkPut(cases);
+      await db.audit.bulkAdd(auditFromExported(inspection.id, exported.audit ?? []));
       await record({ at, by, inspectionId: inspection.id, action: 'restored', before: null, after: source });
     }
     return file.inspections.length;

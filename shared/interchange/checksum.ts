@@ -7,7 +7,10 @@ import { sha256Hex } from './sha256';
 import type { ExportedInspection, ExportFile } from './schema';
 
 /** A copy of a record with its keys in sorted order. */
-function sortedRecord<T>(record: Readonly<Record<string, T>>, map: (value: T) => T = (v) => v): Record<string, T> {
+function sortedRecord<T>(
+  record: Readonly<Record<string, T>>,
+  map: (value: T) => T = (v) => v,
+): Record<string, T> {
   const out: Record<string, T> = {};
   for (const key of Object.keys(record).sort()) out[key] = map(record[key] as T);
   return out;
@@ -18,7 +21,9 @@ export function canonicalInspection(inspection: ExportedInspection): ExportedIns
   return {
     ...inspection,
     options: sortedRecord(inspection.options),
-    judgements: sortedRecord(inspection.judgements, (j) => (j.evidence ? { ...j, evidence: sortedRecord(j.evidence) } : j)),
+    judgements: sortedRecord(inspection.judgements, (j) =>
+      j.evidence ? { ...j, evidence: sortedRecord(j.evidence) } : j,
+    ),
     cases: inspection.cases.map((c) => (c.deleted ? c : { ...c, answers: sortedRecord(c.answers) })),
     overrides: sortedRecord(inspection.overrides),
   };
@@ -26,6 +31,10 @@ export function canonicalInspection(inspection: ExportedInspection): ExportedIns
 
 /** The checksum of a file's content, as "sha256:<hex>". */
 export function contentChecksum(file: Pick<ExportFile, 'format' | 'formatVersion' | 'inspections'>): string {
-  const content = { format: file.format, formatVersion: file.formatVersion, inspections: file.inspections.map(canonicalInspection) };
+  const content = {
+    format: file.format,
+    formatVersion: file.formatVersion,
+    inspections: file.inspections.map(canonicalInspection),
+  };
   return `sha256:${sha256Hex(JSON.stringify(content))}`;
 }

@@ -78,7 +78,12 @@ export interface InspectionMergePlan {
 /** What importing a file would do, shown before anything is written. */
 export interface MergePlan {
   readonly inspections: readonly InspectionMergePlan[];
-  readonly totals: { readonly added: number; readonly changed: number; readonly left: number; readonly conflicts: number };
+  readonly totals: {
+    readonly added: number;
+    readonly changed: number;
+    readonly left: number;
+    readonly conflicts: number;
+  };
 }
 
 /** The lead inspector's choices: per conflict, whose version; per clash, join or keep apart. */
@@ -155,9 +160,20 @@ function answerItems(
   return { items, left };
 }
 
-function planInspection(mine: ExportedInspection | undefined, theirs: ExportedInspection): InspectionMergePlan {
+function planInspection(
+  mine: ExportedInspection | undefined,
+  theirs: ExportedInspection,
+): InspectionMergePlan {
   if (!mine) {
-    return { id: theirs.id, name: theirs.name, isNew: true, newCases: theirs.cases.filter(isLive), clashes: [], items: [], left: 0 };
+    return {
+      id: theirs.id,
+      name: theirs.name,
+      isNew: true,
+      newCases: theirs.cases.filter(isLive),
+      clashes: [],
+      items: [],
+      left: 0,
+    };
   }
   if (mine.framework.id !== theirs.framework.id || mine.framework.version !== theirs.framework.version) {
     throw new MergeError(
@@ -169,7 +185,9 @@ function planInspection(mine: ExportedInspection | undefined, theirs: ExportedIn
   const clashes: ReferenceClash[] = [];
   let left = 0;
   const mineById = new Map(mine.cases.map((c) => [c.id, c] as const));
-  const mineByReference = new Map(mine.cases.filter(isLive).map((c) => [c.reference.toLowerCase(), c] as const));
+  const mineByReference = new Map(
+    mine.cases.filter(isLive).map((c) => [c.reference.toLowerCase(), c] as const),
+  );
 
   for (const theirsCase of theirs.cases) {
     const mineCase = mineById.get(theirsCase.id);
@@ -224,7 +242,10 @@ function planInspection(mine: ExportedInspection | undefined, theirs: ExportedIn
   ) => {
     for (const [standardId, theirsEntry] of Object.entries(theirsRecord)) {
       const mineEntry = mineRecord[standardId];
-      const outcome = compareVersions(mineEntry === undefined ? undefined : toVersion(mineEntry), toVersion(theirsEntry));
+      const outcome = compareVersions(
+        mineEntry === undefined ? undefined : toVersion(mineEntry),
+        toVersion(theirsEntry),
+      );
       if (!outcome) {
         left += 1;
         continue;
@@ -246,7 +267,10 @@ function planInspection(mine: ExportedInspection | undefined, theirs: ExportedIn
 }
 
 /** Plans merging their inspections into ours. */
-export function planMerge(mine: readonly ExportedInspection[], theirs: readonly ExportedInspection[]): MergePlan {
+export function planMerge(
+  mine: readonly ExportedInspection[],
+  theirs: readonly ExportedInspection[],
+): MergePlan {
   const ours = new Map(mine.map((i) => [i.id, i] as const));
   const inspections = theirs.map((t) => planInspection(ours.get(t.id), t));
   let added = 0;
@@ -261,6 +285,8 @@ export function planMerge(mine: readonly ExportedInspection[], theirs: readonly 
     added += plan.newCases.length;
     left += plan.left;
     for (const item of plan.items) {
+      // Items of a reference clash count only once the lead joins the cases; the clash itself counts now.
+      if (item.clashKey) continue;
       if (item.outcome === 'conflict') conflicts += 1;
       else if (item.outcome === 'add') added += 1;
       else changed += 1;
@@ -271,7 +297,10 @@ export function planMerge(mine: readonly ExportedInspection[], theirs: readonly 
 }
 
 /** The conflicts and clashes still waiting for the lead's choice. */
-export function unresolved(plan: MergePlan, resolutions: MergeResolutions): { conflicts: number; clashes: number } {
+export function unresolved(
+  plan: MergePlan,
+  resolutions: MergeResolutions,
+): { conflicts: number; clashes: number } {
   let conflicts = 0;
   let clashes = 0;
   for (const inspection of plan.inspections) {
@@ -321,7 +350,9 @@ export function applyMerge(
 ): MergeResult {
   const open = unresolved(plan, resolutions);
   if (open.conflicts || open.clashes) {
-    throw new MergeError(`${open.conflicts} conflicts and ${open.clashes} reference clashes are still to resolve`);
+    throw new MergeError(
+      `${open.conflicts} conflicts and ${open.clashes} reference clashes are still to resolve`,
+    );
   }
   const ours = new Map(mine.map((i) => [i.id, i] as const));
   const theirsById = new Map(theirs.map((i) => [i.id, i] as const));
@@ -346,7 +377,8 @@ export function applyMerge(
       if (resolutions.clashes[clash.key] !== 'apart') continue;
       const theirsCase = theirsInspection.cases.find((c) => c.id === clash.theirsCaseId) as ExportedCase;
       let reference = `${theirsCase.reference} (${theirsCase.inspector ?? 'imported'})`;
-      for (let n = 2; takenReferences.has(reference.toLowerCase()); n += 1) reference = `${theirsCase.reference} (${n})`;
+      for (let n = 2; takenReferences.has(reference.toLowerCase()); n += 1)
+        reference = `${theirsCase.reference} (${n})`;
       takenReferences.add(reference.toLowerCase());
       cases.set(theirsCase.id, { ...theirsCase, reference });
       applied += 1;
@@ -357,7 +389,12 @@ export function applyMerge(
       if (item.kind === 'case-removed') {
         const c = cases.get(item.caseId as string);
         if (c && isLive(c)) {
-          cases.set(c.id, { id: c.id, deleted: true, updatedAt: item.theirs.updatedAt as string, by: item.theirs.by ?? '?' });
+          cases.set(c.id, {
+            id: c.id,
+            deleted: true,
+            updatedAt: item.theirs.updatedAt as string,
+            by: item.theirs.by ?? '?',
+          });
           applied += 1;
         }
         continue;
@@ -374,7 +411,8 @@ export function applyMerge(
         continue;
       }
       // The chosen side remembers the version it was chosen over, so the same file merges quietly next time.
-      const over = choice === 'theirs' ? (item.mine ? versionStamp(item.mine) : null) : versionStamp(item.theirs);
+      const over =
+        choice === 'theirs' ? (item.mine ? versionStamp(item.mine) : null) : versionStamp(item.theirs);
       const remember = <T extends { supersedes?: string[] }>(entry: T): T =>
         over ? { ...entry, supersedes: [...new Set([...(entry.supersedes ?? []), over])] } : entry;
       const source = choice === 'theirs' ? theirsInspection : current;

@@ -108,6 +108,7 @@ export const inspectionSchema = z.object({
   name: z.string().min(1, 'expected a name for the inspection').max(MAX_SHORT),
   region: shortText.optional(),
   fieldworkStart: z.iso.date({ message: 'expected a date as YYYY-MM-DD' }).optional(),
+  leadInspector: shortText.optional(),
   framework: z.object({ id: shortText, version: shortText }),
   options: z.record(z.string().max(MAX_SHORT), z.boolean()),
   judgements: z.record(z.string().max(MAX_SHORT), judgementSchema),

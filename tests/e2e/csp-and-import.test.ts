@@ -72,11 +72,14 @@ describe('the strict CSP in the running app', () => {
     const path = join(folder, 'london-2022.json');
     writeFileSync(path, sample);
     await importFile(path);
-    await page.getByText(/^Imported .*Newham PDU/).waitFor();
+    await page.getByRole('heading', { name: 'Review the import of london-2022.json' }).waitFor();
+    await screenshot(page, '13-import-review');
+    await page.getByRole('button', { name: 'Apply import' }).click();
+    await page.getByText(/^Imported london-2022.json into .*Newham PDU/).waitFor();
     const newham = page
       .getByRole('row')
       .filter({ has: page.getByRole('link', { name: 'Newham PDU', exact: true }) });
     await expect.poll(() => newham.locator('td.numeric').textContent()).toBe('6/24');
-    await screenshot(page, '13-imported');
+    await screenshot(page, '14-imported');
   });
 });

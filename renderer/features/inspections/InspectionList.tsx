@@ -20,7 +20,8 @@ import { RatingBadge } from '../../ui/RatingBadge';
 import { rateStored } from '../ratings/useRatedInspection';
 import { useRegionNames } from '../region/useRegion';
 import { useActor } from '../settings/actor';
-import { exportToFile, importFromFile } from '../transfer/transfer';
+import { exportToFile } from '../transfer/transfer';
+import { useStartImport } from '../transfer/useStartImport';
 
 export function InspectionList() {
   const inspections = useInspections();
@@ -31,6 +32,7 @@ export function InspectionList() {
   const [deleting, setDeleting] = useState<StoredInspection | null>(null);
   const [loadingDemo, setLoadingDemo] = useState(false);
   const regions = useRegionNames();
+  const startImport = useStartImport(platform());
 
   const rows = useMemo(() => {
     if (!inspections || !casesByInspection) return undefined;
@@ -73,14 +75,7 @@ export function InspectionList() {
       <div className="page-head">
         <h1>Inspections</h1>
         <div className="actions">
-          <button
-            type="button"
-            className="button"
-            onClick={async () => {
-              const outcome = await importFromFile(platform(), by);
-              if (outcome) notify(outcome);
-            }}
-          >
+          <button type="button" className="button" onClick={() => void startImport()}>
             Import…
           </button>
           <button

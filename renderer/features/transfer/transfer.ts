@@ -3,14 +3,15 @@
  * the export format's full validation (nothing is written unless the whole file is valid), and a backup of
  * the current data before anything imported is written.
  */
-import { serialiseExport, tryParseExport } from '../../../shared/interchange';
 import {
-  addInspectionsFrom,
-  describeStorageError,
-  exportInspections,
-  replaceAllWith,
-  type AddedInspections,
-} from '../../db';
+  MergeError,
+  serialiseExport,
+  tryParseExport,
+  type ExportFile,
+  type MergePlan,
+  type MergeResolutions,
+} from '../../../shared/interchange';
+import { applyImport, describeStorageError, exportInspections, planImport, replaceAllWith } from '../../db';
 import type { Platform } from '../../platform';
 
 /** The result of an action, in words for the person who started it. */
@@ -46,17 +47,18 @@ async function backupBeforeImport(platform: Platform): Promise<void> {
   if (platform.backups) await platform.backups.write(await exportText(), 'before-import');
 }
 
-function describeAdded(result: AddedInspections): string {
-  const parts: string[] = [];
-  if (result.added.length) parts.push(`Imported ${result.added.join(', ')}.`);
-  if (result.alreadyHere.length) {
-    parts.push(`Already here, so left as they are: ${result.alreadyHere.join(', ')}.`);
-  }
-  return parts.join(' ') || 'The file holds no inspections.';
+/** A validated file waiting for the lead's review, with what importing it would do. */
+export interface PendingImport {
+  readonly name: string;
+  readonly file: ExportFile;
+  readonly plan: MergePlan;
 }
 
-/** Reads a file the person chooses and adds its inspections that are not already here. */
-export async function importFromFile(platform: Platform, by: string): Promise<Outcome | null> {
+/**
+ * Reads a file the person chooses, validates all of it, and plans the merge. Nothing is written: the plan is
+ * shown for review first. Returns an error outcome for a file that cannot be read, `null` when cancelled.
+ */
+export async function readImport(platform: Platform): Promise<PendingImport | Outcome | null> {
   const chosen = await platform.openFile('json');
   if (!chosen) return null;
   const parsed = tryParseExport(chosen.text);
@@ -67,13 +69,31 @@ export async function importFromFile(platform: Platform, by: string): Promise<Ou
     };
   }
   try {
-    await backupBeforeImport(platform);
-    return { kind: 'info', text: describeAdded(await addInspectionsFrom(parsed.file, by)) };
+    return { name: chosen.name, file: parsed.file, plan: await planImport(parsed.file) };
   } catch (error) {
+    const why = error instanceof MergeError ? error.message : describeStorageError(error);
+    return { kind: 'error', text: `${chosen.name} was not imported: ${why}. Nothing was changed.` };
+  }
+}
+
+/** Applies a reviewed import: a backup of the current data first, then one transaction. */
+export async function applyReviewedImport(
+  platform: Platform,
+  pending: PendingImport,
+  resolutions: MergeResolutions,
+  by: string,
+): Promise<Outcome> {
+  try {
+    await backupBeforeImport(platform);
+    const changed = await applyImport(pending.file, resolutions, by, pending.name);
+    const names = pending.plan.inspections.map((i) => i.name).join(', ');
     return {
-      kind: 'error',
-      text: `${chosen.name} was not imported. ${describeStorageError(error)} Nothing was changed.`,
+      kind: 'info',
+      text: `Imported ${pending.name} into ${names}: ${changed} change${changed === 1 ? '' : 's'}.`,
     };
+  } catch (error) {
+    const why = error instanceof MergeError ? `${error.message}.` : describeStorageError(error);
+    return { kind: 'error', text: `${pending.name} was not imported. ${why} Nothing was changed.` };
   }
 }
 

@@ -5,7 +5,8 @@ import { backupIfChanged } from '../../../renderer/features/backups/useAutoBacku
 import {
   exportText,
   exportToFile,
-  importFromFile,
+  readImport,
+  applyReviewedImport,
   restoreBackup,
 } from '../../../renderer/features/transfer/transfer';
 import { fakeDesktop } from '../fake-platform';
@@ -42,35 +43,38 @@ describe('import', () => {
     const before = await exportInspections();
     const broken = (await exportText()).replace('"caseType": "community"', '"caseType": "bail"');
     const host = fakeDesktop({ open: { name: 'team.json', text: broken } });
-    const outcome = await importFromFile(host.platform, 'KM');
-    expect(outcome?.kind).toBe('error');
-    expect(outcome?.text).toMatch(
-      /^team.json was not imported: inspections\[0\]\.cases\[0\]\.caseType: expected community/,
+    const outcome = await readImport(host.platform);
+    expect(outcome && 'kind' in outcome && outcome.kind).toBe('error');
+    expect(outcome && 'text' in outcome && outcome.text).toMatch(
+      /^team.json was not imported: inspections\[0\]\.cases\[0\]\.caseType: expected community.*Nothing was changed\.$/,
     );
-    expect(outcome?.text).toMatch(/Nothing was changed\.$/);
     expect((await exportInspections()).inspections).toEqual(before.inspections);
     expect(host.backups).toEqual([]);
   });
 
-  it('adds new inspections after backing up what is here, and leaves ones already here alone', async () => {
+  it('plans without writing, then applies after backing up what is here', async () => {
     await loadLondonDemo('KM');
     const text = await exportText(['london-2022-newham', 'london-2022-lambeth']);
     await database().inspections.delete('london-2022-newham');
     await database().cases.where('inspectionId').equals('london-2022-newham').delete();
     const host = fakeDesktop({ open: { name: 'two.json', text } });
-    const outcome = await importFromFile(host.platform, 'SD');
-    expect(outcome).toEqual({
-      kind: 'info',
-      text: 'Imported Newham PDU. Already here, so left as they are: Lambeth PDU.',
-    });
-    expect(host.backups).toHaveLength(1);
-    expect(host.backups[0]?.reason).toBe('before-import');
+    const pending = await readImport(host.platform);
+    if (!pending || 'kind' in pending) throw new Error('expected a plan');
+    expect(pending.plan.totals).toMatchObject({ added: 1, changed: 0, conflicts: 0 });
+    expect(await database().cases.where('inspectionId').equals('london-2022-newham').count()).toBe(0);
+    const outcome = await applyReviewedImport(host.platform, pending, { conflicts: {}, clashes: {} }, 'SD');
+    expect(outcome.kind).toBe('info');
+    expect(host.backups.map((b) => b.reason)).toEqual(['before-import']);
     expect(parseExport(host.backups[0]!.text).inspections).toHaveLength(5);
     expect(await database().cases.where('inspectionId').equals('london-2022-newham').count()).toBe(41);
+    // The imported inspection's audit trail came with it.
+    expect(await database().audit.where('inspectionId').equals('london-2022-newham').count()).toBeGreaterThan(
+      0,
+    );
   });
 
   it('does nothing when the person cancels the file dialog', async () => {
-    expect(await importFromFile(fakeDesktop({ open: null }).platform, 'KM')).toBeNull();
+    expect(await readImport(fakeDesktop({ open: null }).platform)).toBeNull();
   });
 });
 

@@ -16,11 +16,28 @@ import { inspectionArbitrary } from '../../helpers/arbitraries';
 const T1 = '2026-11-02T10:00:00.000Z';
 const T2 = '2026-11-02T11:00:00.000Z';
 
-function sampled(id: string, reference: string, answers: ExportedCase['answers'], inspector = 'KM'): ExportedCase {
-  return { id, reference, caseType: 'community', inspector, attributes: {}, answers, updatedAt: T1, by: inspector };
+function sampled(
+  id: string,
+  reference: string,
+  answers: ExportedCase['answers'],
+  inspector = 'KM',
+): ExportedCase {
+  return {
+    id,
+    reference,
+    caseType: 'community',
+    inspector,
+    attributes: {},
+    answers,
+    updatedAt: T1,
+    by: inspector,
+  };
 }
 
-function inspection(cases: ExportedInspection['cases'], parts: Partial<ExportedInspection> = {}): ExportedInspection {
+function inspection(
+  cases: ExportedInspection['cases'],
+  parts: Partial<ExportedInspection> = {},
+): ExportedInspection {
   return {
     id: 'insp',
     name: 'Croydon PDU',
@@ -40,8 +57,16 @@ const answer = (value: 'yes' | 'no' | 'na' | null, by: string, updatedAt: string
   ...(note ? { note } : {}),
 });
 
-const takeAll = (plan: MergePlan, side: 'mine' | 'theirs', clash: 'join' | 'apart' = 'join'): MergeResolutions => ({
-  conflicts: Object.fromEntries(plan.inspections.flatMap((i) => i.items.filter((x) => x.outcome === 'conflict').map((x) => [x.key, side]))),
+const takeAll = (
+  plan: MergePlan,
+  side: 'mine' | 'theirs',
+  clash: 'join' | 'apart' = 'join',
+): MergeResolutions => ({
+  conflicts: Object.fromEntries(
+    plan.inspections.flatMap((i) =>
+      i.items.filter((x) => x.outcome === 'conflict').map((x) => [x.key, side]),
+    ),
+  ),
   clashes: Object.fromEntries(plan.inspections.flatMap((i) => i.clashes.map((c) => [c.key, clash]))),
 });
 
@@ -54,8 +79,18 @@ describe('comparing two versions of one answer', () => {
     ['different notes only', answer('yes', 'KM', T1, 'a'), answer('yes', 'SD', T1, 'b'), 'conflict'],
     ['the same inspector, theirs newer', answer('yes', 'KM', T1), answer('no', 'KM', T2), 'take-theirs'],
     ['the same inspector, mine newer', answer('yes', 'KM', T2), answer('no', 'KM', T1), null],
-    ['mine already chosen over theirs', { ...answer('yes', 'KM', T1), supersedes: ['SD@' + T2] }, answer('no', 'SD', T2), null],
-    ['theirs already chosen over mine', answer('yes', 'KM', T1), { ...answer('no', 'SD', T2), supersedes: ['KM@' + T1] }, 'take-theirs'],
+    [
+      'mine already chosen over theirs',
+      { ...answer('yes', 'KM', T1), supersedes: ['SD@' + T2] },
+      answer('no', 'SD', T2),
+      null,
+    ],
+    [
+      'theirs already chosen over mine',
+      answer('yes', 'KM', T1),
+      { ...answer('no', 'SD', T2), supersedes: ['KM@' + T1] },
+      'take-theirs',
+    ],
     ['a cleared answer against a value', answer(null, 'KM', T2), answer('yes', 'SD', T1), 'conflict'],
   ] as const)('%s -> %s', (_, mine, theirs, outcome) => {
     expect(compareVersions(mine, theirs)).toBe(outcome);
@@ -65,7 +100,10 @@ describe('comparing two versions of one answer', () => {
 describe('planning a merge', () => {
   it('adds their new cases and answers, leaves identical ones, and flags real conflicts', () => {
     const mine = inspection([
-      sampled('c1', 'C-001', { 'assessment.engagement': answer('yes', 'KM', T1), 'planning.safety': answer('no', 'KM', T1) }),
+      sampled('c1', 'C-001', {
+        'assessment.engagement': answer('yes', 'KM', T1),
+        'planning.safety': answer('no', 'KM', T1),
+      }),
     ]);
     const theirs = inspection([
       sampled('c1', 'C-001', {
@@ -96,14 +134,24 @@ describe('planning a merge', () => {
 
   it('flags a case with our reference under another id, for the lead to join or keep apart', () => {
     const mine = inspection([sampled('mine-1', 'NEW-014', { 'assessment.safety': answer('yes', 'KM', T1) })]);
-    const theirs = inspection([sampled('theirs-1', 'new-014', { 'assessment.safety': answer('no', 'SD', T2) }, 'SD')]);
+    const theirs = inspection([
+      sampled('theirs-1', 'new-014', { 'assessment.safety': answer('no', 'SD', T2) }, 'SD'),
+    ]);
     const plan = planMerge([mine], [theirs]);
     expect(plan.inspections[0]?.clashes).toEqual([
-      expect.objectContaining({ reference: 'new-014', mineCaseId: 'mine-1', theirsCaseId: 'theirs-1', mineInspector: 'KM', theirsInspector: 'SD' }),
+      expect.objectContaining({
+        reference: 'new-014',
+        mineCaseId: 'mine-1',
+        theirsCaseId: 'theirs-1',
+        mineInspector: 'KM',
+        theirsInspector: 'SD',
+      }),
     ]);
     expect(unresolved(plan, { conflicts: {}, clashes: {} })).toEqual({ conflicts: 0, clashes: 1 });
     // Joined: their answers merge into our case, and the differing answer becomes a conflict to resolve.
-    expect(unresolved(plan, { conflicts: {}, clashes: { [plan.inspections[0]!.clashes[0]!.key]: 'join' } })).toEqual({
+    expect(
+      unresolved(plan, { conflicts: {}, clashes: { [plan.inspections[0]!.clashes[0]!.key]: 'join' } }),
+    ).toEqual({
       conflicts: 1,
       clashes: 0,
     });
@@ -132,7 +180,10 @@ describe('planning a merge', () => {
   it('merges judgements and overrides the same way', () => {
     const mine = inspection([], { judgements: { staff: { rating: 'good', by: 'KM', updatedAt: T1 } } });
     const theirs = inspection([], {
-      judgements: { staff: { rating: 'requires-improvement', by: 'SD', updatedAt: T2 }, leadership: { rating: 'good', by: 'SD', updatedAt: T2 } },
+      judgements: {
+        staff: { rating: 'requires-improvement', by: 'SD', updatedAt: T2 },
+        leadership: { rating: 'good', by: 'SD', updatedAt: T2 },
+      },
       overrides: { assessment: { rating: 'good', reason: 'Band edge', by: 'SD', updatedAt: T2 } },
     });
     const plan = planMerge([mine], [theirs]);
@@ -150,15 +201,23 @@ describe('planning a merge', () => {
     const theirs = inspection([sampled('c1', 'C-1', { 'assessment.safety': answer('no', 'SD', T2) })]);
     const plan = planMerge([mine], [theirs]);
     expect(() => applyMerge([mine], [theirs], plan, { conflicts: {}, clashes: {} })).toThrow(MergeError);
-    expect(() => planMerge([mine], [{ ...theirs, framework: { id: 'hmip-youth', version: '2018' }, options: {} }])).toThrow(
-      /uses hmip-youth 2018, but the inspection here uses hmip-probation-pdu 2021/,
-    );
+    expect(() =>
+      planMerge([mine], [{ ...theirs, framework: { id: 'hmip-youth', version: '2018' }, options: {} }]),
+    ).toThrow(/uses hmip-youth 2018, but the inspection here uses hmip-probation-pdu 2021/);
   });
 });
 
 describe('merge properties', () => {
   const twoCopies = inspectionArbitrary(6).chain((base) =>
-    fc.tuple(fc.constant(base), inspectionArbitrary(6).map((other) => ({ ...other, id: base.id, framework: base.framework, options: base.options }))),
+    fc.tuple(
+      fc.constant(base),
+      inspectionArbitrary(6).map((other) => ({
+        ...other,
+        id: base.id,
+        framework: base.framework,
+        options: base.options,
+      })),
+    ),
   );
 
   it('merging a file into the same data changes nothing', () => {
@@ -173,12 +232,17 @@ describe('merge properties', () => {
 
   it('merging the same file a second time changes nothing, whatever was chosen the first time', () => {
     fc.assert(
-      fc.property(twoCopies, fc.constantFrom<'mine' | 'theirs'>('mine', 'theirs'), fc.constantFrom<'join' | 'apart'>('join', 'apart'), ([mine, theirs], side, clash) => {
-        const plan = planMerge([mine], [theirs]);
-        const once = applyMerge([mine], [theirs], plan, takeAll(plan, side, clash)).inspections;
-        const again = planMerge(once, [theirs]);
-        expect(again.totals.added + again.totals.changed + again.totals.conflicts).toBe(0);
-      }),
+      fc.property(
+        twoCopies,
+        fc.constantFrom<'mine' | 'theirs'>('mine', 'theirs'),
+        fc.constantFrom<'join' | 'apart'>('join', 'apart'),
+        ([mine, theirs], side, clash) => {
+          const plan = planMerge([mine], [theirs]);
+          const once = applyMerge([mine], [theirs], plan, takeAll(plan, side, clash)).inspections;
+          const again = planMerge(once, [theirs]);
+          expect(again.totals.added + again.totals.changed + again.totals.conflicts).toBe(0);
+        },
+      ),
       { numRuns: 80 },
     );
   });

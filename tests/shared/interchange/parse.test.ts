@@ -236,11 +236,16 @@ describe('the content checksum', () => {
     file.inspections[0].cases[0].answers['assessment.engagement'].value = 'no';
     const result = tryParseExport(JSON.stringify(file));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toBe('checksum: does not match the content: the file was changed or damaged after it was exported');
+    if (!result.ok)
+      expect(result.error.message).toBe(
+        'checksum: does not match the content: the file was changed or damaged after it was exported',
+      );
   });
 
   it('refuses a malformed checksum, and accepts a file without one (made by hand or another tool)', () => {
-    expect(problemWith((f) => (f.checksum = 'md5:abc'))).toContain('checksum: expected sha256: followed by 64 hex digits');
+    expect(problemWith((f) => (f.checksum = 'md5:abc'))).toContain(
+      'checksum: expected sha256: followed by 64 hex digits',
+    );
     const file = validFile() as any;
     delete file.checksum;
     file.inspections[0].cases[0].answers['assessment.engagement'].value = 'no';

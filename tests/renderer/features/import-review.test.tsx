@@ -1,0 +1,108 @@
+import { within, type Screen } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { createExport, serialiseExport, type ExportedInspection } from '../../../shared/interchange';
+import { database, setAnswer } from '../../../renderer/db';
+import { exportText } from '../../../renderer/features/transfer/transfer';
+import { replacePlatform } from '../../../renderer/platform';
+import { fakeDesktop } from '../fake-platform';
+import { inspectionWithCases } from '../helpers';
+import { renderApp } from '../render';
+
+const T = '2026-11-03T09:00:00.000Z';
+
+/** Their copy of our inspection: the given answers changed by SD, and a new case NEW-9 with our C-003's reference. */
+async function theirCopy(
+  inspectionId: string,
+  changes: Record<string, Record<string, 'yes' | 'no' | 'na'>>,
+): Promise<string> {
+  const ours = JSON.parse(await exportText([inspectionId])) as { inspections: ExportedInspection[] };
+  const inspection = ours.inspections[0]!;
+  const cases = inspection.cases.map((c) => {
+    if (c.deleted || !changes[c.reference]) return c;
+    const answers = { ...c.answers };
+    for (const [q, value] of Object.entries(changes[c.reference]!))
+      answers[q] = { value, by: 'SD', updatedAt: T, note: `SD on ${c.reference}` };
+    return { ...c, answers };
+  });
+  cases.push({
+    id: 'theirs-c3',
+    reference: 'C-003',
+    caseType: 'community',
+    inspector: 'SD',
+    attributes: {},
+    answers: { 'assessment.engagement': { value: 'no', by: 'SD', updatedAt: T } },
+  });
+  return serialiseExport(createExport([{ ...inspection, cases }], new Date(T)));
+}
+
+async function chooseFile(user: UserEvent, screen: Screen) {
+  await user.click(await screen.findByRole('button', { name: 'Import…' }));
+  return screen.findByRole('heading', { name: /^Review the import of/ });
+}
+
+describe('reviewing an import', () => {
+  it('shows conflicts side by side, resolves them one by one or by case range, and applies in one go', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases(['C-001', 'C-002', 'C-003']);
+    await setAnswer(caseIds[0]!, 'assessment.engagement', { value: 'yes' }, 'KM');
+    await setAnswer(caseIds[1]!, 'assessment.engagement', { value: 'yes' }, 'KM');
+    await setAnswer(caseIds[2]!, 'assessment.engagement', { value: 'yes' }, 'KM');
+    const text = await theirCopy(inspectionId, {
+      'C-001': { 'assessment.engagement': 'no', 'planning.safety': 'yes' },
+      'C-002': { 'assessment.engagement': 'no' },
+    });
+    const host = fakeDesktop({ open: { name: 'sd.json', text } });
+    replacePlatform(host.platform);
+    const { user, screen } = await renderApp('/');
+    await chooseFile(user, screen);
+    expect(screen.getByText(/Will add/)).toHaveTextContent('Will add 1, change 0 and leave');
+    expect(screen.getByText(/Will add/)).toHaveTextContent('3 to resolve');
+
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(within(rows[0]!).getAllByRole('cell')[1]).toHaveTextContent(/^Yes\s*KM,/);
+    expect(within(rows[0]!).getAllByRole('cell')[2]).toHaveTextContent(/^NoSD on C-001SD,/);
+    const apply = screen.getByRole('button', { name: 'Apply import' });
+    expect(apply).toBeDisabled();
+    expect(screen.getByText('2 conflicts and 1 matching reference still to resolve.')).toBeInTheDocument();
+
+    await user.click(
+      within(screen.getByRole('radiogroup', { name: 'Case C-003' })).getByLabelText(/Keep apart/),
+    );
+    await user.selectOptions(screen.getByLabelText('Cases from'), 'C-001');
+    await user.selectOptions(screen.getByLabelText('to'), 'C-001');
+    await user.click(screen.getByRole('button', { name: 'Take theirs for these cases' }));
+    await user.click(within(screen.getByRole('radiogroup', { name: /^C-002:/ })).getByLabelText('Ours'));
+    expect(apply).toBeEnabled();
+    await user.click(apply);
+
+    expect(await screen.findByText(/^Imported sd.json into Test PDU/)).toBeInTheDocument();
+    const stored = await database().cases.where('inspectionId').equals(inspectionId).toArray();
+    const byRef = Object.fromEntries(stored.map((c) => [c.reference, c]));
+    expect(byRef['C-001']?.answers['assessment.engagement']).toMatchObject({ value: 'no', by: 'SD' });
+    expect(byRef['C-001']?.answers['planning.safety']).toMatchObject({ value: 'yes', by: 'SD' });
+    expect(byRef['C-002']?.answers['assessment.engagement']).toMatchObject({ value: 'yes', by: 'KM' });
+    expect(byRef['C-003 (SD)']?.answers['assessment.engagement']?.value).toBe('no');
+    expect(host.backups.map((b) => b.reason)).toEqual(['before-import']);
+
+    // The same file again changes nothing.
+    await user.click(screen.getByRole('link', { name: 'Inspections' }));
+    await chooseFile(user, screen);
+    expect(screen.getByText(/Will add/)).toHaveTextContent('Will add 0, change 0 and leave');
+    expect(screen.getByText(/Will add/)).toHaveTextContent('0 to resolve');
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('cancelling the review writes nothing', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases(['C-001']);
+    await setAnswer(caseIds[0]!, 'assessment.engagement', { value: 'yes' }, 'KM');
+    const text = await theirCopy(inspectionId, { 'C-001': { 'assessment.engagement': 'no' } });
+    const before = await database().cases.toArray();
+    replacePlatform(fakeDesktop({ open: { name: 'sd.json', text } }).platform);
+    const { user, screen } = await renderApp('/');
+    await chooseFile(user, screen);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByRole('heading', { name: 'Inspections' })).toBeInTheDocument();
+    expect(await database().cases.toArray()).toEqual(before);
+  });
+});

@@ -73,6 +73,8 @@ function caseFor(framework: Framework, options: Record<string, boolean>, index: 
         inspector: r.inspector,
         attributes,
         answers,
+        updatedAt: r.updatedAt,
+        by: r.inspector,
       };
     });
 }
@@ -106,7 +108,12 @@ export function inspectionArbitrary(maxCases = 12, frameworks: readonly Framewor
               Object.fromEntries(
                 judged.map((s) => [
                   s.id,
-                  fc.record({ rating: fc.constantFrom(...RATINGS, null), note: noteText }),
+                  fc.record({
+                    rating: fc.constantFrom(...RATINGS, null),
+                    note: noteText,
+                    updatedAt: timestamp,
+                    by: fc.constant('KM'),
+                  }),
                 ]),
               ),
               { requiredKeys: [] },
@@ -119,6 +126,7 @@ export function inspectionArbitrary(maxCases = 12, frameworks: readonly Framewor
                     rating: fc.constantFrom(...RATINGS),
                     reason: noteText.filter((t) => t.trim() !== ''),
                     by: fc.constant('lead inspector'),
+                    updatedAt: timestamp,
                   }),
                 ]),
               ),

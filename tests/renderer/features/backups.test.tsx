@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { database, setAnswer } from '../../../renderer/db';
 import { exportText } from '../../../renderer/features/transfer/transfer';
@@ -30,7 +30,7 @@ describe('the backups screen', () => {
     expect(await screen.findByText(/^Restored 1 inspection from/)).toBeInTheDocument();
     expect((await database().cases.get(caseIds[0]!))?.answers['reviewing.safety']?.value).toBe('yes');
     // The restore backed up what was here first.
-    expect(await screen.findAllByRole('row')).toHaveLength(4);
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(4));
   });
 
   it('explains that a browser keeps no backups', async () => {

@@ -6,7 +6,7 @@
  * screen means the answer survives a crash or power cut.
  */
 import Dexie, { type Table } from 'dexie';
-import type { AuditEntry, Setting, StoredCase, StoredInspection } from './entities';
+import type { AuditEntry, Setting, StoredBackup, StoredCase, StoredInspection } from './entities';
 
 /** The IndexedDB database name; the origin never changes (app:// on desktop), so neither does the data. */
 export const DATABASE_NAME = 'casescore';
@@ -16,6 +16,7 @@ export class CasescoreDatabase extends Dexie {
   cases!: Table<StoredCase, string>;
   audit!: Table<AuditEntry, number>;
   settings!: Table<Setting, string>;
+  backups!: Table<StoredBackup, string>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -25,6 +26,8 @@ export class CasescoreDatabase extends Dexie {
       audit: '++seq, inspectionId, caseId, at',
       settings: 'key',
     });
+    // Version 2: backups kept in the browser itself, where there is no backups folder (`npm run web`).
+    this.version(2).stores({ backups: 'name, writtenAt' });
   }
 }
 

@@ -103,3 +103,12 @@ export interface Setting {
   readonly key: string;
   readonly value: unknown;
 }
+
+/** A backup kept inside the browser's own storage: a full export, as the desktop keeps in its backups folder. */
+export interface StoredBackup {
+  readonly name: string;
+  readonly writtenAt: string;
+  readonly bytes: number;
+  readonly reason: 'timer' | 'quit' | 'before-import';
+  readonly text: string;
+}

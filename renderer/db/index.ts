@@ -28,3 +28,4 @@ export { loadLondonDemo } from './demo';
 export { fromExportedInspection, toExportedInspection } from './snapshot';
 export { useAllCases, useCasesOf, useInitials, useInspection, useInspections } from './live';
 export { applyImport, exportInspections, latestChange, planImport, replaceAllWith } from './transfer';
+export { BROWSER_BACKUPS_KEPT, listBrowserBackups, readBrowserBackup, writeBrowserBackup } from './backups';

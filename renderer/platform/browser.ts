@@ -1,5 +1,6 @@
 // The browser platform (`npm run web`): files are downloaded and uploaded, reports go to the print dialog, and
-// there is no backups folder (the browser offers none).
+// backups are kept in the browser's own storage (there is no folder to keep them in).
+import { listBrowserBackups, readBrowserBackup, writeBrowserBackup } from '../db';
 import type { Platform } from './platform';
 
 const TYPES = { json: 'application/json', csv: 'text/csv;charset=utf-8' } as const;
@@ -39,7 +40,7 @@ export function browserPlatform(): Platform {
       window.print();
       return { saved: false };
     },
-    backups: null,
+    backups: { write: writeBrowserBackup, list: listBrowserBackups, read: readBrowserBackup },
     onMenuCommand: () => () => undefined,
     onBeforeQuit: () => () => undefined,
   };

@@ -49,8 +49,12 @@ export function BackupsPage() {
     <main className="page page--narrow">
       <h1>Restore from backup</h1>
       <p className="hint">
-        Casescore backs up every few minutes while you work, and when you quit; the newest 20 are kept.
-        Restoring replaces everything here with the backup, after taking a backup of what is here now.
+        Casescore backs up every few minutes while you work, before every import, and when you quit; the
+        newest 20 are kept
+        {host.kind === 'browser'
+          ? ' in this browser’s storage (clearing the site’s data removes them, so export regularly too)'
+          : ''}
+        . Restoring replaces everything here with the backup, after taking a backup of what is here now.
       </p>
       {problem && (
         <p className="field-error" role="alert">

@@ -1,6 +1,6 @@
 import { waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { database, setAnswer } from '../../../renderer/db';
+import { database, listBrowserBackups, setAnswer, writeBrowserBackup } from '../../../renderer/db';
 import { exportText } from '../../../renderer/features/transfer/transfer';
 import { replacePlatform } from '../../../renderer/platform';
 import { fakeDesktop } from '../fake-platform';
@@ -33,9 +33,21 @@ describe('the backups screen', () => {
     await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(4));
   });
 
-  it('explains that a browser keeps no backups', async () => {
-    const { screen } = await renderApp('/backups');
-    expect(await screen.findByText(/In a browser there is no folder to keep them in/)).toBeInTheDocument();
+  it('in a browser, keeps backups in its own storage and restores them the same way', async () => {
+    const { caseIds } = await inspectionWithCases(['C-1']);
+    await setAnswer(caseIds[0]!, 'reviewing.safety', { value: 'yes' }, 'KM');
+    await writeBrowserBackup(await exportText(), 'timer');
+    await setAnswer(caseIds[0]!, 'reviewing.safety', { value: 'no' }, 'KM');
+    const { user, screen } = await renderApp('/backups');
+    expect(await screen.findByText(/in this browser’s storage/)).toBeInTheDocument();
+    const rows = (await screen.findAllByRole('row')).slice(1);
+    expect(rows).toHaveLength(1);
+    await user.click(within(rows[0]!).getByRole('button', { name: /^Restore the backup of/ }));
+    await user.click(screen.getByRole('button', { name: 'Restore backup' }));
+    expect(await screen.findByText(/^Restored 1 inspection from/)).toBeInTheDocument();
+    expect((await database().cases.get(caseIds[0]!))?.answers['reviewing.safety']?.value).toBe('yes');
+    // What was here before the restore was backed up first.
+    expect((await listBrowserBackups()).length).toBe(2);
   });
 });
 

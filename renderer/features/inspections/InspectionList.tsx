@@ -31,6 +31,7 @@ export function InspectionList() {
   const notify = useCasescore((s) => s.notify);
   const [deleting, setDeleting] = useState<StoredInspection | null>(null);
   const [loadingDemo, setLoadingDemo] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const regions = useRegionNames();
   const startImport = useStartImport(platform());
 
@@ -82,9 +83,11 @@ export function InspectionList() {
             type="button"
             className="button"
             disabled={!rows?.length}
-            onClick={async () => notify(await exportToFile(platform()))}
+            onClick={async () =>
+              notify(await exportToFile(platform(), selected.size ? [...selected] : undefined))
+            }
           >
-            Export all
+            {selected.size ? `Export ${selected.size} selected` : 'Export all'}
           </button>
           <button type="button" className="button" onClick={() => void loadDemo()} disabled={loadingDemo}>
             {loadingDemo ? 'Loading…' : 'Load London 2022 demo'}
@@ -111,6 +114,9 @@ export function InspectionList() {
         <table className="table inspections-table">
           <thead>
             <tr>
+              <th scope="col">
+                <span className="visually-hidden">Select</span>
+              </th>
               <th scope="col">Inspection</th>
               <th scope="col">Fieldwork</th>
               <th scope="col">Progress</th>
@@ -126,6 +132,19 @@ export function InspectionList() {
           <tbody>
             {rows.map(({ inspection, rated, progress }) => (
               <tr key={inspection.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${inspection.name}`}
+                    checked={selected.has(inspection.id)}
+                    onChange={(e) => {
+                      const next = new Set(selected);
+                      if (e.target.checked) next.add(inspection.id);
+                      else next.delete(inspection.id);
+                      setSelected(next);
+                    }}
+                  />
+                </td>
                 <th scope="row">
                   <Link to={`/inspections/${inspection.id}`}>{inspection.name}</Link>
                   <div className="sub">

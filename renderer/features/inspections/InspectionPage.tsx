@@ -9,6 +9,9 @@ import { JudgementsPanel } from '../judgements/JudgementsPanel';
 import { RatingsPanel } from '../ratings/RatingsPanel';
 import { useRatedInspection } from '../ratings/useRatedInspection';
 import { useActor } from '../settings/actor';
+import { exportToFile } from '../transfer/transfer';
+import { platform } from '../../platform';
+import { useCasescore } from '../../state/store';
 
 export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
   const { inspectionId } = useParams();
@@ -16,6 +19,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
   const cases = useCasesOf(inspectionId);
   const rated = useRatedInspection(inspection, cases);
   const by = useActor();
+  const notify = useCasescore((s) => s.notify);
   if (inspection === null || inspection?.deletedAt) {
     return <main className="page">That inspection does not exist (it may have been deleted).</main>;
   }
@@ -38,9 +42,18 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
                 .join(' · ')}
             </p>
           </div>
-          <NavLink className="button" to={`/inspections/${inspection.id}/edit`}>
-            Edit details
-          </NavLink>
+          <div className="actions">
+            <button
+              type="button"
+              className="button"
+              onClick={async () => notify(await exportToFile(platform(), [inspection.id]))}
+            >
+              Export
+            </button>
+            <NavLink className="button" to={`/inspections/${inspection.id}/edit`}>
+              Edit details
+            </NavLink>
+          </div>
         </div>
         <nav className="tabs" aria-label="Inspection sections">
           <NavLink to={`/inspections/${inspection.id}`} end>

@@ -120,3 +120,32 @@ describe('automatic backups and restore', () => {
     expect(await database().inspections.count()).toBe(1);
   });
 });
+
+describe('choosing what to export', () => {
+  it('exports one inspection, a chosen set, or everything', async () => {
+    const { renderApp } = await import('../render');
+    const { replacePlatform } = await import('../../../renderer/platform');
+    await loadLondonDemo('KM');
+    const host = fakeDesktop();
+    replacePlatform(host.platform);
+    const { user, screen } = await renderApp('/');
+    await user.click(await screen.findByRole('checkbox', { name: 'Select Newham PDU' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select Lambeth PDU' }));
+    await user.click(screen.getByRole('button', { name: 'Export 2 selected' }));
+    await screen.findByText(/^Exported to/);
+    expect(
+      parseExport(host.saved[0]!.text)
+        .inspections.map((i) => i.name)
+        .sort(),
+    ).toEqual(['Lambeth PDU', 'Newham PDU']);
+    await user.click(screen.getByRole('link', { name: 'Newham PDU' }));
+    await user.click(await screen.findByRole('button', { name: 'Export' }));
+    await expect.poll(() => host.saved.length).toBe(2);
+    expect(parseExport(host.saved[1]!.text).inspections.map((i) => i.name)).toEqual(['Newham PDU']);
+    // Every export carries the audit trail.
+    expect(parseExport(host.saved[1]!.text).inspections[0]?.audit?.[0]).toMatchObject({
+      action: 'demo-loaded',
+      by: 'KM',
+    });
+  });
+});

@@ -1,7 +1,8 @@
 // The frame around every screen: the header and navigation, messages, and the first-run initials gate.
 import { useEffect, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
-import { purgeDeletedInspections, useInitials } from '../db';
+import { onDatabaseUpgradedElsewhere, purgeDeletedInspections, useInitials } from '../db';
+import { useCasescore } from '../state/store';
 import { useAutoBackup } from '../features/backups/useAutoBackup';
 import { platform } from '../platform';
 import { useMenuCommands } from './useMenuCommands';
@@ -15,6 +16,19 @@ export function Layout({ children }: { children: ReactNode }) {
   const host = platform();
   useAutoBackup(host);
   useMenuCommands(host, initials ?? null);
+  const notify = useCasescore((s) => s.notify);
+  useEffect(
+    () =>
+      onDatabaseUpgradedElsewhere(() =>
+        notify({
+          kind: 'error',
+          sticky: true,
+          text: 'Casescore was updated in another window, so this window has stopped saving. Reload it to go on: everything saved so far is kept.',
+          action: { label: 'Reload', run: () => window.location.reload() },
+        }),
+      ),
+    [notify],
+  );
   useEffect(() => {
     // Ask once per start for storage the browser will not clear; Settings shows the answer.
     void requestPersistence();

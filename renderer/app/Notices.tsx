@@ -12,27 +12,30 @@ function NoticeItem({ notice }: { notice: Notice }) {
   const dismiss = useCasescore((s) => s.dismiss);
   const notify = useCasescore((s) => s.notify);
   useEffect(() => {
-    if (notice.kind === 'error') return;
+    if (notice.kind === 'error' || notice.sticky) return;
     const timer = setTimeout(() => dismiss(notice.id), UNDO_WINDOW_MS);
     return () => clearTimeout(timer);
   }, [notice, dismiss]);
   return (
     <div className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span>{notice.text}</span>
-      {notice.undo && (
+      {notice.action && (
         <button
           type="button"
           className="button button--small"
           onClick={async () => {
             dismiss(notice.id);
             try {
-              await notice.undo?.();
+              await notice.action?.run();
             } catch (error) {
-              notify({ kind: 'error', text: `Could not undo. ${describeStorageError(error)}` });
+              notify({
+                kind: 'error',
+                text: `Could not ${notice.action?.label.toLowerCase()}. ${describeStorageError(error)}`,
+              });
             }
           }}
         >
-          Undo
+          {notice.action.label}
         </button>
       )}
       <button type="button" className="link-button" onClick={() => dismiss(notice.id)}>

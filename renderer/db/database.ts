@@ -28,7 +28,21 @@ export class CasescoreDatabase extends Dexie {
     });
     // Version 2: backups kept in the browser itself, where there is no backups folder (`npm run web`).
     this.version(2).stores({ backups: 'name, writtenAt' });
+    // Another window opening a newer version must not be blocked by this one: close, and say so.
+    this.on('versionchange', () => {
+      this.close();
+      for (const listener of versionChangeListeners) listener();
+      return false;
+    });
   }
+}
+
+const versionChangeListeners = new Set<() => void>();
+
+/** Hears that another window upgraded the database, so this one has closed it and must reload. */
+export function onDatabaseUpgradedElsewhere(listener: () => void): () => void {
+  versionChangeListeners.add(listener);
+  return () => versionChangeListeners.delete(listener);
 }
 
 let instance: CasescoreDatabase | null = null;

@@ -1,5 +1,11 @@
 /** The storage layer: the only code that talks to IndexedDB (through Dexie). */
-export { CasescoreDatabase, DATABASE_NAME, database, replaceDatabase } from './database';
+export {
+  CasescoreDatabase,
+  DATABASE_NAME,
+  database,
+  onDatabaseUpgradedElsewhere,
+  replaceDatabase,
+} from './database';
 export type * from './entities';
 export { describeStorageError, SaveError } from './errors';
 export { auditTrail } from './audit';

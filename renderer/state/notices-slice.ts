@@ -1,13 +1,15 @@
-/** Messages for the person at the keyboard: errors that must be seen, and offers to undo (deleting an inspection). */
+/** Messages for the person at the keyboard: errors that must be seen, and offers to undo or reload. */
 import type { StateCreator } from 'zustand';
 import type { CasescoreState } from './store';
 
-/** A message on screen. `undo` carries the action that reverses what just happened. */
+/** A message on screen, with an optional action (Undo after a delete, Reload after an upgrade elsewhere). */
 export interface Notice {
   readonly id: number;
   readonly kind: 'error' | 'info';
   readonly text: string;
-  readonly undo?: () => Promise<void>;
+  readonly action?: { readonly label: string; readonly run: () => Promise<void> | void };
+  /** Stays until dismissed, even when it is not an error. */
+  readonly sticky?: boolean;
 }
 
 export interface NoticesSlice {

@@ -64,7 +64,7 @@ export function InspectionList() {
       notify({
         kind: 'info',
         text: `Deleted ${inspection.name}.`,
-        undo: () => restoreInspection(inspection.id, by),
+        action: { label: 'Undo', run: () => restoreInspection(inspection.id, by) },
       });
     } catch (error) {
       notify({ kind: 'error', text: `${inspection.name} was not deleted. ${describeStorageError(error)}` });

@@ -19,7 +19,10 @@ beforeAll(async () => {
 afterAll(async () => close());
 
 const answerOf = (page: Page, question: string) =>
-  page.locator(`[data-question="${question}"] [aria-pressed="true"]`).textContent({ timeout: 2000 }).catch(() => null);
+  page
+    .locator(`[data-question="${question}"] [aria-pressed="true"]`)
+    .textContent({ timeout: 2000 })
+    .catch(() => null);
 
 describe('two windows on one database', () => {
   it('see each other’s answers as they are saved', async () => {
@@ -35,7 +38,9 @@ describe('two windows on one database', () => {
     await first.locator('[data-question="assessment.engagement"] .save-status--saved').waitFor();
     await expect.poll(() => answerOf(second, 'assessment.engagement')).toBe(next === 'y' ? 'Yes' : 'No');
     // And the ratings panel in the other window moved with it.
-    await expect.poll(() => second.getByRole('complementary').innerText()).toBe(await first.getByRole('complementary').innerText());
+    await expect
+      .poll(() => second.getByRole('complementary').innerText())
+      .toBe(await first.getByRole('complementary').innerText());
   });
 
   it('an upgrade opened in one window is not blocked by the other, which says to reload', async () => {

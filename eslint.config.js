@@ -132,7 +132,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'cli/**/*.ts', 'build/**/*.ts', '*.config.{js,ts}', 'tests/**/*.{ts,tsx}'],
+    files: [
+      'electron/**/*.ts',
+      'cli/**/*.ts',
+      'build/**/*.ts',
+      'bench/**/*.ts',
+      '*.config.{js,ts}',
+      'tests/**/*.{ts,tsx}',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {

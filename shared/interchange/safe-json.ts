@@ -54,27 +54,55 @@ export function parseJsonSafely(text: string, maxBytes: number = DEFAULT_MAX_BYT
   return value;
 }
 
-/** Walks the value without recursion, so hostile nesting cannot overflow the stack. */
+/** A node met on the walk: its value, depth, and how to find its path if a problem is found there. */
+interface Visit {
+  readonly value: unknown;
+  readonly depth: number;
+  readonly parent: Visit | null;
+  readonly key: PathSegment | null;
+}
+
+function pathOf(visit: Visit): PathSegment[] {
+  const path: PathSegment[] = [];
+  for (let v: Visit | null = visit; v && v.key !== null; v = v.parent) path.push(v.key);
+  return path.reverse();
+}
+
+/**
+ * Walks the value without recursion, so hostile nesting cannot overflow the stack. Paths are rebuilt only for a
+ * problem, so a large valid file costs one visit per value.
+ */
 function checkShape(root: unknown): void {
-  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: root, path: [] }];
+  const stack: Visit[] = [{ value: root, depth: 0, parent: null, key: null }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop() as { value: unknown; path: PathSegment[] };
+    const visit = stack.pop() as Visit;
+    const { value, depth } = visit;
     if (value === null || typeof value !== 'object') continue;
-    if (path.length >= MAX_DEPTH) {
-      throw new InterchangeError(path, `nested more than ${MAX_DEPTH} levels deep; no valid file is`);
+    if (depth >= MAX_DEPTH) {
+      throw new InterchangeError(
+        pathOf(visit),
+        `nested more than ${MAX_DEPTH} levels deep; no valid file is`,
+      );
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i -= 1) stack.push({ value: value[i], path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i -= 1) {
+        const item: unknown = value[i];
+        if (item !== null && typeof item === 'object')
+          stack.push({ value: item, depth: depth + 1, parent: visit, key: i });
+      }
       continue;
     }
     const keys = Object.keys(value);
     for (const key of keys) {
-      if (FORBIDDEN_KEYS.has(key))
-        throw new InterchangeError([...path, key], `the key "${key}" is not allowed`);
+      if (FORBIDDEN_KEYS.has(key)) {
+        throw new InterchangeError([...pathOf(visit), key], `the key "${key}" is not allowed`);
+      }
     }
     for (let i = keys.length - 1; i >= 0; i -= 1) {
       const key = keys[i] as string;
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== null && typeof item === 'object')
+        stack.push({ value: item, depth: depth + 1, parent: visit, key });
     }
   }
 }

@@ -1,7 +1,7 @@
 // Scoring one case, keyboard first: Y, N and A answer the focused question and move on; arrows or Tab move;
 // J and K go to the next and previous case; U jumps to the next unanswered question; Ctrl+Z and Ctrl+Shift+Z
 // undo and redo answers. The ratings panel beside the form moves as answers are saved.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   caseQuestions,
@@ -98,7 +98,8 @@ export function CaseScoringPage() {
       if (pending && (pending.status !== 'saved' || !stored || stored.updatedAt < pending.savedAt)) {
         return pending.entry;
       }
-      return stored ? { value: stored.value, ...(stored.note ? { note: stored.note } : {}) } : undefined;
+      // The stored answer itself (not a copy), so a row whose answer did not change is not drawn again.
+      return stored;
     },
     [sampled, saves],
   );
@@ -108,6 +109,29 @@ export function CaseScoringPage() {
     target?.focus();
     target?.scrollIntoView?.({ block: 'nearest' });
   }, []);
+
+  // Row callbacks that never change identity (they read the latest state through a ref), so answering one
+  // question redraws that row and the ratings panel, not all fifty rows.
+  const latest = useRef({ rows, entryFor, answer, by, caseId: sampled?.id });
+  useLayoutEffect(() => {
+    latest.current = { rows, entryFor, answer, by, caseId: sampled?.id };
+  });
+  const setRowRef = useCallback((el: HTMLDivElement | null) => {
+    const index = Number(el?.dataset.index);
+    if (el && Number.isInteger(index)) rowRefs.current[index] = el;
+  }, []);
+  const moveFrom = useCallback((index: number, step: 1 | -1) => focusRow(index + step), [focusRow]);
+  const answerAt = useCallback(
+    (index: number, entry: AnswerEntry, via: 'key' | 'click') => {
+      const { rows: current, entryFor: entryOf, answer: save, by: who, caseId: id } = latest.current;
+      const question = current[index]?.question;
+      if (!question || !id) return;
+      const before = entryOf(question.id) ?? { value: null };
+      void save({ caseId: id, questionId: question.id, before, after: entry }, who);
+      if (via === 'key') focusRow(index + 1);
+    },
+    [focusRow],
+  );
 
   const goToCase = useCallback(
     (step: 1 | -1) => {
@@ -229,9 +253,8 @@ export function CaseScoringPage() {
               <div key={q.id}>
                 {row.heading && <h2 className="standard-heading">{row.heading}</h2>}
                 <QuestionRow
-                  ref={(el) => {
-                    rowRefs.current[i] = el;
-                  }}
+                  ref={setRowRef}
+                  index={i}
                   id={q.id}
                   kind={q.kind}
                   label={label}
@@ -239,13 +262,9 @@ export function CaseScoringPage() {
                   notApplicableBecause={row.notApplicableBecause}
                   entry={entryFor(q.id)}
                   save={saves[answerKey(sampled.id, q.id)]}
-                  onFocusRow={() => setFocused(i)}
-                  onMove={(step) => focusRow(i + step)}
-                  onAnswer={(entry, via) => {
-                    const before = entryFor(q.id) ?? { value: null };
-                    void answer({ caseId: sampled.id, questionId: q.id, before, after: entry }, by);
-                    if (via === 'key') focusRow(i + 1);
-                  }}
+                  onFocusRow={setFocused}
+                  onMove={moveFrom}
+                  onAnswer={answerAt}
                 />
               </div>
             );

@@ -1,6 +1,6 @@
 // One question of a case: Yes / No / Not applicable (buttons or the Y, N and A keys), a note, and whether the
 // answer is saved. A question that cannot apply says why and accepts only Not applicable.
-import { forwardRef, useEffect, useState, type KeyboardEvent } from 'react';
+import { forwardRef, memo, useEffect, useState, type KeyboardEvent } from 'react';
 import type { AnswerValue } from '../../../shared/framework';
 import type { AnswerEntry } from '../../db';
 import type { SaveStatus } from '../../state/answers-slice';
@@ -12,6 +12,8 @@ const CHOICES: readonly { value: AnswerValue; label: string; name: string; key: 
 ];
 
 export interface QuestionRowProps {
+  /** The row's place in the case's list of questions. */
+  readonly index: number;
   readonly id: string;
   readonly kind: 'key-question' | 'prompt' | 'non-rated';
   readonly label: string;
@@ -20,121 +22,125 @@ export interface QuestionRowProps {
   readonly notApplicableBecause: string | null;
   readonly entry: AnswerEntry | undefined;
   readonly save: SaveStatus | undefined;
-  readonly onAnswer: (entry: AnswerEntry, via: 'key' | 'click') => void;
-  readonly onMove: (step: 1 | -1) => void;
-  readonly onFocusRow: () => void;
+  readonly onAnswer: (index: number, entry: AnswerEntry, via: 'key' | 'click') => void;
+  readonly onMove: (index: number, step: 1 | -1) => void;
+  readonly onFocusRow: (index: number) => void;
 }
 
-export const QuestionRow = forwardRef<HTMLDivElement, QuestionRowProps>(function QuestionRow(props, ref) {
-  const { id, kind, label, text, notApplicableBecause, entry, save, onAnswer, onMove, onFocusRow } = props;
-  const value = entry?.value ?? null;
-  const [note, setNote] = useState(entry?.note ?? '');
-  const [refused, setRefused] = useState<string | null>(null);
-  useEffect(() => setNote(entry?.note ?? ''), [entry?.note]);
+export const QuestionRow = memo(
+  forwardRef<HTMLDivElement, QuestionRowProps>(function QuestionRow(props, ref) {
+    const { index, id, kind, label, text, notApplicableBecause, entry, save, onAnswer, onMove, onFocusRow } =
+      props;
+    const value = entry?.value ?? null;
+    const [note, setNote] = useState(entry?.note ?? '');
+    const [refused, setRefused] = useState<string | null>(null);
+    useEffect(() => setNote(entry?.note ?? ''), [entry?.note]);
 
-  function choose(choice: AnswerValue | null, via: 'key' | 'click') {
-    if (notApplicableBecause && (choice === 'yes' || choice === 'no')) {
-      setRefused('This question does not apply to this case, so it can only be N/A.');
-      return;
+    function choose(choice: AnswerValue | null, via: 'key' | 'click') {
+      if (notApplicableBecause && (choice === 'yes' || choice === 'no')) {
+        setRefused('This question does not apply to this case, so it can only be N/A.');
+        return;
+      }
+      setRefused(null);
+      onAnswer(index, { value: choice, ...(note.trim() ? { note } : {}) }, via);
     }
-    setRefused(null);
-    onAnswer({ value: choice, ...(note.trim() ? { note } : {}) }, via);
-  }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return;
-    const key = event.key.toLowerCase();
-    const choice = key === 'y' ? 'yes' : key === 'n' ? 'no' : key === 'a' ? 'na' : null;
-    if (choice) {
-      event.preventDefault();
-      choose(choice, 'key');
-    } else if (event.key === 'Delete' || event.key === 'Backspace') {
-      event.preventDefault();
-      choose(null, 'key');
-    } else if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      onMove(1);
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      onMove(-1);
+    function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+      if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return;
+      const key = event.key.toLowerCase();
+      const choice = key === 'y' ? 'yes' : key === 'n' ? 'no' : key === 'a' ? 'na' : null;
+      if (choice) {
+        event.preventDefault();
+        choose(choice, 'key');
+      } else if (event.key === 'Delete' || event.key === 'Backspace') {
+        event.preventDefault();
+        choose(null, 'key');
+      } else if (event.key === 'ArrowDown') {
+        event.preventDefault();
+        onMove(index, 1);
+      } else if (event.key === 'ArrowUp') {
+        event.preventDefault();
+        onMove(index, -1);
+      }
     }
-  }
 
-  const labelId = `q-${id}-label`;
-  const statusId = `q-${id}-status`;
-  return (
-    <div
-      ref={ref}
-      className={`question question--${kind}${notApplicableBecause ? ' question--cannot-apply' : ''}${value ? ` question--answered-${value}` : ''}`}
-      role="group"
-      tabIndex={0}
-      aria-labelledby={labelId}
-      aria-describedby={statusId}
-      data-question={id}
-      onKeyDown={onKeyDown}
-      onFocus={(event) => {
-        if (event.target === event.currentTarget) onFocusRow();
-      }}
-    >
-      <div className="question__text" id={labelId}>
-        {kind === 'key-question' && <span className="question__label">{label}</span>}
-        {kind === 'non-rated' && <span className="tag">Not rated</span>}
-        <span>{text}</span>
-        {notApplicableBecause && (
-          <span className="question__why">Does not apply: {notApplicableBecause}</span>
+    const labelId = `q-${id}-label`;
+    const statusId = `q-${id}-status`;
+    return (
+      <div
+        ref={ref}
+        className={`question question--${kind}${notApplicableBecause ? ' question--cannot-apply' : ''}${value ? ` question--answered-${value}` : ''}`}
+        role="group"
+        tabIndex={0}
+        aria-labelledby={labelId}
+        aria-describedby={statusId}
+        data-question={id}
+        data-index={index}
+        onKeyDown={onKeyDown}
+        onFocus={(event) => {
+          if (event.target === event.currentTarget) onFocusRow(index);
+        }}
+      >
+        <div className="question__text" id={labelId}>
+          {kind === 'key-question' && <span className="question__label">{label}</span>}
+          {kind === 'non-rated' && <span className="tag">Not rated</span>}
+          <span>{text}</span>
+          {notApplicableBecause && (
+            <span className="question__why">Does not apply: {notApplicableBecause}</span>
+          )}
+        </div>
+        <div className="question__answer">
+          <div className="answer-buttons">
+            {CHOICES.map((c) => {
+              const disabled = notApplicableBecause !== null && c.value !== 'na';
+              return (
+                <button
+                  key={c.value}
+                  type="button"
+                  tabIndex={-1}
+                  className={`answer answer--${c.value}`}
+                  aria-pressed={value === c.value}
+                  title={c.name}
+                  aria-keyshortcuts={c.key}
+                  disabled={disabled}
+                  onClick={() => choose(value === c.value ? null : c.value, 'click')}
+                >
+                  {c.label}
+                </button>
+              );
+            })}
+          </div>
+          <span
+            id={statusId}
+            className={`save-status save-status--${save?.status ?? 'none'}`}
+            role={save?.status === 'failed' ? 'alert' : undefined}
+          >
+            {save?.status === 'saving' && 'Saving…'}
+            {save?.status === 'saved' && 'Saved'}
+            {save?.status === 'failed' && `Not saved: ${save.message}`}
+          </span>
+        </div>
+        {refused && (
+          <p className="field-error" role="alert">
+            {refused}
+          </p>
+        )}
+        {kind !== 'prompt' && (
+          <label className="question__note">
+            <span className="visually-hidden">Note on {label}</span>
+            <textarea
+              rows={1}
+              placeholder="Note"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              onBlur={() => {
+                if (note !== (entry?.note ?? ''))
+                  onAnswer(index, { value, ...(note.trim() ? { note } : {}) }, 'click');
+              }}
+            />
+          </label>
         )}
       </div>
-      <div className="question__answer">
-        <div className="answer-buttons">
-          {CHOICES.map((c) => {
-            const disabled = notApplicableBecause !== null && c.value !== 'na';
-            return (
-              <button
-                key={c.value}
-                type="button"
-                tabIndex={-1}
-                className={`answer answer--${c.value}`}
-                aria-pressed={value === c.value}
-                title={c.name}
-                aria-keyshortcuts={c.key}
-                disabled={disabled}
-                onClick={() => choose(value === c.value ? null : c.value, 'click')}
-              >
-                {c.label}
-              </button>
-            );
-          })}
-        </div>
-        <span
-          id={statusId}
-          className={`save-status save-status--${save?.status ?? 'none'}`}
-          role={save?.status === 'failed' ? 'alert' : undefined}
-        >
-          {save?.status === 'saving' && 'Saving…'}
-          {save?.status === 'saved' && 'Saved'}
-          {save?.status === 'failed' && `Not saved: ${save.message}`}
-        </span>
-      </div>
-      {refused && (
-        <p className="field-error" role="alert">
-          {refused}
-        </p>
-      )}
-      {kind !== 'prompt' && (
-        <label className="question__note">
-          <span className="visually-hidden">Note on {label}</span>
-          <textarea
-            rows={1}
-            placeholder="Note"
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            onBlur={() => {
-              if (note !== (entry?.note ?? ''))
-                onAnswer({ value, ...(note.trim() ? { note } : {}) }, 'click');
-            }}
-          />
-        </label>
-      )}
-    </div>
-  );
-});
+    );
+  }),
+);

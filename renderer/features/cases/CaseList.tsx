@@ -1,13 +1,17 @@
 // The case sample: each case's progress (answered of applicable) and status, filtered by inspector, by
 // incomplete, or by a No answer to a chosen key question.
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import { caseQuestions, type Framework } from '../../../shared/framework';
 import type { StoredCase, StoredInspection } from '../../db';
 import { NO_FILTERS } from '../../state/filters-slice';
 import { useCasescore } from '../../state/store';
 import { CASE_TYPE_LABELS, ROSH_LABELS } from '../../ui/labels';
+import { useWindowedRows } from '../../ui/useWindowedRows';
 import { caseRows, filterCaseRows } from './filterCases';
+
+/** Each case row's height in pixels (fixed in styles.css), so long lists can be drawn a screenful at a time. */
+const ROW_HEIGHT = 41;
 
 const STATUS_LABELS = {
   'not-started': 'Not started',
@@ -36,6 +40,8 @@ export function CaseList({
   ].sort();
   const keyQuestions = caseQuestions(framework).filter((q) => q.kind === 'key-question');
   const set = (changes: Partial<typeof filters>) => setFilters(inspection.id, changes);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const visible = useWindowedRows(body, shown.length, ROW_HEIGHT);
 
   return (
     <section aria-labelledby="cases-heading">
@@ -95,8 +101,13 @@ export function CaseList({
               <th scope="col">Status</th>
             </tr>
           </thead>
-          <tbody>
-            {shown.map(({ sampled, progress }) => (
+          <tbody ref={body}>
+            {visible.before > 0 && (
+              <tr aria-hidden="true" className="spacer" style={{ height: visible.before }}>
+                <td colSpan={6} />
+              </tr>
+            )}
+            {shown.slice(visible.start, visible.end).map(({ sampled, progress }) => (
               <tr key={sampled.id}>
                 <th scope="row">
                   <Link to={`/inspections/${inspection.id}/cases/${sampled.id}`}>{sampled.reference}</Link>
@@ -114,6 +125,11 @@ export function CaseList({
                 </td>
               </tr>
             ))}
+            {visible.after > 0 && (
+              <tr aria-hidden="true" className="spacer" style={{ height: visible.after }}>
+                <td colSpan={6} />
+              </tr>
+            )}
           </tbody>
         </table>
       )}

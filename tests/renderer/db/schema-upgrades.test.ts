@@ -1,5 +1,6 @@
 // Every schema version is kept; each upgrade is tested by opening the previous version with data, upgrading,
 // and checking every row came through.
+import { readdirSync, readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CasescoreDatabase, toExportedInspection } from '../../../renderer/db';
@@ -61,4 +62,29 @@ describe('schema upgrades', () => {
     }
     upgraded.close();
   });
+});
+
+describe('fixture databases', () => {
+  it.each(readdirSync('tests/fixtures/db').filter((f) => /^v\d+\.json$/.test(f)))(
+    '%s opens under the current schema with every row intact',
+    async (name) => {
+      const fixture = JSON.parse(readFileSync(`tests/fixtures/db/${name}`, 'utf8')) as {
+        schemaVersion: number;
+        tables: Record<string, unknown[]>;
+      };
+      expect(fixture.schemaVersion).toBeLessThanOrEqual(2);
+      const dbName = `fixture-${crypto.randomUUID()}`;
+      const old = versionOne(dbName);
+      for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkPut(rows);
+      old.close();
+      const upgraded = new CasescoreDatabase(dbName);
+      await upgraded.open();
+      for (const [table, rows] of Object.entries(fixture.tables)) {
+        // Every row, and no other (order aside).
+        expect(await upgraded.table(table).toArray()).toEqual(expect.arrayContaining(rows));
+        expect(await upgraded.table(table).count()).toBe(rows.length);
+      }
+      upgraded.close();
+    },
+  );
 });

@@ -10,10 +10,11 @@ import {
 } from '../../../shared/framework';
 import { addCases, describeStorageError, referencesFromPaste, type CaseDetails } from '../../db';
 import { CASE_TYPE_LABELS, COURT_REPORT_LABELS, ROSH_LABELS } from '../../ui/labels';
+import { Message } from '../../ui/Message';
 import { useActor } from '../settings/actor';
 
-/** Facts shared by the single-case form and the paste form. */
-interface CaseFacts {
+/** Facts shared by the single-case form, the paste form and editing a case. */
+export interface CaseFacts {
   caseType: CaseType;
   rosh: RoshLevel | '';
   courtReport: CourtReportType;
@@ -21,7 +22,8 @@ interface CaseFacts {
   inspector: string;
 }
 
-function toDetails(reference: string, facts: CaseFacts): CaseDetails {
+/** A case's details as storage takes them, from what the form holds. */
+export function toDetails(reference: string, facts: CaseFacts): CaseDetails {
   return {
     reference,
     caseType: facts.caseType,
@@ -175,14 +177,7 @@ export function AddCases({ inspectionId, framework }: { inspectionId: string; fr
           </button>
         </div>
       </form>
-      {message && (
-        <p
-          role={message.kind === 'error' ? 'alert' : 'status'}
-          className={message.kind === 'error' ? 'field-error' : 'hint'}
-        >
-          {message.text}
-        </p>
-      )}
+      <Message message={message} />
     </section>
   );
 }

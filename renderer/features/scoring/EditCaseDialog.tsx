@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Framework } from '../../../shared/framework';
 import { describeStorageError, editCase, removeCase, type StoredCase } from '../../db';
 import { Dialog } from '../../ui/Dialog';
-import { CaseFactsFields } from '../cases/AddCases';
+import { CaseFactsFields, toDetails, type CaseFacts } from '../cases/AddCases';
 import { useActor } from '../settings/actor';
 
 export function EditCaseDialog({
@@ -19,7 +19,7 @@ export function EditCaseDialog({
 }) {
   const by = useActor();
   const [reference, setReference] = useState(sampled.reference);
-  const [facts, setFacts] = useState({
+  const [facts, setFacts] = useState<CaseFacts>({
     caseType: sampled.caseType,
     rosh: sampled.attributes.rosh ?? ('' as const),
     courtReport: sampled.attributes.courtReport ?? 'none',
@@ -31,20 +31,7 @@ export function EditCaseDialog({
 
   async function save() {
     try {
-      await editCase(
-        sampled.id,
-        {
-          reference,
-          caseType: facts.caseType,
-          inspector: facts.inspector,
-          attributes: {
-            ...(facts.rosh ? { rosh: facts.rosh } : {}),
-            courtReport: facts.courtReport,
-            releasedOnLicence: facts.releasedOnLicence,
-          },
-        },
-        by,
-      );
+      await editCase(sampled.id, toDetails(reference, facts), by);
       onClose();
     } catch (error) {
       setProblem(describeStorageError(error));

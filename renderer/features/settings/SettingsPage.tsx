@@ -1,6 +1,7 @@
 // Settings: the inspector's initials, and whether the browser keeps Casescore's data safe from clearing.
 import { useEffect, useState } from 'react';
 import { checkInitials, describeStorageError, saveInitials } from '../../db';
+import { Message } from '../../ui/Message';
 import { useActor } from './actor';
 import { describeBytes, readStorageStatus, requestPersistence, type StorageStatus } from './storage';
 
@@ -44,14 +45,7 @@ export function SettingsPage() {
             Save initials
           </button>
         </form>
-        {message && (
-          <p
-            role={message.kind === 'error' ? 'alert' : 'status'}
-            className={message.kind === 'error' ? 'field-error' : 'hint'}
-          >
-            {message.text}
-          </p>
-        )}
+        <Message message={message} />
       </section>
       <section aria-labelledby="storage-heading" className="card">
         <h2 id="storage-heading">Storage on this computer</h2>

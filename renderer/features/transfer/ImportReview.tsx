@@ -57,6 +57,30 @@ function itemLabel(framework: Framework, item: MergeItem): string {
     : question.question.text;
 }
 
+function ReferenceSelect({
+  label,
+  value,
+  references,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  references: readonly string[];
+  onChange: (reference: string) => void;
+}) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">…</option>
+        {references.map((r) => (
+          <option key={r}>{r}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function ImportReview() {
   const pending = useCasescore((s) => s.pendingImport);
   const setPending = useCasescore((s) => s.setPendingImport);
@@ -209,24 +233,13 @@ export function ImportReview() {
               Take all theirs
             </button>
             <span className="range">
-              <label>
-                Cases from{' '}
-                <select value={rangeFrom} onChange={(e) => setRangeFrom(e.target.value)}>
-                  <option value="">…</option>
-                  {references.map((r) => (
-                    <option key={r}>{r}</option>
-                  ))}
-                </select>
-              </label>{' '}
-              <label>
-                to{' '}
-                <select value={rangeTo} onChange={(e) => setRangeTo(e.target.value)}>
-                  <option value="">…</option>
-                  {references.map((r) => (
-                    <option key={r}>{r}</option>
-                  ))}
-                </select>
-              </label>
+              <ReferenceSelect
+                label="Cases from"
+                value={rangeFrom}
+                references={references}
+                onChange={setRangeFrom}
+              />
+              <ReferenceSelect label="to" value={rangeTo} references={references} onChange={setRangeTo} />
               <button
                 type="button"
                 className="button"

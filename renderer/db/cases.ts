@@ -146,3 +146,25 @@ export async function removeCase(caseId: string, by: string): Promise<void> {
     });
   });
 }
+
+/** Sets a case's free-text notes (empty clears them). */
+export async function setCaseNote(caseId: string, note: string, by: string): Promise<void> {
+  const db = database();
+  await db.transaction('rw', db.cases, db.audit, async () => {
+    const before = await db.cases.get(caseId);
+    if (!before || before.deleted) throw new SaveError('That case no longer exists.');
+    const at = now();
+    const { note: previous, ...rest } = before;
+    await db.cases.put({ ...rest, ...(note.trim() ? { note } : {}), updatedAt: at, by });
+    await record({
+      at,
+      by,
+      inspectionId: before.inspectionId,
+      caseId,
+      action: 'case-edited',
+      key: 'note',
+      before: previous ?? null,
+      after: note.trim() ? note : null,
+    });
+  });
+}

@@ -26,6 +26,7 @@ export {
   editCase,
   referencesFromPaste,
   removeCase,
+  setCaseNote,
   type AddedCases,
   type CaseDetails,
 } from './cases';

@@ -18,6 +18,7 @@ export const CASE_COLUMNS = [
   'court report',
   'released on licence',
   'inspector',
+  'case note',
 ] as const;
 
 function quote(value: string): string {
@@ -49,6 +50,7 @@ export function answersToCsv(inspections: readonly ExportedInspection[]): string
         c.attributes.courtReport ?? 'none',
         c.attributes.releasedOnLicence === undefined ? '' : String(c.attributes.releasedOnLicence),
         c.inspector ?? '',
+        c.note ?? '',
         ...questions.flatMap((q) => [c.answers[q.id]?.value ?? '', c.answers[q.id]?.note ?? '']),
       ]);
     }

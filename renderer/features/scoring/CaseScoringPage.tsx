@@ -19,6 +19,7 @@ import { RatingsPanel } from '../ratings/RatingsPanel';
 import { useRatedInspection } from '../ratings/useRatedInspection';
 import { useActor } from '../settings/actor';
 import { whyNotApplicable } from './applicability-text';
+import { CaseNote } from './CaseNote';
 import { EditCaseDialog } from './EditCaseDialog';
 import { QuestionRow } from './QuestionRow';
 
@@ -239,6 +240,7 @@ export function CaseScoringPage() {
             </button>
           </div>
         </div>
+        <CaseNote key={sampled.id} sampled={sampled} />
         <p className="keys-hint">
           <kbd>Y</kbd> Yes · <kbd>N</kbd> No · <kbd>A</kbd> N/A · <kbd>↑</kbd>
           <kbd>↓</kbd> or <kbd>Tab</kbd> move · <kbd>U</kbd> next unanswered · <kbd>J</kbd>/<kbd>K</kbd>{' '}

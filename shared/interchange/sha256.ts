@@ -63,7 +63,15 @@ export function sha256Hex(text: string): string {
   const w = new Uint32Array(64);
   const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
   for (let offset = 0; offset < padded.length; offset += 64) {
-    for (let i = 0; i < 16; i += 1) w[i] = view.getUint32(offset + i * 4);
+    for (let i = 0; i < 16; i += 1) {
+      const j = offset + i * 4;
+      w[i] =
+        (((padded[j] as number) << 24) |
+          ((padded[j + 1] as number) << 16) |
+          ((padded[j + 2] as number) << 8) |
+          (padded[j + 3] as number)) >>>
+        0;
+    }
     for (let i = 16; i < 64; i += 1) {
       const a = w[i - 15] as number;
       const b = w[i - 2] as number;
@@ -71,16 +79,14 @@ export function sha256Hex(text: string): string {
       const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
       w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) >>> 0;
     }
-    let [a, b, c, d, e, f, g, hh] = h as unknown as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
+    let a = h[0] as number;
+    let b = h[1] as number;
+    let c = h[2] as number;
+    let d = h[3] as number;
+    let e = h[4] as number;
+    let f = h[5] as number;
+    let g = h[6] as number;
+    let hh = h[7] as number;
     for (let i = 0; i < 64; i += 1) {
       const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
       const ch = (e & f) ^ (~e & g);

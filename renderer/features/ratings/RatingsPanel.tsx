@@ -1,6 +1,6 @@
 // The live ratings panel: every standard's rating and its key questions' shares, the score and overall rating,
 // updating as answers are saved. Overrides are entered here and shown apart from computed ratings.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { InspectionRating, StandardResult } from '../../../shared/scoring';
 import { RATING_LABELS } from '../../../shared/scoring';
 import { percent } from '../../ui/format';
@@ -57,7 +57,8 @@ function StandardRow({
   );
 }
 
-export function RatingsPanel({
+/** Redrawn only when the ratings themselves change, not on every keystroke's save status. */
+export const RatingsPanel = memo(function RatingsPanel({
   inspectionId,
   rating,
   by,
@@ -115,4 +116,4 @@ export function RatingsPanel({
       )}
     </section>
   );
-}
+});

@@ -240,32 +240,27 @@ export function ImportReview() {
                 onChange={setRangeFrom}
               />
               <ReferenceSelect label="to" value={rangeTo} references={references} onChange={setRangeTo} />
-              <button
-                type="button"
-                className="button"
-                disabled={!rangeFrom || !rangeTo}
-                onClick={() =>
-                  choose(
-                    conflicts.filter((c) => inRange(c.reference)).map((c) => c.key),
-                    'theirs',
-                  )
-                }
-              >
-                Take theirs for these cases
-              </button>
-              <button
-                type="button"
-                className="button"
-                disabled={!rangeFrom || !rangeTo}
-                onClick={() =>
-                  choose(
-                    conflicts.filter((c) => inRange(c.reference)).map((c) => c.key),
-                    'mine',
-                  )
-                }
-              >
-                Keep ours for these cases
-              </button>
+              {(
+                [
+                  ['theirs', 'Take theirs for these cases'],
+                  ['mine', 'Keep ours for these cases'],
+                ] as const
+              ).map(([side, label]) => (
+                <button
+                  key={side}
+                  type="button"
+                  className="button"
+                  disabled={!rangeFrom || !rangeTo}
+                  onClick={() =>
+                    choose(
+                      conflicts.filter((c) => inRange(c.reference)).map((c) => c.key),
+                      side,
+                    )
+                  }
+                >
+                  {label}
+                </button>
+              ))}
             </span>
           </div>
           <table className="table conflicts-table">

@@ -4,7 +4,7 @@
  */
 import { getFramework } from '../shared/framework';
 import type { ExportedInspection } from '../shared/interchange';
-import { rateInspection, type InspectionRating } from '../shared/scoring';
+import { EMPTY_TALLY, figureOf, rateInspection, type InspectionRating } from '../shared/scoring';
 
 /** Shares are printed to three decimal places; the counts beside them are exact. */
 function roundShare(share: number | null): number | null {
@@ -52,16 +52,8 @@ export function inspectionBreakdown(inspection: ExportedInspection, rated: Inspe
       })),
     })),
     nonRatedQuestions: framework.nonRatedQuestions.map((q) => {
-      const tally = rated.tallies.get(q.id);
-      const yes = tally?.yes ?? 0;
-      const applicable = yes + (tally?.no ?? 0);
-      return {
-        id: q.id,
-        standardId: q.standardId,
-        yes,
-        applicable,
-        share: roundShare(applicable > 0 ? yes / applicable : null),
-      };
+      const { yes, applicable, share } = figureOf(rated.tallies.get(q.id) ?? EMPTY_TALLY);
+      return { id: q.id, standardId: q.standardId, yes, applicable, share: roundShare(share) };
     }),
   };
 }

@@ -7,6 +7,8 @@ import { getFramework } from '../shared/framework';
 import type { ExportedInspection } from '../shared/interchange';
 import {
   describeStandardMargin,
+  EMPTY_TALLY,
+  figureOf,
   RATING_LABELS,
   rateInspection,
   standardMargin,
@@ -80,11 +82,9 @@ export function inspectionText(inspection: ExportedInspection): string {
   if (framework.nonRatedQuestions.length > 0) {
     lines.push('  Other case questions');
     for (const q of framework.nonRatedQuestions) {
-      const tally = rated.tallies.get(q.id);
-      const yes = tally?.yes ?? 0;
-      const applicable = yes + (tally?.no ?? 0);
-      const share = applicable > 0 ? ` (${Math.round((yes / applicable) * 100)}%)` : '';
-      lines.push(`    ${q.summary}: ${yes} of ${applicable} cases${share}`);
+      const { yes, applicable, share } = figureOf(rated.tallies.get(q.id) ?? EMPTY_TALLY);
+      const percent = share === null ? '' : ` (${Math.round(share * 100)}%)`;
+      lines.push(`    ${q.summary}: ${yes} of ${applicable} cases${percent}`);
     }
     lines.push('');
   }

@@ -39,6 +39,29 @@ async function overflowAt(width: number): Promise<string[]> {
 
 const mmToPx = (mm: number) => Math.floor((mm / 25.4) * 96);
 
+/** A PDF's page size in points, rounded: [width, height]. */
+function pageSize(pdf: string): [number, number] {
+  const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }));
+  return [Math.round(Number(size?.[1])), Math.round(Number(size?.[2]))];
+}
+
+/** Saves a PDF's first page as a PNG among the screenshots, to be looked at. */
+function saveFirstPage(pdf: string, name: string): void {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '70',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdf,
+    join(SCREENSHOTS, name),
+  ]);
+}
+
 /** Renders the current page to a PDF the way Chromium prints it, and returns its path. */
 async function printToPdf(name: string): Promise<string> {
   const path = join(work, `${name}.pdf`);
@@ -94,10 +117,7 @@ describe('the inspection report', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(pages).toBeLessThanOrEqual(10);
-    const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(
-      execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }),
-    );
-    expect([Math.round(Number(size?.[1])), Math.round(Number(size?.[2]))]).toEqual([595, 842]);
+    expect(pageSize(pdf)).toEqual([595, 842]);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     for (const heading of [
       'Newham PDU',
@@ -113,19 +133,7 @@ describe('the inspection report', () => {
     expect(text).not.toContain('Save as PDF');
     expect(text).not.toContain('Print…');
     // The first page, as a person would look at it.
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '70',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      pdf,
-      join(SCREENSHOTS, '22-report-page-1'),
-    ]);
+    saveFirstPage(pdf, '22-report-page-1');
   });
 
   it('renders the region report to PDF with every PDU', async () => {
@@ -134,26 +142,12 @@ describe('the inspection report', () => {
     // Landscape A4: 297 mm less 2 × 12 mm margins.
     expect(await overflowAt(mmToPx(273))).toEqual([]);
     const pdf = await printToPdf('london-report');
-    const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(
-      execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }),
-    );
-    expect([Math.round(Number(size?.[1])), Math.round(Number(size?.[2]))]).toEqual([842, 595]);
+    expect(pageSize(pdf)).toEqual([842, 595]);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('PDU ratings');
     expect(text).toContain('51 of 223 (23%)');
     expect(text).toContain('Lewisham and Bromley');
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '70',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      pdf,
-      join(SCREENSHOTS, '23-region-report-page-1'),
-    ]);
+    saveFirstPage(pdf, '23-region-report-page-1');
   });
 });
 

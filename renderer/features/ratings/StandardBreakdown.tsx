@@ -1,7 +1,7 @@
 // Why a standard has its rating: each key question's counts and share against the band edges, which key
 // question set the rating, what would move it a band, and the cases answered No, each opening the case.
 import { Link } from 'react-router';
-import type { Framework } from '../../../shared/framework';
+import { findCaseQuestion, type Framework } from '../../../shared/framework';
 import {
   describeStandardMargin,
   keyQuestionMargin,
@@ -58,14 +58,7 @@ export function StandardBreakdown({
               {k.label}
               {standard.setBy.includes(k.id) && <span className="tag tag--sets">Sets the rating</span>}
             </h3>
-            <p className="question-text">
-              {
-                framework.domains
-                  .flatMap((d) => d.standards)
-                  .flatMap((s) => s.keyQuestions)
-                  .find((q) => q.id === k.id)?.text
-              }
-            </p>
+            <p className="question-text">{findCaseQuestion(framework, k.id)?.question.text}</p>
             <dl className="counts">
               <div>
                 <dt>Yes</dt>

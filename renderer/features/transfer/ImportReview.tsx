@@ -208,30 +208,26 @@ export function ImportReview() {
         <section aria-labelledby="conflicts-heading">
           <h2 id="conflicts-heading">Conflicts ({conflicts.length})</h2>
           <div className="bulk actions" role="group" aria-label="Resolve in bulk">
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                choose(
-                  conflicts.map((c) => c.key),
-                  'mine',
-                )
-              }
-            >
-              Keep all ours
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                choose(
-                  conflicts.map((c) => c.key),
-                  'theirs',
-                )
-              }
-            >
-              Take all theirs
-            </button>
+            {(
+              [
+                ['mine', 'Keep all ours'],
+                ['theirs', 'Take all theirs'],
+              ] as const
+            ).map(([side, label]) => (
+              <button
+                key={side}
+                type="button"
+                className="button"
+                onClick={() =>
+                  choose(
+                    conflicts.map((c) => c.key),
+                    side,
+                  )
+                }
+              >
+                {label}
+              </button>
+            ))}
             <span className="range">
               <ReferenceSelect
                 label="Cases from"

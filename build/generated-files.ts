@@ -1,6 +1,6 @@
 /** The files generated from code, with their paths relative to the repository root. */
 import { createLondonDemo } from '../seeds';
-import { createExport, exportJsonSchema, serialiseExport } from '../shared/interchange';
+import { createExport, exportJsonSchema, FORMAT_VERSION, serialiseExport } from '../shared/interchange';
 
 /** The letter's date: the sample export is stamped with it so it never changes between runs. */
 const SAMPLE_EXPORTED_AT = new Date('2022-11-24T09:00:00.000Z');
@@ -9,7 +9,7 @@ const SAMPLE_EXPORTED_AT = new Date('2022-11-24T09:00:00.000Z');
 export function generatedFiles(): { path: string; text: string }[] {
   return [
     {
-      path: 'docs/casescore.inspections.v1.schema.json',
+      path: `docs/casescore.inspections.v${FORMAT_VERSION}.schema.json`,
       text: `${JSON.stringify(exportJsonSchema(), null, 2)}\n`,
     },
     {

@@ -1,10 +1,16 @@
 /**
- * The machine-readable breakdown `rate --json` prints (../shared/design/interchange.md, "The `rate` command").
+ * The machine-readable breakdown `rate --json` prints (docs/interchange.md, "The `rate` command").
  * External tools read it: fields may be added, never renamed or removed.
  */
 import { getFramework } from '../shared/framework';
 import type { ExportedInspection } from '../shared/interchange';
-import { EMPTY_TALLY, figureOf, rateInspection, type InspectionRating } from '../shared/scoring';
+import {
+  EMPTY_TALLY,
+  figureOf,
+  rateInspection,
+  setAsideAnswers,
+  type InspectionRating,
+} from '../shared/scoring';
 
 /** Shares are printed to three decimal places; the counts beside them are exact. */
 function roundShare(share: number | null): number | null {
@@ -54,6 +60,16 @@ export function inspectionBreakdown(inspection: ExportedInspection, rated: Inspe
     nonRatedQuestions: framework.nonRatedQuestions.map((q) => {
       const { yes, applicable, share } = figureOf(rated.tallies.get(q.id) ?? EMPTY_TALLY);
       return { id: q.id, standardId: q.standardId, yes, applicable, share: roundShare(share) };
+    }),
+    // Answers kept but not counted: the question no longer applies to the case (its details changed).
+    notCounted: setAsideAnswers(inspection, framework).map(({ caseIndex, questionId, value }) => {
+      const sampled = inspection.cases[caseIndex];
+      return {
+        caseId: sampled?.id ?? '',
+        reference: sampled && !sampled.deleted ? sampled.reference : '',
+        questionId,
+        value,
+      };
     }),
   };
 }

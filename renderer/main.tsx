@@ -2,12 +2,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { logUncaughtErrors, RootBoundary } from './app/ErrorBoundary';
 import './app/styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element to mount Casescore in');
+logUncaughtErrors();
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <RootBoundary>
+      <App />
+    </RootBoundary>
   </StrictMode>,
 );

@@ -3,10 +3,11 @@
  * facts. Registered through the typed, checked `handle` helper.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { BrowserWindow, dialog } from 'electron';
-import { MAX_FILE_TEXT } from '../../shared/ipc';
+import { MAX_FILE_TEXT, type BackupReason } from '../../shared/ipc';
 import { writeFileAtomically } from './atomic-write';
+import { logError } from './error-log';
 import { listBackups, readBackup, writeBackup } from './backups';
 import { handle } from './ipc';
 
@@ -26,7 +27,7 @@ const FILTERS = {
 /** Registers every channel's handler; `onBackupWritten` hears of each backup (the quit sequence waits for one). */
 export function registerHandlers(
   paths: ShellPaths,
-  onBackupWritten: (reason: 'timer' | 'quit' | 'before-import') => void = () => undefined,
+  onBackupWritten: (reason: BackupReason) => void = () => undefined,
 ): void {
   handle('transfer/save-file', async ({ suggestedName, text, kind }, event) => {
     const window = BrowserWindow.fromWebContents(event.sender);
@@ -81,6 +82,10 @@ export function registerHandlers(
   });
   handle('backup/list', async () => listBackups(paths.backupsFolder));
   handle('backup/read', async ({ name }) => readBackup(paths.backupsFolder, name));
+  handle('log/error', async ({ message }) => {
+    await logError(join(paths.dataFolder, 'logs'), 'renderer', message);
+    return null;
+  });
   handle('app/info', async () => ({
     version: paths.version,
     dataFolder: paths.dataFolder,

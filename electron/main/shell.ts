@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, Menu, protocol, type Event } from 'electron';
 import type { EventChannel, EventTypes, MenuCommand } from '../../shared/ipc';
+import { logError } from './error-log';
 import { registerHandlers } from './handlers';
 import { menuTemplate } from './menu';
 import { APP_SCHEME_PRIVILEGES, serveAppRequest } from './protocol';
@@ -62,6 +63,11 @@ export function startShell(layout: ShellLayout): void {
 
   void app.whenReady().then(() => {
     const dataFolder = app.getPath('userData');
+    // Errors nobody caught in the main process go to the same log as the renderer's.
+    const logMain = (error: unknown) =>
+      void logError(join(dataFolder, 'logs'), 'main', error instanceof Error ? (error.stack ?? error.message) : String(error)).catch(() => undefined);
+    process.on('uncaughtException', logMain);
+    process.on('unhandledRejection', logMain);
     const statePath = join(dataFolder, 'window-state.json');
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(layout.rendererRoot, request.url));
     registerHandlers(

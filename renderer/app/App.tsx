@@ -1,6 +1,7 @@
 // Routes. A hash router, so the app works the same from app:// in Electron and from a plain web server.
 import { HashRouter, Route, Routes } from 'react-router';
 import { BackupsPage } from '../features/backups/BackupsPage';
+import { BinPage } from '../features/bin/BinPage';
 import { RatingsPage } from '../features/ratings/RatingsPage';
 import { RegionPage } from '../features/region/RegionPage';
 import { InspectionReport } from '../features/reports/InspectionReport';
@@ -19,7 +20,8 @@ export function App() {
       <Layout>
         <Routes>
           <Route path="/" element={<InspectionList />} />
-          <Route path="/inspections/new" element={<InspectionFormPage />} />
+          <Route path="/new-inspection" element={<InspectionFormPage />} />
+          <Route path="/bin" element={<BinPage />} />
           <Route path="/inspections/:inspectionId" element={<InspectionPage tab="cases" />} />
           <Route path="/inspections/:inspectionId/judgements" element={<InspectionPage tab="judgements" />} />
           <Route path="/inspections/:inspectionId/edit" element={<InspectionFormPage />} />

@@ -1,7 +1,7 @@
 // The frame around every screen: the header and navigation, messages, and the first-run initials gate.
 import { useEffect, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
-import { onDatabaseUpgradedElsewhere, purgeDeletedInspections, useInitials } from '../db';
+import { emptyExpiredBin, onDatabaseUpgradedElsewhere, useInitials } from '../db';
 import { useCasescore } from '../state/store';
 import { useAutoBackup } from '../features/backups/useAutoBackup';
 import { platform } from '../platform';
@@ -9,7 +9,8 @@ import { useMenuCommands } from './useMenuCommands';
 import { ActorContext } from '../features/settings/actor';
 import { InitialsPrompt } from '../features/settings/InitialsPrompt';
 import { requestPersistence } from '../features/settings/storage';
-import { Notices, UNDO_WINDOW_MS } from './Notices';
+import { Notices } from './Notices';
+import { ScreenBoundary } from './ErrorBoundary';
 
 export function Layout({ children }: { children: ReactNode }) {
   const initials = useInitials();
@@ -32,10 +33,8 @@ export function Layout({ children }: { children: ReactNode }) {
   useEffect(() => {
     // Ask once per start for storage the browser will not clear; Settings shows the answer.
     void requestPersistence();
-    // Deleted inspections whose undo window has long closed are removed for good.
-    void purgeDeletedInspections(new Date(Date.now() - 6 * UNDO_WINDOW_MS).toISOString()).catch(
-      () => undefined,
-    );
+    // What has been in the bin for 30 days is emptied for good.
+    void emptyExpiredBin().catch(() => undefined);
   }, []);
   return (
     <>
@@ -50,6 +49,7 @@ export function Layout({ children }: { children: ReactNode }) {
               Inspections
             </NavLink>
             <NavLink to="/backups">Backups</NavLink>
+            <NavLink to="/bin">Bin</NavLink>
             <NavLink to="/settings">Settings</NavLink>
           </nav>
         )}
@@ -63,7 +63,9 @@ export function Layout({ children }: { children: ReactNode }) {
         {initials === undefined ? null : initials === null ? (
           <InitialsPrompt />
         ) : (
-          <ActorContext.Provider value={initials}>{children}</ActorContext.Provider>
+          <ActorContext.Provider value={initials}>
+            <ScreenBoundary>{children}</ScreenBoundary>
+          </ActorContext.Provider>
         )}
       </div>
       <Notices />

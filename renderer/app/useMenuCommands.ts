@@ -6,6 +6,7 @@ import { exportToFile } from '../features/transfer/transfer';
 import { useStartImport } from '../features/transfer/useStartImport';
 import type { Platform } from '../platform';
 import { useCasescore } from '../state/store';
+import { paths } from './paths';
 
 function typingInField(): boolean {
   const active = document.activeElement;
@@ -26,7 +27,7 @@ export function useMenuCommands(platform: Platform, by: string | null): void {
     const run = async (command: MenuCommand) => {
       switch (command) {
         case 'new-inspection':
-          navigate('/inspections/new');
+          navigate(paths.newInspection());
           return;
         case 'export':
           notify(await exportToFile(platform));

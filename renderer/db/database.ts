@@ -6,6 +6,7 @@
  * screen means the answer survives a crash or power cut.
  */
 import Dexie, { type Table } from 'dexie';
+import { referenceKey } from '../../shared/text';
 import type { AuditEntry, Setting, StoredBackup, StoredCase, StoredInspection } from './entities';
 
 /** The IndexedDB database name; the origin never changes (app:// on desktop), so neither does the data. */
@@ -28,6 +29,18 @@ export class CasescoreDatabase extends Dexie {
     });
     // Version 2: backups kept in the browser itself, where there is no backups folder (`npm run web`).
     this.version(2).stores({ backups: 'name, writtenAt' });
+    // Version 3: one reference rule everywhere. Cases are found by `referenceKey` (NFC, no spaces, lower case),
+    // so "CR 0003" and "cr0003" are the same case wherever a reference is checked.
+    this.version(3)
+      .stores({ cases: 'id, inspectionId, [inspectionId+reference], [inspectionId+referenceKey]' })
+      .upgrade(async (tx) => {
+        await tx
+          .table<StoredCase, string>('cases')
+          .toCollection()
+          .modify((row) => {
+            (row as { referenceKey?: string }).referenceKey = referenceKey(row.reference);
+          });
+      });
     // Another window opening a newer version must not be blocked by this one: close, and say so.
     this.on('versionchange', () => {
       this.close();

@@ -1,8 +1,7 @@
 /** Loading the London 2022 demo: the letter's six PDUs with their synthetic case samples, in one transaction. */
-import { record } from './audit';
-import { now } from './clock';
 import { database } from './database';
 import { fromExportedInspection } from './snapshot';
+import { audited } from './write';
 
 /**
  * Writes the six London demo inspections. Ones already present (not deleted) are left as they are, so loading
@@ -14,18 +13,15 @@ export async function loadLondonDemo(by: string): Promise<string[]> {
   const { createLondonDemo } = await import('../../seeds/london-2022/demo-samples');
   const demo = createLondonDemo();
   const db = database();
-  const at = now();
-  await db.transaction('rw', db.inspections, db.cases, db.audit, async () => {
+  await audited(by, [db.inspections, db.cases], async (write) => {
     for (const exported of demo) {
       const existing = await db.inspections.get(exported.id);
       if (existing && !existing.deletedAt) continue;
       if (existing) await db.cases.where('inspectionId').equals(exported.id).delete();
-      const { inspection, cases } = fromExportedInspection(exported, at, by);
+      const { inspection, cases } = fromExportedInspection(exported, write.at, by);
       await db.inspections.put(inspection);
       await db.cases.bulkPut(cases);
-      await record({
-        at,
-        by,
+      await write.record({
         inspectionId: inspection.id,
         action: 'demo-loaded',
         before: null,

@@ -4,11 +4,17 @@
  * one row, scoring reads one inspection's rows, and export is a plain copy.
  */
 import type { AnswerValue, CaseAttributes, CaseType, FrameworkRef, Rating } from '../../shared/framework';
+import type { BackupReason } from '../../shared/ipc';
 
-/** Who changed something and when. */
+/**
+ * Who changed something and when, and which install made the change: its device id and that device's change
+ * counter (absent on rows that came from files written before devices were recorded).
+ */
 export interface Stamp {
   readonly updatedAt: string;
   readonly by: string;
+  readonly device?: string;
+  readonly counter?: number;
 }
 
 /** One answer to one question for one case. `value: null` is an answer that was cleared. */
@@ -48,7 +54,7 @@ export interface StoredInspection extends Stamp {
   readonly judgements: Readonly<Record<string, StoredJudgement>>;
   readonly overrides: Readonly<Record<string, StoredOverride>>;
   readonly createdAt: string;
-  /** Set while an inspection is deleted; it can be restored until the undo window closes and is then purged. */
+  /** Set while an inspection is in the bin; it can be restored for 30 days and is then purged. */
   readonly deletedAt?: string;
 }
 
@@ -57,14 +63,21 @@ export interface StoredCase extends Stamp {
   readonly id: string;
   readonly inspectionId: string;
   readonly reference: string;
+  /** `referenceKey(reference)`: what references are compared on (indexed with the inspection). */
+  readonly referenceKey?: string;
   readonly caseType: CaseType;
   readonly inspector?: string;
   readonly attributes: CaseAttributes;
   readonly answers: Readonly<Record<string, StoredAnswer>>;
   readonly note?: string;
   readonly createdAt: string;
-  /** A removed case is kept as a tombstone so a merge can tell "removed" from "never there". */
+  /**
+   * A removed case is kept in the bin (restorable for 30 days, its `updatedAt` saying when it was removed), then
+   * purged to a tombstone of id and time only, so a merge can tell "removed" from "never there".
+   */
   readonly deleted?: boolean;
+  /** Set once a removed case's content has been erased. */
+  readonly purged?: boolean;
 }
 
 /** What an audit entry records a change to. */
@@ -77,6 +90,7 @@ export type AuditAction =
   | 'inspection-edited'
   | 'inspection-deleted'
   | 'inspection-restored'
+  | 'case-restored'
   | 'judgement'
   | 'override'
   | 'demo-loaded'
@@ -109,6 +123,6 @@ export interface StoredBackup {
   readonly name: string;
   readonly writtenAt: string;
   readonly bytes: number;
-  readonly reason: 'timer' | 'quit' | 'before-import';
+  readonly reason: BackupReason;
   readonly text: string;
 }

@@ -14,7 +14,6 @@ export {
   createInspection,
   deleteInspection,
   editInspection,
-  purgeDeletedInspections,
   restoreInspection,
   setJudgement,
   setOverride,
@@ -26,13 +25,24 @@ export {
   editCase,
   referencesFromPaste,
   removeCase,
+  restoreCase,
   setCaseNote,
   type AddedCases,
   type CaseDetails,
+  type CaseEditAnswers,
 } from './cases';
-export { setAnswer, type AnswerEntry } from './answers';
+export {
+  AnswerChangedError,
+  setAnswer,
+  setAnswerNote,
+  type AnswerEntry,
+  type AnswerOptions,
+} from './answers';
+export { BIN_DAYS, emptiedAfter, emptyExpiredBin, readBin, type BinContents, type BinnedCase } from './bin';
+export { audited, deviceId, versionOf, type WriteContext } from './write';
 export { loadLondonDemo } from './demo';
 export { fromExportedInspection, toExportedInspection } from './snapshot';
-export { useAllCases, useCasesOf, useInitials, useInspection, useInspections } from './live';
+export { newId } from './clock';
+export { useAllCases, useBin, useCasesOf, useInitials, useInspection, useInspections } from './live';
 export { applyImport, exportInspections, latestChange, planImport, replaceAllWith } from './transfer';
 export { BROWSER_BACKUPS_KEPT, listBrowserBackups, readBrowserBackup, writeBrowserBackup } from './backups';

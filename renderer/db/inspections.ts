@@ -4,11 +4,12 @@
  */
 import { getFramework, type FrameworkRef, type Rating } from '../../shared/framework';
 import { overrideProblem } from '../../shared/scoring';
-import { record } from './audit';
-import { newId, now } from './clock';
+import { hiddenCharacterProblem } from '../../shared/text';
+import { newId } from './clock';
 import { database } from './database';
 import type { StoredInspection, StoredJudgement, StoredOverride } from './entities';
 import { SaveError } from './errors';
+import { audited } from './write';
 
 /** What a person enters to create or edit an inspection. */
 export interface InspectionDetails {
@@ -25,12 +26,20 @@ function tidy(details: InspectionDetails): InspectionDetails {
   const options = Object.fromEntries(
     framework.options.map((o) => [o.id, details.options[o.id] ?? o.defaultValue] as const),
   );
-  const optional = (text: string | undefined) => (text?.trim() ? text.trim() : undefined);
+  const optional = (text: string | undefined, what: string) => {
+    const tidied = text?.normalize('NFC').trim();
+    if (!tidied) return undefined;
+    const problem = hiddenCharacterProblem(tidied, what);
+    if (problem) throw new SaveError(problem);
+    return tidied;
+  };
+  const name = optional(details.name, 'The name');
+  if (!name) throw new SaveError('Enter a name for the inspection.');
   return {
-    name: details.name.trim(),
-    region: optional(details.region),
-    fieldworkStart: optional(details.fieldworkStart),
-    leadInspector: optional(details.leadInspector),
+    name,
+    region: optional(details.region, 'The region'),
+    fieldworkStart: optional(details.fieldworkStart, 'The fieldwork start'),
+    leadInspector: optional(details.leadInspector, 'The lead inspector'),
     framework: { id: framework.id, version: framework.version },
     options,
   };
@@ -40,106 +49,99 @@ function withoutUndefined<T extends object>(row: T): T {
   return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** Creates an inspection and returns its id. */
-export async function createInspection(details: InspectionDetails, by: string): Promise<string> {
-  const at = now();
-  const row: StoredInspection = withoutUndefined({
-    ...tidy(details),
-    id: newId(),
-    judgements: {},
-    overrides: {},
-    createdAt: at,
-    updatedAt: at,
-    by,
-  });
+/**
+ * Creates an inspection and returns its id. With `id` (made once by the form), a second call — a double click
+ * or a double Enter — finds the inspection already made and creates nothing more.
+ */
+export async function createInspection(
+  details: InspectionDetails,
+  by: string,
+  id: string = newId(),
+): Promise<string> {
   const db = database();
-  await db.transaction('rw', db.inspections, db.audit, async () => {
-    await db.inspections.add(row);
-    await record({
-      at,
-      by,
-      inspectionId: row.id,
-      action: 'inspection-created',
-      before: null,
-      after: details,
+  const tidied = tidy(details);
+  return audited(by, [db.inspections], async (write) => {
+    if (await db.inspections.get(id)) return id;
+    const row: StoredInspection = withoutUndefined({
+      ...tidied,
+      id,
+      judgements: {},
+      overrides: {},
+      createdAt: write.at,
+      ...write.stamp,
     });
+    await db.inspections.add(row);
+    await write.record({ inspectionId: id, action: 'inspection-created', before: null, after: tidied });
+    return id;
   });
-  return row.id;
 }
 
 async function mustGet(id: string): Promise<StoredInspection> {
   const row = await database().inspections.get(id);
-  if (!row) throw new SaveError('That inspection no longer exists.');
+  if (!row || row.deletedAt) throw new SaveError('That inspection no longer exists (it may be in the bin).');
   return row;
 }
 
-/** Changes an inspection's details. The framework of an inspection with cases cannot change. */
+/** The details of an inspection as a person edits them. */
+function detailsOf(row: InspectionDetails): InspectionDetails {
+  const { name, region, fieldworkStart, leadInspector, framework, options } = row;
+  return withoutUndefined({ name, region, fieldworkStart, leadInspector, framework, options });
+}
+
+/**
+ * Changes an inspection's details. The framework of an inspection with cases cannot change. Answers to
+ * questions an option change stops applying are kept, set aside, and count again if the option comes back.
+ */
 export async function editInspection(id: string, details: InspectionDetails, by: string): Promise<void> {
   const db = database();
-  await db.transaction('rw', db.inspections, db.cases, db.audit, async () => {
+  const next = tidy(details);
+  await audited(by, [db.inspections, db.cases], async (write) => {
     const before = await mustGet(id);
-    const next = tidy(details);
     const frameworkChanged =
       before.framework.id !== next.framework.id || before.framework.version !== next.framework.version;
     if (frameworkChanged && (await db.cases.where('inspectionId').equals(id).count()) > 0) {
       throw new SaveError('The framework cannot change once cases have been added.');
     }
-    const at = now();
+    if (JSON.stringify(detailsOf(before)) === JSON.stringify(detailsOf(next))) return;
     const after: StoredInspection = withoutUndefined({
       ...before,
       region: undefined,
       fieldworkStart: undefined,
       leadInspector: undefined,
       ...next,
-      updatedAt: at,
-      by,
+      ...write.stamp,
     });
     await db.inspections.put(after);
-    const { name, region, fieldworkStart, leadInspector, framework, options } = before;
-    await record({
-      at,
-      by,
+    await write.record({
       inspectionId: id,
       action: 'inspection-edited',
-      before: { name, region, fieldworkStart, leadInspector, framework, options },
-      after: next,
+      before: detailsOf(before),
+      after: detailsOf(next),
     });
   });
 }
 
-/** Marks an inspection deleted; it disappears from lists but can be restored until purged. */
+/** Moves an inspection to the bin; it disappears from lists but can be restored for 30 days. */
 export async function deleteInspection(id: string, by: string): Promise<void> {
   const db = database();
-  await db.transaction('rw', db.inspections, db.audit, async () => {
-    const before = await mustGet(id);
-    const at = now();
-    await db.inspections.put({ ...before, deletedAt: at, updatedAt: at, by });
-    await record({ at, by, inspectionId: id, action: 'inspection-deleted', before: null, after: at });
+  await audited(by, [db.inspections], async (write) => {
+    const before = await db.inspections.get(id);
+    if (!before || before.deletedAt) return;
+    await db.inspections.put({ ...before, deletedAt: write.at, ...write.stamp });
+    await write.record({ inspectionId: id, action: 'inspection-deleted', before: null, after: write.at });
   });
 }
 
-/** Brings back a deleted inspection, with all its cases and answers. */
+/** Brings back an inspection from the bin, with all its cases and answers. */
 export async function restoreInspection(id: string, by: string): Promise<void> {
   const db = database();
-  await db.transaction('rw', db.inspections, db.audit, async () => {
-    const before = await mustGet(id);
+  await audited(by, [db.inspections], async (write) => {
+    const before = await db.inspections.get(id);
+    if (!before) throw new SaveError('That inspection was emptied from the bin and cannot be restored.');
+    if (!before.deletedAt) return;
     const { deletedAt, ...rest } = before;
-    const at = now();
-    await db.inspections.put({ ...rest, updatedAt: at, by });
-    await record({ at, by, inspectionId: id, action: 'inspection-restored', before: deletedAt, after: null });
-  });
-}
-
-/** Removes for good the inspections deleted before `before` (an ISO time), with their cases. */
-export async function purgeDeletedInspections(before: string): Promise<number> {
-  const db = database();
-  return db.transaction('rw', db.inspections, db.cases, async () => {
-    const expired = (await db.inspections.toArray()).filter((i) => i.deletedAt && i.deletedAt < before);
-    for (const inspection of expired) {
-      await db.cases.where('inspectionId').equals(inspection.id).delete();
-      await db.inspections.delete(inspection.id);
-    }
-    return expired.length;
+    await db.inspections.put({ ...rest, ...write.stamp });
+    await write.record({ inspectionId: id, action: 'inspection-restored', before: deletedAt, after: null });
   });
 }
 
@@ -150,15 +152,31 @@ export interface JudgementEntry {
   readonly evidence?: Readonly<Record<string, string>>;
 }
 
-/** Sets the inspector's judgement of a judged standard. */
+function sameJudgement(stored: StoredJudgement, entry: JudgementEntry): boolean {
+  const text = (j: JudgementEntry) =>
+    JSON.stringify([j.rating, j.note ?? '', Object.entries(j.evidence ?? {}).filter(([, v]) => v !== '').sort()]);
+  return text(stored) === text(entry);
+}
+
+/** A change to part of a judgement: its rating, its summary note, or the evidence on some key questions. */
+export interface JudgementChange {
+  readonly rating?: Rating | null;
+  readonly note?: string;
+  readonly evidence?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Changes the inspector's judgement of a judged standard: only the parts given change (each evidence box saves
+ * on its own as it is typed, so one box's save never overwrites another's).
+ */
 export async function setJudgement(
   inspectionId: string,
   standardId: string,
-  entry: JudgementEntry,
+  change: JudgementChange,
   by: string,
 ): Promise<void> {
   const db = database();
-  await db.transaction('rw', db.inspections, db.audit, async () => {
+  await audited(by, [db.inspections], async (write) => {
     const inspection = await mustGet(inspectionId);
     const standard = getFramework(inspection.framework)
       .domains.flatMap((d) => d.standards)
@@ -166,17 +184,24 @@ export async function setJudgement(
     if (!standard || standard.method !== 'judgement') {
       throw new SaveError(`${standardId} is not a judged standard of this inspection's framework.`);
     }
-    const at = now();
-    const judgement: StoredJudgement = withoutUndefined({ ...entry, updatedAt: at, by });
+    const previous = inspection.judgements[standardId];
+    const evidence = Object.fromEntries(
+      Object.entries({ ...previous?.evidence, ...change.evidence }).filter(([, text]) => text.trim() !== ''),
+    );
+    const note = change.note !== undefined ? change.note : previous?.note;
+    const entry: JudgementEntry = {
+      rating: change.rating !== undefined ? change.rating : (previous?.rating ?? null),
+      ...(note?.trim() ? { note } : {}),
+      ...(Object.keys(evidence).length ? { evidence } : {}),
+    };
+    if (previous && sameJudgement(previous, entry)) return; // Saving what is there already changes nothing.
+    const judgement: StoredJudgement = withoutUndefined({ ...entry, ...write.stamp });
     await db.inspections.put({
       ...inspection,
       judgements: { ...inspection.judgements, [standardId]: judgement },
-      updatedAt: at,
-      by,
+      ...write.stamp,
     });
-    await record({
-      at,
-      by,
+    await write.record({
       inspectionId,
       action: 'judgement',
       key: standardId,
@@ -198,17 +223,13 @@ export async function setOverride(
     if (problem) throw new SaveError(`${problem}.`);
   }
   const db = database();
-  await db.transaction('rw', db.inspections, db.audit, async () => {
+  await audited(by, [db.inspections], async (write) => {
     const inspection = await mustGet(inspectionId);
-    const at = now();
     const overrides: Record<string, StoredOverride> = { ...inspection.overrides };
-    if (entry)
-      overrides[standardId] = { rating: entry.rating, reason: entry.reason.trim(), updatedAt: at, by };
+    if (entry) overrides[standardId] = { rating: entry.rating, reason: entry.reason.trim(), ...write.stamp };
     else delete overrides[standardId];
-    await db.inspections.put({ ...inspection, overrides, updatedAt: at, by });
-    await record({
-      at,
-      by,
+    await db.inspections.put({ ...inspection, overrides, ...write.stamp });
+    await write.record({
       inspectionId,
       action: 'override',
       key: standardId,

@@ -5,6 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { database } from './database';
 import type { StoredCase, StoredInspection } from './entities';
+import { readBin, type BinContents } from './bin';
 import { readInitials } from './settings';
 
 /** Every inspection not deleted, newest fieldwork first; `undefined` while loading. */
@@ -35,7 +36,11 @@ export function useAllCases(): Map<string, StoredCase[]> | undefined {
 
 /** One inspection (`null` when there is none, `undefined` while loading). */
 export function useInspection(id: string | undefined): StoredInspection | null | undefined {
-  return useLiveQuery(async () => (id ? ((await database().inspections.get(id)) ?? null) : null), [id]);
+  return useLiveQuery(async () => {
+    const row = id ? await database().inspections.get(id) : undefined;
+    // An inspection in the bin is not there for screens: it can only be restored from the bin.
+    return row && !row.deletedAt ? row : null;
+  }, [id]);
 }
 
 /** An inspection's cases, removed ones included (they are tombstones), in reference order. */
@@ -50,4 +55,9 @@ export function useCasesOf(inspectionId: string | undefined): StoredCase[] | und
 /** The inspector's initials (`null` before first run's prompt is answered, `undefined` while loading). */
 export function useInitials(): string | null | undefined {
   return useLiveQuery(readInitials);
+}
+
+/** What the bin holds; `undefined` while loading. */
+export function useBin(): BinContents | undefined {
+  return useLiveQuery(readBin);
 }

@@ -8,6 +8,7 @@ import type {
   ExportedDeletedCase,
   ExportedInspection,
 } from '../../shared/interchange';
+import { referenceKey } from '../../shared/text';
 import type { AuditAction, AuditEntry, StoredCase, StoredInspection } from './entities';
 
 /** An inspection and its cases (removed ones as tombstones) in the export format's shape. */
@@ -44,7 +45,7 @@ function toExportedAudit(entry: AuditEntry): ExportedAuditRecord {
 }
 
 function toExportedCase(c: StoredCase): ExportedCase | ExportedDeletedCase {
-  if (c.deleted) return { id: c.id, deleted: true, updatedAt: c.updatedAt, by: c.by };
+  if (c.deleted) return { id: c.id, deleted: true, updatedAt: c.updatedAt, by: c.by, ...deviceOf(c) };
   return {
     id: c.id,
     reference: c.reference,
@@ -55,7 +56,13 @@ function toExportedCase(c: StoredCase): ExportedCase | ExportedDeletedCase {
     ...(c.note ? { note: c.note } : {}),
     updatedAt: c.updatedAt,
     by: c.by,
+    ...deviceOf(c),
   };
+}
+
+/** The device and counter of a change, where it has them. */
+function deviceOf(s: { device?: string; counter?: number }): { device?: string; counter?: number } {
+  return s.device !== undefined && s.counter !== undefined ? { device: s.device, counter: s.counter } : {};
 }
 
 /** Stored rows for an inspection read from an export, stamped as created now by `by` where the file is silent. */
@@ -64,9 +71,10 @@ export function fromExportedInspection(
   at: string,
   by: string,
 ): { inspection: StoredInspection; cases: StoredCase[] } {
-  const stamp = (s: { updatedAt?: string; by?: string }) => ({
+  const stamp = (s: { updatedAt?: string; by?: string; device?: string; counter?: number }) => ({
     updatedAt: s.updatedAt ?? at,
     by: s.by ?? by,
+    ...deviceOf(s),
   });
   const judgements = Object.fromEntries(
     Object.entries(inspection.judgements).map(([id, j]) => [id, { ...j, ...stamp(j) }]),
@@ -80,18 +88,20 @@ export function fromExportedInspection(
           id: c.id,
           inspectionId: inspection.id,
           reference: '',
+          referenceKey: '',
           caseType: 'community',
           attributes: {},
           answers: {},
           createdAt: c.updatedAt,
-          updatedAt: c.updatedAt,
-          by: c.by,
+          ...stamp(c),
           deleted: true,
+          purged: true,
         }
       : {
           id: c.id,
           inspectionId: inspection.id,
           reference: c.reference,
+          referenceKey: referenceKey(c.reference),
           caseType: c.caseType,
           ...(c.inspector ? { inspector: c.inspector } : {}),
           attributes: c.attributes,

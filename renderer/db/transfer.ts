@@ -12,10 +12,9 @@ import {
   type MergePlan,
   type MergeResolutions,
 } from '../../shared/interchange';
-import { record } from './audit';
-import { now } from './clock';
 import { database } from './database';
 import { SaveError } from './errors';
+import { audited } from './write';
 import { auditFromExported, fromExportedInspection, toExportedInspection } from './snapshot';
 
 /** The inspections (all, or those with the given ids) as an export file, stamped now. */
@@ -69,8 +68,8 @@ export async function applyImport(
   source: string,
 ): Promise<number> {
   const db = database();
-  const at = now();
-  return db.transaction('rw', db.inspections, db.cases, db.audit, async () => {
+  return audited(by, [db.inspections, db.cases], async (write) => {
+    const at = write.at;
     const current = await currentCopies(file.inspections.map((i) => i.id));
     const plan = planMerge(current, file.inspections);
     const merged = applyMerge(current, file.inspections, plan, resolutions);
@@ -90,17 +89,14 @@ export async function applyImport(
               ...existingRow,
               judgements: inspection.judgements,
               overrides: inspection.overrides,
-              updatedAt: at,
-              by,
+              ...write.stamp,
             }
           : inspection,
       );
       await db.cases.bulkPut(cases);
       const theirAudit = (result.audit ?? []).slice((before?.audit ?? []).length);
       if (theirAudit.length) await db.audit.bulkAdd(auditFromExported(result.id, theirAudit));
-      await record({
-        at,
-        by,
+      await write.record({
         inspectionId: result.id,
         action: before ? 'merged' : 'imported',
         before: null,
@@ -114,8 +110,8 @@ export async function applyImport(
 /** Replaces every inspection and case with the file's, in one transaction (restoring a backup). */
 export async function replaceAllWith(file: ExportFile, by: string, source: string): Promise<number> {
   const db = database();
-  const at = now();
-  return db.transaction('rw', db.inspections, db.cases, db.audit, async () => {
+  return audited(by, [db.inspections, db.cases], async (write) => {
+    const at = write.at;
     await db.cases.clear();
     await db.inspections.clear();
     await db.audit.clear();
@@ -124,7 +120,7 @@ export async function replaceAllWith(file: ExportFile, by: string, source: strin
       await db.inspections.put(inspection);
       await db.cases.bulkPut(cases);
       await db.audit.bulkAdd(auditFromExported(inspection.id, exported.audit ?? []));
-      await record({ at, by, inspectionId: inspection.id, action: 'restored', before: null, after: source });
+      await write.record({ inspectionId: inspection.id, action: 'restored', before: null, after: source });
     }
     return file.inspections.length;
   });

@@ -43,5 +43,8 @@ export function browserPlatform(): Platform {
     backups: { write: writeBrowserBackup, list: listBrowserBackups, read: readBrowserBackup },
     onMenuCommand: () => () => undefined,
     onBeforeQuit: () => () => undefined,
+    async logError(message) {
+      console.error(`Casescore: ${message}`);
+    },
   };
 }

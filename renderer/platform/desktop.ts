@@ -22,5 +22,8 @@ export function desktopPlatform(api: DesktopApi): Platform {
     },
     onMenuCommand: (listener) => api.on('menu/command', listener),
     onBeforeQuit: (listener) => api.on('app/before-quit', () => listener()),
+    async logError(message) {
+      await api.invoke('log/error', { message: message.slice(0, 20_000) || '(empty message)' });
+    },
   };
 }

@@ -3,11 +3,11 @@
  * backups folder through its preload; a plain browser offers downloads, uploads and its print dialog. Screens
  * use only this interface.
  */
-import type { BackupInfo, MenuCommand } from '../../shared/ipc';
+import type { BackupInfo, BackupReason, MenuCommand } from '../../shared/ipc';
 
 /** Where backups are kept, when the host has a place for them. */
 export interface BackupStore {
-  write(text: string, reason: 'timer' | 'quit' | 'before-import'): Promise<BackupInfo>;
+  write(text: string, reason: BackupReason): Promise<BackupInfo>;
   list(): Promise<BackupInfo[]>;
   read(name: string): Promise<{ name: string; text: string }>;
 }
@@ -31,4 +31,6 @@ export interface Platform {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Hears that the app is quitting, so a final backup can be written. */
   onBeforeQuit(listener: () => void): () => void;
+  /** Keeps an error nobody caught: the desktop's log in the user data folder, or the browser's console. */
+  logError(message: string): Promise<void>;
 }

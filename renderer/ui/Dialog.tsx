@@ -14,7 +14,10 @@ export function Dialog({
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = panel.current?.querySelector<HTMLElement>('input, select, textarea, button');
+    // A destructive confirm marks Cancel with data-autofocus, so Enter pressed twice never deletes.
+    const first =
+      panel.current?.querySelector<HTMLElement>('[data-autofocus]') ??
+      panel.current?.querySelector<HTMLElement>('input, select, textarea, button');
     (first ?? panel.current)?.focus();
     return () => previous?.focus?.();
   }, []);

@@ -1,6 +1,7 @@
 /**
- * Interchange errors name the path of the first problem the way a person reads it:
- * `inspections[0].cases[3].answers["planning.safety"].value: expected yes | no | na`.
+ * Interchange errors say where the first problem is as an inspector would (`inspection "Southwark", case CR0002,
+ * question 2.3 "…", answer: expected yes | no | na`); the technical path (`inspections[0].cases[1]…`) is kept on
+ * the error for tools and tests.
  */
 
 /** One step of a path into a file: an object key or an array index. */
@@ -20,15 +21,26 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
-/** A file Casescore cannot read, with the path of the first problem and what was expected there. */
+/** The longest problem text kept: a 20 MB key must not become a 20-million-character message. */
+const MAX_PROBLEM = 300;
+
+function clip(text: string): string {
+  return text.length > MAX_PROBLEM ? `${text.slice(0, MAX_PROBLEM - 1)}…` : text;
+}
+
+/** A file Casescore cannot read, with where the first problem is and what was expected there. */
 export class InterchangeError extends Error {
   readonly path: readonly PathSegment[];
   readonly problem: string;
+  /** Where, in words ("inspection "Southwark", case CR0002"); empty for the file as a whole. */
+  readonly where: string;
 
-  constructor(path: readonly PathSegment[], problem: string) {
-    super(`${formatPath(path)}: ${problem}`);
+  constructor(path: readonly PathSegment[], problem: string, where?: string) {
+    const place = where ?? clip(formatPath(path));
+    super(place ? `${place}: ${clip(problem)}` : clip(problem));
     this.name = 'InterchangeError';
     this.path = path;
-    this.problem = problem;
+    this.problem = clip(problem);
+    this.where = place;
   }
 }

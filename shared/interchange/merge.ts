@@ -10,6 +10,7 @@
  * answers merge into our case) or keeps them apart. Nothing here writes: the plan is shown first, then applied.
  */
 import type { AnswerValue, Rating } from '../framework/types';
+import { referenceKey } from '../text/reference';
 import type {
   ExportedAnswer,
   ExportedAuditRecord,
@@ -186,7 +187,7 @@ function planInspection(
   let left = 0;
   const mineById = new Map(mine.cases.map((c) => [c.id, c] as const));
   const mineByReference = new Map(
-    mine.cases.filter(isLive).map((c) => [c.reference.toLowerCase(), c] as const),
+    mine.cases.filter(isLive).map((c) => [referenceKey(c.reference), c] as const),
   );
 
   for (const theirsCase of theirs.cases) {
@@ -216,7 +217,7 @@ function planInspection(
       left += merged.left;
       continue;
     }
-    const sameReference = mineByReference.get(theirsCase.reference.toLowerCase());
+    const sameReference = mineByReference.get(referenceKey(theirsCase.reference));
     if (sameReference) {
       const clashKey = `${mine.id}|clash|${theirsCase.id}`;
       clashes.push({
@@ -367,7 +368,7 @@ export function applyMerge(
     const cases = new Map(current.cases.map((c) => [c.id, c] as const));
     const judgements: Record<string, ExportedJudgement> = { ...current.judgements };
     const overrides: Record<string, ExportedOverride> = { ...current.overrides };
-    const takenReferences = new Set(current.cases.filter(isLive).map((c) => c.reference.toLowerCase()));
+    const takenReferences = new Set(current.cases.filter(isLive).map((c) => referenceKey(c.reference)));
 
     for (const c of inspectionPlan.newCases) {
       cases.set(c.id, c);
@@ -377,9 +378,9 @@ export function applyMerge(
       if (resolutions.clashes[clash.key] !== 'apart') continue;
       const theirsCase = theirsInspection.cases.find((c) => c.id === clash.theirsCaseId) as ExportedCase;
       let reference = `${theirsCase.reference} (${theirsCase.inspector ?? 'imported'})`;
-      for (let n = 2; takenReferences.has(reference.toLowerCase()); n += 1)
+      for (let n = 2; takenReferences.has(referenceKey(reference)); n += 1)
         reference = `${theirsCase.reference} (${n})`;
-      takenReferences.add(reference.toLowerCase());
+      takenReferences.add(referenceKey(reference));
       cases.set(theirsCase.id, { ...theirsCase, reference });
       applied += 1;
     }

@@ -3,9 +3,10 @@
  * the whole file is valid, so a caller never writes half a file.
  */
 import { contentChecksum } from './checksum';
+import { describePath } from './describe-path';
 import { InterchangeError } from './errors';
 import { DEFAULT_MAX_BYTES, parseJsonSafely } from './safe-json';
-import { exportFileSchema, type ExportFile } from './schema';
+import { exportFileSchema, type ExportFile, type FORMAT_VERSION } from './schema';
 import { checkSemantics } from './semantics';
 import { upgradeToCurrent } from './upgrade';
 import { firstIssueAsError } from './zod-issues';
@@ -21,12 +22,28 @@ export interface ParseOptions {
  * @throws InterchangeError naming the first problem's path.
  */
 export function validateExport(value: unknown): ExportFile {
+  try {
+    return validateUpgraded(value);
+  } catch (error) {
+    throw inWords(error, value);
+  }
+}
+
+/** The same error, its place said in an inspector's words (case reference, question number and words). */
+export function inWords(error: unknown, root: unknown): unknown {
+  if (!(error instanceof InterchangeError) || error.path.length === 0) return error;
+  return new InterchangeError(error.path, error.problem, describePath(root, error.path));
+}
+
+function validateUpgraded(value: unknown): ExportFile {
+  // The checksum covers the version the file was written as; upgrades so far change nothing else.
+  const writtenVersion = (value as { formatVersion?: unknown } | null)?.formatVersion;
   const upgraded = upgradeToCurrent(value);
   const result = exportFileSchema.safeParse(upgraded);
   if (!result.success) throw firstIssueAsError(result.error, upgraded);
   checkSemantics(result.data);
   if (result.data.checksum !== undefined) {
-    const actual = contentChecksum(result.data);
+    const actual = contentChecksum({ ...result.data, formatVersion: writtenVersion as typeof FORMAT_VERSION });
     if (actual !== result.data.checksum) {
       throw new InterchangeError(
         ['checksum'],

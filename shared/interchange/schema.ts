@@ -1,25 +1,41 @@
 /**
- * The interchange format, version 1 (../shared/design/interchange.md), as a validation schema. It is the
+ * The interchange format (docs/interchange.md), as a validation schema. It is the
  * contract other tools depend on: additions are fine; renames and removals need a new format version and an
- * upgrade in `upgrade.ts`. The committed JSON Schema is generated from this file (`npm run schema`).
+ * upgrade in `upgrade.ts`. The committed JSON Schema is generated from this file (`npm run generate`).
  *
  * Zod runs jitless (no `new Function`), so validation works under the app's strict Content Security Policy.
  */
 import { z } from 'zod';
 import { ANSWER_VALUES, CASE_TYPES, COURT_REPORT_TYPES, RATINGS, ROSH_LEVELS } from '../framework/types';
+import { hasHiddenCharacter, ID_PATTERN } from '../text/plain-text';
 
 z.config({ jitless: true });
 
 /** The `format` every Casescore export carries. */
 export const FORMAT = 'casescore.inspections';
-/** The format version this build writes. */
-export const FORMAT_VERSION = 1;
+/**
+ * The format version this build writes. Version 2 (this release): an answer to a question that no longer applies
+ * to its case is kept ("set aside") instead of being refused, ids are restricted to plain characters, names and
+ * references may not hold hidden characters, and every change may name the device and counter that made it.
+ */
+export const FORMAT_VERSION = 2;
 
 const MAX_TEXT = 100_000;
 const MAX_SHORT = 200;
 
-const id = z.string().min(1, 'expected a non-empty id').max(MAX_SHORT);
+const id = z
+  .string()
+  .min(1, 'expected a non-empty id')
+  .max(MAX_SHORT)
+  .regex(ID_PATTERN, 'expected an id of letters, digits, dots, underscores, colons or hyphens');
 const shortText = z.string().max(MAX_SHORT);
+/** A name or reference a person reads: no control or invisible format characters. */
+const visibleText = (max: number, emptyMessage: string) =>
+  z
+    .string()
+    .min(1, emptyMessage)
+    .max(max)
+    .refine((text) => !hasHiddenCharacter(text), 'contains an invisible or control character');
 const note = z.string().max(MAX_TEXT);
 const timestamp = z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date and time' });
 const who = shortText.describe('Initials or name of whoever made the change');
@@ -28,6 +44,10 @@ const who = shortText.describe('Initials or name of whoever made the change');
 const stamp = {
   updatedAt: timestamp.optional(),
   by: who.optional(),
+  /** The install that made the change (a random id made on first run). */
+  device: id.optional(),
+  /** That install's change counter: a later change from the same device has a higher counter. */
+  counter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 };
 
 const rating = z.enum(RATINGS);
@@ -54,7 +74,7 @@ export const caseAttributesSchema = z.object({
 export const liveCaseSchema = z.object({
   id,
   deleted: z.literal(false).optional(),
-  reference: z.string().min(1, 'expected a case reference').max(MAX_SHORT),
+  reference: visibleText(MAX_SHORT, 'expected a case reference'),
   caseType: z.enum(CASE_TYPES),
   inspector: shortText.optional(),
   attributes: caseAttributesSchema,
@@ -69,6 +89,8 @@ export const deletedCaseSchema = z.object({
   deleted: z.literal(true),
   updatedAt: timestamp,
   by: who,
+  device: stamp.device,
+  counter: stamp.counter,
 });
 
 export const sampledCaseSchema = z.union([liveCaseSchema, deletedCaseSchema]);
@@ -89,6 +111,8 @@ export const overrideSchema = z.object({
   reason: note.refine((r) => r.trim() !== '', 'expected a reason for the override'),
   by: who,
   updatedAt: timestamp.optional(),
+  device: stamp.device,
+  counter: stamp.counter,
   supersedes: z.array(versionStamp).max(100).optional(),
 });
 
@@ -105,7 +129,7 @@ export const auditRecordSchema = z.object({
 
 export const inspectionSchema = z.object({
   id,
-  name: z.string().min(1, 'expected a name for the inspection').max(MAX_SHORT),
+  name: visibleText(MAX_SHORT, 'expected a name for the inspection'),
   region: shortText.optional(),
   fieldworkStart: z.iso.date({ message: 'expected a date as YYYY-MM-DD' }).optional(),
   leadInspector: shortText.optional(),

@@ -1,9 +1,10 @@
 /**
  * What a schema cannot see: that a file's frameworks, options, standards and question ids are ones Casescore
- * knows, that ids are unique, and that no question is answered Yes or No where it cannot apply.
+ * knows and that ids are unique. A Yes or No to a question that cannot apply to its case is not an error: it is an
+ * answer set aside (the case's details changed after it was given), kept and never counted.
  */
 import { standardIsRated } from '../framework/applicability';
-import { findCaseQuestion, questionApplies } from '../framework/questions';
+import { findCaseQuestion } from '../framework/questions';
 import { findFramework, FRAMEWORKS } from '../framework/registry';
 import type { Framework, Standard } from '../framework/types';
 import { InterchangeError, type PathSegment } from './errors';
@@ -102,19 +103,11 @@ function checkInspection(inspection: ExportedInspection, at: PathSegment[]): voi
         `expected ${framework.caseTypes.join(' | ')} for ${framework.id} ${framework.version}`,
       );
     }
-    const context = { options, caseType: sampled.caseType, attributes: sampled.attributes };
-    for (const [questionId, answer] of Object.entries(sampled.answers)) {
-      const question = findCaseQuestion(framework, questionId);
-      if (!question) {
+    for (const questionId of Object.keys(sampled.answers)) {
+      if (!findCaseQuestion(framework, questionId)) {
         throw new InterchangeError(
           [...caseAt, 'answers', questionId],
           `unknown question id for ${framework.id} ${framework.version}`,
-        );
-      }
-      if ((answer.value === 'yes' || answer.value === 'no') && !questionApplies(question, context)) {
-        throw new InterchangeError(
-          [...caseAt, 'answers', questionId, 'value'],
-          `${questionId} cannot apply to this case, so only na is accepted`,
         );
       }
     }

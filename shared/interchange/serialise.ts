@@ -4,6 +4,7 @@
  */
 import { canonicalInspection, contentChecksum } from './checksum';
 import { exportFileSchema, FORMAT, FORMAT_VERSION, type ExportedInspection, type ExportFile } from './schema';
+import { inWords } from './parse';
 import { checkSemantics } from './semantics';
 import { firstIssueAsError } from './zod-issues';
 
@@ -24,8 +25,12 @@ export function createExport(inspections: readonly ExportedInspection[], exporte
  */
 export function serialiseExport(file: ExportFile): string {
   const result = exportFileSchema.safeParse(file);
-  if (!result.success) throw firstIssueAsError(result.error, file);
-  checkSemantics(result.data);
+  if (!result.success) throw inWords(firstIssueAsError(result.error, file), file);
+  try {
+    checkSemantics(result.data);
+  } catch (error) {
+    throw inWords(error, file);
+  }
   const { format, formatVersion, exportedAt, inspections } = result.data;
   const canonical: ExportFile = {
     format,

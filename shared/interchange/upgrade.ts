@@ -1,13 +1,18 @@
 /**
  * Reading older files: each format version that has ever been released has an upgrade to the next, and a file is
- * walked up to the current version before it is validated. Version 1 is the first, so there is nothing to walk
- * yet; a file from a newer Casescore is refused with a message saying so.
+ * walked up to the current version before it is validated; a file from a newer Casescore is refused with a message
+ * saying so.
+ *
+ * 1 -> 2: nothing in a version 1 file changes meaning. Version 2 only accepts more (answers set aside because
+ * they no longer apply, device and counter on each change), so the upgrade sets the version number.
  */
 import { InterchangeError } from './errors';
 import { FORMAT, FORMAT_VERSION } from './schema';
 
 /** Upgrades keyed by the version they read; each returns the same file at the next version. */
-const UPGRADES: Readonly<Record<number, (file: Record<string, unknown>) => Record<string, unknown>>> = {};
+const UPGRADES: Readonly<Record<number, (file: Record<string, unknown>) => Record<string, unknown>>> = {
+  1: (file) => ({ ...file, formatVersion: 2 }),
+};
 
 /**
  * Checks the envelope (`format`, `formatVersion`) and upgrades an older file to the current version.

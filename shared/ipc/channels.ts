@@ -12,6 +12,7 @@ export const CHANNELS = [
   'backup/list',
   'backup/read',
   'app/info',
+  'log/error',
 ] as const;
 
 /** Events the main process may send. */

@@ -7,6 +7,11 @@
 import { z } from 'zod';
 
 /** The most text one file, backup or export may carry across IPC. */
+/** Why a backup was taken: on a timer, as the app quits, before an import, or before a delete. */
+export const BACKUP_REASONS = ['timer', 'quit', 'before-import', 'before-delete'] as const;
+/** Why a backup was taken. */
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
 export const MAX_FILE_TEXT = 200 * 1024 * 1024;
 
 // A bare file name: no folders, no characters Windows reserves, no control characters.
@@ -34,11 +39,13 @@ export const ARGUMENT_SCHEMAS = {
   'report/save-pdf': z.object({ suggestedName: fileName }),
   'backup/write': z.object({
     text: z.string().min(2).max(MAX_FILE_TEXT),
-    reason: z.enum(['timer', 'quit', 'before-import']),
+    reason: z.enum(BACKUP_REASONS),
   }),
   'backup/list': z.object({}),
   'backup/read': z.object({ name: fileName }),
   'app/info': z.object({}),
+  /** An error nobody caught in the renderer, for the log in the user data folder. */
+  'log/error': z.object({ message: z.string().min(1).max(20_000) }),
 } as const;
 
 /** A backup file, as the restore screen lists it. */
@@ -58,6 +65,7 @@ export interface ResultTypes {
   'backup/list': BackupInfo[];
   'backup/read': { name: string; text: string };
   'app/info': { version: string; dataFolder: string; backupsFolder: string };
+  'log/error': null;
 }
 
 /** Every invokable channel. */

@@ -31,3 +31,4 @@ export { lowerRating, ratingAbove, ratingBelow, ratingRank, RATING_LABELS } from
 export { caseProgress, sampleProgress, type Progress, type ProgressStatus } from './progress';
 export { inspectorPatterns, type InspectorPattern } from './inspectors';
 export { describeFigure, figureOf, questionHeading, type Figure } from './figures';
+export { setAsideAnswers, type SetAsideAnswer } from './set-aside';

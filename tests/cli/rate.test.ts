@@ -30,7 +30,8 @@ function tempFile(name: string, text: string): string {
   return path;
 }
 
-describe('npm run rate', () => {
+// Each test starts a process (npm, then tsx): generous time, so a busy machine does not fail them.
+describe('npm run rate', { timeout: 60_000 }, () => {
   it('prints machine JSON with --json, and nothing else, matching the scoring module', async () => {
     const { stdout, stderr, code } = await rate(SAMPLE, '--json');
     expect(code).toBe(0);
@@ -78,16 +79,38 @@ describe('npm run rate', () => {
     expect(stdout).toMatch(/answers? changed from No to Yes would make Assessment Requires improvement/);
   });
 
-  it('refuses a broken file: exit 1, the path-named problem on standard error, nothing on standard output', async () => {
+  it('lists answers set aside as notCounted, and rates as if they were not there', async () => {
+    const file = JSON.parse(readFileSync(SAMPLE, 'utf8'));
+    delete file.checksum;
+    const inspection = file.inspections[0];
+    const sampled = inspection.cases.find((c: { caseType: string }) => c.caseType === 'community');
+    sampled.answers['pre-release.risks-assessed'] = { value: 'yes', note: 'Given before the case type changed' };
+    const { stdout, code } = await rate(tempFile('set-aside.json', JSON.stringify(file)), '--json');
+    expect(code).toBe(0);
+    const printed = JSON.parse(stdout);
+    expect(printed.inspections[0].notCounted).toEqual([
+      { caseId: sampled.id, reference: sampled.reference, questionId: 'pre-release.risks-assessed', value: 'yes' },
+    ]);
+    expect(printed.inspections.slice(1).every((i: { notCounted: unknown[] }) => i.notCounted.length === 0)).toBe(
+      true,
+    );
+    const original = JSON.parse((await rate(SAMPLE, '--json')).stdout);
+    expect(printed.inspections[0].standards).toEqual(original.inspections[0].standards);
+  });
+
+  it('refuses a broken file: exit 1, the problem in words on standard error, nothing on standard output', async () => {
     const file = JSON.parse(readFileSync(SAMPLE, 'utf8'));
     file.inspections[2].cases[7].answers['planning.safety'].value = 'maybe';
+    const { name } = file.inspections[2];
+    const { reference } = file.inspections[2].cases[7];
     const path = tempFile('broken.json', JSON.stringify(file));
     const { stdout, stderr, code } = await rate(path, '--json');
     expect(code).toBe(1);
     expect(stdout).toBe('');
+    // This PDU rates court work, so planning is standard 2.3.
     expect(stderr).toBe(
       `rate: ${path} is not a valid Casescore export: ` +
-        'inspections[2].cases[7].answers["planning.safety"].value: expected yes | no | na, got "maybe"\n',
+        `inspection "${name}", case "${reference}", question 2.3 "Does planning focus sufficiently on keeping other people safe?", answer: expected yes | no | na, got "maybe"\n`,
     );
     expect(stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });

@@ -90,7 +90,7 @@ describe('accessibility of every screen', () => {
   });
 
   it('new inspection and settings', async () => {
-    await page.goto(appUrl('/inspections/new'));
+    await page.goto(appUrl('/new-inspection'));
     await page.getByRole('heading', { name: 'New inspection' }).waitFor();
     expect(await seriousViolations()).toEqual([]);
     await page.goto(appUrl('/settings'));

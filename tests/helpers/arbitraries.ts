@@ -3,6 +3,7 @@
  * question can apply, else Not applicable), judgements, overrides, and notes with every kind of character.
  */
 import fc from 'fast-check';
+import { hasHiddenCharacter } from '../../shared/text';
 import {
   ANSWER_VALUES,
   caseQuestions,
@@ -132,7 +133,7 @@ export function inspectionArbitrary(maxCases = 12, frameworks: readonly Framewor
               ),
               { requiredKeys: [] },
             ),
-            name: noteText.filter((t) => t.length > 0 && t.length <= 200),
+            name: noteText.filter((t) => t.length > 0 && t.length <= 200 && !hasHiddenCharacter(t)),
           });
         }),
     )

@@ -8,6 +8,7 @@ export function fakeDesktop(files: { open?: { name: string; text: string } | nul
   const menuListeners = new Set<(command: MenuCommand) => void>();
   const quitListeners = new Set<() => void>();
   let clock = Date.parse('2026-11-26T09:00:00.000Z');
+  const logged: string[] = [];
   const platform: Platform = {
     kind: 'desktop',
     async saveFile(name, text, kind) {
@@ -48,6 +49,9 @@ export function fakeDesktop(files: { open?: { name: string; text: string } | nul
       quitListeners.add(listener);
       return () => quitListeners.delete(listener);
     },
+    async logError(message) {
+      logged.push(message);
+    },
   };
   return {
     platform,
@@ -55,5 +59,6 @@ export function fakeDesktop(files: { open?: { name: string; text: string } | nul
     saved,
     sendMenu: (command: MenuCommand) => menuListeners.forEach((l) => l(command)),
     quit: () => quitListeners.forEach((l) => l()),
+    logged,
   };
 }

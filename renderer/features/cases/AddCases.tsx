@@ -1,5 +1,5 @@
 // Adding to the case sample: one case with its facts, or many at once from a pasted list of references.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   COURT_REPORT_TYPES,
   ROSH_LEVELS,
@@ -112,7 +112,19 @@ export function AddCases({ inspectionId, framework }: { inspectionId: string; fr
   });
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
 
+  const adding = useRef(false);
+
   async function add() {
+    if (adding.current) return; // A double click or double Enter adds once.
+    adding.current = true;
+    try {
+      await addNow();
+    } finally {
+      adding.current = false;
+    }
+  }
+
+  async function addNow() {
     const references = mode === 'one' ? [reference.trim()].filter(Boolean) : referencesFromPaste(pasted);
     if (references.length === 0) {
       setMessage({

@@ -9,6 +9,7 @@ import { useCasescore } from '../../state/store';
 import { CASE_TYPE_LABELS, ROSH_LABELS } from '../../ui/labels';
 import { useWindowedRows } from '../../ui/useWindowedRows';
 import { caseRows, filterCaseRows } from './filterCases';
+import { paths } from '../../app/paths';
 
 /** Each case row's height in pixels (fixed in styles.css), so long lists can be drawn a screenful at a time. */
 const ROW_HEIGHT = 41;
@@ -110,7 +111,7 @@ export function CaseList({
             {shown.slice(visible.start, visible.end).map(({ sampled, progress }) => (
               <tr key={sampled.id}>
                 <th scope="row">
-                  <Link to={`/inspections/${inspection.id}/cases/${sampled.id}`}>{sampled.reference}</Link>
+                  <Link to={paths.scoreCase(inspection.id, sampled.id)}>{sampled.reference}</Link>
                 </th>
                 <td>{CASE_TYPE_LABELS[sampled.caseType]}</td>
                 <td>{sampled.attributes.rosh ? ROSH_LABELS[sampled.attributes.rosh] : '—'}</td>

@@ -1,11 +1,22 @@
 // Creating or editing an inspection: name, region, fieldwork start, framework, court work rated or not, and
 // the lead inspector. Problems are named beside the field they concern.
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { FRAMEWORKS, findFramework } from '../../../shared/framework';
-import { createInspection, describeStorageError, editInspection, useCasesOf, useInspection } from '../../db';
+import { setAsideAnswers } from '../../../shared/scoring';
+import {
+  createInspection,
+  describeStorageError,
+  editInspection,
+  newId,
+  useCasesOf,
+  useInspection,
+  type StoredCase,
+} from '../../db';
+import { plural } from '../../ui/format';
 import { Field } from '../../ui/Field';
 import { useActor } from '../settings/actor';
+import { paths } from '../../app/paths';
 
 interface FormValues {
   name: string;
@@ -60,6 +71,7 @@ export function InspectionFormPage() {
       initial={initial}
       inspectionId={inspectionId}
       frameworkLocked={hasCases}
+      cases={cases ?? []}
     />
   );
 }
@@ -68,12 +80,17 @@ function InspectionForm({
   initial,
   inspectionId,
   frameworkLocked,
+  cases,
 }: {
   initial: FormValues;
   inspectionId: string | undefined;
   frameworkLocked: boolean;
+  cases: readonly StoredCase[];
 }) {
   const by = useActor();
+  // The new inspection's id is chosen once, so a double click or double Enter creates it once.
+  const [newInspectionId] = useState(newId);
+  const saving = useRef(false);
   const navigate = useNavigate();
   const [values, setValues] = useState(initial);
   const [problems, setProblems] = useState<Partial<Record<keyof FormValues, string>>>({});
@@ -93,14 +110,32 @@ function InspectionForm({
       framework: { id: framework.id, version: framework.version },
       options: values.options,
     };
+    if (saving.current) return;
+    saving.current = true;
     try {
-      const id = inspectionId ?? (await createInspection(details, by));
+      const id = inspectionId ?? (await createInspection(details, by, newInspectionId));
       if (inspectionId) await editInspection(inspectionId, details, by);
-      navigate(`/inspections/${id}`);
+      navigate(paths.inspection(id));
     } catch (error) {
       setSaveProblem(describeStorageError(error));
+    } finally {
+      saving.current = false;
     }
   }
+
+  // Answers an option change would set aside (kept, not counted) or bring back into the count.
+  const setAsideChange = useMemo(() => {
+    if (!inspectionId || cases.length === 0) return 0;
+    const count = (options: Readonly<Record<string, boolean>>) =>
+      setAsideAnswers({
+        framework: { id: framework.id, version: framework.version },
+        options,
+        cases: cases.filter((c) => !c.deleted),
+        judgements: {},
+        overrides: {},
+      }).length;
+    return count(values.options) - count(initial.options);
+  }, [inspectionId, cases, framework, values.options, initial.options]);
 
   return (
     <main className="page page--narrow">
@@ -165,6 +200,13 @@ function InspectionForm({
             <span>{option.label}</span>
           </label>
         ))}
+        {setAsideChange !== 0 && (
+          <p className="set-aside-warning" role="status">
+            {setAsideChange > 0
+              ? `${plural(setAsideChange, 'answer')} will no longer apply: they are kept but not counted, and count again if you change this back.`
+              : `${plural(-setAsideChange, 'answer')} set aside earlier will count again.`}
+          </p>
+        )}
         {saveProblem && (
           <p className="field-error" role="alert">
             {saveProblem}

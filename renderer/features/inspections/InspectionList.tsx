@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { sampleProgress } from '../../../shared/scoring';
 import {
+  BIN_DAYS,
   deleteInspection,
   describeStorageError,
   loadLondonDemo,
@@ -20,8 +21,9 @@ import { RatingBadge } from '../../ui/RatingBadge';
 import { rateStored } from '../ratings/useRatedInspection';
 import { useRegionNames } from '../region/useRegion';
 import { useActor } from '../settings/actor';
-import { exportToFile } from '../transfer/transfer';
+import { backupFirst, exportToFile } from '../transfer/transfer';
 import { useStartImport } from '../transfer/useStartImport';
+import { paths } from '../../app/paths';
 
 export function InspectionList() {
   const inspections = useInspections();
@@ -60,10 +62,11 @@ export function InspectionList() {
   async function confirmDelete(inspection: StoredInspection) {
     setDeleting(null);
     try {
+      await backupFirst(platform(), 'before-delete');
       await deleteInspection(inspection.id, by);
       notify({
         kind: 'info',
-        text: `Deleted ${inspection.name}.`,
+        text: `Moved ${inspection.name} to the bin. It can be restored from the bin for ${BIN_DAYS} days.`,
         action: { label: 'Undo', run: () => restoreInspection(inspection.id, by) },
       });
     } catch (error) {
@@ -95,7 +98,7 @@ export function InspectionList() {
           <button
             type="button"
             className="button button--primary"
-            onClick={() => navigate('/inspections/new')}
+            onClick={() => navigate(paths.newInspection())}
           >
             New inspection
           </button>
@@ -146,7 +149,7 @@ export function InspectionList() {
                   />
                 </td>
                 <th scope="row">
-                  <Link to={`/inspections/${inspection.id}`}>{inspection.name}</Link>
+                  <Link to={paths.inspection(inspection.id)}>{inspection.name}</Link>
                   <div className="sub">
                     {[inspection.region, rated.framework.name].filter(Boolean).join(' · ')}
                   </div>
@@ -172,7 +175,7 @@ export function InspectionList() {
                   <div className="row-actions">
                     <Link
                       className="button button--small"
-                      to={`/inspections/${inspection.id}/edit`}
+                      to={paths.editInspection(inspection.id)}
                       aria-label={`Edit ${inspection.name}`}
                     >
                       Edit
@@ -198,7 +201,7 @@ export function InspectionList() {
           <ul className="region-links">
             {regions.map((r) => (
               <li key={r.name}>
-                <Link to={`/regions/${encodeURIComponent(r.name)}`}>{r.name}</Link>{' '}
+                <Link to={paths.region(r.name)}>{r.name}</Link>{' '}
                 <span className="sub">({plural(r.count, 'inspection')}, side by side)</span>
               </li>
             ))}
@@ -210,7 +213,7 @@ export function InspectionList() {
           <p>
             The inspection, its{' '}
             {plural(casesByInspection?.get(deleting.id)?.filter((c) => !c.deleted).length ?? 0, 'case')} and
-            their answers will be removed. You can undo this for a short while afterwards.
+            their answers go to the bin, after a backup. You can restore them from the bin for {BIN_DAYS} days.
           </p>
           <div className="dialog-actions">
             <button
@@ -220,7 +223,12 @@ export function InspectionList() {
             >
               Delete inspection
             </button>
-            <button type="button" className="button button--quiet" onClick={() => setDeleting(null)}>
+            <button
+              type="button"
+              className="button button--quiet"
+              data-autofocus
+              onClick={() => setDeleting(null)}
+            >
               Cancel
             </button>
           </div>

@@ -12,6 +12,7 @@ import { useActor } from '../settings/actor';
 import { exportToFile } from '../transfer/transfer';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
+import { paths } from '../../app/paths';
 
 export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
   const { inspectionId } = useParams();
@@ -50,20 +51,20 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
             >
               Export
             </button>
-            <NavLink className="button" to={`/inspections/${inspection.id}/edit`}>
+            <NavLink className="button" to={paths.editInspection(inspection.id)}>
               Edit details
             </NavLink>
           </div>
         </div>
         <nav className="tabs" aria-label="Inspection sections">
-          <NavLink to={`/inspections/${inspection.id}`} end>
+          <NavLink to={paths.inspection(inspection.id)} end>
             Case sample
           </NavLink>
-          <NavLink to={`/inspections/${inspection.id}/judgements`}>Judged standards</NavLink>
-          <NavLink to={`/inspections/${inspection.id}/ratings`}>Ratings and breakdown</NavLink>
-          <NavLink to={`/inspections/${inspection.id}/report`}>Report</NavLink>
+          <NavLink to={paths.judgements(inspection.id)}>Judged standards</NavLink>
+          <NavLink to={paths.ratings(inspection.id)}>Ratings and breakdown</NavLink>
+          <NavLink to={paths.report(inspection.id)}>Report</NavLink>
           {inspection.region && (
-            <NavLink to={`/regions/${encodeURIComponent(inspection.region)}`}>
+            <NavLink to={paths.region(inspection.region)}>
               {inspection.region} region
             </NavLink>
           )}

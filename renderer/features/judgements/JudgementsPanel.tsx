@@ -1,10 +1,40 @@
 // The organisational-delivery standards, rated by the inspector's judgement: a rating and evidence notes per
-// key question, each saved as it is entered.
-import { useState } from 'react';
+// key question, each saved as it is entered (evidence as it is typed).
+import { useState, type ReactNode } from 'react';
+import { autosaveText, useAutosave } from '../../ui/useAutosave';
 import { RATINGS, type Framework, type JudgedStandard, type Rating } from '../../../shared/framework';
 import { RATING_LABELS } from '../../../shared/scoring';
 import { describeStorageError, setJudgement, type StoredInspection, type StoredJudgement } from '../../db';
 import { useActor } from '../settings/actor';
+
+/** One evidence box, saved as it is typed. */
+function EvidenceBox({
+  label,
+  rows,
+  stored,
+  save,
+}: {
+  label: ReactNode;
+  rows: number;
+  stored: string;
+  save: (text: string) => Promise<void>;
+}) {
+  const autosave = useAutosave(stored, save, describeStorageError);
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <textarea
+        rows={rows}
+        value={autosave.text}
+        onChange={(e) => autosave.setText(e.target.value)}
+        onBlur={autosave.flush}
+      />
+      <span className={`note-status note-status--${autosave.status.kind}`} aria-live="polite">
+        {autosaveText(autosave.status, 'Evidence')}
+      </span>
+    </label>
+  );
+}
 
 function JudgedStandardCard({
   inspectionId,
@@ -20,25 +50,14 @@ function JudgedStandardCard({
   const by = useActor();
   // Shown at once as chosen; the stored judgement follows when the write commits.
   const [rating, setRating] = useState<Rating | null>(judgement?.rating ?? null);
-  const [note, setNote] = useState(judgement?.note ?? '');
-  const [evidence, setEvidence] = useState<Record<string, string>>({ ...(judgement?.evidence ?? {}) });
   const [status, setStatus] = useState<{ kind: 'saved' | 'failed'; text: string } | null>(null);
 
-  async function save(changes: { rating?: Rating | null; note?: string; evidence?: Record<string, string> }) {
+  async function saveRating(choice: Rating | null) {
     try {
-      await setJudgement(
-        inspectionId,
-        standard.id,
-        {
-          rating: changes.rating !== undefined ? changes.rating : rating,
-          note: changes.note ?? note,
-          evidence: changes.evidence ?? evidence,
-        },
-        by,
-      );
-      setStatus({ kind: 'saved', text: 'Saved' });
+      await setJudgement(inspectionId, standard.id, { rating: choice }, by);
+      setStatus({ kind: 'saved', text: 'Rating saved' });
     } catch (error) {
-      setStatus({ kind: 'failed', text: `Not saved: ${describeStorageError(error)}` });
+      setStatus({ kind: 'failed', text: `Rating not saved: ${describeStorageError(error)}` });
     }
   }
 
@@ -58,7 +77,7 @@ function JudgedStandardCard({
               checked={rating === choice}
               onChange={() => {
                 setRating(choice);
-                void save({ rating: choice });
+                void saveRating(choice);
               }}
             />
             <span>{choice ? RATING_LABELS[choice] : 'Not yet judged'}</span>
@@ -66,31 +85,24 @@ function JudgedStandardCard({
         ))}
       </fieldset>
       {standard.keyQuestions.map((k) => (
-        <label key={k.id} className="field">
-          <span>
-            {k.label}: <span className="question-text">{k.text}</span>
-          </span>
-          <textarea
-            rows={2}
-            value={evidence[k.id] ?? ''}
-            onChange={(e) => setEvidence({ ...evidence, [k.id]: e.target.value })}
-            onBlur={() => {
-              if ((evidence[k.id] ?? '') !== (judgement?.evidence?.[k.id] ?? '')) void save({ evidence });
-            }}
-          />
-        </label>
-      ))}
-      <label className="field">
-        <span>Summary of evidence</span>
-        <textarea
-          rows={3}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          onBlur={() => {
-            if (note !== (judgement?.note ?? '')) void save({ note });
-          }}
+        <EvidenceBox
+          key={k.id}
+          label={
+            <>
+              {k.label}: <span className="question-text">{k.text}</span>
+            </>
+          }
+          rows={2}
+          stored={judgement?.evidence?.[k.id] ?? ''}
+          save={(text) => setJudgement(inspectionId, standard.id, { evidence: { [k.id]: text } }, by)}
         />
-      </label>
+      ))}
+      <EvidenceBox
+        label="Summary of evidence"
+        rows={3}
+        stored={judgement?.note ?? ''}
+        save={(text) => setJudgement(inspectionId, standard.id, { note: text }, by)}
+      />
       {status && (
         <p
           className={status.kind === 'saved' ? 'save-status save-status--saved' : 'field-error'}

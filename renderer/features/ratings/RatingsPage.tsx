@@ -10,6 +10,7 @@ import { InspectorPatterns } from './InspectorPatterns';
 import { RatingsTable } from './RatingsTable';
 import { StandardBreakdown } from './StandardBreakdown';
 import { useRatedInspection } from './useRatedInspection';
+import { paths } from '../../app/paths';
 
 export function RatingsPage() {
   const { inspectionId, standardId } = useParams();
@@ -25,13 +26,13 @@ export function RatingsPage() {
   return (
     <main className="page">
       <nav className="breadcrumbs" aria-label="Breadcrumbs">
-        <Link to={`/inspections/${inspection.id}`}>{inspection.name}</Link> <span aria-hidden="true">›</span>{' '}
+        <Link to={paths.inspection(inspection.id)}>{inspection.name}</Link> <span aria-hidden="true">›</span>{' '}
         <span aria-current="page">Ratings</span>
       </nav>
       <div className="page-head">
         <h1>Ratings: {inspection.name}</h1>
         <div className="actions">
-          <Link className="button" to={`/inspections/${inspection.id}/report`}>
+          <Link className="button" to={paths.report(inspection.id)}>
             Report
           </Link>
           <button
@@ -54,11 +55,11 @@ export function RatingsPage() {
           </button>
         </div>
       </div>
-      <RatingsTable rating={rated.rating} linkTo={(id) => `/inspections/${inspection.id}/ratings/${id}`} />
+      <RatingsTable rating={rated.rating} linkTo={(id) => paths.standard(inspection.id, id)} />
       <h2>Why each rating</h2>
       {standardId && (
         <p>
-          <Link to={`/inspections/${inspection.id}/ratings`}>Show every standard</Link>
+          <Link to={paths.ratings(inspection.id)}>Show every standard</Link>
         </p>
       )}
       {shown.map((standard) => (

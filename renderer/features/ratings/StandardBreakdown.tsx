@@ -13,6 +13,7 @@ import type { StoredCase } from '../../db';
 import { percent } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';
 import { ShareBar } from './ShareBar';
+import { paths } from '../../app/paths';
 
 export function StandardBreakdown({
   inspectionId,
@@ -93,7 +94,7 @@ export function StandardBreakdown({
                 <ul className="case-links">
                   {answeredNo.map((c) => (
                     <li key={c.id}>
-                      <Link to={`/inspections/${inspectionId}/cases/${c.id}`}>{c.reference}</Link>
+                      <Link to={paths.scoreCase(inspectionId, c.id)}>{c.reference}</Link>
                       {c.answers[k.id]?.note && <span className="sub"> — {c.answers[k.id]?.note}</span>}
                     </li>
                   ))}

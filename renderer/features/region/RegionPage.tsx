@@ -8,6 +8,7 @@ import { useCasescore } from '../../state/store';
 import { plural } from '../../ui/format';
 import { RegionAnnexe, RegionFigures } from './RegionSummary';
 import { useRegion } from './useRegion';
+import { paths } from '../../app/paths';
 
 export function RegionPage() {
   const region = decodeURIComponent(useParams().region ?? '');
@@ -30,7 +31,7 @@ export function RegionPage() {
         </div>
         {state.status === 'ready' && (
           <div className="actions">
-            <Link className="button" to={`/regions/${encodeURIComponent(region)}/report`}>
+            <Link className="button" to={paths.regionReport(region)}>
               Region report
             </Link>
             <button

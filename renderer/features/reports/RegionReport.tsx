@@ -7,7 +7,7 @@ import { useRegion } from '../region/useRegion';
 import { ReportFrame } from './ReportFrame';
 
 export function RegionReport() {
-  const region = decodeURIComponent(useParams().region ?? '');
+  const region = useParams().region ?? '';
   const state = useRegion(region);
   if (state.status === 'loading') return <main className="page">Loading…</main>;
   if (state.status !== 'ready') {

@@ -1,36 +1,30 @@
-// The case's own free-text notes, beside its answers: saved when the person leaves the box, and said so.
-import { useState } from 'react';
+// The case's own free-text notes, beside its answers: saved as they are typed, and said so.
 import { describeStorageError, setCaseNote, type StoredCase } from '../../db';
-import { Message, type MessageText } from '../../ui/Message';
+import { autosaveText, useAutosave } from '../../ui/useAutosave';
 import { useActor } from '../settings/actor';
 
 export function CaseNote({ sampled }: { sampled: StoredCase }) {
   const by = useActor();
-  const [note, setNote] = useState(sampled.note ?? '');
-  const [message, setMessage] = useState<MessageText | null>(null);
+  // Keyed by case where it is used, so a note still being saved belongs to the case it was typed in.
+  const caseId = sampled.id;
+  const autosave = useAutosave(sampled.note ?? '', (text) => setCaseNote(caseId, text, by), describeStorageError);
   return (
     <div className="case-note">
       <label className="field">
         <span>Case notes</span>
         <textarea
           rows={2}
-          value={note}
-          onChange={(e) => {
-            setNote(e.target.value);
-            setMessage(null);
-          }}
-          onBlur={async () => {
-            if (note === (sampled.note ?? '')) return;
-            try {
-              await setCaseNote(sampled.id, note, by);
-              setMessage({ kind: 'info', text: 'Notes saved.' });
-            } catch (error) {
-              setMessage({ kind: 'error', text: `Notes not saved: ${describeStorageError(error)}` });
-            }
-          }}
+          value={autosave.text}
+          onChange={(e) => autosave.setText(e.target.value)}
+          onBlur={autosave.flush}
         />
       </label>
-      <Message message={message} />
+      <p
+        className={`note-status note-status--${autosave.status.kind}`}
+        role={autosave.status.kind === 'failed' ? 'alert' : 'status'}
+      >
+        {autosaveText(autosave.status, 'Notes')}
+      </p>
     </div>
   );
 }

@@ -22,6 +22,8 @@ import { whyNotApplicable } from './applicability-text';
 import { CaseNote } from './CaseNote';
 import { EditCaseDialog } from './EditCaseDialog';
 import { QuestionRow } from './QuestionRow';
+import { shownAnswer, type ShownAnswer } from './shown-answer';
+import { paths } from '../../app/paths';
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -50,6 +52,7 @@ export function CaseScoringPage() {
   const navigate = useNavigate();
   const saves = useCasescore((s) => s.saves);
   const answer = useCasescore((s) => s.answer);
+  const saveNote = useCasescore((s) => s.saveNote);
   const undo = useCasescore((s) => s.undo);
   const redo = useCasescore((s) => s.redo);
   const notify = useCasescore((s) => s.notify);
@@ -89,21 +92,14 @@ export function CaseScoringPage() {
     });
   }, [rated, inspection, sampled]);
 
-  const entryFor = useCallback(
-    (questionId: string): AnswerEntry | undefined => {
-      if (!sampled) return undefined;
-      const pending = saves[answerKey(sampled.id, questionId)];
-      const stored = sampled.answers[questionId];
-      // Until the stored row catches up with a save (the live query fires just after the commit), show the
-      // answer as entered; a newer stored answer (from another window, or undo) wins.
-      if (pending && (pending.status !== 'saved' || !stored || stored.updatedAt < pending.savedAt)) {
-        return pending.entry;
-      }
-      // The stored answer itself (not a copy), so a row whose answer did not change is not drawn again.
-      return stored;
-    },
+  const shownFor = useCallback(
+    (questionId: string): ShownAnswer =>
+      sampled
+        ? shownAnswer(saves[answerKey(sampled.id, questionId)], sampled.answers[questionId])
+        : { entry: undefined, save: undefined },
     [sampled, saves],
   );
+  const entryFor = useCallback((questionId: string) => shownFor(questionId).entry, [shownFor]);
 
   const focusRow = useCallback((i: number) => {
     const target = rowRefs.current[Math.max(0, Math.min(i, rowRefs.current.length - 1))];
@@ -113,10 +109,16 @@ export function CaseScoringPage() {
 
   // Row callbacks that never change identity (they read the latest state through a ref), so answering one
   // question redraws that row and the ratings panel, not all fifty rows.
-  const latest = useRef({ rows, entryFor, answer, by, caseId: sampled?.id });
+  const latest = useRef({ rows, entryFor, answer, saveNote, by, caseId: sampled?.id });
   useLayoutEffect(() => {
-    latest.current = { rows, entryFor, answer, by, caseId: sampled?.id };
+    latest.current = { rows, entryFor, answer, saveNote, by, caseId: sampled?.id };
   });
+  // A note is saved to the case and question of the row it was typed in (rows are keyed by case, so a note still
+  // being saved as the inspector moves to the next case cannot land on that case).
+  const noteFor = useCallback(async (caseId: string, questionId: string, note: string) => {
+    const { saveNote: save, by: who } = latest.current;
+    await save(caseId, questionId, note, who);
+  }, []);
   const setRowRef = useCallback((el: HTMLDivElement | null) => {
     const index = Number(el?.dataset.index);
     if (el && Number.isInteger(index)) rowRefs.current[index] = el;
@@ -137,7 +139,7 @@ export function CaseScoringPage() {
   const goToCase = useCallback(
     (step: 1 | -1) => {
       const next = live[index + step];
-      if (next && inspectionId) navigate(`/inspections/${inspectionId}/cases/${next.id}`);
+      if (next && inspectionId) navigate(paths.scoreCase(inspectionId, next.id));
     },
     [live, index, inspectionId, navigate],
   );
@@ -164,7 +166,7 @@ export function CaseScoringPage() {
         event.preventDefault();
         const change = event.shiftKey ? await redo(by) : await undo(by);
         if (change && change.caseId !== caseId && inspectionId) {
-          navigate(`/inspections/${inspectionId}/cases/${change.caseId}`);
+          navigate(paths.scoreCase(inspectionId, change.caseId));
         }
         return;
       }
@@ -200,7 +202,7 @@ export function CaseScoringPage() {
     <div className="with-panel">
       <main className="page scoring">
         <nav className="breadcrumbs" aria-label="Breadcrumbs">
-          <Link to={`/inspections/${inspection.id}`}>{inspection.name}</Link>{' '}
+          <Link to={paths.inspection(inspection.id)}>{inspection.name}</Link>{' '}
           <span aria-hidden="true">›</span> <span aria-current="page">Case {sampled.reference}</span>
         </nav>
         <div className="page-head">
@@ -251,8 +253,9 @@ export function CaseScoringPage() {
           {rows.map((row, i) => {
             const q = row.question;
             const label = q.kind === 'key-question' ? q.question.label : q.question.text;
+            const shown = shownFor(q.id);
             return (
-              <div key={q.id}>
+              <div key={`${sampled.id}:${q.id}`}>
                 {row.heading && <h2 className="standard-heading">{row.heading}</h2>}
                 <QuestionRow
                   ref={setRowRef}
@@ -262,11 +265,13 @@ export function CaseScoringPage() {
                   label={label}
                   text={q.question.text}
                   notApplicableBecause={row.notApplicableBecause}
-                  entry={entryFor(q.id)}
-                  save={saves[answerKey(sampled.id, q.id)]}
+                  entry={shown.entry}
+                  save={shown.save}
                   onFocusRow={setFocused}
                   onMove={moveFrom}
                   onAnswer={answerAt}
+                  caseId={sampled.id}
+                  onNote={noteFor}
                 />
               </div>
             );
@@ -280,8 +285,10 @@ export function CaseScoringPage() {
         <EditCaseDialog
           sampled={sampled}
           framework={rated.framework}
+          options={inspection.options}
+          numbers={numberStandards(rated.framework, inspection.options)}
           onClose={() => setEditing(false)}
-          onRemoved={() => navigate(`/inspections/${inspection.id}`)}
+          onRemoved={() => navigate(paths.inspection(inspection.id))}
         />
       )}
     </div>

@@ -1,23 +1,53 @@
-// Editing a case's facts (which decide what applies to it), or removing it from the sample.
-import { useState } from 'react';
-import type { Framework } from '../../../shared/framework';
+// Editing a case's facts (which decide what applies to it), or removing it from the sample. Before saving, the
+// dialog says which answers the change would set aside (kept, not counted, counted again if changed back) and
+// offers to clear them instead; clearing can be undone.
+import { useMemo, useRef, useState } from 'react';
+import { caseQuestions, questionApplies, type Framework } from '../../../shared/framework';
 import { describeStorageError, editCase, removeCase, type StoredCase } from '../../db';
+import { platform } from '../../platform';
+import { useCasescore } from '../../state/store';
+import { backupFirst } from '../transfer/transfer';
+import { ANSWER_LABELS } from '../../ui/labels';
 import { Dialog } from '../../ui/Dialog';
 import { CaseFactsFields, toDetails, type CaseFacts } from '../cases/AddCases';
+import type { CaseDetails } from '../../db';
 import { useActor } from '../settings/actor';
+
+/** The Yes and No answers that apply under the case's details now but would not under `next`. */
+export function answersSetAsideBy(
+  framework: Framework,
+  options: Readonly<Record<string, boolean>>,
+  sampled: StoredCase,
+  next: CaseDetails,
+) {
+  const now = { options, caseType: sampled.caseType, attributes: sampled.attributes };
+  const then = { options, caseType: next.caseType, attributes: next.attributes };
+  return caseQuestions(framework).filter((q) => {
+    const value = sampled.answers[q.id]?.value;
+    return (value === 'yes' || value === 'no') && questionApplies(q, now) && !questionApplies(q, then);
+  });
+}
 
 export function EditCaseDialog({
   sampled,
   framework,
+  options,
+  numbers,
   onClose,
   onRemoved,
 }: {
   sampled: StoredCase;
   framework: Framework;
+  options: Readonly<Record<string, boolean>>;
+  /** Display numbers of the standards (2.1, 2.2…), for naming questions. */
+  numbers: ReadonlyMap<string, string>;
   onClose: () => void;
   onRemoved: () => void;
 }) {
   const by = useActor();
+  const notify = useCasescore((s) => s.notify);
+  const saving = useRef(false);
+  const [clearInstead, setClearInstead] = useState(false);
   const [reference, setReference] = useState(sampled.reference);
   const [facts, setFacts] = useState<CaseFacts>({
     caseType: sampled.caseType,
@@ -29,12 +59,40 @@ export function EditCaseDialog({
   const [problem, setProblem] = useState<string | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
 
+  const next = toDetails(reference, facts);
+  const setAside = useMemo(
+    () => answersSetAsideBy(framework, options, sampled, next),
+    // `next` is rebuilt each draw from the fields; its parts are what matter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [framework, options, sampled, reference, facts],
+  );
+
   async function save() {
+    if (saving.current) return; // A double click or double Enter saves once.
+    saving.current = true;
     try {
-      await editCase(sampled.id, toDetails(reference, facts), by);
+      const clear = clearInstead ? setAside.map((q) => q.id) : [];
+      const before = toDetails(sampled.reference, {
+        caseType: sampled.caseType,
+        rosh: sampled.attributes.rosh ?? '',
+        courtReport: sampled.attributes.courtReport ?? 'none',
+        releasedOnLicence: sampled.attributes.releasedOnLicence ?? false,
+        inspector: sampled.inspector ?? '',
+      });
+      await editCase(sampled.id, next, by, { clear });
+      if (clear.length > 0) {
+        const restore = Object.fromEntries(clear.map((id) => [id, sampled.answers[id]!] as const));
+        notify({
+          kind: 'info',
+          text: `Saved ${next.reference.trim()}; cleared ${clear.length} answer${clear.length === 1 ? '' : 's'} that no longer applied.`,
+          action: { label: 'Undo', run: () => editCase(sampled.id, before, by, { restore }) },
+        });
+      }
       onClose();
     } catch (error) {
       setProblem(describeStorageError(error));
+    } finally {
+      saving.current = false;
     }
   }
 
@@ -52,6 +110,32 @@ export function EditCaseDialog({
           <input value={reference} onChange={(e) => setReference(e.target.value)} />
         </label>
         <CaseFactsFields framework={framework} facts={facts} onChange={setFacts} />
+        {setAside.length > 0 && (
+          <div className="set-aside-warning" role="status">
+            <p>
+              With these details, {setAside.length === 1 ? 'this answer no longer applies' : `these ${setAside.length} answers no longer apply`}. {clearInstead ? 'They will be cleared (you can undo this).' : 'They will be kept but not counted, and count again if you change the details back.'}
+            </p>
+            <ul>
+              {setAside.map((q) => {
+                const standardId = q.kind === 'non-rated' ? q.standardId : q.standard.id;
+                return (
+                  <li key={q.id}>
+                    {numbers.get(standardId) ?? ''} {q.question.text}:{' '}
+                    <strong>{ANSWER_LABELS[sampled.answers[q.id]!.value!]}</strong>
+                  </li>
+                );
+              })}
+            </ul>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={clearInstead}
+                onChange={(e) => setClearInstead(e.target.checked)}
+              />{' '}
+              Clear these answers instead of keeping them
+            </label>
+          </div>
+        )}
         {problem && (
           <p className="field-error" role="alert">
             {problem}
@@ -67,6 +151,7 @@ export function EditCaseDialog({
               className="button button--danger"
               onClick={async () => {
                 try {
+                  await backupFirst(platform(), 'before-delete');
                   await removeCase(sampled.id, by);
                   onRemoved();
                 } catch (error) {
@@ -81,7 +166,12 @@ export function EditCaseDialog({
               Remove from sample…
             </button>
           )}
-          <button type="button" className="button button--quiet" onClick={onClose}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={onClose}
+            {...(confirmRemove ? { 'data-autofocus': true } : {})}
+          >
             Cancel
           </button>
         </div>

@@ -1,9 +1,15 @@
 // One question of a case: Yes / No / Not applicable (buttons or the Y, N and A keys), a note, and whether the
-// answer is saved. A question that cannot apply says why and accepts only Not applicable.
-import { forwardRef, memo, useEffect, useState, type KeyboardEvent } from 'react';
+// answer is saved. A question that cannot apply says why and accepts only Not applicable; a Yes or No given
+// before it stopped applying is shown set aside (kept, not counted). Any other letter typed on the row starts
+// the note, so typing a sentence never answers a run of questions.
+import { forwardRef, memo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AnswerValue } from '../../../shared/framework';
-import type { AnswerEntry } from '../../db';
+import { describeStorageError, type AnswerEntry } from '../../db';
 import type { SaveStatus } from '../../state/answers-slice';
+import { autosaveText, useAutosave } from '../../ui/useAutosave';
+
+/** Keys the scoring page uses to move between cases and questions; they never start a note. */
+const NAVIGATION_KEYS = new Set(['j', 'k', 'u']);
 
 const CHOICES: readonly { value: AnswerValue; label: string; name: string; key: string }[] = [
   { value: 'yes', label: 'Yes', name: 'Yes', key: 'Y' },
@@ -23,18 +29,24 @@ export interface QuestionRowProps {
   readonly entry: AnswerEntry | undefined;
   readonly save: SaveStatus | undefined;
   readonly onAnswer: (index: number, entry: AnswerEntry, via: 'key' | 'click') => void;
+  /** The case the row belongs to. */
+  readonly caseId: string;
+  /** Saves the note beside the answer (its value unchanged); rejects when it was not saved. */
+  readonly onNote: (caseId: string, questionId: string, note: string) => Promise<void>;
   readonly onMove: (index: number, step: 1 | -1) => void;
   readonly onFocusRow: (index: number) => void;
 }
 
 export const QuestionRow = memo(
   forwardRef<HTMLDivElement, QuestionRowProps>(function QuestionRow(props, ref) {
-    const { index, id, kind, label, text, notApplicableBecause, entry, save, onAnswer, onMove, onFocusRow } =
-      props;
+    const { index, id, kind, label, text, notApplicableBecause, entry, save, caseId } = props;
+    const { onAnswer, onNote, onMove, onFocusRow } = props;
     const value = entry?.value ?? null;
-    const [note, setNote] = useState(entry?.note ?? '');
+    const noteBox = useRef<HTMLTextAreaElement>(null);
+    const autosave = useAutosave(entry?.note ?? '', (typed) => onNote(caseId, id, typed), describeStorageError);
+    const note = autosave.text;
     const [refused, setRefused] = useState<string | null>(null);
-    useEffect(() => setNote(entry?.note ?? ''), [entry?.note]);
+    const setAside = notApplicableBecause !== null && (value === 'yes' || value === 'no');
 
     function choose(choice: AnswerValue | null, via: 'key' | 'click') {
       if (notApplicableBecause && (choice === 'yes' || choice === 'no')) {
@@ -61,6 +73,17 @@ export const QuestionRow = memo(
       } else if (event.key === 'ArrowUp') {
         event.preventDefault();
         onMove(index, -1);
+      } else if (
+        kind !== 'prompt' &&
+        event.key.length === 1 &&
+        event.key !== ' ' &&
+        !NAVIGATION_KEYS.has(key) &&
+        noteBox.current
+      ) {
+        // Any other letter starts (or continues) this question's note.
+        event.preventDefault();
+        noteBox.current.focus();
+        autosave.setText(note + event.key);
       }
     }
 
@@ -69,7 +92,7 @@ export const QuestionRow = memo(
     return (
       <div
         ref={ref}
-        className={`question question--${kind}${notApplicableBecause ? ' question--cannot-apply' : ''}${value ? ` question--answered-${value}` : ''}`}
+        className={`question question--${kind}${notApplicableBecause ? ' question--cannot-apply' : ''}${setAside ? ' question--set-aside' : ''}${value ? ` question--answered-${value}` : ''}`}
         role="group"
         tabIndex={0}
         aria-labelledby={labelId}
@@ -85,8 +108,14 @@ export const QuestionRow = memo(
           {kind === 'key-question' && <span className="question__label">{label}</span>}
           {kind === 'non-rated' && <span className="tag">Not rated</span>}
           <span>{text}</span>
-          {notApplicableBecause && (
+          {notApplicableBecause && !setAside && (
             <span className="question__why">Does not apply: {notApplicableBecause}</span>
+          )}
+          {setAside && (
+            <span className="question__why question__set-aside">
+              Set aside: answered {value === 'yes' ? 'Yes' : 'No'}, but no longer applies ({notApplicableBecause}).
+              Kept, not counted; it counts again if the case&rsquo;s details change back.
+            </span>
           )}
         </div>
         <div className="question__answer">
@@ -129,15 +158,24 @@ export const QuestionRow = memo(
           <label className="question__note">
             <span className="visually-hidden">Note on {label}</span>
             <textarea
+              ref={noteBox}
               rows={1}
               placeholder="Note"
               value={note}
-              onChange={(e) => setNote(e.target.value)}
-              onBlur={() => {
-                if (note !== (entry?.note ?? ''))
-                  onAnswer(index, { value, ...(note.trim() ? { note } : {}) }, 'click');
+              onChange={(e) => autosave.setText(e.target.value)}
+              onBlur={autosave.flush}
+              onKeyDown={(e) => {
+                // Escape leaves the note for the row, ready for the answer keys again.
+                if (e.key === 'Escape') {
+                  e.preventDefault();
+                  autosave.flush();
+                  (e.currentTarget.closest('.question') as HTMLElement | null)?.focus();
+                }
               }}
             />
+            <span className={`note-status note-status--${autosave.status.kind}`} aria-live="polite">
+              {autosaveText(autosave.status)}
+            </span>
           </label>
         )}
       </div>

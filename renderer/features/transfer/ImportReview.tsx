@@ -17,6 +17,7 @@ import { useCasescore } from '../../state/store';
 import { plural } from '../../ui/format';
 import { useActor } from '../settings/actor';
 import { applyReviewedImport } from './transfer';
+import { paths } from '../../app/paths';
 
 const ANSWER_LABELS: Readonly<Record<string, string>> = { yes: 'Yes', no: 'No', na: 'N/A' };
 
@@ -314,7 +315,7 @@ export function ImportReview() {
               setPending(null);
               navigate(
                 pending.plan.inspections.length === 1
-                  ? `/inspections/${pending.plan.inspections[0]!.id}`
+                  ? paths.inspection(pending.plan.inspections[0]!.id)
                   : '/',
               );
             }

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/interchange';
 import { applyImport, describeStorageError, exportInspections, planImport, replaceAllWith } from '../../db';
 import type { Platform } from '../../platform';
+import { useCasescore } from '../../state/store';
 
 /** The result of an action, in words for the person who started it. */
 export interface Outcome {
@@ -42,9 +43,12 @@ export async function exportToFile(platform: Platform, ids?: readonly string[]):
   }
 }
 
-/** Backs up the current data before an import writes, where the platform keeps backups. */
-async function backupBeforeImport(platform: Platform): Promise<void> {
-  if (platform.backups) await platform.backups.write(await exportText(), 'before-import');
+/**
+ * Backs up the current data before an import, restore or delete writes, where the platform keeps backups. A
+ * backup that fails stops what was to follow: nothing is changed without one.
+ */
+export async function backupFirst(platform: Platform, reason: 'before-import' | 'before-delete'): Promise<void> {
+  if (platform.backups) await platform.backups.write(await exportText(), reason);
 }
 
 /** A validated file waiting for the lead's review, with what importing it would do. */
@@ -84,8 +88,10 @@ export async function applyReviewedImport(
   by: string,
 ): Promise<Outcome> {
   try {
-    await backupBeforeImport(platform);
+    await backupFirst(platform, 'before-import');
     const changed = await applyImport(pending.file, resolutions, by, pending.name);
+    // What undo remembers was written before the import: it must not replay over what came in.
+    useCasescore.getState().clearUndo();
     const names = pending.plan.inspections.map((i) => i.name).join(', ');
     return {
       kind: 'info',
@@ -108,8 +114,9 @@ export async function restoreBackup(platform: Platform, name: string, by: string
         kind: 'error',
         text: `${name} cannot be restored: ${parsed.error.message}. Nothing was changed.`,
       };
-    await backupBeforeImport(platform);
+    await backupFirst(platform, 'before-import');
     const count = await replaceAllWith(parsed.file, by, name);
+    useCasescore.getState().clearUndo();
     return { kind: 'info', text: `Restored ${count} inspection${count === 1 ? '' : 's'} from ${name}.` };
   } catch (error) {
     return {

@@ -7,7 +7,7 @@ import {
   deleteInspection,
   editInspection,
   loadLondonDemo,
-  purgeDeletedInspections,
+  emptyExpiredBin,
   referencesFromPaste,
   removeCase,
   restoreInspection,
@@ -53,13 +53,17 @@ describe('inspections', () => {
     expect((await database().cases.get(caseIds[0]!))?.answers['assessment.engagement']?.value).toBe('yes');
   });
 
-  it('are purged for good only once deleted before the cut-off', async () => {
+  it('stay in the bin for 30 days, then are emptied with their cases and audit trail', async () => {
     const { inspectionId } = await inspectionWithCases(['C-1']);
     await deleteInspection(inspectionId, 'KM');
-    expect(await purgeDeletedInspections('2000-01-01T00:00:00.000Z')).toBe(0);
-    expect(await purgeDeletedInspections('2999-01-01T00:00:00.000Z')).toBe(1);
+    const deletedAt = Date.parse((await database().inspections.get(inspectionId))!.deletedAt!);
+    const day = 24 * 60 * 60 * 1000;
+    expect(await emptyExpiredBin(new Date(deletedAt + 29 * day))).toEqual({ inspections: 0, cases: 0 });
+    expect(await database().inspections.get(inspectionId)).toBeDefined();
+    expect(await emptyExpiredBin(new Date(deletedAt + 31 * day))).toEqual({ inspections: 1, cases: 0 });
     expect(await database().inspections.get(inspectionId)).toBeUndefined();
     expect(await database().cases.where('inspectionId').equals(inspectionId).count()).toBe(0);
+    expect(await database().audit.where('inspectionId').equals(inspectionId).count()).toBe(0);
   });
 });
 

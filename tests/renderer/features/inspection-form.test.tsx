@@ -5,7 +5,7 @@ import { renderApp } from '../render';
 
 describe('creating and editing an inspection', () => {
   it('names the missing field, then creates the inspection and opens it', async () => {
-    const { user, screen } = await renderApp('/inspections/new');
+    const { user, screen } = await renderApp('/new-inspection');
     await user.click(await screen.findByRole('button', { name: 'Create inspection' }));
     expect(screen.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText(/Enter a name for the inspection/)).toBeInTheDocument();

@@ -2,8 +2,14 @@
 // earlier Casescore stay readable.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FORMAT_VERSION, parseExport, upgradeToCurrent } from '../../../shared/interchange';
-import { rateInspection } from '../../../shared/scoring';
+import {
+  contentChecksum,
+  FORMAT_VERSION,
+  parseExport,
+  serialiseExport,
+  upgradeToCurrent,
+} from '../../../shared/interchange';
+import { rateInspection, setAsideAnswers } from '../../../shared/scoring';
 
 const fixtures = readdirSync('tests/fixtures/interchange').filter((f) => /^v\d+\.json$/.test(f));
 
@@ -26,6 +32,29 @@ describe('format versions', () => {
       computedRating: null,
     });
     expect(rated.standards.find((s) => s.id === 'court-work')?.number).toBe('2.1');
+  });
+
+  it('reads version 2 additions: an answer set aside, and device and counter stamps', () => {
+    const file = parseExport(readFileSync('tests/fixtures/interchange/v2.json', 'utf8'));
+    const [inspection] = file.inspections;
+    expect(setAsideAnswers(inspection!)).toEqual([
+      { caseIndex: 1, questionId: 'pre-release.risks-assessed', value: 'yes' },
+    ]);
+    const first = inspection!.cases[0]!;
+    if (first.deleted) throw new Error('expected a live case');
+    expect(first).toMatchObject({ device: 'laptop-km', counter: 17 });
+    expect(first.answers['assessment.engagement']).toMatchObject({ device: 'laptop-km', counter: 17 });
+  });
+
+  it('keeps the checksum of a version 1 file valid when it is read as version 2', () => {
+    const v1 = JSON.parse(readFileSync('tests/fixtures/interchange/v1.json', 'utf8'));
+    const withChecksum = serialiseExport({ ...parseExport(JSON.stringify(v1)), formatVersion: FORMAT_VERSION });
+    expect(() => parseExport(withChecksum)).not.toThrow();
+    const asV1 = { ...v1, checksum: contentChecksum(v1) };
+    expect(parseExport(JSON.stringify(asV1)).formatVersion).toBe(FORMAT_VERSION);
+    const tampered = structuredClone(asV1);
+    tampered.inspections[0].name = 'Changed after export';
+    expect(() => parseExport(JSON.stringify(tampered))).toThrow(/changed or damaged after it was exported/);
   });
 
   it('refuses a file from a newer Casescore, saying so', () => {

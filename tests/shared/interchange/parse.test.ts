@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createExport,
+  formatPath,
   InterchangeError,
   MAX_DEPTH,
   parseExport,
@@ -8,6 +9,7 @@ import {
   tryParseExport,
   type ExportFile,
 } from '../../../shared/interchange';
+import { rateInspection, setAsideAnswers } from '../../../shared/scoring';
 import { caseWith, probationInspection } from '../../helpers/inspections';
 
 /** A small valid file, as plain JSON values, for tests to break one piece at a time. */
@@ -26,7 +28,17 @@ function validFile(): Record<string, unknown> {
   return JSON.parse(serialiseExport(createExport([inspection], new Date('2026-11-26T10:00:00.000Z'))));
 }
 
+/** The problem as a tool sees it: the technical path, then what is wrong there. */
 function problemWith(mutate: (file: Record<string, any>) => void): string {
+  const file = validFile();
+  mutate(file);
+  const result = tryParseExport(JSON.stringify(file));
+  if (result.ok) throw new Error('expected the file to be refused');
+  return `${formatPath(result.error.path)}: ${result.error.problem}`;
+}
+
+/** The problem as an inspector reads it. */
+function messageFor(mutate: (file: Record<string, any>) => void): string {
   const file = validFile();
   mutate(file);
   const result = tryParseExport(JSON.stringify(file));
@@ -61,8 +73,8 @@ describe('reading an export', () => {
     ['a wrong format', (f) => (f.format = 'other.tool'), 'format: expected "casescore.inspections"'],
     [
       'a newer format version',
-      (f) => (f.formatVersion = 2),
-      'formatVersion: the file is format version 2, newer than',
+      (f) => (f.formatVersion = 3),
+      'formatVersion: the file is format version 3, newer than',
     ],
     [
       'a missing format version',
@@ -150,16 +162,6 @@ describe('reading an export', () => {
       'inspections[0].overrides["court-work"]: this inspection does not rate that standard',
     ],
     [
-      'Yes where court work cannot apply',
-      (f) => (f.inspections[0].cases[0].answers['court-work.advice'] = { value: 'yes' }),
-      'inspections[0].cases[0].answers["court-work.advice"].value: court-work.advice cannot apply to this case, so only na is accepted',
-    ],
-    [
-      'No to a pre-release question in a case not released',
-      (f) => (f.inspections[0].cases[1].answers['pre-release.contact'] = { value: 'no' }),
-      'inspections[0].cases[1].answers["pre-release.contact"].value: pre-release.contact cannot apply',
-    ],
-    [
       'a duplicate case id',
       (f) => (f.inspections[0].cases[2].id = f.inspections[0].cases[0].id),
       'inspections[0].cases[2].id: the case id',
@@ -221,6 +223,56 @@ describe('reading an export', () => {
       updatedAt: '2026-11-26T10:00:00.000Z',
       by: 'KM',
     });
+  });
+});
+
+describe('problems in an inspector\'s words', () => {
+  it('names the inspection, the case reference and the question number and words, never an index', () => {
+    const message = messageFor(
+      (f) => (f.inspections[0].cases[3].answers['planning.safety'].value = 'maybe'),
+    );
+    expect(message).toMatch(
+      /^inspection "Test PDU", case "REF-\d+", question 2\.2 "Does planning focus sufficiently on keeping other people safe\?", answer: expected yes \| no \| na, got "maybe"$/,
+    );
+    expect(message).not.toMatch(/\[\d+\]/);
+  });
+
+  it('names a case without a reference by its place in the sample', () => {
+    expect(messageFor((f) => delete f.inspections[0].cases[1].reference)).toMatch(
+      /^inspection ".+", the 2nd case, reference: expected string, but it is missing$/,
+    );
+  });
+
+  it('names the standard of a judgement', () => {
+    expect(messageFor((f) => (f.inspections[0].judgements.leadership.rating = 'great'))).toMatch(
+      /^inspection ".+", the judgement of standard 1\.1 Leadership, rating: expected/,
+    );
+  });
+
+  it('keeps a problem short however long the bad value is', () => {
+    const message = messageFor((f) => (f.inspections[0].options['x'.repeat(5000)] = true));
+    expect(message.length).toBeLessThan(700);
+  });
+});
+
+describe('answers set aside', () => {
+  it('are read, not refused: a Yes where court work cannot apply, a No to a pre-release question', () => {
+    const file = validFile() as any;
+    file.inspections[0].cases[0].answers['court-work.advice'] = { value: 'yes' };
+    file.inspections[0].cases[1].answers['pre-release.contact'] = { value: 'no' };
+    delete file.checksum;
+    const read = parseExport(JSON.stringify(file));
+    const [inspection] = read.inspections;
+    expect(setAsideAnswers(inspection!)).toEqual([
+      { caseIndex: 0, questionId: 'court-work.advice', value: 'yes' },
+      { caseIndex: 1, questionId: 'pre-release.contact', value: 'no' },
+    ]);
+    // Never counted: the ratings are those of the file without them.
+    const without = parseExport(JSON.stringify(validFile()));
+    expect(rateInspection(inspection!)).toEqual(rateInspection(without.inspections[0]!));
+    // And written back as they were.
+    const { checksum: _checksum, ...again } = parseExport(serialiseExport(read));
+    expect(again).toEqual(read);
   });
 });
 
@@ -328,8 +380,8 @@ describe('writing an export', () => {
     const broken: ExportFile = structuredClone(file);
     const first = broken.inspections[0]!.cases[0]!;
     if (first.deleted) throw new Error('expected a live case');
-    first.answers['court-work.advice'] = { value: 'yes' };
-    expect(() => serialiseExport(broken)).toThrow(/court-work.advice cannot apply/);
+    first.answers['no.such-question'] = { value: 'yes' };
+    expect(() => serialiseExport(broken)).toThrow(/question "no.such-question": unknown question id/);
   });
 
   it('writes answers in a stable order, whatever order they were given in', () => {

@@ -65,7 +65,11 @@ export function startShell(layout: ShellLayout): void {
     const dataFolder = app.getPath('userData');
     // Errors nobody caught in the main process go to the same log as the renderer's.
     const logMain = (error: unknown) =>
-      void logError(join(dataFolder, 'logs'), 'main', error instanceof Error ? (error.stack ?? error.message) : String(error)).catch(() => undefined);
+      void logError(
+        join(dataFolder, 'logs'),
+        'main',
+        error instanceof Error ? (error.stack ?? error.message) : String(error),
+      ).catch(() => undefined);
     process.on('uncaughtException', logMain);
     process.on('unhandledRejection', logMain);
     const statePath = join(dataFolder, 'window-state.json');

@@ -49,7 +49,9 @@ export function ErrorScreen({ error, onBack }: { error: unknown; onBack: () => v
       <p>
         Something went wrong while drawing it: <strong>{describe(error)}</strong>
       </p>
-      <p>Everything saved so far is kept. You can go back to the inspections, or export everything to a file.</p>
+      <p>
+        Everything saved so far is kept. You can go back to the inspections, or export everything to a file.
+      </p>
       <div className="actions">
         <button type="button" className="button button--primary" onClick={onBack}>
           Back to inspections
@@ -74,7 +76,10 @@ export class ErrorBoundary extends Component<BoundaryProps, { error: unknown; fa
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo) {
-    logUncaught(error, `screen error${info.componentStack ? ` (${info.componentStack.trim().split('\n')[0]})` : ''}`);
+    logUncaught(
+      error,
+      `screen error${info.componentStack ? ` (${info.componentStack.trim().split('\n')[0]})` : ''}`,
+    );
   }
 
   override render() {

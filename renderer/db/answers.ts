@@ -111,7 +111,11 @@ export async function setAnswerNote(
     if (!findCaseQuestion(getFramework(inspection.framework), questionId)) {
       throw new SaveError(`${questionId} is not a question of this inspection's framework.`);
     }
-    const answer: StoredAnswer = { value: previous?.value ?? null, ...(next ? { note: next } : {}), ...write.stamp };
+    const answer: StoredAnswer = {
+      value: previous?.value ?? null,
+      ...(next ? { note: next } : {}),
+      ...write.stamp,
+    };
     await db.cases.put({ ...sampled, answers: { ...sampled.answers, [questionId]: answer }, ...write.stamp });
     await write.record({
       inspectionId: sampled.inspectionId,

@@ -57,7 +57,9 @@ export async function readBin(): Promise<BinContents> {
  * Empties what has been in the bin longer than 30 days before `now`: deleted inspections with their cases and
  * audit trails, and the content of removed cases. Returns how many inspections and cases were emptied.
  */
-export async function emptyExpiredBin(now: Date = new Date()): Promise<{ inspections: number; cases: number }> {
+export async function emptyExpiredBin(
+  now: Date = new Date(),
+): Promise<{ inspections: number; cases: number }> {
   const db = database();
   const before = new Date(now.getTime() - BIN_DAYS * DAY_MS).toISOString();
   return db.transaction('rw', db.inspections, db.cases, db.audit, async () => {

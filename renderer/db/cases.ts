@@ -172,20 +172,25 @@ export async function editCase(
       ...(inspector ? { inspector } : {}),
       attributes: details.attributes,
     };
-    const changes: (readonly [string, { readonly value: StoredAnswer['value']; readonly note?: string }])[] = [
-      ...clear.flatMap((id) => {
-        const previous = before.answers[id];
-        return previous && previous.value !== null
-          ? [[id, { value: null, ...(previous.note ? { note: previous.note } : {}) }] as const]
-          : [];
-      }),
-      ...Object.entries(restore),
-    ];
+    const changes: (readonly [string, { readonly value: StoredAnswer['value']; readonly note?: string }])[] =
+      [
+        ...clear.flatMap((id) => {
+          const previous = before.answers[id];
+          return previous && previous.value !== null
+            ? [[id, { value: null, ...(previous.note ? { note: previous.note } : {}) }] as const]
+            : [];
+        }),
+        ...Object.entries(restore),
+      ];
     if (sameDetails(next, detailsOf(before)) && changes.length === 0) return; // A second Save changes nothing.
     const answers = { ...before.answers };
     for (const [questionId, entry] of changes) {
       const previous = answers[questionId];
-      answers[questionId] = { value: entry.value, ...(entry.note ? { note: entry.note } : {}), ...write.stamp };
+      answers[questionId] = {
+        value: entry.value,
+        ...(entry.note ? { note: entry.note } : {}),
+        ...write.stamp,
+      };
       await write.record({
         inspectionId: before.inspectionId,
         caseId,

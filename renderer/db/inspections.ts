@@ -154,7 +154,13 @@ export interface JudgementEntry {
 
 function sameJudgement(stored: StoredJudgement, entry: JudgementEntry): boolean {
   const text = (j: JudgementEntry) =>
-    JSON.stringify([j.rating, j.note ?? '', Object.entries(j.evidence ?? {}).filter(([, v]) => v !== '').sort()]);
+    JSON.stringify([
+      j.rating,
+      j.note ?? '',
+      Object.entries(j.evidence ?? {})
+        .filter(([, v]) => v !== '')
+        .sort(),
+    ]);
   return text(stored) === text(entry);
 }
 

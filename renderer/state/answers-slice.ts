@@ -70,7 +70,8 @@ export function answerKey(caseId: string, questionId: string): string {
 /** How many answer changes undo remembers. */
 const UNDO_DEPTH = 200;
 
-type Saved = { readonly ok: true; readonly version: string } | { readonly ok: false; readonly changed: boolean };
+type Saved =
+  { readonly ok: true; readonly version: string } | { readonly ok: false; readonly changed: boolean };
 
 export const createAnswersSlice: StateCreator<CasescoreState, [], [], AnswersSlice> = (set, get) => {
   async function save(

@@ -103,7 +103,9 @@ export function describePath(root: unknown, path: readonly PathSegment[]): strin
       inspection = record(next);
       const name = inspection?.name;
       parts.push(
-        typeof name === 'string' && name.trim() ? `inspection ${quoted(name, 60)}` : `the ${ordinal(segment)} inspection`,
+        typeof name === 'string' && name.trim()
+          ? `inspection ${quoted(name, 60)}`
+          : `the ${ordinal(segment)} inspection`,
       );
     } else if (parent === 'cases' && typeof segment === 'number') {
       const reference = record(next)?.reference;

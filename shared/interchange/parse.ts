@@ -43,7 +43,10 @@ function validateUpgraded(value: unknown): ExportFile {
   if (!result.success) throw firstIssueAsError(result.error, upgraded);
   checkSemantics(result.data);
   if (result.data.checksum !== undefined) {
-    const actual = contentChecksum({ ...result.data, formatVersion: writtenVersion as typeof FORMAT_VERSION });
+    const actual = contentChecksum({
+      ...result.data,
+      formatVersion: writtenVersion as typeof FORMAT_VERSION,
+    });
     if (actual !== result.data.checksum) {
       throw new InterchangeError(
         ['checksum'],

@@ -84,16 +84,24 @@ describe('npm run rate', { timeout: 60_000 }, () => {
     delete file.checksum;
     const inspection = file.inspections[0];
     const sampled = inspection.cases.find((c: { caseType: string }) => c.caseType === 'community');
-    sampled.answers['pre-release.risks-assessed'] = { value: 'yes', note: 'Given before the case type changed' };
+    sampled.answers['pre-release.risks-assessed'] = {
+      value: 'yes',
+      note: 'Given before the case type changed',
+    };
     const { stdout, code } = await rate(tempFile('set-aside.json', JSON.stringify(file)), '--json');
     expect(code).toBe(0);
     const printed = JSON.parse(stdout);
     expect(printed.inspections[0].notCounted).toEqual([
-      { caseId: sampled.id, reference: sampled.reference, questionId: 'pre-release.risks-assessed', value: 'yes' },
+      {
+        caseId: sampled.id,
+        reference: sampled.reference,
+        questionId: 'pre-release.risks-assessed',
+        value: 'yes',
+      },
     ]);
-    expect(printed.inspections.slice(1).every((i: { notCounted: unknown[] }) => i.notCounted.length === 0)).toBe(
-      true,
-    );
+    expect(
+      printed.inspections.slice(1).every((i: { notCounted: unknown[] }) => i.notCounted.length === 0),
+    ).toBe(true);
     const original = JSON.parse((await rate(SAMPLE, '--json')).stdout);
     expect(printed.inspections[0].standards).toEqual(original.inspections[0].standards);
   });

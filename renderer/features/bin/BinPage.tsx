@@ -37,8 +37,8 @@ export function BinPage() {
     <main className="page">
       <h1>Bin</h1>
       <p className="sub">
-        Deleted inspections and removed cases stay here for {BIN_DAYS} days, then are emptied for good. A backup
-        was taken before each was deleted.
+        Deleted inspections and removed cases stay here for {BIN_DAYS} days, then are emptied for good. A
+        backup was taken before each was deleted.
       </p>
       {empty && <p>The bin is empty.</p>}
       {bin.inspections.length > 0 && (
@@ -48,8 +48,8 @@ export function BinPage() {
             {bin.inspections.map((inspection) => (
               <li key={inspection.id}>
                 <span>
-                  <strong>{inspection.name}</strong> · deleted {day(inspection.deletedAt!)} by {inspection.by} ·
-                  emptied after {day(emptiedAfter(inspection.deletedAt!))}
+                  <strong>{inspection.name}</strong> · deleted {day(inspection.deletedAt!)} by {inspection.by}{' '}
+                  · emptied after {day(emptiedAfter(inspection.deletedAt!))}
                 </span>
                 <button
                   type="button"
@@ -78,9 +78,7 @@ export function BinPage() {
                 <button
                   type="button"
                   className="button"
-                  onClick={() =>
-                    void restore(`case ${sampled.reference}`, () => restoreCase(sampled.id, by))
-                  }
+                  onClick={() => void restore(`case ${sampled.reference}`, () => restoreCase(sampled.id, by))}
                 >
                   Restore {sampled.reference}
                 </button>

@@ -213,7 +213,8 @@ export function InspectionList() {
           <p>
             The inspection, its{' '}
             {plural(casesByInspection?.get(deleting.id)?.filter((c) => !c.deleted).length ?? 0, 'case')} and
-            their answers go to the bin, after a backup. You can restore them from the bin for {BIN_DAYS} days.
+            their answers go to the bin, after a backup. You can restore them from the bin for {BIN_DAYS}{' '}
+            days.
           </p>
           <div className="dialog-actions">
             <button

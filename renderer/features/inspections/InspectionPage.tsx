@@ -64,9 +64,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
           <NavLink to={paths.ratings(inspection.id)}>Ratings and breakdown</NavLink>
           <NavLink to={paths.report(inspection.id)}>Report</NavLink>
           {inspection.region && (
-            <NavLink to={paths.region(inspection.region)}>
-              {inspection.region} region
-            </NavLink>
+            <NavLink to={paths.region(inspection.region)}>{inspection.region} region</NavLink>
           )}
         </nav>
         {tab === 'cases' ? (

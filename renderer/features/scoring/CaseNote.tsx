@@ -7,7 +7,11 @@ export function CaseNote({ sampled }: { sampled: StoredCase }) {
   const by = useActor();
   // Keyed by case where it is used, so a note still being saved belongs to the case it was typed in.
   const caseId = sampled.id;
-  const autosave = useAutosave(sampled.note ?? '', (text) => setCaseNote(caseId, text, by), describeStorageError);
+  const autosave = useAutosave(
+    sampled.note ?? '',
+    (text) => setCaseNote(caseId, text, by),
+    describeStorageError,
+  );
   return (
     <div className="case-note">
       <label className="field">

@@ -113,7 +113,14 @@ export function EditCaseDialog({
         {setAside.length > 0 && (
           <div className="set-aside-warning" role="status">
             <p>
-              With these details, {setAside.length === 1 ? 'this answer no longer applies' : `these ${setAside.length} answers no longer apply`}. {clearInstead ? 'They will be cleared (you can undo this).' : 'They will be kept but not counted, and count again if you change the details back.'}
+              With these details,{' '}
+              {setAside.length === 1
+                ? 'this answer no longer applies'
+                : `these ${setAside.length} answers no longer apply`}
+              .{' '}
+              {clearInstead
+                ? 'They will be cleared (you can undo this).'
+                : 'They will be kept but not counted, and count again if you change the details back.'}
             </p>
             <ul>
               {setAside.map((q) => {

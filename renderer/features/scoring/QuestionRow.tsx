@@ -43,7 +43,11 @@ export const QuestionRow = memo(
     const { onAnswer, onNote, onMove, onFocusRow } = props;
     const value = entry?.value ?? null;
     const noteBox = useRef<HTMLTextAreaElement>(null);
-    const autosave = useAutosave(entry?.note ?? '', (typed) => onNote(caseId, id, typed), describeStorageError);
+    const autosave = useAutosave(
+      entry?.note ?? '',
+      (typed) => onNote(caseId, id, typed),
+      describeStorageError,
+    );
     const note = autosave.text;
     const [refused, setRefused] = useState<string | null>(null);
     const setAside = notApplicableBecause !== null && (value === 'yes' || value === 'no');
@@ -113,8 +117,9 @@ export const QuestionRow = memo(
           )}
           {setAside && (
             <span className="question__why question__set-aside">
-              Set aside: answered {value === 'yes' ? 'Yes' : 'No'}, but no longer applies ({notApplicableBecause}).
-              Kept, not counted; it counts again if the case&rsquo;s details change back.
+              Set aside: answered {value === 'yes' ? 'Yes' : 'No'}, but no longer applies (
+              {notApplicableBecause}). Kept, not counted; it counts again if the case&rsquo;s details change
+              back.
             </span>
           )}
         </div>

@@ -47,7 +47,10 @@ export async function exportToFile(platform: Platform, ids?: readonly string[]):
  * Backs up the current data before an import, restore or delete writes, where the platform keeps backups. A
  * backup that fails stops what was to follow: nothing is changed without one.
  */
-export async function backupFirst(platform: Platform, reason: 'before-import' | 'before-delete'): Promise<void> {
+export async function backupFirst(
+  platform: Platform,
+  reason: 'before-import' | 'before-delete',
+): Promise<void> {
   if (platform.backups) await platform.backups.write(await exportText(), reason);
 }
 

@@ -8,8 +8,8 @@ import { createLondonDemo } from '../../../seeds';
 import { fromExportedInspection } from '../../../renderer/db/snapshot';
 import { rateInspection } from '../../../shared/scoring';
 
-/** The database exactly as version 1 declared it. */
-function versionOne(name: string): Dexie {
+/** The database exactly as an earlier schema version declared it. */
+function declaredAs(name: string, version: 1 | 2 | 3): Dexie {
   const db = new Dexie(name);
   db.version(1).stores({
     inspections: 'id, updatedAt',
@@ -17,11 +17,21 @@ function versionOne(name: string): Dexie {
     audit: '++seq, inspectionId, caseId, at',
     settings: 'key',
   });
+  if (version >= 2) db.version(2).stores({ backups: 'name, writtenAt' });
+  if (version >= 3) {
+    db.version(3).stores({
+      cases: 'id, inspectionId, [inspectionId+reference], [inspectionId+referenceKey]',
+    });
+  }
   return db;
 }
 
+function versionOne(name: string): Dexie {
+  return declaredAs(name, 1);
+}
+
 describe('schema upgrades', () => {
-  it('version 1 to 2 keeps every inspection, case, audit entry and setting, and adds browser backups', async () => {
+  it('version 1 to the current keeps every inspection, case, audit entry and setting, and adds browser backups', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
     const old = versionOne(name);
     const demo = createLondonDemo();
@@ -43,7 +53,7 @@ describe('schema upgrades', () => {
 
     const upgraded = new CasescoreDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
     expect(await upgraded.inspections.count()).toBe(6);
     expect(await upgraded.cases.count()).toBe(248);
     expect(await upgraded.audit.count()).toBe(6);
@@ -62,9 +72,38 @@ describe('schema upgrades', () => {
     }
     upgraded.close();
   });
+
+  it('version 2 to 3 gives every case its reference key, so "CR 0003" and "cr0003" are found as one', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const old = declaredAs(name, 2);
+    const base = { inspectionId: 'i-1', caseType: 'community', attributes: {}, answers: {}, by: 'KM' };
+    const at = '2022-09-05T09:00:00.000Z';
+    await old.table('cases').bulkPut([
+      { ...base, id: 'c-1', reference: 'CR 0003', createdAt: at, updatedAt: at },
+      { ...base, id: 'c-2', reference: 'X-1', createdAt: at, updatedAt: at },
+    ]);
+    old.close();
+    const upgraded = new CasescoreDatabase(name);
+    await upgraded.open();
+    expect((await upgraded.cases.get('c-1'))?.referenceKey).toBe('cr0003');
+    const found = await upgraded.cases
+      .where('[inspectionId+referenceKey]')
+      .equals(['i-1', 'cr0003'])
+      .toArray();
+    expect(found.map((c) => c.id)).toEqual(['c-1']);
+    expect((await upgraded.cases.get('c-2'))?.reference).toBe('X-1');
+    upgraded.close();
+  });
 });
 
 describe('fixture databases', () => {
+  it('has a fixture for every schema version', () => {
+    const versions = readdirSync('tests/fixtures/db').filter((f) => /^v\d+\.json$/.test(f));
+    expect(versions.sort()).toEqual(
+      Array.from({ length: new CasescoreDatabase('unopened').verno }, (_, i) => `v${i + 1}.json`),
+    );
+  });
+
   it.each(readdirSync('tests/fixtures/db').filter((f) => /^v\d+\.json$/.test(f)))(
     '%s opens under the current schema with every row intact',
     async (name) => {
@@ -72,16 +111,23 @@ describe('fixture databases', () => {
         schemaVersion: number;
         tables: Record<string, unknown[]>;
       };
-      expect(fixture.schemaVersion).toBeLessThanOrEqual(2);
+      expect(fixture.schemaVersion).toBeLessThanOrEqual(3);
       const dbName = `fixture-${crypto.randomUUID()}`;
-      const old = versionOne(dbName);
+      const old = declaredAs(dbName, fixture.schemaVersion as 1 | 2 | 3);
       for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkPut(rows);
       old.close();
       const upgraded = new CasescoreDatabase(dbName);
       await upgraded.open();
       for (const [table, rows] of Object.entries(fixture.tables)) {
-        // Every row, and no other (order aside).
-        expect(await upgraded.table(table).toArray()).toEqual(expect.arrayContaining(rows));
+        // Every row, and no other (order aside); cases gain their reference key on the way up.
+        const expected =
+          table === 'cases'
+            ? (rows as { reference: string }[]).map((row) => ({
+                ...row,
+                referenceKey: row.reference.replace(/\s+/g, '').toLowerCase(),
+              }))
+            : rows;
+        expect(await upgraded.table(table).toArray()).toEqual(expect.arrayContaining(expected));
         expect(await upgraded.table(table).count()).toBe(rows.length);
       }
       upgraded.close();

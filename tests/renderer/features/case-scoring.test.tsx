@@ -137,14 +137,14 @@ describe('scoring a case from the keyboard', () => {
 });
 
 describe("a case's own notes", () => {
-  it('are saved when leaving the box, with an audit entry, and never taken as answers', async () => {
+  it('are saved as they are typed and when leaving the box, with an audit entry, and never taken as answers', async () => {
     const { inspectionId, caseIds } = await inspectionWithCases(['C-001']);
     const { user, screen } = await renderApp(`/inspections/${inspectionId}/cases/${caseIds[0]}`);
     await screen.findByRole('heading', { name: '2.1 Assessment', level: 2 });
     await user.click(screen.getByLabelText('Case notes'));
     await user.keyboard('Yes; no; all, "quoted"');
     await user.tab();
-    expect(await screen.findByText('Notes saved.')).toBeInTheDocument();
+    expect(await screen.findByText('Notes saved')).toBeInTheDocument();
     const stored = await database().cases.get(caseIds[0]!);
     expect(stored?.note).toBe('Yes; no; all, "quoted"');
     expect(stored?.answers).toEqual({});

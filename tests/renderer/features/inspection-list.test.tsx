@@ -1,6 +1,8 @@
 import { within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { database } from '../../../renderer/db';
+import { replacePlatform } from '../../../renderer/platform';
+import { fakeDesktop } from '../fake-platform';
 import { withLondonDemo } from '../demo';
 import { renderApp } from '../render';
 
@@ -26,14 +28,22 @@ describe('the inspections list', () => {
     expect(screen.getAllByRole('row')).toHaveLength(7);
   });
 
-  it('deletes an inspection after confirmation, and undo brings it back', async () => {
+  it('deletes an inspection after confirmation and a backup, and undo brings it back', async () => {
     await withLondonDemo();
+    const host = fakeDesktop();
+    replacePlatform(host.platform);
     const { user, screen } = await renderApp('/');
     await user.click(await screen.findByRole('button', { name: 'Delete Lambeth PDU' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete Lambeth PDU?' });
     expect(within(dialog).getByText(/its 41 cases/)).toBeInTheDocument();
+    // Cancel has the focus, so Enter pressed twice never deletes.
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await user.click(within(dialog).getByRole('button', { name: 'Delete inspection' }));
-    expect(await screen.findByText('Deleted Lambeth PDU.')).toBeInTheDocument();
+    expect(await screen.findByText(/Moved Lambeth PDU to the bin/)).toBeInTheDocument();
+    expect(host.backups.map((b) => b.reason)).toEqual(['before-delete']);
+    expect(JSON.parse(host.backups[0]!.text).inspections.map((i: { id: string }) => i.id)).toContain(
+      'london-2022-lambeth',
+    );
     expect(screen.queryByRole('link', { name: 'Lambeth PDU' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(await screen.findByRole('link', { name: 'Lambeth PDU' })).toBeInTheDocument();

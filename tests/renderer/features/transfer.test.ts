@@ -46,7 +46,7 @@ describe('import', () => {
     const outcome = await readImport(host.platform);
     expect(outcome && 'kind' in outcome && outcome.kind).toBe('error');
     expect(outcome && 'text' in outcome && outcome.text).toMatch(
-      /^team.json was not imported: inspections\[0\]\.cases\[0\]\.caseType: expected community.*Nothing was changed\.$/,
+      /^team.json was not imported: inspection "[^"]+", case "C-1", case type: expected community.*Nothing was changed\.$/,
     );
     expect((await exportInspections()).inspections).toEqual(before.inspections);
     expect(host.backups).toEqual([]);

@@ -48,7 +48,10 @@ describe('format versions', () => {
 
   it('keeps the checksum of a version 1 file valid when it is read as version 2', () => {
     const v1 = JSON.parse(readFileSync('tests/fixtures/interchange/v1.json', 'utf8'));
-    const withChecksum = serialiseExport({ ...parseExport(JSON.stringify(v1)), formatVersion: FORMAT_VERSION });
+    const withChecksum = serialiseExport({
+      ...parseExport(JSON.stringify(v1)),
+      formatVersion: FORMAT_VERSION,
+    });
     expect(() => parseExport(withChecksum)).not.toThrow();
     const asV1 = { ...v1, checksum: contentChecksum(v1) };
     expect(parseExport(JSON.stringify(asV1)).formatVersion).toBe(FORMAT_VERSION);

@@ -226,11 +226,9 @@ describe('reading an export', () => {
   });
 });
 
-describe('problems in an inspector\'s words', () => {
+describe("problems in an inspector's words", () => {
   it('names the inspection, the case reference and the question number and words, never an index', () => {
-    const message = messageFor(
-      (f) => (f.inspections[0].cases[3].answers['planning.safety'].value = 'maybe'),
-    );
+    const message = messageFor((f) => (f.inspections[0].cases[3].answers['planning.safety'].value = 'maybe'));
     expect(message).toMatch(
       /^inspection "Test PDU", case "REF-\d+", question 2\.2 "Does planning focus sufficiently on keeping other people safe\?", answer: expected yes \| no \| na, got "maybe"$/,
     );

@@ -1,0 +1,376 @@
+/**
+ * Random sequences of the operations an inspector's day is made of — add, edit, remove and restore cases, change
+ * an inspection's options, answer, write notes, undo and redo, import their own and a colleague's file, delete
+ * and restore the inspection — run against a real database (fake-indexeddb in jsdom, real IndexedDB in
+ * Chromium). After every sequence the invariants of the integrity issue must hold: export and backup succeed,
+ * the file reads back exactly, it rates as the screen does, and a fresh database restored from it exports the
+ * same again.
+ */
+import fc from 'fast-check';
+import {
+  addCases,
+  applyImport,
+  CasescoreDatabase,
+  createInspection,
+  database,
+  deleteInspection,
+  editCase,
+  editInspection,
+  exportInspections,
+  planImport,
+  readBrowserBackup,
+  removeCase,
+  replaceAllWith,
+  replaceDatabase,
+  restoreCase,
+  restoreInspection,
+  SaveError,
+  saveInitials,
+  setAnswer,
+  setCaseNote,
+  writeBrowserBackup,
+  type StoredAnswer,
+  type StoredCase,
+} from '../../renderer/db';
+import { rateStored } from '../../renderer/features/ratings/useRatedInspection';
+import { useCasescore } from '../../renderer/state/store';
+import { caseQuestions, PROBATION_PDU_2021 } from '../../shared/framework';
+import { parseExport, serialiseExport, type MergeResolutions } from '../../shared/interchange';
+import { rateInspection } from '../../shared/scoring';
+
+/** References that collide under the one reference rule, and one with a hidden character (always refused). */
+const REFERENCES = ['CR 0001', 'cr0001', 'CR0002', 'CR 0003', 'cr 0003', 'X\u200B4', 'DE-5'];
+/**
+ * Questions that apply only to some cases or inspections (court work, pre-release), where answers get set aside,
+ * and two that always apply.
+ */
+const QUESTIONS = caseQuestions(PROBATION_PDU_2021)
+  .map((q) => q.id)
+  .filter(
+    (id) =>
+      id.startsWith('court-work.') ||
+      id.startsWith('pre-release.') ||
+      id === 'assessment.engagement' ||
+      id === 'planning.safety',
+  );
+const NOTES = ['', 'Seen "twice"; risk\nnot reviewed.', '=SUM(A1)', 'Ünïcödé — “quotes”', 'Y N A'];
+
+export type Operation =
+  | { kind: 'add'; reference: number }
+  | {
+      kind: 'edit';
+      case: number;
+      caseType: 'community' | 'licence';
+      released: boolean;
+      court: boolean;
+      clear: boolean;
+    }
+  | { kind: 'remove'; case: number }
+  | { kind: 'restore-case'; case: number }
+  | { kind: 'court-work'; on: boolean }
+  | { kind: 'answer'; case: number; question: number; value: 'yes' | 'no' | 'na' | null }
+  | { kind: 'note'; case: number; question: number; note: number }
+  | { kind: 'case-note'; case: number; note: number }
+  | { kind: 'undo' }
+  | { kind: 'redo' }
+  | { kind: 'import-own' }
+  | { kind: 'import-colleague'; case: number; question: number; value: 'yes' | 'no' | 'na' }
+  | { kind: 'delete-and-restore' };
+
+const index = fc.nat({ max: 9 });
+const value = fc.constantFrom('yes' as const, 'no' as const, 'na' as const);
+
+export const operation: fc.Arbitrary<Operation> = fc.oneof(
+  { depthSize: 'small' },
+  fc.record({ kind: fc.constant('add' as const), reference: fc.nat({ max: REFERENCES.length - 1 }) }),
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('edit' as const),
+      case: index,
+      caseType: fc.constantFrom('community' as const, 'licence' as const),
+      released: fc.boolean(),
+      court: fc.boolean(),
+      clear: fc.boolean(),
+    }),
+    weight: 3,
+  },
+  fc.record({ kind: fc.constant('remove' as const), case: index }),
+  fc.record({ kind: fc.constant('restore-case' as const), case: index }),
+  { arbitrary: fc.record({ kind: fc.constant('court-work' as const), on: fc.boolean() }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('answer' as const),
+      case: index,
+      question: fc.nat({ max: QUESTIONS.length - 1 }),
+      value: fc.option(value, { nil: null }),
+    }),
+    weight: 6,
+  },
+  fc.record({
+    kind: fc.constant('note' as const),
+    case: index,
+    question: fc.nat({ max: QUESTIONS.length - 1 }),
+    note: fc.nat({ max: NOTES.length - 1 }),
+  }),
+  fc.record({
+    kind: fc.constant('case-note' as const),
+    case: index,
+    note: fc.nat({ max: NOTES.length - 1 }),
+  }),
+  fc.record({ kind: fc.constant('undo' as const) }),
+  fc.record({ kind: fc.constant('redo' as const) }),
+  fc.record({ kind: fc.constant('import-own' as const) }),
+  fc.record({
+    kind: fc.constant('import-colleague' as const),
+    case: index,
+    question: fc.nat({ max: QUESTIONS.length - 1 }),
+    value,
+  }),
+  fc.record({ kind: fc.constant('delete-and-restore' as const) }),
+);
+
+const BY = 'KM';
+
+/**
+ * An inspection rating court work with three cases whose details make every question apply to one of them, so
+ * answers given early can be set aside by later edits.
+ */
+export async function startInspection(): Promise<string> {
+  // Each sequence starts on a database of its own, with nothing to undo.
+  database().close();
+  replaceDatabase(new CasescoreDatabase(`sequence-${crypto.randomUUID()}`));
+  useCasescore.getState().clearUndo();
+  await saveInitials(BY);
+  const inspectionId = await createInspection(
+    {
+      name: 'Sequence PDU',
+      framework: { id: 'hmip-probation-pdu', version: '2021' },
+      options: { courtWork: true },
+    },
+    BY,
+  );
+  await addCases(
+    inspectionId,
+    [
+      {
+        reference: 'L-1',
+        caseType: 'licence',
+        attributes: { courtReport: 'standard', releasedOnLicence: true },
+      },
+      { reference: 'C-2', caseType: 'community', attributes: { courtReport: 'oral' } },
+      { reference: 'L-3', caseType: 'licence', attributes: { releasedOnLicence: true } },
+    ],
+    BY,
+  );
+  return inspectionId;
+}
+
+async function allCases(inspectionId: string): Promise<StoredCase[]> {
+  return database().cases.where('inspectionId').equals(inspectionId).sortBy('createdAt');
+}
+
+/** The nth case of the inspection (live or removed), wrapping round; undefined when there is none. */
+async function nth(inspectionId: string, n: number, live = true): Promise<StoredCase | undefined> {
+  const cases = (await allCases(inspectionId)).filter((c) => (live ? !c.deleted : c.deleted && !c.purged));
+  return cases.length ? cases[n % cases.length] : undefined;
+}
+
+async function importFile(text: string): Promise<void> {
+  const file = parseExport(text);
+  const plan = await planImport(file);
+  // The lead takes the colleague's side of every conflict and keeps clashing cases apart.
+  const resolutions: MergeResolutions = {
+    conflicts: Object.fromEntries(
+      plan.inspections.flatMap((i) =>
+        i.items.filter((t) => t.outcome === 'conflict').map((t) => [t.key, 'theirs']),
+      ),
+    ),
+    clashes: Object.fromEntries(plan.inspections.flatMap((i) => i.clashes.map((c) => [c.key, 'apart']))),
+  };
+  await applyImport(file, resolutions, BY, 'sequence.json');
+  useCasescore.getState().clearUndo();
+}
+
+/** Carries out one operation; a refusal the app explains (SaveError) is an expected outcome, anything else fails. */
+export async function apply(inspectionId: string, op: Operation): Promise<void> {
+  const store = useCasescore.getState();
+  try {
+    switch (op.kind) {
+      case 'add':
+        await addCases(
+          inspectionId,
+          [{ reference: REFERENCES[op.reference]!, caseType: 'community', attributes: {} }],
+          BY,
+        );
+        return;
+      case 'edit': {
+        const sampled = await nth(inspectionId, op.case);
+        if (!sampled) return;
+        const details = {
+          reference: sampled.reference,
+          caseType: op.caseType,
+          attributes: {
+            courtReport: op.court ? ('standard' as const) : ('none' as const),
+            releasedOnLicence: op.released,
+          },
+        };
+        const clear = op.clear ? QUESTIONS : [];
+        await editCase(sampled.id, details, BY, { clear });
+        return;
+      }
+      case 'remove': {
+        const sampled = await nth(inspectionId, op.case);
+        if (sampled) await removeCase(sampled.id, BY);
+        return;
+      }
+      case 'restore-case': {
+        const sampled = await nth(inspectionId, op.case, false);
+        if (sampled) await restoreCase(sampled.id, BY);
+        return;
+      }
+      case 'court-work':
+        await editInspection(
+          inspectionId,
+          {
+            name: 'Sequence PDU',
+            framework: { id: 'hmip-probation-pdu', version: '2021' },
+            options: { courtWork: op.on },
+          },
+          BY,
+        );
+        return;
+      case 'answer': {
+        const sampled = await nth(inspectionId, op.case);
+        if (!sampled) return;
+        const questionId = QUESTIONS[op.question]!;
+        const before: { value: StoredAnswer['value']; note?: string } = sampled.answers[questionId] ?? {
+          value: null,
+        };
+        await store.answer(
+          { caseId: sampled.id, questionId, before, after: { value: op.value, note: before.note } },
+          BY,
+        );
+        return;
+      }
+      case 'note': {
+        const sampled = await nth(inspectionId, op.case);
+        if (sampled) await store.saveNote(sampled.id, QUESTIONS[op.question]!, NOTES[op.note]!, BY);
+        return;
+      }
+      case 'case-note': {
+        const sampled = await nth(inspectionId, op.case);
+        if (sampled) await setCaseNote(sampled.id, NOTES[op.note]!, BY);
+        return;
+      }
+      case 'undo':
+        await store.undo(BY);
+        return;
+      case 'redo':
+        await store.redo(BY);
+        return;
+      case 'import-own':
+        await importFile(serialiseExport(await exportInspections()));
+        return;
+      case 'import-colleague': {
+        // A colleague starts from our export, answers one question on her own laptop, and sends the file back.
+        const ours = database();
+        const text = serialiseExport(await exportInspections());
+        const theirs = new CasescoreDatabase(`colleague-${crypto.randomUUID()}`);
+        replaceDatabase(theirs);
+        let sent: string;
+        try {
+          await replaceAllWith(parseExport(text), 'MK', 'from KM');
+          const sampled = await nth(inspectionId, op.case);
+          if (sampled) {
+            await setAnswer(sampled.id, QUESTIONS[op.question]!, { value: op.value }, 'MK').catch(
+              (e: unknown) => {
+                if (!(e instanceof SaveError)) throw e;
+              },
+            );
+          }
+          sent = serialiseExport(await exportInspections());
+        } finally {
+          replaceDatabase(ours);
+          theirs.close();
+        }
+        await importFile(sent);
+        return;
+      }
+      case 'delete-and-restore':
+        await deleteInspection(inspectionId, BY);
+        await restoreInspection(inspectionId, BY);
+        return;
+    }
+  } catch (error) {
+    if (error instanceof SaveError) return;
+    throw error;
+  }
+}
+
+/** After any single operation: everything still exports (what the automatic backup writes). */
+export async function checkExportable(): Promise<void> {
+  serialiseExport(await exportInspections());
+}
+
+/**
+ * The integrity issue's invariants, checked on the database as it stands: export and a backup succeed, the file
+ * reads back exactly, rates as the stored rows do, and restores into a fresh database that exports the same.
+ */
+export async function checkInvariants(): Promise<void> {
+  const file = await exportInspections();
+  const text = serialiseExport(file);
+  const read = parseExport(text);
+  const { checksum: _checksum, ...readWithout } = read;
+  const { checksum: _none, ...fileWithout } = JSON.parse(JSON.stringify(file)) as typeof file;
+  expectEqual(readWithout, fileWithout, 'the export reads back exactly');
+
+  for (const inspection of await database().inspections.toArray()) {
+    if (inspection.deletedAt) continue;
+    const cases = await allCases(inspection.id);
+    const screen = rateStored(inspection, cases).rating;
+    const exported = read.inspections.find((i) => i.id === inspection.id)!;
+    expectEqual(rateInspection(exported), screen, 'the file rates as the screen does');
+  }
+
+  const backup = await writeBrowserBackup(text, 'timer');
+  expectEqual((await readBrowserBackup(backup.name)).text, text, 'the backup holds the export');
+
+  const ours = database();
+  const fresh = new CasescoreDatabase(`restored-${crypto.randomUUID()}`);
+  replaceDatabase(fresh);
+  try {
+    await replaceAllWith(read, BY, 'round trip');
+    const again = parseExport(serialiseExport(await exportInspections()));
+    expectEqual(
+      again.inspections.map(({ audit: _a, ...rest }) => rest),
+      read.inspections.map(({ audit: _a, ...rest }) => rest),
+      'a database restored from the export exports the same',
+    );
+  } finally {
+    replaceDatabase(ours);
+    fresh.close();
+  }
+}
+
+/** JSON with every object's keys sorted, so equal content compares equal whatever order keys were added in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+}
+
+function expectEqual(actual: unknown, expected: unknown, what: string): void {
+  const a = canonical(actual);
+  const b = canonical(expected);
+  if (a !== b)
+    throw new Error(
+      `Invariant broken: ${what}.\nactual:   ${a.slice(0, 2000)}\nexpected: ${b.slice(0, 2000)}`,
+    );
+}
+
+/** A day's worth of operations: long enough for answers to be given, set aside by an edit, and brought back. */
+export const operations = fc.array(operation, { minLength: 10, maxLength: 40 });

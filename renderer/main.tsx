@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { logUncaughtErrors, RootBoundary } from './app/ErrorBoundary';
 import './app/styles.css';
+import './app/integrity.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element to mount Casescore in');

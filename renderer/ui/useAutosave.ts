@@ -1,5 +1,6 @@
 /**
- * Notes save as they are typed: within a second of the last key, and at once when the box loses focus, the page
+ * Notes save as they are typed: after a short pause, and at least every 0.8 s while typing goes on, so a crash
+ * loses at most the last second; and at once when the box loses focus, the page
  * is hidden (a lid closed, a tab switched), the screen goes away, or the desktop app quits. The text on screen is
  * never replaced by an older stored copy while it has unsaved typing; a stored change from elsewhere (another
  * window, an import) is taken up when there is none.
@@ -9,6 +10,8 @@ import { platform } from '../platform';
 
 /** How long after the last key a note is saved. */
 export const AUTOSAVE_DELAY_MS = 700;
+/** The longest typing goes unsaved while the inspector keeps typing without a pause. */
+export const MAX_UNSAVED_MS = 800;
 
 /** Where a note's save has got to. */
 export type AutosaveStatus =
@@ -34,7 +37,13 @@ export function useAutosave(
   const [text, setTextState] = useState(stored);
   const [status, setStatus] = useState<AutosaveStatus>({ kind: 'idle' });
   // `saved` is the text known to be stored (or on its way); `typed` what is on screen.
-  const state = useRef({ typed: stored, saved: stored, timer: 0 as ReturnType<typeof setTimeout> | 0 });
+  const state = useRef({
+    typed: stored,
+    saved: stored,
+    timer: 0 as ReturnType<typeof setTimeout> | 0,
+    /** When the oldest unsaved key was pressed (0 when nothing is unsaved). */
+    dirtySince: 0,
+  });
   const chain = useRef<Promise<void>>(Promise.resolve());
   const latest = useRef({ save, describeError });
   useLayoutEffect(() => {
@@ -45,6 +54,7 @@ export function useAutosave(
     const s = state.current;
     if (s.timer) clearTimeout(s.timer);
     s.timer = 0;
+    s.dirtySince = 0;
     if (s.typed === s.saved) return;
     const text = s.typed;
     const previous = s.saved;
@@ -69,7 +79,16 @@ export function useAutosave(
       s.typed = next;
       setTextState(next);
       if (s.timer) clearTimeout(s.timer);
-      s.timer = next === s.saved ? 0 : setTimeout(flush, AUTOSAVE_DELAY_MS);
+      if (next === s.saved) {
+        s.timer = 0;
+        s.dirtySince = 0;
+        return;
+      }
+      // Saved after a pause, and never later than MAX_UNSAVED_MS after the first unsaved key.
+      const now = Date.now();
+      if (!s.dirtySince) s.dirtySince = now;
+      const wait = Math.max(0, Math.min(AUTOSAVE_DELAY_MS, s.dirtySince + MAX_UNSAVED_MS - now));
+      s.timer = setTimeout(flush, wait);
     },
     [flush],
   );

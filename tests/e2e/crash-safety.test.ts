@@ -1,7 +1,7 @@
-// Crash safety in real Chromium: answers are entered at speed and the browser is killed with SIGKILL at a
-// random moment, over and over, on one persistent profile. Every answer that was shown as saved must be there
-// after relaunch, with its audit entry, and no write may be half applied (an answer without its audit entry, or
-// the reverse).
+// Crash safety in real Chromium: answers are entered at speed, then a case note is typed, and the browser is
+// killed with SIGKILL at a random moment, over and over, on one persistent profile. Every answer that was shown
+// as saved must be there after relaunch, with its audit entry, no write may be half applied (an answer without
+// its audit entry, or the reverse), and a note loses at most the last second of typing.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,7 +70,7 @@ async function acknowledged(page: Page): Promise<Record<string, string>> {
 }
 
 interface StoredRows {
-  cases: { id: string; answers: Record<string, { value: string | null }> }[];
+  cases: { id: string; note?: string; answers: Record<string, { value: string | null }> }[];
   audit: {
     seq: number;
     caseId?: string;
@@ -104,7 +104,7 @@ async function storedRows(page: Page): Promise<StoredRows> {
 describe('crash safety', () => {
   it(
     `keeps every answer shown as saved through ${CYCLES} SIGKILLs at random moments`,
-    { timeout: 240_000 },
+    { timeout: 400_000 },
     async () => {
       const random = seededRandom(20261126);
       // Set up: an inspection with a case per cycle.
@@ -124,6 +124,9 @@ describe('crash safety', () => {
       await kill(child);
 
       const shownSaved: { caseUrl: string; answers: Record<string, string> }[] = [];
+      /** Per cycle: the note as it stood after each key, with when the key was pressed, and when the kill came. */
+      const typing: { caseUrl: string; keys: { at: number; text: string }[]; killedAt: number }[] = [];
+      const sentence = 'Risk of harm to the ex-partner was not reviewed after the police call-out in March. ';
       for (let cycle = 0; cycle < CYCLES; cycle += 1) {
         ({ process: child, page } = await launch());
         const caseUrl = caseUrls[cycle] as string;
@@ -138,7 +141,21 @@ describe('crash safety', () => {
           if (random.next() < 0.5) await page.waitForTimeout(random.int(0, 25));
         }
         shownSaved.push({ caseUrl, answers: await acknowledged(page) });
+        // Then the case note, typed key by key until the kill comes at a random moment.
+        await page.getByLabel('Case notes').click();
+        const keys: { at: number; text: string }[] = [];
+        const killAt = Date.now() + 300 + random.int(0, 2500);
+        let text = '';
+        for (let i = 0; Date.now() < killAt; i += 1) {
+          const key = sentence[i % sentence.length]!;
+          await page.keyboard.type(key);
+          text += key;
+          keys.push({ at: Date.now(), text });
+          await page.waitForTimeout(random.int(10, 60));
+        }
+        const killedAt = Date.now();
         await kill(child);
+        typing.push({ caseUrl, keys, killedAt });
       }
 
       ({ process: child, page } = await launch());
@@ -164,6 +181,22 @@ describe('crash safety', () => {
             lost.push(`${caseId} ${questionId}: shown ${value}, stored ${storedValue}, audited ${audited}`);
         }
       }
+      // Notes: what is stored is text that was typed, and no more than the last second of typing is missing.
+      const notesLost: string[] = [];
+      let worstLossMs = 0;
+      for (const { caseUrl, keys, killedAt } of typing) {
+        const caseId = caseUrl.split('/').at(-1) as string;
+        const note = rows.cases.find((c) => c.id === caseId)?.note ?? '';
+        const typedInTheEnd = keys.at(-1)?.text ?? '';
+        if (!typedInTheEnd.startsWith(note)) notesLost.push(`${caseId}: stored "${note}" was never typed`);
+        const keptUpTo = keys.find((k) => k.text.length > note.length)?.at ?? killedAt;
+        worstLossMs = Math.max(worstLossMs, killedAt - keptUpTo);
+        const dueBy = keys.filter((k) => k.at <= killedAt - 1000).at(-1)?.text ?? '';
+        if (note.length < dueBy.length)
+          notesLost.push(
+            `${caseId}: stored ${note.length} characters, ${dueBy.length} were typed a second before`,
+          );
+      }
       // No half-applied write: every stored answer's latest audit entry says the same value.
       const halfApplied: string[] = [];
       for (const c of rows.cases) {
@@ -177,11 +210,12 @@ describe('crash safety', () => {
         }
       }
       console.log(
-        `crash safety: ${CYCLES} kills; answers acknowledged ${acknowledgedCount}, found ${found}, lost ${lost.length}; half-applied writes ${halfApplied.length}`,
+        `crash safety: ${CYCLES} kills; answers acknowledged ${acknowledgedCount}, found ${found}, lost ${lost.length}; half-applied writes ${halfApplied.length}; notes: most typing lost ${worstLossMs} ms, notes losing more than a second ${notesLost.length}`,
       );
       expect(acknowledgedCount).toBeGreaterThan(CYCLES);
       expect(lost).toEqual([]);
       expect(halfApplied).toEqual([]);
+      expect(notesLost).toEqual([]);
     },
   );
 });

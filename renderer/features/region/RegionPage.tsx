@@ -11,7 +11,8 @@ import { useRegion } from './useRegion';
 import { paths } from '../../app/paths';
 
 export function RegionPage() {
-  const region = decodeURIComponent(useParams().region ?? '');
+  // The router has already decoded the name; decoding again would throw on a name with a % in it.
+  const region = useParams().region ?? '';
   const state = useRegion(region);
   const notify = useCasescore((s) => s.notify);
   return (

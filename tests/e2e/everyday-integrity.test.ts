@@ -77,6 +77,7 @@ describe('everyday integrity in Chromium', () => {
     await question('pre-release.risks-assessed')
       .getByText(/^Set aside: answered Yes/)
       .waitFor();
+    await question('pre-release.risks-assessed').scrollIntoViewIfNeeded();
     await screenshot(page, 'integrity-02-set-aside-row');
 
     const file = await exportAll();

@@ -138,8 +138,10 @@ export function EditCaseDialog({
                 type="checkbox"
                 checked={clearInstead}
                 onChange={(e) => setClearInstead(e.target.checked)}
-              />{' '}
-              Clear these answers instead of keeping them
+              />
+              {setAside.length === 1
+                ? 'Clear this answer instead of keeping it'
+                : 'Clear these answers instead of keeping them'}
             </label>
           </div>
         )}

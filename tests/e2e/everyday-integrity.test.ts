@@ -48,7 +48,10 @@ async function exportAll() {
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export all' }).click(),
   ]);
-  await page.getByText(/^Exported/).first().waitFor();
+  await page
+    .getByText(/^Exported/)
+    .first()
+    .waitFor();
   return parseExport(await readFile((await download.path())!, 'utf8'));
 }
 

@@ -104,7 +104,7 @@ async function storedRows(page: Page): Promise<StoredRows> {
 describe('crash safety', () => {
   it(
     `keeps every answer shown as saved through ${CYCLES} SIGKILLs at random moments`,
-    { timeout: 400_000 },
+    { timeout: 600_000 },
     async () => {
       const random = seededRandom(20261126);
       // Set up: an inspection with a case per cycle.
@@ -144,7 +144,7 @@ describe('crash safety', () => {
         // Then the case note, typed key by key until the kill comes at a random moment.
         await page.getByLabel('Case notes').click();
         const keys: { at: number; text: string }[] = [];
-        const killAt = Date.now() + 300 + random.int(0, 2500);
+        const killAt = Date.now() + 300 + random.int(0, 1500);
         let text = '';
         for (let i = 0; Date.now() < killAt; i += 1) {
           const key = sentence[i % sentence.length]!;

@@ -11,6 +11,7 @@ import {
   figureOf,
   RATING_LABELS,
   rateInspection,
+  setAsideAnswers,
   standardMargin,
   type StandardResult,
 } from '../shared/scoring';
@@ -85,6 +86,18 @@ export function inspectionText(inspection: ExportedInspection): string {
       const { yes, applicable, share } = figureOf(rated.tallies.get(q.id) ?? EMPTY_TALLY);
       const percent = share === null ? '' : ` (${Math.round(share * 100)}%)`;
       lines.push(`    ${q.summary}: ${yes} of ${applicable} cases${percent}`);
+    }
+    lines.push('');
+  }
+  const setAside = setAsideAnswers(inspection, framework);
+  if (setAside.length > 0) {
+    lines.push(
+      `  Answers kept but not counted (the question no longer applies to the case): ${setAside.length}`,
+    );
+    for (const { caseIndex, questionId, value } of setAside) {
+      const sampled = inspection.cases[caseIndex];
+      const reference = sampled && !sampled.deleted ? sampled.reference : '';
+      lines.push(`    ${reference} ${questionId}: ${value === 'yes' ? 'Yes' : 'No'}`);
     }
     lines.push('');
   }

@@ -104,6 +104,10 @@ describe('npm run rate', { timeout: 60_000 }, () => {
     ).toBe(true);
     const original = JSON.parse((await rate(SAMPLE, '--json')).stdout);
     expect(printed.inspections[0].standards).toEqual(original.inspections[0].standards);
+    const table = await rate(tempFile('set-aside.json', JSON.stringify(file)));
+    expect(table.stdout).toContain(
+      `Answers kept but not counted (the question no longer applies to the case): 1\n    ${sampled.reference} pre-release.risks-assessed: Yes`,
+    );
   });
 
   it('refuses a broken file: exit 1, the problem in words on standard error, nothing on standard output', async () => {

@@ -1,7 +1,7 @@
 // Editing a case's facts (which decide what applies to it), or removing it from the sample. Before saving, the
 // dialog says which answers the change would set aside (kept, not counted, counted again if changed back) and
 // offers to clear them instead; clearing can be undone.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { caseQuestions, questionApplies, type Framework } from '../../../shared/framework';
 import { describeStorageError, editCase, removeCase, type StoredCase } from '../../db';
 import { platform } from '../../platform';
@@ -58,6 +58,11 @@ export function EditCaseDialog({
   });
   const [problem, setProblem] = useState<string | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const cancel = useRef<HTMLButtonElement>(null);
+  // Asked to confirm a removal, Cancel takes the focus: Enter pressed twice never removes a case.
+  useEffect(() => {
+    if (confirmRemove) cancel.current?.focus();
+  }, [confirmRemove]);
 
   const next = toDetails(reference, facts);
   const setAside = useMemo(
@@ -175,12 +180,7 @@ export function EditCaseDialog({
               Remove from sample…
             </button>
           )}
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={onClose}
-            {...(confirmRemove ? { 'data-autofocus': true } : {})}
-          >
+          <button type="button" className="button button--quiet" onClick={onClose} ref={cancel}>
             Cancel
           </button>
         </div>

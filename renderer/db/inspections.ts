@@ -14,6 +14,7 @@ import { SaveError } from './errors';
 export interface InspectionDetails {
   readonly name: string;
   readonly region?: string;
+  readonly round?: string;
   readonly fieldworkStart?: string;
   readonly leadInspector?: string;
   readonly framework: FrameworkRef;
@@ -29,6 +30,7 @@ function tidy(details: InspectionDetails): InspectionDetails {
   return {
     name: details.name.trim(),
     region: optional(details.region),
+    round: optional(details.round),
     fieldworkStart: optional(details.fieldworkStart),
     leadInspector: optional(details.leadInspector),
     framework: { id: framework.id, version: framework.version },
@@ -88,6 +90,7 @@ export async function editInspection(id: string, details: InspectionDetails, by:
     const after: StoredInspection = withoutUndefined({
       ...before,
       region: undefined,
+      round: undefined,
       fieldworkStart: undefined,
       leadInspector: undefined,
       ...next,
@@ -95,13 +98,13 @@ export async function editInspection(id: string, details: InspectionDetails, by:
       by,
     });
     await db.inspections.put(after);
-    const { name, region, fieldworkStart, leadInspector, framework, options } = before;
+    const { name, region, round, fieldworkStart, leadInspector, framework, options } = before;
     await record({
       at,
       by,
       inspectionId: id,
       action: 'inspection-edited',
-      before: { name, region, fieldworkStart, leadInspector, framework, options },
+      before: { name, region, round, fieldworkStart, leadInspector, framework, options },
       after: next,
     });
   });

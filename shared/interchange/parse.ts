@@ -6,6 +6,7 @@ import { contentChecksum } from './checksum';
 import { InterchangeError } from './errors';
 import { DEFAULT_MAX_BYTES, parseJsonSafely } from './safe-json';
 import { exportFileSchema, type ExportFile } from './schema';
+import { dropUndeclaredCaseDetails } from './case-details';
 import { checkSemantics } from './semantics';
 import { upgradeToCurrent } from './upgrade';
 import { firstIssueAsError } from './zod-issues';
@@ -34,7 +35,7 @@ export function validateExport(value: unknown): ExportFile {
       );
     }
   }
-  return result.data;
+  return dropUndeclaredCaseDetails(result.data);
 }
 
 /**

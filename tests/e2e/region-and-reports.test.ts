@@ -154,7 +154,7 @@ describe('the inspection report', () => {
 describe('why this rating', () => {
   it('opens the cases answered No from a standard’s breakdown', async () => {
     await page.goto(appUrl('/inspections/london-2022-lambeth/ratings/assessment'));
-    const safety = page.locator('article.kq-breakdown', { hasText: 'Keeping others safe' });
+    const safety = page.locator('article.kq-breakdown', { hasText: 'Keeping other people safe' });
     await safety.getByText(/cases answered No/).click();
     await screenshot(page, '24-breakdown');
     const first = safety.getByRole('link').first();

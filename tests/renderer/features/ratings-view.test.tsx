@@ -80,9 +80,9 @@ describe('why this rating: the margin to the next band', () => {
     await setAnswer(caseIds[1]!, 'reviewing.safety', { value: 'no', note: 'No review after arrest' }, 'KM');
     await setAnswer(caseIds[2]!, 'reviewing.safety', { value: 'yes' }, 'KM');
     const { user, screen } = await renderApp(`/inspections/${inspectionId}/ratings/reviewing`);
-    const safety = (await screen.findByRole('heading', { name: /^Keeping others safe/, level: 3 })).closest(
-      'article',
-    )!;
+    const safety = (
+      await screen.findByRole('heading', { name: /^Keeping other people safe/, level: 3 })
+    ).closest('article')!;
     expect(within(safety).getByText('1 case answered No')).toBeInTheDocument();
     await user.click(within(safety).getByText('1 case answered No'));
     expect(within(safety).getByText(/No review after arrest/)).toBeInTheDocument();

@@ -36,3 +36,10 @@ export { fromExportedInspection, toExportedInspection } from './snapshot';
 export { useAllCases, useCasesOf, useInitials, useInspection, useInspections } from './live';
 export { applyImport, exportInspections, latestChange, planImport, replaceAllWith } from './transfer';
 export { BROWSER_BACKUPS_KEPT, listBrowserBackups, readBrowserBackup, writeBrowserBackup } from './backups';
+export {
+  checkMinimumCases,
+  MAXIMUM_MINIMUM_CASES,
+  readMinimumCases,
+  saveMinimumCases,
+  useMinimumCases,
+} from './minimum-cases';

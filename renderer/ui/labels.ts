@@ -1,5 +1,5 @@
 // The inspectors' words for stored values.
-import type { CaseType, CourtReportType, RoshLevel } from '../../shared/framework';
+import type { CaseType, CourtReportType, RoshLevel, SafetyWellbeingLevel } from '../../shared/framework';
 
 export const CASE_TYPE_LABELS: Readonly<Record<CaseType, string>> = {
   community: 'Community sentence',
@@ -21,4 +21,11 @@ export const COURT_REPORT_LABELS: Readonly<Record<CourtReportType, string>> = {
   oral: 'Oral',
   'short-format': 'Short format',
   standard: 'Standard',
+};
+
+export const SAFETY_WELLBEING_LABELS: Readonly<Record<SafetyWellbeingLevel, string>> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  'very-high': 'Very high',
 };

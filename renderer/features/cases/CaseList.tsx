@@ -2,7 +2,7 @@
 // incomplete, or by a No answer to a chosen key question.
 import { useMemo, useRef } from 'react';
 import { Link } from 'react-router';
-import { caseQuestions, type Framework } from '../../../shared/framework';
+import { caseQuestions, keyQuestionLabel, type Framework } from '../../../shared/framework';
 import type { StoredCase, StoredInspection } from '../../db';
 import { NO_FILTERS } from '../../state/filters-slice';
 import { useCasescore } from '../../state/store';
@@ -67,7 +67,7 @@ export function CaseList({
               <option value="">Any key question</option>
               {keyQuestions.map((q) => (
                 <option key={q.id} value={q.id}>
-                  {q.standard.name}: {q.question.label}
+                  {keyQuestionLabel(framework, q.standard, q.question)}
                 </option>
               ))}
             </select>
@@ -112,7 +112,7 @@ export function CaseList({
                 <th scope="row">
                   <Link to={`/inspections/${inspection.id}/cases/${sampled.id}`}>{sampled.reference}</Link>
                 </th>
-                <td>{CASE_TYPE_LABELS[sampled.caseType]}</td>
+                <td>{framework.words.caseTypes[sampled.caseType] ?? CASE_TYPE_LABELS[sampled.caseType]}</td>
                 <td>{sampled.attributes.rosh ? ROSH_LABELS[sampled.attributes.rosh] : '—'}</td>
                 <td>{sampled.inspector ?? '—'}</td>
                 <td>

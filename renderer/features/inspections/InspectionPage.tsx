@@ -78,7 +78,13 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
         )}
       </main>
       <aside className="panel">
-        <RatingsPanel inspectionId={inspection.id} rating={rated.rating} by={by} />
+        <RatingsPanel
+          inspectionId={inspection.id}
+          framework={rated.framework}
+          rating={rated.rating}
+          unfinished={rated.unfinished}
+          by={by}
+        />
       </aside>
     </div>
   );

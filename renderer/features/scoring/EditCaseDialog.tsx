@@ -24,6 +24,7 @@ export function EditCaseDialog({
     rosh: sampled.attributes.rosh ?? ('' as const),
     courtReport: sampled.attributes.courtReport ?? 'none',
     releasedOnLicence: sampled.attributes.releasedOnLicence ?? false,
+    safetyWellbeing: sampled.attributes.safetyWellbeing ?? ('' as const),
     inspector: sampled.inspector ?? '',
   });
   const [problem, setProblem] = useState<string | null>(null);
@@ -31,7 +32,7 @@ export function EditCaseDialog({
 
   async function save() {
     try {
-      await editCase(sampled.id, toDetails(reference, facts), by);
+      await editCase(sampled.id, toDetails(reference, facts, framework), by);
       onClose();
     } catch (error) {
       setProblem(describeStorageError(error));

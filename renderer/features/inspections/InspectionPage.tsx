@@ -6,6 +6,7 @@ import { longDate } from '../../ui/format';
 import { AddCases } from '../cases/AddCases';
 import { CaseList } from '../cases/CaseList';
 import { JudgementsPanel } from '../judgements/JudgementsPanel';
+import { inspectionRegionPath } from '../region/region-groups';
 import { RatingsPanel } from '../ratings/RatingsPanel';
 import { useRatedInspection } from '../ratings/useRatedInspection';
 import { useActor } from '../settings/actor';
@@ -63,7 +64,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
           <NavLink to={`/inspections/${inspection.id}/ratings`}>Ratings and breakdown</NavLink>
           <NavLink to={`/inspections/${inspection.id}/report`}>Report</NavLink>
           {inspection.region && (
-            <NavLink to={`/regions/${encodeURIComponent(inspection.region)}`}>
+            <NavLink to={inspectionRegionPath(inspection)}>
               {inspection.region} region
             </NavLink>
           )}

@@ -73,3 +73,12 @@ export function regionGroups(inspections: readonly StoredInspection[]): RegionGr
       a.frameworkName.localeCompare(b.frameworkName),
   );
 }
+
+/** The address of the group an inspection belongs to: its region, its round, its framework. */
+export function inspectionRegionPath(inspection: StoredInspection): string {
+  const query = new URLSearchParams({
+    round: inspection.round ?? '',
+    framework: frameworkParam(inspection.framework),
+  });
+  return `/regions/${encodeURIComponent(inspection.region ?? '')}?${query.toString()}`;
+}

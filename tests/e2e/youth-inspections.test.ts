@@ -152,16 +152,23 @@ afterAll(async () => close());
 
 const panel = () => page.getByRole('complementary');
 
+/** Opens an inspection from the list. */
+async function openInspection(name: string) {
+  await page.locator('table.inspections-table').getByRole('link', { name, exact: true }).click();
+}
+
 describe('a youth inspection with court and out-of-court cases, unfinished', () => {
   it('lists it as provisional, counting cases not finished', async () => {
-    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Northshire YJS' }) });
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'Northshire YJS', exact: true }) });
     await expect.poll(() => row.textContent()).toContain('Provisional: 2 of 11 cases not finished');
     expect(await row.textContent()).toContain('round 2023');
     await screenshot(page, 'youth-01-list');
   });
 
   it('asks and shows only youth case details', async () => {
-    await page.getByRole('link', { name: 'Northshire YJS' }).click();
+    await openInspection('Northshire YJS');
     await panel().getByText('Provisional: 2 of 11 cases not finished.').waitFor();
     const form = page.getByRole('region', { name: 'Add cases' });
     await form.getByLabel('Case type').selectOption({ label: 'Out-of-court disposal' });
@@ -219,7 +226,7 @@ describe('a youth inspection with court and out-of-court cases, unfinished', () 
 describe('a youth inspection with court cases only, finished', () => {
   it('says why the out-of-court standards are not rated, and why the maximum is 27, and is not provisional', async () => {
     await page.goto(appUrl('/'));
-    await page.getByRole('link', { name: 'Southshire YJS' }).click();
+    await openInspection('Southshire YJS');
     const text = () => panel().textContent();
     await expect.poll(text).toContain('Not rated: no out-of-court cases in the sample.');
     expect(await text()).not.toContain('Provisional');

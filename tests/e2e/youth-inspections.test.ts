@@ -311,6 +311,10 @@ describe('the region, by round and framework', () => {
     expect(rows).toContain('Assessment (court disposals)');
     expect(rows).toContain('Assessment (out-of-court disposals)');
     expect(new Set(rows).size).toBe(rows.length);
+    const oocRow = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Assessment (out-of-court disposals)' }) });
+    expect(await oocRow.textContent()).toContain('from 1 case: too few cases to rate with confidence');
     const figures = await page.locator('details.figure summary').allTextContents();
     const headings = figures.map((f) => f.split(': ').slice(0, -1).join(': '));
     expect(new Set(headings).size).toBe(headings.length);

@@ -3,7 +3,16 @@
 // regional figure with the split by unit behind it. Words follow the framework.
 import { standardLabel, type Framework } from '../../../shared/framework';
 import type { ExportedInspection } from '../../../shared/interchange';
-import { describeFigure, figureOf, questionHeading, type RegionRollUp } from '../../../shared/scoring';
+import {
+  describeFigure,
+  figureOf,
+  questionHeading,
+  TOO_FEW_CASES,
+  tooFewCases,
+  type RegionRollUp,
+} from '../../../shared/scoring';
+import { useMinimumCases } from '../../db';
+import { plural } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';
 import './region.css';
 
@@ -21,6 +30,7 @@ export function RegionAnnexe({
   rollUp: RegionRollUp;
 }) {
   const unit = framework.words.unit;
+  const minimumCases = useMinimumCases();
   return (
     <div className="table-scroll">
       <table className="table region-table">
@@ -53,6 +63,12 @@ export function RegionAnnexe({
                         <>
                           <span className="sub">{result.number}</span>{' '}
                           <RatingBadge rating={result.rating} size="compact" />
+                          {tooFewCases(result, minimumCases) && (
+                            <span className="region-flag">
+                              {' '}
+                              from {plural(result.casesRated, 'case')}: {TOO_FEW_CASES}
+                            </span>
+                          )}
                         </>
                       ) : (
                         <span className="sub">Not inspected</span>

@@ -35,6 +35,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
             <p className="sub">
               {[
                 inspection.region,
+                inspection.round && `round ${inspection.round}`,
                 inspection.fieldworkStart && `fieldwork from ${longDate(inspection.fieldworkStart)}`,
                 inspection.leadInspector && `lead inspector ${inspection.leadInspector}`,
                 rated.framework.name,
@@ -65,7 +66,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
           <NavLink to={`/inspections/${inspection.id}/report`}>Report</NavLink>
           {inspection.region && (
             <NavLink to={inspectionRegionPath(inspection)}>
-              {inspection.region} region
+              {inspection.region} region{inspection.round ? `, round ${inspection.round}` : ''}
             </NavLink>
           )}
         </nav>

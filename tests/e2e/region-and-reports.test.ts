@@ -144,7 +144,7 @@ describe('the inspection report', () => {
     const pdf = await printToPdf('london-report');
     expect(pageSize(pdf)).toEqual([842, 595]);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    expect(text).toContain('PDU ratings');
+    expect(text).toContain('Ratings by PDU');
     expect(text).toContain('51 of 223 (23%)');
     expect(text).toContain('Lewisham and Bromley');
     saveFirstPage(pdf, '23-region-report-page-1');

@@ -16,6 +16,7 @@ import {
   type ExportedCase,
   type ExportedInspection,
 } from '../../shared/interchange';
+import { seriousViolations } from './axe';
 import { appUrl, collectErrors, openBrowser, screenshot, signIn } from './browser';
 
 let page: Page;
@@ -204,6 +205,7 @@ describe('a youth inspection with court and out-of-court cases, unfinished', () 
     await expect.poll(() => ooc.textContent()).toContain('Inadequate');
     expect(await ooc.textContent()).toContain('Rated from 1 case: too few cases to rate with confidence');
     await screenshot(page, 'youth-03-panel-unfinished');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Ratings and breakdown' }).click();
     await page.getByRole('heading', { name: /^Ratings: Northshire YJS/ }).waitFor();
     expect(await page.locator('main').textContent()).toContain('Provisional: 3 of 12 cases not finished.');
@@ -251,6 +253,7 @@ describe('a youth inspection with court cases only, finished', () => {
     const ooc = page.getByRole('region', { name: /3\.1 Assessment \(out-of-court disposals\)/ });
     expect(await ooc.textContent()).toContain('Not rated: no out-of-court cases in the sample.');
     await screenshot(page, 'youth-07-breakdown-court-only');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Report' }).click();
     await page.getByRole('heading', { name: 'Southshire YJS' }).waitFor();
     const report = (await page.locator('main').textContent()) ?? '';
@@ -322,10 +325,25 @@ describe('the region, by round and framework', () => {
     expect(main).not.toMatch(/PDU|hmip-/);
     expect(main).toContain('Probation Delivery Unit inspections 2021–2023');
     await screenshot(page, 'youth-10-region');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Region report' }).click();
     await page.getByRole('heading', { name: 'North West region, round 2023' }).waitFor();
     expect(await page.locator('main').textContent()).not.toMatch(/PDU|hmip-/);
     await screenshot(page, 'youth-11-region-report');
+  });
+
+  it('offers the rounds and frameworks of a region by name when the address picks none', async () => {
+    await page.goto(appUrl('/regions/North%20West'));
+    await page.getByRole('heading', { name: 'Choose a round and framework' }).waitFor();
+    const links = await page.locator('main .region-links a').allTextContents();
+    expect(links).toEqual([
+      'North West, round 2023 · Probation Delivery Unit inspections 2021–2023',
+      'North West, round 2023 · Youth offending service inspections 2018–2021',
+    ]);
+    expect(await page.locator('main').textContent()).not.toMatch(/hmip-|inspection \d/);
+    expect(await page.getByRole('table').count()).toBe(0);
+    await screenshot(page, 'youth-12-region-choose');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it("keeps the London letter's figures exact with a 2024 round beside it", async () => {

@@ -19,6 +19,7 @@ export function MinimumCasesSetting() {
     <section aria-labelledby="minimum-heading" className="card">
       <h2 id="minimum-heading">Too few cases</h2>
       <form
+        noValidate
         onSubmit={async (event) => {
           event.preventDefault();
           const checked = checkMinimumCases(value ?? String(minimum));

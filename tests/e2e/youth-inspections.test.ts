@@ -182,6 +182,9 @@ describe('a youth inspection with court and out-of-court cases, unfinished', () 
     await form.getByRole('button', { name: 'Add case' }).click();
     await form.getByText('Added 1 of 1.').waitFor();
     await panel().getByText('Provisional: 3 of 12 cases not finished.').waitFor();
+    const listed = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'NO-2' }) });
+    await expect.poll(() => listed.locator('td').allTextContents()).toContain('Very high');
+    expect(await page.getByRole('columnheader', { name: 'Safety and wellbeing' }).count()).toBe(1);
     await page.getByRole('link', { name: 'NO-2' }).click();
     const details = page.locator('.page-head .sub').first();
     await expect
@@ -193,7 +196,9 @@ describe('a youth inspection with court and out-of-court cases, unfinished', () 
   });
 
   it('tells two standards of one name apart in the "Answered No to" filter', async () => {
-    const options = await page.getByLabel('Answered No to').locator('option').allTextContents();
+    const filter = page.getByLabel('Answered No to').locator('option');
+    await expect.poll(() => filter.count()).toBeGreaterThan(1);
+    const options = await filter.allTextContents();
     expect(new Set(options).size).toBe(options.length);
     expect(options).toContain('Assessment (out-of-court disposals): Desistance');
     expect(options).toContain('Assessment (court disposals): Desistance');

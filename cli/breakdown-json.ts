@@ -5,10 +5,16 @@
 import { getFramework } from '../shared/framework';
 import type { ExportedInspection } from '../shared/interchange';
 import {
+  DEFAULT_MINIMUM_CASES,
+  describeMaximum,
+  describeNotRated,
+  describeProvisional,
   EMPTY_TALLY,
   figureOf,
   rateInspection,
   setAsideAnswers,
+  tooFewCases,
+  unfinishedWork,
   type InspectionRating,
 } from '../shared/scoring';
 
@@ -18,16 +24,29 @@ function roundShare(share: number | null): number | null {
 }
 
 /** The `--json` breakdown of one rated inspection. */
-export function inspectionBreakdown(inspection: ExportedInspection, rated: InspectionRating) {
+export function inspectionBreakdown(
+  inspection: ExportedInspection,
+  rated: InspectionRating,
+  minimumCases: number = DEFAULT_MINIMUM_CASES,
+) {
   const framework = getFramework(inspection.framework);
+  const work = unfinishedWork(framework, inspection, rated);
   return {
     id: inspection.id,
     name: inspection.name,
+    ...(inspection.round ? { round: inspection.round } : {}),
     framework: rated.framework,
     score: rated.score,
     maxScore: rated.maxScore,
     rating: rated.rating,
     ratingBasis: rated.ratingBasis,
+    /** Why the maximum is below the full one, naming the standards left out; `null` when it is not. */
+    maxScoreNote: describeMaximum(framework, rated),
+    provisional: describeProvisional(work) !== null,
+    provisionalNote: describeProvisional(work),
+    cases: work.cases,
+    casesNotFinished: work.casesNotFinished,
+    minimumCases,
     domains: rated.domains.map((d) => ({
       id: d.id,
       number: d.number,
@@ -45,6 +64,10 @@ export function inspectionBreakdown(inspection: ExportedInspection, rated: Inspe
       computedRating: s.computedRating,
       override: s.override,
       setBy: s.setBy,
+      label: s.label,
+      notRated: s.notRated ? { ...s.notRated, text: describeNotRated(s.notRated) } : null,
+      casesRated: s.casesRated,
+      tooFewCases: tooFewCases(s, minimumCases),
       keyQuestions: s.keyQuestions.map((k) => ({
         id: k.id,
         yes: k.yes,
@@ -75,8 +98,13 @@ export function inspectionBreakdown(inspection: ExportedInspection, rated: Inspe
 }
 
 /** The whole `--json` document for a file's inspections. */
-export function breakdownDocument(inspections: readonly ExportedInspection[]) {
+export function breakdownDocument(
+  inspections: readonly ExportedInspection[],
+  minimumCases: number = DEFAULT_MINIMUM_CASES,
+) {
   return {
-    inspections: inspections.map((inspection) => inspectionBreakdown(inspection, rateInspection(inspection))),
+    inspections: inspections.map((inspection) =>
+      inspectionBreakdown(inspection, rateInspection(inspection), minimumCases),
+    ),
   };
 }

@@ -6,13 +6,19 @@
 import { getFramework } from '../shared/framework';
 import type { ExportedInspection } from '../shared/interchange';
 import {
+  DEFAULT_MINIMUM_CASES,
+  describeMaximum,
+  describeNotRated,
+  describeProvisional,
   describeStandardMargin,
+  describeTooFewCases,
   EMPTY_TALLY,
   figureOf,
   RATING_LABELS,
   rateInspection,
   setAsideAnswers,
   standardMargin,
+  unfinishedWork,
   type StandardResult,
 } from '../shared/scoring';
 import type { Rating } from '../shared/framework';
@@ -25,12 +31,26 @@ function percent(share: number | null): string {
   return share === null ? '—' : `${(share * 100).toFixed(1)}%`;
 }
 
-function standardLines(standard: StandardResult, framework: ReturnType<typeof getFramework>): string[] {
+/** Pads to `width`, always leaving at least one space, so a long name never runs into its rating. */
+function column(text: string, width: number): string {
+  return text.length < width ? text.padEnd(width) : `${text} `;
+}
+
+function standardLines(
+  standard: StandardResult,
+  framework: ReturnType<typeof getFramework>,
+  minimumCases: number,
+): string[] {
   const lines: string[] = [];
   const how = standard.method === 'judgement' ? '(judgement)' : '';
   lines.push(
-    `    ${standard.number.padEnd(5)}${standard.name.padEnd(30)}${label(standard.rating).padEnd(22)}${how}`,
+    `    ${column(standard.number, 5)}${column(standard.name, 30)}${column(label(standard.rating), 22)}${how}`,
   );
+  if (standard.rating === null && standard.notRated) {
+    lines.push(`         Not rated: ${describeNotRated(standard.notRated)}.`);
+  }
+  const tooFew = describeTooFewCases(standard, minimumCases);
+  if (tooFew) lines.push(`         ${tooFew}.`);
   if (standard.override) {
     lines.push(
       `         computed ${label(standard.computedRating)}; overridden to ${label(standard.override.rating)}` +
@@ -40,7 +60,7 @@ function standardLines(standard: StandardResult, framework: ReturnType<typeof ge
   for (const k of standard.keyQuestions) {
     const sets = standard.setBy.includes(k.id) ? '  <- sets the rating' : '';
     lines.push(
-      `         ${k.label.padEnd(24)}${String(k.yes).padStart(4)} yes${String(k.no).padStart(4)} no` +
+      `         ${column(k.label, 27)}${String(k.yes).padStart(4)} yes${String(k.no).padStart(4)} no` +
         `${String(k.notApplicable).padStart(4)} n/a${String(k.unanswered).padStart(4)} unanswered` +
         `  ${percent(k.share).padStart(6)}  ${(k.band?.name ?? 'Not rated').padEnd(20)}${sets}`,
     );
@@ -53,30 +73,34 @@ function standardLines(standard: StandardResult, framework: ReturnType<typeof ge
 }
 
 /** The readable breakdown of one inspection. */
-export function inspectionText(inspection: ExportedInspection): string {
+export function inspectionText(
+  inspection: ExportedInspection,
+  minimumCases: number = DEFAULT_MINIMUM_CASES,
+): string {
   const framework = getFramework(inspection.framework);
   const rated = rateInspection(inspection, framework);
   const live = inspection.cases.filter((c) => !c.deleted).length;
   const details = [
-    `${framework.id} ${framework.version}`,
+    framework.name,
     inspection.region,
+    inspection.round ? `round ${inspection.round}` : undefined,
     inspection.fieldworkStart ? `fieldwork from ${inspection.fieldworkStart}` : undefined,
     `${live} case${live === 1 ? '' : 's'}`,
   ].filter(Boolean);
-  const basis =
-    rated.ratingBasis === 'proportional-rule'
-      ? ' (no published table for this maximum; by the rule behind the tables)'
-      : '';
+  const provisional = describeProvisional(unfinishedWork(framework, inspection, rated));
+  const maximum = describeMaximum(framework, rated);
   const lines = [
     inspection.name,
     `  ${details.join(', ')}`,
-    `  Overall: ${label(rated.rating)}, ${rated.score}/${rated.maxScore}${basis}`,
+    `  Overall: ${label(rated.rating)}, ${rated.score}/${rated.maxScore}`,
+    ...(provisional ? [`  ${provisional}.`] : []),
+    ...(maximum ? [`  ${maximum}`] : []),
     '',
   ];
   for (const domain of rated.domains) {
     lines.push(`  ${domain.number}. ${domain.name.padEnd(36)}${domain.score}/${domain.maxScore}`);
     for (const standard of rated.standards.filter((s) => s.domainId === domain.id)) {
-      lines.push(...standardLines(standard, framework));
+      lines.push(...standardLines(standard, framework, minimumCases));
     }
     lines.push('');
   }
@@ -105,7 +129,10 @@ export function inspectionText(inspection: ExportedInspection): string {
 }
 
 /** The readable breakdown of every inspection in a file. */
-export function breakdownText(inspections: readonly ExportedInspection[]): string {
+export function breakdownText(
+  inspections: readonly ExportedInspection[],
+  minimumCases: number = DEFAULT_MINIMUM_CASES,
+): string {
   if (inspections.length === 0) return 'The file holds no inspections.\n';
-  return inspections.map(inspectionText).join('\n');
+  return inspections.map((i) => inspectionText(i, minimumCases)).join('\n');
 }

@@ -4,14 +4,16 @@
  * mistake or unreadable file exits 2. Never a stack trace: the reader is an inspector or a script.
  */
 import { InterchangeError, parseExport } from '../shared/interchange';
+import { DEFAULT_MINIMUM_CASES } from '../shared/scoring';
 import { breakdownDocument } from './breakdown-json';
 import { breakdownText } from './breakdown-text';
 
-const USAGE = `Usage: npm run --silent rate -- FILE.json [--json]
+const USAGE = `Usage: npm run --silent rate -- FILE.json [--json] [--minimum-cases=N]
 
 Prints the rating breakdown of every inspection in a Casescore export.
-  --json    print the machine-readable breakdown (see docs/interchange.md) and nothing else
-  --help    show this help`;
+  --json              print the machine-readable breakdown (see docs/interchange.md) and nothing else
+  --minimum-cases=N   flag a standard rated from fewer than N cases (default ${DEFAULT_MINIMUM_CASES})
+  --help              show this help`;
 
 /** What a run printed and how it ended; kept apart from the process so it can be tested directly. */
 export interface RateOutcome {
@@ -25,7 +27,14 @@ export function runRate(args: readonly string[], readText: (path: string) => str
   if (args.includes('--help') || args.includes('-h'))
     return { stdout: `${USAGE}\n`, stderr: '', exitCode: 0 };
   const json = args.includes('--json');
-  const unknown = args.filter((a) => a.startsWith('-') && a !== '--json');
+  const minimumArg = args.find((a) => a.startsWith('--minimum-cases='));
+  const minimumCases = minimumArg
+    ? Number(minimumArg.slice('--minimum-cases='.length))
+    : DEFAULT_MINIMUM_CASES;
+  if (!Number.isInteger(minimumCases) || minimumCases < 1) {
+    return usageError(`--minimum-cases needs a whole number of cases, 1 or more (got ${minimumArg})`);
+  }
+  const unknown = args.filter((a) => a.startsWith('-') && a !== '--json' && a !== minimumArg);
   const files = args.filter((a) => !a.startsWith('-'));
   if (unknown.length > 0) return usageError(`unknown option ${unknown[0]}`);
   if (files.length !== 1)
@@ -43,8 +52,8 @@ export function runRate(args: readonly string[], readText: (path: string) => str
   try {
     const file = parseExport(text);
     const stdout = json
-      ? `${JSON.stringify(breakdownDocument(file.inspections), null, 2)}\n`
-      : breakdownText(file.inspections);
+      ? `${JSON.stringify(breakdownDocument(file.inspections, minimumCases), null, 2)}\n`
+      : breakdownText(file.inspections, minimumCases);
     return { stdout, stderr: '', exitCode: 0 };
   } catch (error) {
     if (error instanceof InterchangeError) {

@@ -46,6 +46,8 @@ export interface StoredInspection extends Stamp {
   readonly id: string;
   readonly name: string;
   readonly region?: string;
+  /** The inspection round, a named period ("2022"); a region is viewed one round at a time. */
+  readonly round?: string;
   /** YYYY-MM-DD. */
   readonly fieldworkStart?: string;
   readonly leadInspector?: string;

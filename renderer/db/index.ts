@@ -46,3 +46,10 @@ export { newId } from './clock';
 export { useAllCases, useBin, useCasesOf, useInitials, useInspection, useInspections } from './live';
 export { applyImport, exportInspections, latestChange, planImport, replaceAllWith } from './transfer';
 export { BROWSER_BACKUPS_KEPT, listBrowserBackups, readBrowserBackup, writeBrowserBackup } from './backups';
+export {
+  checkMinimumCases,
+  MAXIMUM_MINIMUM_CASES,
+  readMinimumCases,
+  saveMinimumCases,
+  useMinimumCases,
+} from './minimum-cases';

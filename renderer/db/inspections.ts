@@ -15,6 +15,7 @@ import { audited } from './write';
 export interface InspectionDetails {
   readonly name: string;
   readonly region?: string;
+  readonly round?: string;
   readonly fieldworkStart?: string;
   readonly leadInspector?: string;
   readonly framework: FrameworkRef;
@@ -38,6 +39,7 @@ function tidy(details: InspectionDetails): InspectionDetails {
   return {
     name,
     region: optional(details.region, 'The region'),
+    round: optional(details.round, 'The round'),
     fieldworkStart: optional(details.fieldworkStart, 'The fieldwork start'),
     leadInspector: optional(details.leadInspector, 'The lead inspector'),
     framework: { id: framework.id, version: framework.version },
@@ -84,8 +86,8 @@ async function mustGet(id: string): Promise<StoredInspection> {
 
 /** The details of an inspection as a person edits them. */
 function detailsOf(row: InspectionDetails): InspectionDetails {
-  const { name, region, fieldworkStart, leadInspector, framework, options } = row;
-  return withoutUndefined({ name, region, fieldworkStart, leadInspector, framework, options });
+  const { name, region, round, fieldworkStart, leadInspector, framework, options } = row;
+  return withoutUndefined({ name, region, round, fieldworkStart, leadInspector, framework, options });
 }
 
 /**
@@ -106,6 +108,7 @@ export async function editInspection(id: string, details: InspectionDetails, by:
     const after: StoredInspection = withoutUndefined({
       ...before,
       region: undefined,
+      round: undefined,
       fieldworkStart: undefined,
       leadInspector: undefined,
       ...next,

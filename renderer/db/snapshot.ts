@@ -9,6 +9,7 @@ import type {
   ExportedInspection,
 } from '../../shared/interchange';
 import { referenceKey } from '../../shared/text';
+import { declaredCaseDetails, findFramework, type Framework } from '../../shared/framework';
 import type { AuditAction, AuditEntry, StoredCase, StoredInspection } from './entities';
 
 /** An inspection and its cases (removed ones as tombstones) in the export format's shape. */
@@ -21,12 +22,13 @@ export function toExportedInspection(
     id: inspection.id,
     name: inspection.name,
     ...(inspection.region ? { region: inspection.region } : {}),
+    ...(inspection.round ? { round: inspection.round } : {}),
     ...(inspection.fieldworkStart ? { fieldworkStart: inspection.fieldworkStart } : {}),
     ...(inspection.leadInspector ? { leadInspector: inspection.leadInspector } : {}),
     framework: inspection.framework,
     options: { ...inspection.options },
     judgements: { ...inspection.judgements },
-    cases: cases.map(toExportedCase),
+    cases: cases.map((c) => toExportedCase(c, findFramework(inspection.framework))),
     overrides: { ...inspection.overrides },
     ...(audit ? { audit: audit.map(toExportedAudit) } : {}),
   };
@@ -44,14 +46,15 @@ function toExportedAudit(entry: AuditEntry): ExportedAuditRecord {
   };
 }
 
-function toExportedCase(c: StoredCase): ExportedCase | ExportedDeletedCase {
+function toExportedCase(c: StoredCase, framework: Framework | undefined): ExportedCase | ExportedDeletedCase {
   if (c.deleted) return { id: c.id, deleted: true, updatedAt: c.updatedAt, by: c.by, ...deviceOf(c) };
   return {
     id: c.id,
     reference: c.reference,
     caseType: c.caseType,
     ...(c.inspector ? { inspector: c.inspector } : {}),
-    attributes: { ...c.attributes },
+    // Only the details the framework declares (a case stored before they were declared may carry others).
+    attributes: framework ? { ...declaredCaseDetails(framework, c.attributes) } : { ...c.attributes },
     answers: { ...c.answers },
     ...(c.note ? { note: c.note } : {}),
     updatedAt: c.updatedAt,
@@ -116,6 +119,7 @@ export function fromExportedInspection(
       id: inspection.id,
       name: inspection.name,
       ...(inspection.region ? { region: inspection.region } : {}),
+      ...(inspection.round ? { round: inspection.round } : {}),
       ...(inspection.fieldworkStart ? { fieldworkStart: inspection.fieldworkStart } : {}),
       ...(inspection.leadInspector ? { leadInspector: inspection.leadInspector } : {}),
       framework: inspection.framework,

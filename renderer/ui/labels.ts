@@ -1,5 +1,11 @@
 // The inspectors' words for stored values.
-import type { AnswerValue, CaseType, CourtReportType, RoshLevel } from '../../shared/framework';
+import type {
+  AnswerValue,
+  CaseType,
+  CourtReportType,
+  RoshLevel,
+  SafetyWellbeingLevel,
+} from '../../shared/framework';
 
 export const CASE_TYPE_LABELS: Readonly<Record<CaseType, string>> = {
   community: 'Community sentence',
@@ -27,4 +33,11 @@ export const ANSWER_LABELS: Readonly<Record<AnswerValue, string>> = {
   yes: 'Yes',
   no: 'No',
   na: 'N/A',
+};
+
+export const SAFETY_WELLBEING_LABELS: Readonly<Record<SafetyWellbeingLevel, string>> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  'very-high': 'Very high',
 };

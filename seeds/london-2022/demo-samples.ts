@@ -261,6 +261,7 @@ function buildInspection(
     id: `london-2022-${pdu.key}`,
     name: `${pdu.name} PDU`,
     region: LONDON_REGION,
+    round: '2022',
     fieldworkStart: startDate,
     framework: { id: framework.id, version: framework.version },
     options,

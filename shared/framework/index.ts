@@ -13,3 +13,5 @@ export {
 } from './applicability';
 export { numberDomains, numberStandards } from './numbering';
 export { caseQuestions, findCaseQuestion, questionApplies, type CaseQuestion } from './questions';
+export { casesMeeting, keyQuestionLabel, standardLabel } from './labels';
+export { declaredCaseDetails, hasCaseDetail, undeclaredCaseDetails } from './case-details';

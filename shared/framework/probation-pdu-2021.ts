@@ -12,7 +12,23 @@ export const PROBATION_PDU_2021: Framework = {
   id: 'hmip-probation-pdu',
   version: '2021',
   name: 'Probation Delivery Unit inspections 2021–2023',
+  shortName: 'Probation',
   caseTypes: ['community', 'licence', 'post-sentence-supervision'],
+  caseDetails: ['rosh', 'courtReport', 'releasedOnLicence'],
+  words: {
+    unit: 'PDU',
+    units: 'PDUs',
+    caseTypes: {
+      community: 'Community sentence',
+      licence: 'Licence',
+      'post-sentence-supervision': 'Post-sentence supervision',
+    },
+    casesOfType: {
+      community: 'community sentence cases',
+      licence: 'licence cases',
+      'post-sentence-supervision': 'post-sentence supervision cases',
+    },
+  },
   options: [{ id: 'courtWork', label: 'Court work is rated in this inspection', defaultValue: false }],
   domains: [
     {
@@ -220,7 +236,7 @@ export const PROBATION_PDU_2021: Framework = {
             },
             {
               id: 'assessment.safety',
-              label: 'Keeping others safe',
+              label: 'Keeping other people safe',
               text: 'Does assessment focus sufficiently on keeping other people safe?',
               prompts: [
                 {
@@ -281,7 +297,7 @@ export const PROBATION_PDU_2021: Framework = {
             },
             {
               id: 'planning.safety',
-              label: 'Keeping others safe',
+              label: 'Keeping other people safe',
               text: 'Does planning focus sufficiently on keeping other people safe?',
               prompts: [
                 {
@@ -342,7 +358,7 @@ export const PROBATION_PDU_2021: Framework = {
             },
             {
               id: 'implementation.safety',
-              label: 'Keeping others safe',
+              label: 'Keeping other people safe',
               text: 'Does the implementation and delivery of services effectively support the safety of other people?',
               prompts: [
                 {
@@ -398,7 +414,7 @@ export const PROBATION_PDU_2021: Framework = {
             },
             {
               id: 'reviewing.safety',
-              label: 'Keeping others safe',
+              label: 'Keeping other people safe',
               text: 'Does reviewing focus sufficiently on keeping other people safe?',
               prompts: [
                 {

@@ -35,13 +35,32 @@ export const COURT_REPORT_TYPES = ['none', 'oral', 'short-format', 'standard'] a
 /** The kind of court report inspected with a case. */
 export type CourtReportType = (typeof COURT_REPORT_TYPES)[number];
 
-/** What the inspector records about a case besides its answers. All optional: absent means not recorded. */
+/** A child's safety and wellbeing level (youth justice cases). */
+export const SAFETY_WELLBEING_LEVELS = ['low', 'medium', 'high', 'very-high'] as const;
+/** A child's safety and wellbeing level. */
+export type SafetyWellbeingLevel = (typeof SAFETY_WELLBEING_LEVELS)[number];
+
+/**
+ * What the inspector records about a case besides its answers. All optional: absent means not recorded. Each
+ * framework declares which of these its cases have (`Framework.caseDetails`); the others are never asked.
+ */
 export interface CaseAttributes {
   readonly rosh?: RoshLevel;
   /** Absent means `none`. */
   readonly courtReport?: CourtReportType;
   readonly releasedOnLicence?: boolean;
+  readonly safetyWellbeing?: SafetyWellbeingLevel;
 }
+
+/** A detail a case can record besides its type: one of the keys of `CaseAttributes`. */
+export type CaseDetail = keyof CaseAttributes;
+/** Every case detail, in the order forms ask them. */
+export const CASE_DETAILS: readonly CaseDetail[] = [
+  'rosh',
+  'safetyWellbeing',
+  'courtReport',
+  'releasedOnLicence',
+] as const;
 
 /** The facts applicability is decided on: the inspection's options and one case. */
 export interface ApplicabilityContext {
@@ -162,12 +181,31 @@ export interface FrameworkOption {
   readonly defaultValue: boolean;
 }
 
+/**
+ * The words a framework's screens and reports use, so a youth inspection never reads like a probation one.
+ */
+export interface FrameworkWords {
+  /** The unit inspected, short, as it reads mid-sentence: "PDU", "youth justice service". */
+  readonly unit: string;
+  /** Its plural: "PDUs", "youth justice services". */
+  readonly units: string;
+  /** Each case type's name, singular, for forms and headers: "Out-of-court disposal". */
+  readonly caseTypes: Readonly<Partial<Record<CaseType, string>>>;
+  /** Each case type's cases as a sentence names them: "out-of-court cases" ("no out-of-court cases in the sample"). */
+  readonly casesOfType: Readonly<Partial<Record<CaseType, string>>>;
+}
+
 /** A complete inspection framework. */
 export interface Framework {
   readonly id: string;
   readonly version: string;
   readonly name: string;
+  /** Its name in a few words, for lists and headings ("Youth justice"). */
+  readonly shortName: string;
   readonly caseTypes: readonly CaseType[];
+  /** The details its cases record besides their type; only these are asked, shown, exported and used. */
+  readonly caseDetails: readonly CaseDetail[];
+  readonly words: FrameworkWords;
   readonly options: readonly FrameworkOption[];
   readonly domains: readonly Domain[];
   readonly nonRatedQuestions: readonly NonRatedQuestion[];

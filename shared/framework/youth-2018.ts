@@ -50,7 +50,7 @@ function youthCaseStandard(
       },
       {
         id: `${id}.others-safety`,
-        label: 'Keeping others safe',
+        label: 'Keeping other people safe',
         text: `Does ${activity} focus sufficiently on keeping other people safe?`,
         prompts: [
           {
@@ -77,7 +77,17 @@ export const YOUTH_2018: Framework = {
   id: 'hmip-youth',
   version: '2018',
   name: 'Youth offending service inspections 2018–2021',
+  shortName: 'Youth justice',
   caseTypes: ['court-disposal', 'out-of-court-disposal'],
+  // A child's case records their risk of serious harm and their safety and wellbeing level; court reports and
+  // release on licence are probation details and are never asked of a child's case.
+  caseDetails: ['rosh', 'safetyWellbeing'],
+  words: {
+    unit: 'youth justice service',
+    units: 'youth justice services',
+    caseTypes: { 'court-disposal': 'Court disposal', 'out-of-court-disposal': 'Out-of-court disposal' },
+    casesOfType: { 'court-disposal': 'court cases', 'out-of-court-disposal': 'out-of-court cases' },
+  },
   options: [],
   domains: [
     {

@@ -6,9 +6,10 @@
  */
 import { caseQuestions } from '../framework/questions';
 import { getFramework } from '../framework/registry';
+import type { CaseAttributes, CaseDetail, Framework } from '../framework/types';
 import type { ExportedInspection } from './schema';
 
-/** The case-fact columns before the questions. */
+/** The case-fact columns before the questions, for a probation file (another framework has its own details). */
 export const CASE_COLUMNS = [
   'inspection',
   'case id',
@@ -20,6 +21,31 @@ export const CASE_COLUMNS = [
   'inspector',
   'case note',
 ] as const;
+
+/** Each case detail's column and how its value is written; a framework's own details only are exported. */
+const DETAIL_COLUMNS: Readonly<Record<CaseDetail, { header: string; value: (a: CaseAttributes) => string }>> =
+  {
+    rosh: { header: 'rosh', value: (a) => a.rosh ?? '' },
+    safetyWellbeing: { header: 'safety and wellbeing', value: (a) => a.safetyWellbeing ?? '' },
+    courtReport: { header: 'court report', value: (a) => a.courtReport ?? 'none' },
+    releasedOnLicence: {
+      header: 'released on licence',
+      value: (a) => (a.releasedOnLicence === undefined ? '' : String(a.releasedOnLicence)),
+    },
+  };
+
+/** The case-fact columns for one framework: its own details in place of the probation ones. */
+function caseColumns(framework: Framework): string[] {
+  return [
+    'inspection',
+    'case id',
+    'reference',
+    'case type',
+    ...framework.caseDetails.map((d) => DETAIL_COLUMNS[d].header),
+    'inspector',
+    'case note',
+  ];
+}
 
 function quote(value: string): string {
   return `"${value.replace(/"/g, '""')}"`;
@@ -36,7 +62,7 @@ export function answersToCsv(inspections: readonly ExportedInspection[]): string
     }
   }
   const questions = caseQuestions(framework);
-  const header = [...CASE_COLUMNS, ...questions.flatMap((q) => [q.id, `${q.id} note`])];
+  const header = [...caseColumns(framework), ...questions.flatMap((q) => [q.id, `${q.id} note`])];
   const rows = [header];
   for (const inspection of inspections) {
     for (const c of inspection.cases) {
@@ -46,9 +72,7 @@ export function answersToCsv(inspections: readonly ExportedInspection[]): string
         c.id,
         c.reference,
         c.caseType,
-        c.attributes.rosh ?? '',
-        c.attributes.courtReport ?? 'none',
-        c.attributes.releasedOnLicence === undefined ? '' : String(c.attributes.releasedOnLicence),
+        ...framework.caseDetails.map((d) => DETAIL_COLUMNS[d].value(c.attributes)),
         c.inspector ?? '',
         c.note ?? '',
         ...questions.flatMap((q) => [c.answers[q.id]?.value ?? '', c.answers[q.id]?.note ?? '']),

@@ -7,6 +7,7 @@ import { describePath } from './describe-path';
 import { InterchangeError } from './errors';
 import { DEFAULT_MAX_BYTES, parseJsonSafely } from './safe-json';
 import { exportFileSchema, type ExportFile, type FORMAT_VERSION } from './schema';
+import { dropUndeclaredCaseDetails } from './case-details';
 import { checkSemantics } from './semantics';
 import { upgradeToCurrent } from './upgrade';
 import { firstIssueAsError } from './zod-issues';
@@ -54,7 +55,7 @@ function validateUpgraded(value: unknown): ExportFile {
       );
     }
   }
-  return result.data;
+  return dropUndeclaredCaseDetails(result.data);
 }
 
 /**

@@ -6,7 +6,14 @@
  * Zod runs jitless (no `new Function`), so validation works under the app's strict Content Security Policy.
  */
 import { z } from 'zod';
-import { ANSWER_VALUES, CASE_TYPES, COURT_REPORT_TYPES, RATINGS, ROSH_LEVELS } from '../framework/types';
+import {
+  ANSWER_VALUES,
+  CASE_TYPES,
+  COURT_REPORT_TYPES,
+  RATINGS,
+  ROSH_LEVELS,
+  SAFETY_WELLBEING_LEVELS,
+} from '../framework/types';
 import { hasHiddenCharacter, ID_PATTERN } from '../text/plain-text';
 
 z.config({ jitless: true });
@@ -68,6 +75,8 @@ export const caseAttributesSchema = z.object({
   rosh: z.enum(ROSH_LEVELS).optional(),
   courtReport: z.enum(COURT_REPORT_TYPES).optional(),
   releasedOnLicence: z.boolean().optional(),
+  /** A child's safety and wellbeing level (youth cases only). */
+  safetyWellbeing: z.enum(SAFETY_WELLBEING_LEVELS).optional(),
 });
 
 /** A sampled case with its answers keyed by question id. */
@@ -131,6 +140,8 @@ export const inspectionSchema = z.object({
   id,
   name: visibleText(MAX_SHORT, 'expected a name for the inspection'),
   region: shortText.optional(),
+  /** The inspection round (a named period, such as "2022"): a region's view takes one round at a time. */
+  round: shortText.optional(),
   fieldworkStart: z.iso.date({ message: 'expected a date as YYYY-MM-DD' }).optional(),
   leadInspector: shortText.optional(),
   framework: z.object({ id: shortText, version: shortText }),

@@ -2,7 +2,9 @@
  * A question's figure in the letter's words: "management oversight was effective, in cases that required it:
  * 51 of 223 cases (23%)". Used by the region view, reports and the rate command alike.
  */
+import { standardLabel } from '../framework/labels';
 import type { CaseQuestion } from '../framework/questions';
+import type { Framework } from '../framework/types';
 import type { Tally } from './tally';
 
 /** Yes of applicable (Yes + No), with the share. */
@@ -24,14 +26,22 @@ export function describeFigure(figure: Figure): string {
   return `${figure.yes} of ${figure.applicable} (${Math.round(figure.share * 100)}%)`;
 }
 
-/** What the question asks, as a line heading: the non-rated question's summary, else its text. */
-export function questionHeading(question: CaseQuestion): string {
+/**
+ * What the question asks, as a line heading: the non-rated question's summary, else its text. Given the
+ * framework, a key question's standard carries its domain where two standards read alike.
+ */
+export function questionHeading(question: CaseQuestion, framework?: Framework): string {
   switch (question.kind) {
     case 'non-rated':
       return question.question.summary;
-    case 'key-question':
-      return `${question.standard.name}: ${question.question.text}`;
-    case 'prompt':
-      return question.question.text;
+    case 'key-question': {
+      const name = framework ? standardLabel(framework, question.standard) : question.standard.name;
+      return `${name}: ${question.question.text}`;
+    }
+    case 'prompt': {
+      // Court and out-of-court standards ask the same prompts; only the standard tells them apart.
+      const name = framework ? standardLabel(framework, question.standard) : question.standard.name;
+      return name === question.standard.name ? question.question.text : `${name}: ${question.question.text}`;
+    }
   }
 }

@@ -21,14 +21,18 @@ export {
   noChangedToYesToReach,
   yesChangedToNoToFallBelow,
   moreNoToFallBelow,
-  type Drop,
-  type Lift,
   type Margin,
+  type MarginChange,
+  type MarginStep,
 } from './margins';
-export { describeStandardMargin } from './margin-text';
+export { describeMarginStep, describeStandardMargin } from './margin-text';
 export { rollUpRegion, RegionMixError, type RegionQuestionTotal, type RegionRollUp } from './region';
 export { lowerRating, ratingAbove, ratingBelow, ratingRank, RATING_LABELS } from './ratings';
 export { caseProgress, sampleProgress, type Progress, type ProgressStatus } from './progress';
 export { inspectorPatterns, type InspectorPattern } from './inspectors';
 export { describeFigure, figureOf, questionHeading, type Figure } from './figures';
 export { setAsideAnswers, type SetAsideAnswer } from './set-aside';
+export { caseSampledNotRated, describeNotRated, isUnfinished, type NotRatedReason } from './not-rated';
+export { describeProvisional, isProvisional, unfinishedWork, type UnfinishedWork } from './provisional';
+export { DEFAULT_MINIMUM_CASES, describeTooFewCases, TOO_FEW_CASES, tooFewCases } from './too-few';
+export { describeMaximum } from './maximum-text';

@@ -4,7 +4,7 @@
  * frameworks or versions ask different questions, so combining them is refused.
  */
 import { caseQuestions, type CaseQuestion } from '../framework/questions';
-import { getFramework } from '../framework/registry';
+import { findFramework, getFramework } from '../framework/registry';
 import type { Framework, FrameworkRef } from '../framework/types';
 import type { InspectionInput } from './inputs';
 import { rateInspection, type InspectionRating } from './inspection';
@@ -33,8 +33,15 @@ export interface RegionRollUp {
   readonly questions: readonly RegionQuestionTotal[];
 }
 
+/** A framework by its name, as an inspector knows it; the id only for one Casescore does not know. */
 function refLabel(ref: FrameworkRef): string {
-  return `${ref.id} ${ref.version}`;
+  return findFramework(ref)?.name ?? `${ref.id} ${ref.version}`;
+}
+
+/** An inspection by its name where it has one (an export's inspections do), else by its place. */
+function inspectionName(inspection: InspectionInput, index: number): string {
+  const name = (inspection as { readonly name?: unknown }).name;
+  return typeof name === 'string' && name ? name : `the inspection at place ${index + 1}`;
 }
 
 /**
@@ -49,8 +56,8 @@ export function rollUpRegion(inspections: readonly InspectionInput[]): RegionRol
     const other = inspection.framework;
     if (other.id !== ref.id || other.version !== ref.version) {
       throw new RegionMixError(
-        `Only inspections of one framework version can be combined: inspection ${index + 1} uses ` +
-          `${refLabel(other)}, the first uses ${refLabel(ref)}`,
+        `Only inspections of one framework version can be combined: ${inspectionName(inspection, index)} ` +
+          `uses ${refLabel(other)}, and the first uses ${refLabel(ref)}`,
       );
     }
   });

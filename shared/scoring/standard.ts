@@ -3,17 +3,21 @@
  * that set it; professional discretion may override it with a reason, and the computed rating is kept beside
  * the final one. Judged: the inspector's judgement, entered directly.
  */
+import { casesMeeting, standardLabel } from '../framework/labels';
 import type { Framework, Rating, Standard } from '../framework/types';
 import type { JudgementInput, OverrideInput } from './inputs';
 import { rateKeyQuestion, type KeyQuestionResult } from './key-question';
 import { lowerRating, ratingRank } from './ratings';
 import type { Tally } from './tally';
 import { EMPTY_TALLY } from './tally';
+import { caseSampledNotRated, type NotRatedReason } from './not-rated';
 
 /** A standard's result. */
 export interface StandardResult {
   readonly id: string;
   readonly name: string;
+  /** The name with its domain where another standard reads alike ("Assessment (out-of-court disposals)"). */
+  readonly label: string;
   /** Derived display number ("2.2"). */
   readonly number: string;
   readonly domainId: string;
@@ -30,6 +34,13 @@ export interface StandardResult {
   readonly keyQuestions: readonly KeyQuestionResult[];
   /** The key questions at the lowest band, which set the computed rating. */
   readonly setBy: readonly string[];
+  /** Why the computed (or judged) rating is missing; `null` when there is one. */
+  readonly notRated: NotRatedReason | null;
+  /**
+   * The most cases any of its key questions was rated from (answered Yes or No); 0 for judged standards. A
+   * rating from fewer cases than the inspection's minimum is flagged (see `tooFewCases`).
+   */
+  readonly casesRated: number;
 }
 
 /** Raised when an override is not a valid professional-discretion departure. */
@@ -65,8 +76,9 @@ export function rateCaseSampledStandard(
   tallies: ReadonlyMap<string, Tally>,
   override: OverrideInput | undefined,
 ): StandardResult {
-  const keyQuestions = standard.keyQuestions.map((k) =>
-    rateKeyQuestion(framework, k, tallies.get(k.id) ?? EMPTY_TALLY),
+  const standardTallies = standard.keyQuestions.map((k) => tallies.get(k.id) ?? EMPTY_TALLY);
+  const keyQuestions = standard.keyQuestions.map((k, n) =>
+    rateKeyQuestion(framework, k, standardTallies[n] ?? EMPTY_TALLY),
   );
   let computed: Rating | null = null;
   for (const k of keyQuestions) {
@@ -86,6 +98,7 @@ export function rateCaseSampledStandard(
   return {
     id: standard.id,
     name: standard.name,
+    label: standardLabel(framework, standard),
     number: place.number,
     domainId: place.domainId,
     method: standard.method,
@@ -95,6 +108,14 @@ export function rateCaseSampledStandard(
     points: rating === null ? null : framework.overall.points[rating],
     keyQuestions,
     setBy,
+    notRated:
+      computed === null
+        ? caseSampledNotRated(
+            standardTallies,
+            standard.method === 'case-sample' ? casesMeeting(framework, standard.appliesToCase) : null,
+          )
+        : null,
+    casesRated: keyQuestions.reduce((most, k) => Math.max(most, k.applicable), 0),
   };
 }
 
@@ -109,6 +130,7 @@ export function rateJudgedStandard(
   return {
     id: standard.id,
     name: standard.name,
+    label: standardLabel(framework, standard),
     number: place.number,
     domainId: place.domainId,
     method: standard.method,
@@ -118,5 +140,7 @@ export function rateJudgedStandard(
     points: rating === null ? null : framework.overall.points[rating],
     keyQuestions: [],
     setBy: [],
+    notRated: rating === null ? { kind: 'not-judged-yet' } : null,
+    casesRated: 0,
   };
 }

@@ -83,7 +83,7 @@ describe('accessibility of every screen', () => {
   });
 
   it('the override dialog', async () => {
-    await page.getByRole('button', { name: 'Override Assessment' }).click();
+    await page.getByRole('button', { name: 'Override 2.2 Assessment' }).click();
     await page.getByRole('dialog').waitFor();
     expect(await seriousViolations()).toEqual([]);
     await page.keyboard.press('Escape');

@@ -144,7 +144,7 @@ describe('the inspection report', () => {
     const pdf = await printToPdf('london-report');
     expect(pageSize(pdf)).toEqual([842, 595]);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    expect(text).toContain('PDU ratings');
+    expect(text).toContain('Ratings by PDU');
     expect(text).toContain('51 of 223 (23%)');
     expect(text).toContain('Lewisham and Bromley');
     saveFirstPage(pdf, '23-region-report-page-1');
@@ -154,7 +154,7 @@ describe('the inspection report', () => {
 describe('why this rating', () => {
   it('opens the cases answered No from a standard’s breakdown', async () => {
     await page.goto(appUrl('/inspections/london-2022-lambeth/ratings/assessment'));
-    const safety = page.locator('article.kq-breakdown', { hasText: 'Keeping others safe' });
+    const safety = page.locator('article.kq-breakdown', { hasText: 'Keeping other people safe' });
     await safety.getByText(/cases answered No/).click();
     await screenshot(page, '24-breakdown');
     const first = safety.getByRole('link').first();

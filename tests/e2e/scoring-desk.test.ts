@@ -80,7 +80,7 @@ describe('the scoring desk in Chromium', () => {
   });
 
   it('overrides a rating with a reason, shown apart from the computed one', async () => {
-    await page.getByRole('button', { name: 'Override Assessment' }).click();
+    await page.getByRole('button', { name: 'Override 2.1 Assessment' }).click();
     const dialog = page.getByRole('dialog', { name: 'Override 2.1 Assessment' });
     await dialog.getByLabel('Rating').selectOption('requires-improvement');
     await dialog.getByRole('button', { name: 'Save override' }).click();

@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import { hasHiddenCharacter } from '../../shared/text';
 import {
+  declaredCaseDetails,
+  SAFETY_WELLBEING_LEVELS,
   ANSWER_VALUES,
   caseQuestions,
   COURT_REPORT_TYPES,
@@ -40,6 +42,7 @@ function caseFor(framework: Framework, options: Record<string, boolean>, index: 
       rosh: fc.constantFrom(...ROSH_LEVELS),
       courtReport: fc.constantFrom(...COURT_REPORT_TYPES),
       releasedOnLicence: fc.boolean(),
+      safetyWellbeing: fc.constantFrom(...SAFETY_WELLBEING_LEVELS),
       values: fc.array(fc.constantFrom(...ANSWER_VALUES, null, undefined), {
         minLength: caseQuestions(framework).length,
         maxLength: caseQuestions(framework).length,
@@ -52,7 +55,13 @@ function caseFor(framework: Framework, options: Record<string, boolean>, index: 
       inspector: fc.constantFrom('KM', 'SD', 'AB'),
     })
     .map((r): ExportedCase => {
-      const attributes = { rosh: r.rosh, courtReport: r.courtReport, releasedOnLicence: r.releasedOnLicence };
+      // Only the details the framework records: a reader drops any others.
+      const attributes = declaredCaseDetails(framework, {
+        rosh: r.rosh,
+        courtReport: r.courtReport,
+        releasedOnLicence: r.releasedOnLicence,
+        safetyWellbeing: r.safetyWellbeing,
+      });
       const context = { options, caseType: r.caseType, attributes };
       const answers: Record<string, ExportedAnswer> = {};
       caseQuestions(framework).forEach((question, i) => {

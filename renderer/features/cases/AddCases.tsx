@@ -2,14 +2,17 @@
 import { useRef, useState } from 'react';
 import {
   COURT_REPORT_TYPES,
+  hasCaseDetail,
   ROSH_LEVELS,
+  SAFETY_WELLBEING_LEVELS,
   type CaseType,
   type CourtReportType,
   type Framework,
   type RoshLevel,
+  type SafetyWellbeingLevel,
 } from '../../../shared/framework';
 import { addCases, describeStorageError, referencesFromPaste, type CaseDetails } from '../../db';
-import { CASE_TYPE_LABELS, COURT_REPORT_LABELS, ROSH_LABELS } from '../../ui/labels';
+import { COURT_REPORT_LABELS, ROSH_LABELS, SAFETY_WELLBEING_LABELS } from '../../ui/labels';
 import { Message } from '../../ui/Message';
 import { useActor } from '../settings/actor';
 
@@ -19,19 +22,25 @@ export interface CaseFacts {
   rosh: RoshLevel | '';
   courtReport: CourtReportType;
   releasedOnLicence: boolean;
+  safetyWellbeing: SafetyWellbeingLevel | '';
   inspector: string;
 }
 
-/** A case's details as storage takes them, from what the form holds. */
-export function toDetails(reference: string, facts: CaseFacts): CaseDetails {
+/**
+ * A case's details as storage takes them, from what the form holds: only the details the framework declares
+ * (a child's case never records a court report or release on licence).
+ */
+export function toDetails(reference: string, facts: CaseFacts, framework: Framework): CaseDetails {
+  const has = (detail: Parameters<typeof hasCaseDetail>[1]) => hasCaseDetail(framework, detail);
   return {
     reference,
     caseType: facts.caseType,
     inspector: facts.inspector,
     attributes: {
-      ...(facts.rosh ? { rosh: facts.rosh } : {}),
-      courtReport: facts.courtReport,
-      releasedOnLicence: facts.releasedOnLicence,
+      ...(has('rosh') && facts.rosh ? { rosh: facts.rosh } : {}),
+      ...(has('safetyWellbeing') && facts.safetyWellbeing ? { safetyWellbeing: facts.safetyWellbeing } : {}),
+      ...(has('courtReport') ? { courtReport: facts.courtReport } : {}),
+      ...(has('releasedOnLicence') ? { releasedOnLicence: facts.releasedOnLicence } : {}),
     },
   };
 }
@@ -53,43 +62,65 @@ export function CaseFactsFields({
         <select value={facts.caseType} onChange={(e) => set({ caseType: e.target.value as CaseType })}>
           {framework.caseTypes.map((t) => (
             <option key={t} value={t}>
-              {CASE_TYPE_LABELS[t]}
+              {framework.words.caseTypes[t] ?? t}
             </option>
           ))}
         </select>
       </label>
-      <label className="field">
-        <span>Risk of serious harm</span>
-        <select value={facts.rosh} onChange={(e) => set({ rosh: e.target.value as RoshLevel | '' })}>
-          <option value="">Not recorded</option>
-          {ROSH_LEVELS.map((r) => (
-            <option key={r} value={r}>
-              {ROSH_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Court report inspected</span>
-        <select
-          value={facts.courtReport}
-          onChange={(e) => set({ courtReport: e.target.value as CourtReportType })}
-        >
-          {COURT_REPORT_TYPES.map((r) => (
-            <option key={r} value={r}>
-              {COURT_REPORT_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field field--check">
-        <input
-          type="checkbox"
-          checked={facts.releasedOnLicence}
-          onChange={(e) => set({ releasedOnLicence: e.target.checked })}
-        />
-        <span>Released on licence in the period</span>
-      </label>
+      {hasCaseDetail(framework, 'rosh') && (
+        <label className="field">
+          <span>Risk of serious harm</span>
+          <select value={facts.rosh} onChange={(e) => set({ rosh: e.target.value as RoshLevel | '' })}>
+            <option value="">Not recorded</option>
+            {ROSH_LEVELS.map((r) => (
+              <option key={r} value={r}>
+                {ROSH_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {hasCaseDetail(framework, 'safetyWellbeing') && (
+        <label className="field">
+          <span>Safety and wellbeing</span>
+          <select
+            value={facts.safetyWellbeing}
+            onChange={(e) => set({ safetyWellbeing: e.target.value as SafetyWellbeingLevel | '' })}
+          >
+            <option value="">Not recorded</option>
+            {SAFETY_WELLBEING_LEVELS.map((r) => (
+              <option key={r} value={r}>
+                {SAFETY_WELLBEING_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {hasCaseDetail(framework, 'courtReport') && (
+        <label className="field">
+          <span>Court report inspected</span>
+          <select
+            value={facts.courtReport}
+            onChange={(e) => set({ courtReport: e.target.value as CourtReportType })}
+          >
+            {COURT_REPORT_TYPES.map((r) => (
+              <option key={r} value={r}>
+                {COURT_REPORT_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {hasCaseDetail(framework, 'releasedOnLicence') && (
+        <label className="field field--check">
+          <input
+            type="checkbox"
+            checked={facts.releasedOnLicence}
+            onChange={(e) => set({ releasedOnLicence: e.target.checked })}
+          />
+          <span>Released on licence in the period</span>
+        </label>
+      )}
       <label className="field">
         <span>Inspector</span>
         <input value={facts.inspector} maxLength={40} onChange={(e) => set({ inspector: e.target.value })} />
@@ -108,6 +139,7 @@ export function AddCases({ inspectionId, framework }: { inspectionId: string; fr
     rosh: '',
     courtReport: 'none',
     releasedOnLicence: false,
+    safetyWellbeing: '',
     inspector: by,
   });
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -136,7 +168,7 @@ export function AddCases({ inspectionId, framework }: { inspectionId: string; fr
     try {
       const result = await addCases(
         inspectionId,
-        references.map((r) => toDetails(r, facts)),
+        references.map((r) => toDetails(r, facts, framework)),
         by,
       );
       const skipped = result.skipped.length

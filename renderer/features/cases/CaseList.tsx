@@ -2,11 +2,11 @@
 // incomplete, or by a No answer to a chosen key question.
 import { useMemo, useRef } from 'react';
 import { Link } from 'react-router';
-import { caseQuestions, type Framework } from '../../../shared/framework';
+import { caseQuestions, hasCaseDetail, keyQuestionLabel, type Framework } from '../../../shared/framework';
 import type { StoredCase, StoredInspection } from '../../db';
 import { NO_FILTERS } from '../../state/filters-slice';
 import { useCasescore } from '../../state/store';
-import { CASE_TYPE_LABELS, ROSH_LABELS } from '../../ui/labels';
+import { CASE_TYPE_LABELS, ROSH_LABELS, SAFETY_WELLBEING_LABELS } from '../../ui/labels';
 import { useWindowedRows } from '../../ui/useWindowedRows';
 import { caseRows, filterCaseRows } from './filterCases';
 import { paths } from '../../app/paths';
@@ -36,6 +36,8 @@ export function CaseList({
     [framework, inspection.options, cases],
   );
   const shown = useMemo(() => filterCaseRows(rows, filters), [rows, filters]);
+  // Youth cases record the child's safety and wellbeing level; probation cases do not.
+  const wellbeing = hasCaseDetail(framework, 'safetyWellbeing');
   const inspectors = [
     ...new Set(rows.map((r) => r.sampled.inspector).filter((i): i is string => !!i)),
   ].sort();
@@ -68,7 +70,7 @@ export function CaseList({
               <option value="">Any key question</option>
               {keyQuestions.map((q) => (
                 <option key={q.id} value={q.id}>
-                  {q.standard.name}: {q.question.label}
+                  {keyQuestionLabel(framework, q.standard, q.question)}
                 </option>
               ))}
             </select>
@@ -97,6 +99,7 @@ export function CaseList({
               <th scope="col">Reference</th>
               <th scope="col">Type</th>
               <th scope="col">RoSH</th>
+              {wellbeing && <th scope="col">Safety and wellbeing</th>}
               <th scope="col">Inspector</th>
               <th scope="col">Progress</th>
               <th scope="col">Status</th>
@@ -105,7 +108,7 @@ export function CaseList({
           <tbody ref={body}>
             {visible.before > 0 && (
               <tr aria-hidden="true" className="spacer" style={{ height: visible.before }}>
-                <td colSpan={6} />
+                <td colSpan={wellbeing ? 7 : 6} />
               </tr>
             )}
             {shown.slice(visible.start, visible.end).map(({ sampled, progress }) => (
@@ -113,8 +116,15 @@ export function CaseList({
                 <th scope="row">
                   <Link to={paths.scoreCase(inspection.id, sampled.id)}>{sampled.reference}</Link>
                 </th>
-                <td>{CASE_TYPE_LABELS[sampled.caseType]}</td>
+                <td>{framework.words.caseTypes[sampled.caseType] ?? CASE_TYPE_LABELS[sampled.caseType]}</td>
                 <td>{sampled.attributes.rosh ? ROSH_LABELS[sampled.attributes.rosh] : '—'}</td>
+                {wellbeing && (
+                  <td>
+                    {sampled.attributes.safetyWellbeing
+                      ? SAFETY_WELLBEING_LABELS[sampled.attributes.safetyWellbeing]
+                      : '—'}
+                  </td>
+                )}
                 <td>{sampled.inspector ?? '—'}</td>
                 <td>
                   {progress.answered} of {progress.applicable}
@@ -128,7 +138,7 @@ export function CaseList({
             ))}
             {visible.after > 0 && (
               <tr aria-hidden="true" className="spacer" style={{ height: visible.after }}>
-                <td colSpan={6} />
+                <td colSpan={wellbeing ? 7 : 6} />
               </tr>
             )}
           </tbody>

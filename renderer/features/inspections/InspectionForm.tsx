@@ -1,4 +1,4 @@
-// Creating or editing an inspection: name, region, fieldwork start, framework, court work rated or not, and
+// Creating or editing an inspection: name, region and round, fieldwork start, framework, court work rated or not, and
 // the lead inspector. Problems are named beside the field they concern.
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -21,6 +21,7 @@ import { paths } from '../../app/paths';
 interface FormValues {
   name: string;
   region: string;
+  round: string;
   fieldworkStart: string;
   leadInspector: string;
   framework: string;
@@ -28,11 +29,18 @@ interface FormValues {
 }
 
 const frameworkKey = (f: { id: string; version: string }) => `${f.id}@${f.version}`;
+const frameworkRefOf = (key: string) => {
+  const [id = '', version = ''] = key.split('@');
+  return { id, version };
+};
 
 /** Problems with the entered values, by field. */
 export function formProblems(values: FormValues): Partial<Record<keyof FormValues, string>> {
   const problems: Partial<Record<keyof FormValues, string>> = {};
-  if (values.name.trim() === '') problems.name = 'Enter a name for the inspection, such as the PDU’s name.';
+  if (values.name.trim() === '') {
+    const unit = findFramework(frameworkRefOf(values.framework))?.words.unit ?? 'PDU';
+    problems.name = `Enter a name for the inspection, such as the ${unit}’s name.`;
+  }
   if (values.fieldworkStart && !/^\d{4}-\d{2}-\d{2}$/.test(values.fieldworkStart)) {
     problems.fieldworkStart = 'Enter the date fieldwork started.';
   }
@@ -51,6 +59,7 @@ export function InspectionFormPage() {
     ? {
         name: existing.name,
         region: existing.region ?? '',
+        round: existing.round ?? '',
         fieldworkStart: existing.fieldworkStart ?? '',
         leadInspector: existing.leadInspector ?? '',
         framework: frameworkKey(existing.framework),
@@ -59,6 +68,7 @@ export function InspectionFormPage() {
     : {
         name: '',
         region: '',
+        round: '',
         fieldworkStart: '',
         leadInspector: '',
         framework: frameworkKey(FRAMEWORKS[0]!),
@@ -105,6 +115,7 @@ function InspectionForm({
     const details = {
       name: values.name,
       region: values.region,
+      round: values.round,
       fieldworkStart: values.fieldworkStart,
       leadInspector: values.leadInspector,
       framework: { id: framework.id, version: framework.version },
@@ -157,6 +168,14 @@ function InspectionForm({
           <span>Region</span>
           <input value={values.region} onChange={(e) => update({ region: e.target.value })} />
         </label>
+        <Field
+          label="Round"
+          hint="The inspection round, such as 2022: a region is compared one round at a time."
+        >
+          {(control) => (
+            <input {...control} value={values.round} onChange={(e) => update({ round: e.target.value })} />
+          )}
+        </Field>
         <Field label="Fieldwork started" problem={problems.fieldworkStart}>
           {(control) => (
             <input

@@ -2,7 +2,7 @@
 // (with an undo window), and load the London 2022 demo.
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { sampleProgress } from '../../../shared/scoring';
+import { describeProvisional, sampleProgress } from '../../../shared/scoring';
 import {
   BIN_DAYS,
   deleteInspection,
@@ -19,7 +19,8 @@ import { Dialog } from '../../ui/Dialog';
 import { longDate, plural } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';
 import { rateStored } from '../ratings/useRatedInspection';
-import { useRegionNames } from '../region/useRegion';
+import { RegionGroupLinks } from '../region/RegionPage';
+import { useRegionGroups } from '../region/useRegion';
 import { useActor } from '../settings/actor';
 import { backupFirst, exportToFile } from '../transfer/transfer';
 import { useStartImport } from '../transfer/useStartImport';
@@ -34,7 +35,7 @@ export function InspectionList() {
   const [deleting, setDeleting] = useState<StoredInspection | null>(null);
   const [loadingDemo, setLoadingDemo] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const regions = useRegionNames();
+  const regions = useRegionGroups();
   const startImport = useStartImport(platform());
 
   const rows = useMemo(() => {
@@ -109,8 +110,8 @@ export function InspectionList() {
       ) : rows.length === 0 ? (
         <div className="empty card">
           <p>
-            No inspections yet. Create one for the PDU you are visiting, or load the London 2022 demo to look
-            around.
+            No inspections yet. Create one for the PDU or youth justice service you are visiting, or load the
+            London 2022 demo to look around.
           </p>
         </div>
       ) : (
@@ -151,7 +152,13 @@ export function InspectionList() {
                 <th scope="row">
                   <Link to={paths.inspection(inspection.id)}>{inspection.name}</Link>
                   <div className="sub">
-                    {[inspection.region, rated.framework.name].filter(Boolean).join(' · ')}
+                    {[
+                      inspection.region,
+                      inspection.round && `round ${inspection.round}`,
+                      rated.framework.name,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </div>
                 </th>
                 <td className="nowrap">{longDate(inspection.fieldworkStart)}</td>
@@ -170,6 +177,9 @@ export function InspectionList() {
                 </td>
                 <td>
                   <RatingBadge rating={rated.rating.rating} />
+                  {describeProvisional(rated.unfinished) && (
+                    <div className="sub">{describeProvisional(rated.unfinished)}</div>
+                  )}
                 </td>
                 <td>
                   <div className="row-actions">
@@ -198,14 +208,11 @@ export function InspectionList() {
       {regions && regions.length > 0 && (
         <section aria-labelledby="regions-heading" className="regions">
           <h2 id="regions-heading">Regions</h2>
-          <ul className="region-links">
-            {regions.map((r) => (
-              <li key={r.name}>
-                <Link to={paths.region(r.name)}>{r.name}</Link>{' '}
-                <span className="sub">({plural(r.count, 'inspection')}, side by side)</span>
-              </li>
-            ))}
-          </ul>
+          <p className="hint">
+            Each round of each framework is shown side by side on its own; inspections of different rounds or
+            frameworks are never combined.
+          </p>
+          <RegionGroupLinks groups={regions} />
         </section>
       )}
       {deleting && (

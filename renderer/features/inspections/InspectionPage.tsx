@@ -6,6 +6,7 @@ import { longDate } from '../../ui/format';
 import { AddCases } from '../cases/AddCases';
 import { CaseList } from '../cases/CaseList';
 import { JudgementsPanel } from '../judgements/JudgementsPanel';
+import { inspectionRegionPath } from '../region/region-groups';
 import { RatingsPanel } from '../ratings/RatingsPanel';
 import { useRatedInspection } from '../ratings/useRatedInspection';
 import { useActor } from '../settings/actor';
@@ -35,6 +36,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
             <p className="sub">
               {[
                 inspection.region,
+                inspection.round && `round ${inspection.round}`,
                 inspection.fieldworkStart && `fieldwork from ${longDate(inspection.fieldworkStart)}`,
                 inspection.leadInspector && `lead inspector ${inspection.leadInspector}`,
                 rated.framework.name,
@@ -64,7 +66,9 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
           <NavLink to={paths.ratings(inspection.id)}>Ratings and breakdown</NavLink>
           <NavLink to={paths.report(inspection.id)}>Report</NavLink>
           {inspection.region && (
-            <NavLink to={paths.region(inspection.region)}>{inspection.region} region</NavLink>
+            <NavLink to={inspectionRegionPath(inspection)}>
+              {inspection.region} region{inspection.round ? `, round ${inspection.round}` : ''}
+            </NavLink>
           )}
         </nav>
         {tab === 'cases' ? (
@@ -77,7 +81,13 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
         )}
       </main>
       <aside className="panel">
-        <RatingsPanel inspectionId={inspection.id} rating={rated.rating} by={by} />
+        <RatingsPanel
+          inspectionId={inspection.id}
+          framework={rated.framework}
+          rating={rated.rating}
+          unfinished={rated.unfinished}
+          by={by}
+        />
       </aside>
     </div>
   );

@@ -7,6 +7,7 @@ import { useCasesOf, useInspection } from '../../db';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
 import { InspectorPatterns } from './InspectorPatterns';
+import { MaximumNote, ProvisionalNote } from './RatingNotes';
 import { RatingsTable } from './RatingsTable';
 import { StandardBreakdown } from './StandardBreakdown';
 import { useRatedInspection } from './useRatedInspection';
@@ -55,6 +56,8 @@ export function RatingsPage() {
           </button>
         </div>
       </div>
+      <ProvisionalNote work={rated.unfinished} />
+      <MaximumNote framework={rated.framework} rating={rated.rating} />
       <RatingsTable rating={rated.rating} linkTo={(id) => paths.standard(inspection.id, id)} />
       <h2>Why each rating</h2>
       {standardId && (

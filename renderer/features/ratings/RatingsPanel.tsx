@@ -1,17 +1,22 @@
 // The live ratings panel: every standard's rating and its key questions' shares, the score and overall rating,
 // updating as answers are saved. Overrides are entered here and shown apart from computed ratings.
 import { memo, useState } from 'react';
-import type { InspectionRating, StandardResult } from '../../../shared/scoring';
+import type { Framework } from '../../../shared/framework';
+import type { InspectionRating, StandardResult, UnfinishedWork } from '../../../shared/scoring';
 import { RATING_LABELS } from '../../../shared/scoring';
+import { useMinimumCases } from '../../db';
 import { percent } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';
 import { OverrideDialog } from './OverrideDialog';
+import { MaximumNote, ProvisionalNote, StandardNotes } from './RatingNotes';
 
 function StandardRow({
   standard,
+  minimumCases,
   onOverride,
 }: {
   standard: StandardResult;
+  minimumCases: number;
   onOverride: (() => void) | null;
 }) {
   return (
@@ -22,6 +27,7 @@ function StandardRow({
         </span>
         <RatingBadge rating={standard.rating} />
       </div>
+      <StandardNotes standard={standard} minimumCases={minimumCases} />
       {standard.override && (
         <p className="override-note">
           Overridden from {standard.computedRating ? RATING_LABELS[standard.computedRating] : 'not rated'} by{' '}
@@ -48,7 +54,7 @@ function StandardRow({
           type="button"
           className="link-button"
           onClick={onOverride}
-          aria-label={`${standard.override ? 'Change override of' : 'Override'} ${standard.name}`}
+          aria-label={`${standard.override ? 'Change override of' : 'Override'} ${standard.number} ${standard.label}`}
         >
           {standard.override ? 'Change override' : 'Override…'}
         </button>
@@ -60,15 +66,19 @@ function StandardRow({
 /** Redrawn only when the ratings themselves change, not on every keystroke's save status. */
 export const RatingsPanel = memo(function RatingsPanel({
   inspectionId,
+  framework,
   rating,
+  unfinished,
   by,
 }: {
   inspectionId: string;
+  framework: Framework;
   rating: InspectionRating;
+  unfinished: UnfinishedWork;
   by: string;
 }) {
   const [overriding, setOverriding] = useState<StandardResult | null>(null);
-  const ratedCount = rating.standards.filter((s) => s.rating !== null).length;
+  const minimumCases = useMinimumCases();
   return (
     <section className="ratings-panel" aria-labelledby="ratings-heading">
       <h2 id="ratings-heading">Ratings</h2>
@@ -78,13 +88,8 @@ export const RatingsPanel = memo(function RatingsPanel({
           {rating.score}/{rating.maxScore}
         </span>
       </div>
-      {ratedCount < rating.standards.length && (
-        <p className="hint">
-          Provisional: {ratedCount} of {rating.standards.length} standards rated so far.
-          {rating.ratingBasis === 'proportional-rule' &&
-            ` No published table covers a maximum of ${rating.maxScore}, so the overall rating follows the rule behind the tables.`}
-        </p>
-      )}
+      <ProvisionalNote work={unfinished} />
+      <MaximumNote framework={framework} rating={rating} />
       {rating.domains.map((domain) => (
         <div key={domain.id} className="ratings-domain">
           <h3>
@@ -100,6 +105,7 @@ export const RatingsPanel = memo(function RatingsPanel({
                 <StandardRow
                   key={s.id}
                   standard={s}
+                  minimumCases={minimumCases}
                   onOverride={s.method === 'case-sample' ? () => setOverriding(s) : null}
                 />
               ))}

@@ -3,7 +3,9 @@
 import { Link } from 'react-router';
 import type { InspectionRating } from '../../../shared/scoring';
 import { RATING_LABELS } from '../../../shared/scoring';
+import { useMinimumCases } from '../../db';
 import { RatingBadge } from '../../ui/RatingBadge';
+import { StandardNotes } from './RatingNotes';
 
 export function RatingsTable({
   rating,
@@ -12,6 +14,7 @@ export function RatingsTable({
   rating: InspectionRating;
   linkTo?: (standardId: string) => string;
 }) {
+  const minimumCases = useMinimumCases();
   return (
     <div className="annexe">
       <p className="annexe-score">
@@ -52,6 +55,7 @@ export function RatingsTable({
                           {s.computedRating ? RATING_LABELS[s.computedRating] : 'not rated'}
                         </span>
                       )}
+                      <StandardNotes standard={s} minimumCases={minimumCases} />
                     </td>
                     <td className="sub">{s.method === 'judgement' ? 'Judgement' : 'Case sample'}</td>
                   </tr>

@@ -9,9 +9,10 @@ import {
   standardMargin,
   type StandardResult,
 } from '../../../shared/scoring';
-import type { StoredCase } from '../../db';
+import { useMinimumCases, type StoredCase } from '../../db';
 import { percent } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';
+import { StandardNotes } from './RatingNotes';
 import { ShareBar } from './ShareBar';
 import { paths } from '../../app/paths';
 
@@ -27,13 +28,15 @@ export function StandardBreakdown({
   cases: readonly StoredCase[];
 }) {
   const margin = standardMargin(framework, standard.computedRating, standard.keyQuestions);
-  const sentences = describeStandardMargin(standard.name, margin);
+  const sentences = describeStandardMargin(standard.label, margin);
   const live = cases.filter((c) => !c.deleted);
+  const minimumCases = useMinimumCases();
   return (
     <section className="breakdown" aria-labelledby={`breakdown-${standard.id}`}>
       <h2 id={`breakdown-${standard.id}`}>
-        {standard.number} {standard.name} <RatingBadge rating={standard.rating} />
+        {standard.number} {standard.label} <RatingBadge rating={standard.rating} />
       </h2>
+      <StandardNotes standard={standard} minimumCases={minimumCases} />
       {standard.override && (
         <p className="override-note">
           Computed {standard.computedRating ? RATING_LABELS[standard.computedRating] : 'not rated'};
@@ -41,14 +44,12 @@ export function StandardBreakdown({
           {standard.override.reason}”
         </p>
       )}
-      {sentences.length > 0 ? (
-        <ul className="margins" aria-label={`What would move ${standard.name}`}>
+      {sentences.length > 0 && (
+        <ul className="margins" aria-label={`What would move ${standard.number} ${standard.label}`}>
           {sentences.map((s) => (
             <li key={s}>{s}.</li>
           ))}
         </ul>
-      ) : (
-        <p className="hint">Not rated: no key question has a Yes or No answer yet.</p>
       )}
       {standard.keyQuestions.map((k) => {
         const answeredNo = live.filter((c) => c.answers[k.id]?.value === 'no');

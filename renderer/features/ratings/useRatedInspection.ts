@@ -2,13 +2,20 @@
 import { useMemo } from 'react';
 import { getFramework, type Framework } from '../../../shared/framework';
 import type { ExportedInspection } from '../../../shared/interchange';
-import { rateInspection, type InspectionRating } from '../../../shared/scoring';
+import {
+  rateInspection,
+  unfinishedWork,
+  type InspectionRating,
+  type UnfinishedWork,
+} from '../../../shared/scoring';
 import { toExportedInspection, type StoredCase, type StoredInspection } from '../../db';
 
 export interface RatedInspection {
   readonly framework: Framework;
   readonly exported: ExportedInspection;
   readonly rating: InspectionRating;
+  /** Cases not finished and standards not judged: while any remain the ratings are provisional. */
+  readonly unfinished: UnfinishedWork;
 }
 
 /** Rates an inspection from its stored rows; `undefined` until both are loaded. */
@@ -26,5 +33,6 @@ export function useRatedInspection(
 export function rateStored(inspection: StoredInspection, cases: readonly StoredCase[]): RatedInspection {
   const framework = getFramework(inspection.framework);
   const exported = toExportedInspection(inspection, cases);
-  return { framework, exported, rating: rateInspection(exported, framework) };
+  const rating = rateInspection(exported, framework);
+  return { framework, exported, rating, unfinished: unfinishedWork(framework, exported, rating) };
 }

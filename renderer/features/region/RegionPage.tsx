@@ -1,28 +1,57 @@
-// The region view: all inspections of a region side by side like annexe two, and the letter's figures for
-// every question, with the PDU-by-PDU split behind each.
-import { Link, useParams } from 'react-router';
+// The region view: one round of one framework's inspections side by side like annexe two, and the letter's
+// figures for every question, with the split by PDU (or youth justice service) behind each. A region with
+// several rounds or frameworks offers each one by name.
+import { Link, useParams, useSearchParams } from 'react-router';
 import { answersToCsv } from '../../../shared/interchange';
 import { platform } from '../../platform';
 import { exportToFile } from '../transfer/transfer';
 import { useCasescore } from '../../state/store';
 import { plural } from '../../ui/format';
+import { describeGroup, groupPath, type RegionGroup } from './region-groups';
 import { RegionAnnexe, RegionFigures } from './RegionSummary';
 import { useRegion } from './useRegion';
-import { paths } from '../../app/paths';
 
-export function RegionPage() {
+/** The groups of a region as links, each named by round and framework with how many inspections it has. */
+export function RegionGroupLinks({ groups }: { groups: readonly RegionGroup[] }) {
+  return (
+    <ul className="region-links">
+      {groups.map((g) => (
+        <li key={groupPath(g)}>
+          <Link to={groupPath(g)}>
+            {g.region}, {describeGroup(g)}
+          </Link>{' '}
+          <span className="sub">({plural(g.count, 'inspection')})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The region, round and framework the address names. */
+export function useRegionAddress() {
   // The router has already decoded the name; decoding again would throw on a name with a % in it.
   const region = useParams().region ?? '';
-  const state = useRegion(region);
+  const [search] = useSearchParams();
+  return { region, round: search.get('round'), framework: search.get('framework') };
+}
+
+export function RegionPage() {
+  const address = useRegionAddress();
+  const { region } = address;
+  const state = useRegion(region, address.round, address.framework);
   const notify = useCasescore((s) => s.notify);
+  const words = state.status === 'ready' ? state.framework.words : null;
   return (
     <main className="page page--wide">
       <div className="page-head">
         <div>
-          <h1>{region} region</h1>
-          {state.status === 'ready' && (
+          <h1>
+            {region} region
+            {state.status === 'ready' && state.group.round ? `, round ${state.group.round}` : ''}
+          </h1>
+          {state.status === 'ready' && words && (
             <p className="sub">
-              {plural(state.inspections.length, 'inspection')} · {state.framework.name} ·{' '}
+              {plural(state.inspections.length, words.unit, words.units)} · {state.framework.name} ·{' '}
               {plural(
                 state.inspections.reduce((n, i) => n + i.cases.filter((c) => !c.deleted).length, 0),
                 'case',
@@ -32,7 +61,7 @@ export function RegionPage() {
         </div>
         {state.status === 'ready' && (
           <div className="actions">
-            <Link className="button" to={paths.regionReport(region)}>
+            <Link className="button" to={groupPath(state.group, '/report')}>
               Region report
             </Link>
             <button
@@ -72,19 +101,30 @@ export function RegionPage() {
       </div>
       {state.status === 'loading' && <p>Loading…</p>}
       {state.status === 'empty' && <p className="empty">No inspections have the region {region}.</p>}
-      {state.status === 'mixed' && (
-        <p className="field-error" role="alert">
-          {state.message}
-        </p>
+      {state.status === 'choose' && (
+        <section aria-labelledby="choose-heading">
+          <h2 id="choose-heading">Choose a round and framework</h2>
+          <p>
+            {region}’s inspections span more than one round or framework. Inspections are compared side by
+            side only within one round of one framework, so each is shown on its own:
+          </p>
+          <RegionGroupLinks groups={state.groups} />
+        </section>
       )}
-      {state.status === 'ready' && (
+      {state.status === 'ready' && words && (
         <>
           <RegionAnnexe framework={state.framework} inspections={state.inspections} rollUp={state.rollUp} />
           <h2>Figures across the region</h2>
           <p className="hint">
-            Each line counts Yes among cases answered Yes or No; open a line for the PDU-by-PDU split.
+            Each line counts Yes among cases answered Yes or No; open a line for the split by {words.unit}.
           </p>
-          <RegionFigures inspections={state.inspections} rollUp={state.rollUp} />
+          <RegionFigures framework={state.framework} inspections={state.inspections} rollUp={state.rollUp} />
+          {state.others.length > 0 && (
+            <section aria-labelledby="other-groups-heading">
+              <h2 id="other-groups-heading">The region’s other rounds and frameworks</h2>
+              <RegionGroupLinks groups={state.others} />
+            </section>
+          )}
         </>
       )}
     </main>

@@ -1,12 +1,23 @@
-// A region side by side, as the regional letter reads it: the annexe-two table of standards by PDU with
-// scores and overall ratings, then every question's regional figure with the PDU-by-PDU split behind it.
-import type { Framework } from '../../../shared/framework';
+// A region side by side, as the regional letter reads it: the annexe-two table of standards by PDU (or youth
+// justice service) under their domain headings, with scores and overall ratings, then every question's
+// regional figure with the split by unit behind it. Words follow the framework.
+import { standardLabel, type Framework } from '../../../shared/framework';
 import type { ExportedInspection } from '../../../shared/interchange';
-import { describeFigure, figureOf, questionHeading, type RegionRollUp } from '../../../shared/scoring';
+import {
+  describeFigure,
+  figureOf,
+  questionHeading,
+  TOO_FEW_CASES,
+  tooFewCases,
+  type RegionRollUp,
+} from '../../../shared/scoring';
+import { useMinimumCases } from '../../db';
+import { plural } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';
+import './region.css';
 
 function shortName(name: string): string {
-  return name.replace(/ PDU$/, '');
+  return name.replace(/ (PDU|YOS|youth justice service|youth offending service)$/i, '');
 }
 
 export function RegionAnnexe({
@@ -18,11 +29,12 @@ export function RegionAnnexe({
   inspections: readonly ExportedInspection[];
   rollUp: RegionRollUp;
 }) {
-  const standards = framework.domains.flatMap((d) => d.standards);
+  const unit = framework.words.unit;
+  const minimumCases = useMinimumCases();
   return (
     <div className="table-scroll">
       <table className="table region-table">
-        <caption>Ratings by PDU</caption>
+        <caption>Ratings by {unit}</caption>
         <thead>
           <tr>
             <th scope="col">Standard</th>
@@ -33,28 +45,41 @@ export function RegionAnnexe({
             ))}
           </tr>
         </thead>
-        <tbody>
-          {standards.map((standard) => (
-            <tr key={standard.id}>
-              <th scope="row">{standard.name}</th>
-              {rollUp.inspections.map((r, n) => {
-                const result = r.standards.find((s) => s.id === standard.id);
-                return (
-                  <td key={inspections[n]!.id}>
-                    {result ? (
-                      <>
-                        <span className="sub">{result.number}</span>{' '}
-                        <RatingBadge rating={result.rating} size="compact" />
-                      </>
-                    ) : (
-                      <span className="sub">Not inspected</span>
-                    )}
-                  </td>
-                );
-              })}
+        {framework.domains.map((domain) => (
+          <tbody key={domain.id}>
+            <tr className="region-domain">
+              <th scope="colgroup" colSpan={inspections.length + 1}>
+                {domain.name}
+              </th>
             </tr>
-          ))}
-        </tbody>
+            {domain.standards.map((standard) => (
+              <tr key={standard.id}>
+                <th scope="row">{standardLabel(framework, standard)}</th>
+                {rollUp.inspections.map((r, n) => {
+                  const result = r.standards.find((s) => s.id === standard.id);
+                  return (
+                    <td key={inspections[n]!.id}>
+                      {result ? (
+                        <>
+                          <span className="sub">{result.number}</span>{' '}
+                          <RatingBadge rating={result.rating} size="compact" />
+                          {tooFewCases(result, minimumCases) && (
+                            <span className="region-flag">
+                              {' '}
+                              from {plural(result.casesRated, 'case')}: {TOO_FEW_CASES}
+                            </span>
+                          )}
+                        </>
+                      ) : (
+                        <span className="sub">Not inspected</span>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        ))}
         <tfoot>
           <tr>
             <th scope="row">Score</th>
@@ -85,10 +110,12 @@ const GROUPS = [
 ] as const;
 
 export function RegionFigures({
+  framework,
   inspections,
   rollUp,
   open = false,
 }: {
+  framework: Framework;
   inspections: readonly ExportedInspection[];
   rollUp: RegionRollUp;
   open?: boolean;
@@ -103,13 +130,16 @@ export function RegionFigures({
             .map((q) => (
               <details key={q.question.id} className="figure" open={open}>
                 <summary>
-                  {questionHeading(q.question)}: <strong>{describeFigure(figureOf(q.total))}</strong>
+                  {questionHeading(q.question, framework)}:{' '}
+                  <strong>{describeFigure(figureOf(q.total))}</strong>
                 </summary>
                 <table className="table split-table">
-                  <caption className="visually-hidden">{questionHeading(q.question)}, PDU by PDU</caption>
+                  <caption className="visually-hidden">
+                    {questionHeading(q.question, framework)}, {framework.words.unit} by {framework.words.unit}
+                  </caption>
                   <thead>
                     <tr>
-                      <th scope="col">PDU</th>
+                      <th scope="col">{framework.words.unit}</th>
                       <th scope="col">Figure</th>
                     </tr>
                   </thead>

@@ -6,6 +6,7 @@ import { describeFigure, figureOf, inspectorPatterns, RATING_LABELS } from '../.
 import { useCasesOf, useInspection } from '../../db';
 import { longDate } from '../../ui/format';
 import { InspectorPatterns } from '../ratings/InspectorPatterns';
+import { MaximumNote, ProvisionalNote } from '../ratings/RatingNotes';
 import { RatingsTable } from '../ratings/RatingsTable';
 import { StandardBreakdown } from '../ratings/StandardBreakdown';
 import { useRatedInspection } from '../ratings/useRatedInspection';
@@ -25,14 +26,17 @@ export function InspectionReport() {
       fileName={`${inspection.name.replace(/[^\w -]+/g, '')} report.pdf`}
       details={[
         inspection.region && `${inspection.region} region`,
+        inspection.round && `round ${inspection.round}`,
         inspection.fieldworkStart && `fieldwork from ${longDate(inspection.fieldworkStart)}`,
         inspection.leadInspector && `lead inspector ${inspection.leadInspector}`,
         rated.framework.name,
-        `${live} cases`,
+        `${live} ${live === 1 ? 'case' : 'cases'}`,
       ]}
     >
       <section className="report-section">
         <h2>Ratings</h2>
+        <ProvisionalNote work={rated.unfinished} />
+        <MaximumNote framework={rated.framework} rating={rated.rating} />
         <RatingsTable rating={rated.rating} />
       </section>
       <section className="report-section">
@@ -42,7 +46,7 @@ export function InspectionReport() {
           .map((s) => (
             <div key={s.id} className="report-judgement">
               <h3>
-                {s.number} {s.name}: {s.rating ? RATING_LABELS[s.rating] : 'not yet judged'}
+                {s.number} {s.label}: {s.rating ? RATING_LABELS[s.rating] : 'not judged yet'}
               </h3>
               {inspection.judgements[s.id]?.note && <p>{inspection.judgements[s.id]?.note}</p>}
             </div>

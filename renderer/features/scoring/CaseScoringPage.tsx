@@ -14,7 +14,7 @@ import { caseProgress } from '../../../shared/scoring';
 import { useCasesOf, useInspection, type AnswerEntry, type StoredCase } from '../../db';
 import { answerKey } from '../../state/answers-slice';
 import { useCasescore } from '../../state/store';
-import { CASE_TYPE_LABELS, COURT_REPORT_LABELS, ROSH_LABELS } from '../../ui/labels';
+import { caseDetailPhrases } from '../cases/case-details-text';
 import { RatingsPanel } from '../ratings/RatingsPanel';
 import { useRatedInspection } from '../ratings/useRatedInspection';
 import { useActor } from '../settings/actor';
@@ -210,12 +210,7 @@ export function CaseScoringPage() {
             <h1>Case {sampled.reference}</h1>
             <p className="sub">
               {[
-                CASE_TYPE_LABELS[sampled.caseType],
-                sampled.attributes.rosh && `${ROSH_LABELS[sampled.attributes.rosh]} risk of serious harm`,
-                sampled.attributes.courtReport && sampled.attributes.courtReport !== 'none'
-                  ? `${COURT_REPORT_LABELS[sampled.attributes.courtReport]} court report`
-                  : 'no court report',
-                sampled.attributes.releasedOnLicence && 'released on licence',
+                ...caseDetailPhrases(rated.framework, sampled),
                 sampled.inspector && `inspector ${sampled.inspector}`,
               ]
                 .filter(Boolean)
@@ -279,7 +274,13 @@ export function CaseScoringPage() {
         </div>
       </main>
       <aside className="panel">
-        <RatingsPanel inspectionId={inspection.id} rating={rated.rating} by={by} />
+        <RatingsPanel
+          inspectionId={inspection.id}
+          framework={rated.framework}
+          rating={rated.rating}
+          unfinished={rated.unfinished}
+          by={by}
+        />
       </aside>
       {editing && (
         <EditCaseDialog

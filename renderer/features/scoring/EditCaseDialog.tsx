@@ -54,6 +54,7 @@ export function EditCaseDialog({
     rosh: sampled.attributes.rosh ?? ('' as const),
     courtReport: sampled.attributes.courtReport ?? 'none',
     releasedOnLicence: sampled.attributes.releasedOnLicence ?? false,
+    safetyWellbeing: sampled.attributes.safetyWellbeing ?? ('' as const),
     inspector: sampled.inspector ?? '',
   });
   const [problem, setProblem] = useState<string | null>(null);
@@ -64,7 +65,7 @@ export function EditCaseDialog({
     if (confirmRemove) cancel.current?.focus();
   }, [confirmRemove]);
 
-  const next = toDetails(reference, facts);
+  const next = toDetails(reference, facts, framework);
   const setAside = useMemo(
     () => answersSetAsideBy(framework, options, sampled, next),
     // `next` is rebuilt each draw from the fields; its parts are what matter.
@@ -77,13 +78,12 @@ export function EditCaseDialog({
     saving.current = true;
     try {
       const clear = clearInstead ? setAside.map((q) => q.id) : [];
-      const before = toDetails(sampled.reference, {
+      const before: CaseDetails = {
+        reference: sampled.reference,
         caseType: sampled.caseType,
-        rosh: sampled.attributes.rosh ?? '',
-        courtReport: sampled.attributes.courtReport ?? 'none',
-        releasedOnLicence: sampled.attributes.releasedOnLicence ?? false,
-        inspector: sampled.inspector ?? '',
-      });
+        ...(sampled.inspector ? { inspector: sampled.inspector } : {}),
+        attributes: sampled.attributes,
+      };
       await editCase(sampled.id, next, by, { clear });
       if (clear.length > 0) {
         const restore = Object.fromEntries(clear.map((id) => [id, sampled.answers[id]!] as const));

@@ -1,6 +1,7 @@
 // Settings: the inspector's initials, and whether the browser keeps Casescore's data safe from clearing.
 import { useEffect, useState } from 'react';
 import { checkInitials, describeStorageError, saveInitials } from '../../db';
+import { MinimumCasesSetting } from './MinimumCasesSetting';
 import { Message } from '../../ui/Message';
 import { useActor } from './actor';
 import { describeBytes, readStorageStatus, requestPersistence, type StorageStatus } from './storage';
@@ -47,6 +48,7 @@ export function SettingsPage() {
         </form>
         <Message message={message} />
       </section>
+      <MinimumCasesSetting />
       <section aria-labelledby="storage-heading" className="card">
         <h2 id="storage-heading">Storage on this computer</h2>
         {status === null ? (

@@ -5,13 +5,15 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
   findCaseQuestion,
+  keyQuestionLabel,
+  standardLabel,
   getFramework,
   RATINGS,
   type Framework,
   type Rating,
 } from '../../../shared/framework';
 import { unresolved, type MergeItem, type MergeResolutions, type Version } from '../../../shared/interchange';
-import { RATING_LABELS } from '../../../shared/scoring';
+import { questionHeading, RATING_LABELS } from '../../../shared/scoring';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
 import { plural } from '../../ui/format';
@@ -49,13 +51,13 @@ function VersionCell({ version }: { version: Version | undefined }) {
 function itemLabel(framework: Framework, item: MergeItem): string {
   if (item.kind === 'judgement' || item.kind === 'override') {
     const standard = framework.domains.flatMap((d) => d.standards).find((s) => s.id === item.target);
-    return `${standard?.name ?? item.target} (${item.kind})`;
+    return `${standard ? standardLabel(framework, standard) : item.target} (${item.kind})`;
   }
   const question = findCaseQuestion(framework, item.target);
   if (!question) return item.target;
   return question.kind === 'key-question'
-    ? `${question.standard.name}: ${question.question.label}`
-    : question.question.text;
+    ? keyQuestionLabel(framework, question.standard, question.question)
+    : questionHeading(question, framework);
 }
 
 function ReferenceSelect({

@@ -14,7 +14,7 @@ describe('professional-discretion overrides', () => {
     const assessment = () => within(panel).getByText('2.1 Assessment').closest('li')!;
     expect(await within(assessment()).findByText('Requires improvement')).toBeInTheDocument();
 
-    await user.click(within(panel).getByRole('button', { name: 'Override Assessment' }));
+    await user.click(within(panel).getByRole('button', { name: 'Override 2.1 Assessment' }));
     const dialog = screen.getByRole('dialog', { name: 'Override 2.1 Assessment' });
     expect(within(dialog).getByText('Requires improvement', { selector: 'strong' })).toBeInTheDocument();
     await user.selectOptions(within(dialog).getByLabelText('Rating'), 'good');
@@ -32,7 +32,7 @@ describe('professional-discretion overrides', () => {
       'Two-case sample; strong other evidence.',
     );
 
-    await user.click(within(panel).getByRole('button', { name: 'Change override of Assessment' }));
+    await user.click(within(panel).getByRole('button', { name: 'Change override of 2.1 Assessment' }));
     await user.click(screen.getByRole('button', { name: 'Remove override' }));
     expect(await within(assessment()).findByText('Requires improvement')).toBeInTheDocument();
     expect(within(assessment()).queryByText(/Overridden/)).not.toBeInTheDocument();

@@ -30,7 +30,7 @@ async function expectedMargin(inspectionId: string, standardId: string): Promise
     (s) => s.id === standardId,
   )!;
   return describeStandardMargin(
-    standard.name,
+    standard.label,
     standardMargin(PROBATION_PDU_2021, standard.computedRating, standard.keyQuestions),
   ).map((s) => `${s}.`);
 }
@@ -58,7 +58,7 @@ describe('why this rating: the margin to the next band', () => {
     for (const [theme, counts] of Object.entries(answers))
       await answerCounts(caseIds, `assessment.${theme}`, counts);
     const { screen } = await renderApp(`/inspections/${inspectionId}/ratings/assessment`);
-    const list = await screen.findByRole('list', { name: 'What would move Assessment' });
+    const list = await screen.findByRole('list', { name: 'What would move 2.1 Assessment' });
     const shown = within(list)
       .getAllByRole('listitem')
       .map((li) => li.textContent);
@@ -66,13 +66,15 @@ describe('why this rating: the margin to the next band', () => {
     expect(shown.length).toBeGreaterThan(0);
   });
 
-  it('says a standard with no applicable answers is not rated', async () => {
+  it('says why a standard is not rated: no Yes or No answers yet, or every answer N/A', async () => {
     const { inspectionId, caseIds } = await inspectionWithCases(['C-1']);
     await setAnswer(caseIds[0]!, 'planning.engagement', { value: 'na' }, 'KM');
     const { screen } = await renderApp(`/inspections/${inspectionId}/ratings/planning`);
-    expect(
-      await screen.findByText('Not rated: no key question has a Yes or No answer yet.'),
-    ).toBeInTheDocument();
+    const breakdown = await screen.findByRole('region', { name: /2.2 Planning/ });
+    expect(await within(breakdown).findByText('Not rated: no Yes or No answers yet.')).toBeInTheDocument();
+    await setAnswer(caseIds[0]!, 'planning.desistance', { value: 'na' }, 'KM');
+    await setAnswer(caseIds[0]!, 'planning.safety', { value: 'na' }, 'KM');
+    expect(await within(breakdown).findByText('Not rated: every answer was N/A.')).toBeInTheDocument();
   });
 
   it('lists the cases answered No, each opening the case', async () => {
@@ -80,9 +82,9 @@ describe('why this rating: the margin to the next band', () => {
     await setAnswer(caseIds[1]!, 'reviewing.safety', { value: 'no', note: 'No review after arrest' }, 'KM');
     await setAnswer(caseIds[2]!, 'reviewing.safety', { value: 'yes' }, 'KM');
     const { user, screen } = await renderApp(`/inspections/${inspectionId}/ratings/reviewing`);
-    const safety = (await screen.findByRole('heading', { name: /^Keeping others safe/, level: 3 })).closest(
-      'article',
-    )!;
+    const safety = (
+      await screen.findByRole('heading', { name: /^Keeping other people safe/, level: 3 })
+    ).closest('article')!;
     expect(within(safety).getByText('1 case answered No')).toBeInTheDocument();
     await user.click(within(safety).getByText('1 case answered No'));
     expect(within(safety).getByText(/No review after arrest/)).toBeInTheDocument();
@@ -134,7 +136,7 @@ describe('the ratings view', () => {
 });
 
 describe('the region view', () => {
-  it('refuses to combine inspections of different frameworks, saying why', async () => {
+  it('offers each framework of a mixed region on its own, by name, never by id', async () => {
     await createInspection(
       {
         name: 'Lambeth PDU',
@@ -153,10 +155,24 @@ describe('the region view', () => {
       },
       'KM',
     );
-    const { screen } = await renderApp('/regions/London');
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      /London's inspections use different frameworks .* only inspections of one framework version can be combined/,
-    );
+    const { screen, user } = await renderApp('/regions/London');
+    expect(await screen.findByRole('heading', { name: 'Choose a round and framework' })).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    const youth = screen.getByRole('link', {
+      name: 'London, no round given · Youth offending service inspections 2018–2021',
+    });
+    expect(
+      screen.getByRole('link', {
+        name: 'London, no round given · Probation Delivery Unit inspections 2021–2023',
+      }),
+    ).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/hmip-|inspection \d/);
+    await user.click(youth);
+    expect(
+      await screen.findByRole('table', { name: 'Ratings by youth justice service' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/1 youth justice service · Youth offending service inspections/),
+    ).toBeInTheDocument();
   });
 });

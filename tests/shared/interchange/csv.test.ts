@@ -57,6 +57,39 @@ describe('CSV of case-level answers', () => {
     expect(() => answersToCsv([createLondonDemo()[1]!, youth])).toThrow('YOS uses another framework');
   });
 
+  it("writes a youth case's own details, safety and wellbeing, and no probation ones", () => {
+    const youth: ExportedInspection = {
+      id: 'yos',
+      name: 'YOS',
+      framework: { id: 'hmip-youth', version: '2018' },
+      options: {},
+      judgements: {},
+      overrides: {},
+      cases: [
+        {
+          id: 'y1',
+          reference: 'Y-1',
+          caseType: 'out-of-court-disposal',
+          attributes: { rosh: 'low', safetyWellbeing: 'high' },
+          answers: {},
+        },
+      ],
+    };
+    const [header, row] = parse(answersToCsv([youth]));
+    expect(header!.slice(0, 8)).toEqual([
+      'inspection',
+      'case id',
+      'reference',
+      'case type',
+      'rosh',
+      'safety and wellbeing',
+      'inspector',
+      'case note',
+    ]);
+    expect(header).not.toContain('court report');
+    expect(row!.slice(4, 6)).toEqual(['low', 'high']);
+  });
+
   it('quotes every field and ends lines with CRLF', () => {
     const text = answersToCsv(createLondonDemo().slice(4, 5));
     expect(text.startsWith('"inspection","case id","reference"')).toBe(true);

@@ -71,18 +71,25 @@ describe('key-question margins', () => {
         });
         const rank = (y: number, a: number) => ratingRank(bandFor(framework, y, a)?.rating ?? 'inadequate');
         const here = rank(yes, applicable);
-        if (margin?.lift?.noChangedToYes != null) {
-          const k = margin.lift.noChangedToYes;
+        const step = (list: readonly { change: string; count: number }[] | undefined, change: string) =>
+          list?.find((x) => x.change === change);
+        const flipUp = step(margin?.up, 'no-to-yes');
+        if (flipUp) {
+          const k = flipUp.count;
           expect(rank(yes + k, applicable)).toBeGreaterThan(here);
           if (k > 0) expect(rank(yes + k - 1, applicable)).toBe(here);
         }
-        if (margin?.drop?.yesChangedToNo != null) {
-          const k = margin.drop.yesChangedToNo;
+        const flipDown = step(margin?.down, 'yes-to-no');
+        if (flipDown) {
+          const k = flipDown.count;
           expect(rank(yes - k, applicable)).toBeLessThan(here);
           if (k > 0) expect(rank(yes - k + 1, applicable)).toBe(here);
         }
-        expect(margin?.lift === null).toBe(here === 3);
-        expect(margin?.drop === null).toBe(here === 0);
+        // With no unanswered or N/A cases there are no more answers to give, only answers to change.
+        expect(step(margin?.up, 'more-yes')).toBeUndefined();
+        expect(step(margin?.down, 'more-no')).toBeUndefined();
+        if (here === 3) expect(margin?.up).toEqual([]);
+        if (here === 0) expect(margin?.down).toEqual([]);
       }),
     );
   });
@@ -108,8 +115,8 @@ describe("a standard's margin, in words", () => {
         'assessment.safety': { yes: 18, no: 2 },
       }),
     ).toEqual([
-      '3 answers changed from No to Yes would make Assessment Outstanding',
-      '1 answer changed to No would make it Requires improvement',
+      '3 answers in Engagement changed from No to Yes would make Assessment Outstanding',
+      '1 answer in Engagement changed from Yes to No would make it Requires improvement',
     ]);
   });
 
@@ -120,9 +127,10 @@ describe("a standard's margin, in words", () => {
         'assessment.engagement': { yes: 11, no: 9, unanswered: 10 },
       }),
     ).toEqual([
-      '6 more Yes answers would make Assessment Good',
-      '2 answers changed from No to Yes would make it Good',
-      '2 answers changed to No would make it Inadequate',
+      '6 more Yes answers in Engagement would make Assessment Good',
+      '2 answers in Engagement changed from No to Yes would make it Good',
+      '3 more No answers in Engagement would make it Inadequate', // 11/23 is below 50%
+      '2 answers in Engagement changed from Yes to No would make it Inadequate',
     ]);
   });
 
@@ -134,7 +142,9 @@ describe("a standard's margin, in words", () => {
         'assessment.desistance': { yes: 3, no: 7 },
         'assessment.safety': { yes: 9, no: 1 },
       }),
-    ).toEqual(['3 answers changed from No to Yes would make Assessment Requires improvement']);
+    ).toEqual([
+      '3 answers in Engagement and Desistance changed from No to Yes would make Assessment Requires improvement',
+    ]);
   });
 
   it('says nothing for a standard with no applicable answers', () => {
@@ -143,7 +153,7 @@ describe("a standard's margin, in words", () => {
 
   it('at Outstanding offers no lift, only the drop', () => {
     expect(assessmentOf({ 'assessment.engagement': { yes: 10 } })).toEqual([
-      '3 answers changed to No would make it Good', // 8/10 is still 80%
+      '3 answers in Engagement changed from Yes to No would make Assessment Good', // 8/10 is still 80%
     ]);
   });
 });

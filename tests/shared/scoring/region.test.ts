@@ -4,10 +4,15 @@ import { probationInspection, sampleWith } from '../../helpers/inspections';
 
 describe('the region roll-up', () => {
   it('refuses inspections of different frameworks, naming both', () => {
-    const youth = { ...probationInspection(), framework: { id: 'hmip-youth', version: '2018' }, options: {} };
+    const youth = {
+      ...probationInspection(),
+      name: 'Lambeth YOS',
+      framework: { id: 'hmip-youth', version: '2018' },
+      options: {},
+    };
     expect(() => rollUpRegion([probationInspection(), youth])).toThrow(RegionMixError);
     expect(() => rollUpRegion([probationInspection(), youth])).toThrow(
-      /one framework version.*inspection 2 uses hmip-youth 2018, the first uses hmip-probation-pdu 2021/,
+      'Lambeth YOS uses Youth offending service inspections 2018–2021, and the first uses Probation Delivery Unit inspections 2021–2023',
     );
   });
 

@@ -1,7 +1,7 @@
 /**
- * The interchange format, version 1 (../shared/design/interchange.md), as a validation schema. It is the
+ * The interchange format, version 1 (docs/interchange.md), as a validation schema. It is the
  * contract other tools depend on: additions are fine; renames and removals need a new format version and an
- * upgrade in `upgrade.ts`. The committed JSON Schema is generated from this file (`npm run schema`).
+ * upgrade in `upgrade.ts`. The committed JSON Schema is generated from this file (`npm run generate`).
  *
  * Zod runs jitless (no `new Function`), so validation works under the app's strict Content Security Policy.
  */

@@ -107,3 +107,41 @@ describe('pointers in the code and docs', () => {
     ).toEqual([]);
   });
 });
+
+const SOURCE_TOP_LEVEL = [
+  'shared',
+  'renderer',
+  'electron',
+  'cli',
+  'build',
+  'bench',
+  'tests',
+  'seeds',
+  'docs',
+];
+
+/** The folders directly inside a folder. */
+function foldersIn(folder: string): string[] {
+  return readdirSync(join(ROOT, folder), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => `${folder}/${entry.name}`);
+}
+
+describe('the README tree', () => {
+  const named = new Set(readmeTree().map((entry) => entry.path));
+
+  it('names every top-level source folder and the folders inside each', () => {
+    const folders = [
+      ...SOURCE_TOP_LEVEL,
+      ...SOURCE_TOP_LEVEL.flatMap(foldersIn),
+      ...foldersIn('renderer/features'),
+    ];
+    expect(folders.filter((folder) => !named.has(folder))).toEqual([]);
+  });
+
+  it('names every file under shared/', () => {
+    const sharedFiles = walk('shared');
+    expect(sharedFiles.length).toBeGreaterThan(30);
+    expect(sharedFiles.filter((file) => !named.has(file))).toEqual([]);
+  });
+});

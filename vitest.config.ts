@@ -35,7 +35,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.{ts,tsx}'],
-          exclude: ['tests/browser/**', 'tests/renderer/**', 'tests/e2e/**'],
+          // tests/electron-app needs the Electron binary: `npm run test:electron` runs it on its own.
+          exclude: ['tests/browser/**', 'tests/renderer/**', 'tests/e2e/**', 'tests/electron-app/**'],
           environment: 'node',
           // Property tests and the `rate` command run as a process take longer under coverage on a busy
           // two-core machine; these are behaviour tests, not timings.

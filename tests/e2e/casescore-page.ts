@@ -79,7 +79,7 @@ export class CasescorePage {
 
   /**
    * Opens a case from its inspection's page, answers the first key questions with the given keys (y, n, a),
-   * sees every answer saved, and goes back to the inspection.
+   * sees every answer saved, and goes back to the inspection. It waits with expect.poll, so it runs in a test.
    */
   score(reference: string, keys: string): Promise<void> {
     return this.step(`score ${reference} with ${keys}`, async () => {
@@ -124,6 +124,20 @@ export class CasescorePage {
     });
   }
 
+  /** Chooses a file that cannot be imported; returns the message refusing it, which names the problem. */
+  chooseRefusedImport(path: string): Promise<string> {
+    return this.step(`choose ${path} and see it refused`, async () => {
+      await this.openInspections();
+      const chooser = this.page.waitForEvent('filechooser');
+      await this.page.getByRole('button', { name: 'Import…' }).click();
+      await (await chooser).setFiles(path);
+      const alert = this.page.getByRole('alert').filter({ hasText: 'was not imported' });
+      await alert.waitFor();
+      expect(await this.page.getByRole('heading', { name: /^Review the import of/ }).count()).toBe(0);
+      return (await alert.textContent()) ?? '';
+    });
+  }
+
   /** Applies the import under review, and sees that it was imported. */
   applyImport(path: string): Promise<void> {
     const file = path.split(/[\\/]/).pop()!;
@@ -158,9 +172,11 @@ export class CasescorePage {
       await this.openInspections();
       await this.page.getByRole('button', { name: 'Load London 2022 demo' }).click();
       await this.page.getByText('Loaded the London 2022 demo').waitFor();
-      await expect
-        .poll(() => this.page.getByRole('link', { name: / PDU$/ }).count())
-        .toBeGreaterThanOrEqual(6);
+      // (Playwright's own waits, not expect.poll: a flow may load the demo in a beforeAll.)
+      await this.page
+        .getByRole('link', { name: 'Barking, Dagenham and Havering PDU', exact: true })
+        .waitFor();
+      expect(await this.page.getByRole('link', { name: / PDU$/ }).count()).toBeGreaterThanOrEqual(6);
     });
   }
 

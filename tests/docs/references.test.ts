@@ -108,18 +108,6 @@ describe('pointers in the code and docs', () => {
   });
 });
 
-const SOURCE_TOP_LEVEL = [
-  'shared',
-  'renderer',
-  'electron',
-  'cli',
-  'build',
-  'bench',
-  'tests',
-  'seeds',
-  'docs',
-];
-
 /** The folders directly inside a folder. */
 function foldersIn(folder: string): string[] {
   return readdirSync(join(ROOT, folder), { withFileTypes: true })
@@ -132,8 +120,8 @@ describe('the README tree', () => {
 
   it('names every top-level source folder and the folders inside each', () => {
     const folders = [
-      ...SOURCE_TOP_LEVEL,
-      ...SOURCE_TOP_LEVEL.flatMap(foldersIn),
+      ...SOURCE_FOLDERS,
+      ...SOURCE_FOLDERS.flatMap(foldersIn),
       ...foldersIn('renderer/features'),
     ];
     expect(folders.filter((folder) => !named.has(folder))).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * The machine-readable breakdown `rate --json` prints (docs/interchange.md, "The `rate` command").
+ * The machine-readable breakdown `rate --json` prints (docs/interchange.md, "`npm run rate`").
  * External tools read it: fields may be added, never renamed or removed.
  */
 import { getFramework } from '../shared/framework';

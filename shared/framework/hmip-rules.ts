@@ -1,6 +1,7 @@
 /**
  * The inspectorate's rating rules that both of its frameworks share: key-question bands and the points each
- * standard rating earns. Kept as data (framework.md marks them [R] and [I]), so a correction is a one-line change.
+ * standard rating earns. Kept as data (docs/framework.md says where each comes from and how sure we are of it),
+ * so a correction is a one-line change.
  */
 import type { KeyQuestionBand, OverallRule } from './types';
 

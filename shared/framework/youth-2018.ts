@@ -7,7 +7,7 @@ import type { CaseSampledStandard, CaseType, Framework, JudgedStandard } from '.
 
 /**
  * Every youth case standard asks the same three key questions of one activity (assessment, planning…), so
- * they are written once here; the ids follow framework.md: `<standard>.desistance`, `.child-safety`,
+ * they are written once here; the ids follow docs/framework.md: `<standard>.desistance`, `.child-safety`,
  * `.others-safety`.
  */
 function youthCaseStandard(

@@ -21,9 +21,12 @@ import type {
   ExportedOverride,
 } from './schema';
 
-/** One version of an answer, judgement or override, as merging compares them. */
-export interface Version {
-  readonly value: AnswerValue | Rating | null;
+/**
+ * One version of an answer (`V` is Yes, No, Not applicable or cleared), judgement or override (`V` is a rating,
+ * or `null` while not judged), as merging compares them.
+ */
+export interface Version<V extends AnswerValue | Rating | null = AnswerValue | Rating | null> {
+  readonly value: V;
   readonly note?: string;
   readonly updatedAt?: string;
   readonly by?: string;
@@ -33,22 +36,57 @@ export interface Version {
 /** What merging does with one item. */
 export type ItemOutcome = 'add' | 'take-theirs' | 'conflict';
 
-/** One answer, judgement or override that merging would change, or that needs the lead's choice. */
-export interface MergeItem {
+/**
+ * The two sides of an item. Only theirs has it (`add`), or both do: theirs is to be taken, or the lead chooses.
+ */
+export type Sides<V extends AnswerValue | Rating | null> =
+  | { readonly outcome: 'add'; readonly mine?: undefined; readonly theirs: Version<V> }
+  | { readonly outcome: 'take-theirs' | 'conflict'; readonly mine: Version<V>; readonly theirs: Version<V> };
+
+interface ItemBase {
   /** Unique within the plan. */
   readonly key: string;
-  readonly kind: 'answer' | 'judgement' | 'override' | 'case-removed';
   readonly inspectionId: string;
-  /** Our case the item lands in (for answers and removals). */
-  readonly caseId?: string;
-  readonly reference?: string;
-  /** The question or standard id. */
-  readonly target: string;
-  readonly outcome: ItemOutcome;
-  readonly mine?: Version;
-  readonly theirs: Version;
-  /** Set when the item belongs to a reference clash and applies only if the lead joins the cases. */
-  readonly clashKey?: string;
+}
+
+/** An answer of theirs to add, take or resolve, in our case `caseId`. */
+export type AnswerItem = ItemBase &
+  Sides<AnswerValue | null> & {
+    readonly kind: 'answer';
+    readonly caseId: string;
+    readonly reference: string;
+    /** The question id. */
+    readonly target: string;
+    /** Set when the item belongs to a reference clash and applies only if the lead joins the cases. */
+    readonly clashKey?: string;
+  };
+
+/** A judgement or override of theirs to add, take or resolve. */
+export type StandardItem = ItemBase &
+  Sides<Rating | null> & {
+    readonly kind: 'judgement' | 'override';
+    /** The standard id. */
+    readonly target: string;
+  };
+
+/** Their removal of a case we still have, made after our last change to it: the case is removed here too. */
+export interface CaseRemovedItem extends ItemBase {
+  readonly kind: 'case-removed';
+  readonly outcome: 'take-theirs';
+  readonly caseId: string;
+  readonly reference: string;
+  readonly removed: { readonly updatedAt: string; readonly by: string };
+}
+
+/** One answer, judgement, override or case removal that merging would change, or that needs the lead's choice. */
+export type MergeItem = AnswerItem | StandardItem | CaseRemovedItem;
+
+/** An item that needs the lead's choice. */
+export type ConflictItem = (AnswerItem | StandardItem) & { readonly outcome: 'conflict' };
+
+/** Whether an item needs the lead's choice. */
+export function isConflict(item: MergeItem): item is ConflictItem {
+  return item.outcome === 'conflict';
 }
 
 /** Their case with the same reference as one of ours, under another id. */
@@ -106,12 +144,15 @@ export function versionStamp(version: Pick<Version, 'by' | 'updatedAt'>): string
   return `${version.by ?? '?'}@${version.updatedAt ?? '?'}`;
 }
 
-function sameContent(a: Version, b: Version): boolean {
+function sameContent<V extends AnswerValue | Rating | null>(a: Version<V>, b: Version<V>): boolean {
   return a.value === b.value && (a.note ?? '') === (b.note ?? '');
 }
 
 /** How two versions of one item merge: `null` means ours stays (the same, or ours wins). */
-export function compareVersions(mine: Version | undefined, theirs: Version | undefined): ItemOutcome | null {
+export function compareVersions<V extends AnswerValue | Rating | null>(
+  mine: Version<V> | undefined,
+  theirs: Version<V> | undefined,
+): ItemOutcome | null {
   if (!theirs) return null;
   if (!mine) return 'add';
   if (sameContent(mine, theirs)) return null;
@@ -123,8 +164,27 @@ export function compareVersions(mine: Version | undefined, theirs: Version | und
   return 'conflict';
 }
 
-const judgementVersion = (j: ExportedJudgement): Version => ({ ...j, value: j.rating, note: j.note });
-const overrideVersion = (o: ExportedOverride): Version => ({ ...o, value: o.rating, note: o.reason });
+const judgementVersion = (j: ExportedJudgement): Version<Rating | null> => ({
+  ...j,
+  value: j.rating,
+  note: j.note,
+});
+const overrideVersion = (o: ExportedOverride): Version<Rating | null> => ({
+  ...o,
+  value: o.rating,
+  note: o.reason,
+});
+
+/** The two sides of an item from how they compare, or `null` when ours stays. */
+function sidesOf<V extends AnswerValue | Rating | null>(
+  mine: Version<V> | undefined,
+  theirs: Version<V>,
+): Sides<V> | null {
+  const outcome = compareVersions(mine, theirs);
+  if (!outcome) return null;
+  if (outcome === 'add' || !mine) return { outcome: 'add', theirs };
+  return { outcome, mine, theirs };
+}
 
 function isLive(c: ExportedCase | ExportedDeletedCase): c is ExportedCase {
   return !c.deleted;
@@ -139,9 +199,8 @@ function answerItems(
   const items: MergeItem[] = [];
   let left = 0;
   for (const [questionId, theirs] of Object.entries(theirsCase.answers)) {
-    const mine = mineCase.answers[questionId];
-    const outcome = compareVersions(mine, theirs);
-    if (!outcome) {
+    const sides = sidesOf(mineCase.answers[questionId], theirs);
+    if (!sides) {
       left += 1;
       continue;
     }
@@ -152,9 +211,7 @@ function answerItems(
       caseId: mineCase.id,
       reference: mineCase.reference,
       target: questionId,
-      outcome,
-      ...(mine ? { mine } : {}),
-      theirs,
+      ...sides,
       ...(clashKey ? { clashKey } : {}),
     });
   }
@@ -198,11 +255,10 @@ function planInspection(
           key: `${mine.id}|${mineCase.id}|removed`,
           kind: 'case-removed',
           inspectionId: mine.id,
+          outcome: 'take-theirs',
           caseId: mineCase.id,
           reference: mineCase.reference,
-          target: mineCase.reference,
-          outcome: 'take-theirs',
-          theirs: { value: null, updatedAt: theirsCase.updatedAt, by: theirsCase.by },
+          removed: { updatedAt: theirsCase.updatedAt, by: theirsCase.by },
         });
       } else left += 1;
       continue;
@@ -239,15 +295,15 @@ function planInspection(
     kind: 'judgement' | 'override',
     mineRecord: Readonly<Record<string, T>>,
     theirsRecord: Readonly<Record<string, T>>,
-    toVersion: (t: T) => Version,
+    toVersion: (t: T) => Version<Rating | null>,
   ) => {
     for (const [standardId, theirsEntry] of Object.entries(theirsRecord)) {
       const mineEntry = mineRecord[standardId];
-      const outcome = compareVersions(
+      const sides = sidesOf(
         mineEntry === undefined ? undefined : toVersion(mineEntry),
         toVersion(theirsEntry),
       );
-      if (!outcome) {
+      if (!sides) {
         left += 1;
         continue;
       }
@@ -256,9 +312,7 @@ function planInspection(
         kind,
         inspectionId: mine.id,
         target: standardId,
-        outcome,
-        ...(mineEntry === undefined ? {} : { mine: toVersion(mineEntry) }),
-        theirs: toVersion(theirsEntry),
+        ...sides,
       });
     }
   };
@@ -287,7 +341,7 @@ export function planMerge(
     left += plan.left;
     for (const item of plan.items) {
       // Items of a reference clash count only once the lead joins the cases; the clash itself counts now.
-      if (item.clashKey) continue;
+      if (item.kind === 'answer' && item.clashKey) continue;
       if (item.outcome === 'conflict') conflicts += 1;
       else if (item.outcome === 'add') added += 1;
       else changed += 1;
@@ -295,6 +349,11 @@ export function planMerge(
     conflicts += plan.clashes.length;
   }
   return { inspections, totals: { added, changed, left, conflicts } };
+}
+
+/** Whether an item applies once the lead's choices are made: a reference clash's items only if the cases join. */
+export function appliesAfter(item: MergeItem, resolutions: Pick<MergeResolutions, 'clashes'>): boolean {
+  return item.kind !== 'answer' || !item.clashKey || resolutions.clashes[item.clashKey] === 'join';
 }
 
 /** The conflicts and clashes still waiting for the lead's choice. */
@@ -307,18 +366,32 @@ export function unresolved(
   for (const inspection of plan.inspections) {
     for (const clash of inspection.clashes) if (!resolutions.clashes[clash.key]) clashes += 1;
     for (const item of inspection.items) {
-      if (item.outcome !== 'conflict') continue;
-      if (item.clashKey && resolutions.clashes[item.clashKey] !== 'join') continue;
-      if (!resolutions.conflicts[item.key]) conflicts += 1;
+      if (isConflict(item) && appliesAfter(item, resolutions) && !resolutions.conflicts[item.key])
+        conflicts += 1;
     }
   }
   return { conflicts, clashes };
 }
 
-function answerFrom(version: Version, supersedes?: readonly string[]): ExportedAnswer {
+/**
+ * The side of an item that is kept, and the version it is kept over (none when theirs is simply added): the
+ * lead's choice for a conflict, else theirs.
+ */
+function keptSide<V extends AnswerValue | Rating | null>(
+  sides: Sides<V>,
+  choice: 'mine' | 'theirs' | undefined,
+): { side: 'mine' | 'theirs'; kept: Version<V>; over: Version<V> | undefined } {
+  if (sides.outcome === 'add') return { side: 'theirs', kept: sides.theirs, over: undefined };
+  if (sides.outcome === 'conflict' && choice === 'mine') {
+    return { side: 'mine', kept: sides.mine, over: sides.theirs };
+  }
+  return { side: 'theirs', kept: sides.theirs, over: sides.mine };
+}
+
+function answerFrom(version: Version<AnswerValue | null>, supersedes?: readonly string[]): ExportedAnswer {
   const all = [...(version.supersedes ?? []), ...(supersedes ?? [])];
   return {
-    value: version.value as AnswerValue | null,
+    value: version.value,
     ...(version.note !== undefined ? { note: version.note } : {}),
     ...(version.updatedAt ? { updatedAt: version.updatedAt } : {}),
     ...(version.by ? { by: version.by } : {}),
@@ -359,7 +432,8 @@ export function applyMerge(
   const theirsById = new Map(theirs.map((i) => [i.id, i] as const));
   let applied = 0;
   const result = plan.inspections.map((inspectionPlan): ExportedInspection => {
-    const theirsInspection = theirsById.get(inspectionPlan.id) as ExportedInspection;
+    const theirsInspection = theirsById.get(inspectionPlan.id);
+    if (!theirsInspection) throw new MergeError(`${inspectionPlan.name} is in the plan but not in the file`);
     const current = ours.get(inspectionPlan.id);
     if (inspectionPlan.isNew || !current) {
       applied += 1;
@@ -376,7 +450,8 @@ export function applyMerge(
     }
     for (const clash of inspectionPlan.clashes) {
       if (resolutions.clashes[clash.key] !== 'apart') continue;
-      const theirsCase = theirsInspection.cases.find((c) => c.id === clash.theirsCaseId) as ExportedCase;
+      const theirsCase = theirsInspection.cases.filter(isLive).find((c) => c.id === clash.theirsCaseId);
+      if (!theirsCase) throw new MergeError(`Case ${clash.reference} is in the plan but not in the file`);
       let reference = `${theirsCase.reference} (${theirsCase.inspector ?? 'imported'})`;
       for (let n = 2; takenReferences.has(referenceKey(reference)); n += 1)
         reference = `${theirsCase.reference} (${n})`;
@@ -385,38 +460,33 @@ export function applyMerge(
       applied += 1;
     }
     for (const item of inspectionPlan.items) {
-      if (item.clashKey && resolutions.clashes[item.clashKey] !== 'join') continue;
-      const choice = item.outcome === 'conflict' ? resolutions.conflicts[item.key] : 'theirs';
+      if (!appliesAfter(item, resolutions)) continue;
       if (item.kind === 'case-removed') {
-        const c = cases.get(item.caseId as string);
+        const c = cases.get(item.caseId);
         if (c && isLive(c)) {
-          cases.set(c.id, {
-            id: c.id,
-            deleted: true,
-            updatedAt: item.theirs.updatedAt as string,
-            by: item.theirs.by ?? '?',
-          });
+          cases.set(c.id, { id: c.id, deleted: true, ...item.removed });
           applied += 1;
         }
         continue;
       }
+      // The kept side remembers the version it was kept over, so the same file merges quietly next time.
+      const choice = resolutions.conflicts[item.key];
       if (item.kind === 'answer') {
-        const c = cases.get(item.caseId as string);
+        const c = cases.get(item.caseId);
         if (!c || !isLive(c)) continue;
-        const answer =
-          choice === 'theirs'
-            ? answerFrom(item.theirs, item.mine ? [versionStamp(item.mine)] : [])
-            : answerFrom(item.mine as Version, [versionStamp(item.theirs)]);
+        const { kept, over } = keptSide(item, choice);
+        const answer = answerFrom(kept, over ? [versionStamp(over)] : []);
         cases.set(c.id, { ...c, answers: { ...c.answers, [item.target]: answer } });
         applied += 1;
         continue;
       }
-      // The chosen side remembers the version it was chosen over, so the same file merges quietly next time.
-      const over =
-        choice === 'theirs' ? (item.mine ? versionStamp(item.mine) : null) : versionStamp(item.theirs);
+      const { side, over } = keptSide(item, choice);
       const remember = <T extends { supersedes?: string[] }>(entry: T): T =>
-        over ? { ...entry, supersedes: [...new Set([...(entry.supersedes ?? []), over])] } : entry;
-      const source = choice === 'theirs' ? theirsInspection : current;
+        over
+          ? { ...entry, supersedes: [...new Set([...(entry.supersedes ?? []), versionStamp(over)])] }
+          : entry;
+      // The whole entry (with its evidence notes) comes from the kept side's file.
+      const source = side === 'theirs' ? theirsInspection : current;
       if (item.kind === 'judgement') {
         const entry = source.judgements[item.target];
         if (entry) judgements[item.target] = remember(entry);

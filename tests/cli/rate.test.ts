@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runRate } from '../../cli/rate-command';
 import { loadAnnexeTwo } from '../../seeds';
 import { parseExport } from '../../shared/interchange';
 import { rateInspection } from '../../shared/scoring';
@@ -12,7 +13,7 @@ const run = promisify(execFile);
 const SAMPLE = 'seeds/samples/london-2022.json';
 
 /** Runs `npm run --silent rate -- ...args` as a person would, and never throws on a non-zero exit. */
-async function rate(...args: string[]) {
+async function rateAsProcess(...args: string[]) {
   try {
     const { stdout, stderr } = await run('npm', ['run', '--silent', 'rate', '--', ...args], {
       encoding: 'utf8',
@@ -24,16 +25,38 @@ async function rate(...args: string[]) {
   }
 }
 
+/** The command's behaviour without starting a process: what it prints and how it exits, on real files. */
+function rate(...args: string[]) {
+  const outcome = runRate(args, (path) => readFileSync(path, 'utf8'));
+  return { stdout: outcome.stdout, stderr: outcome.stderr, code: outcome.exitCode };
+}
+
 function tempFile(name: string, text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'casescore-rate-')), name);
   writeFileSync(path, text);
   return path;
 }
 
-// Each test starts a process (npm, then tsx): generous time, so a busy machine does not fail them.
-describe('npm run rate', { timeout: 60_000 }, () => {
-  it('prints machine JSON with --json, and nothing else, matching the scoring module', async () => {
-    const { stdout, stderr, code } = await rate(SAMPLE, '--json');
+describe('npm run rate, as a process', () => {
+  it("prints the sample export's breakdown as JSON on standard output, exiting 0", async () => {
+    const { stdout, stderr, code } = await rateAsProcess(SAMPLE, '--json');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(rate(SAMPLE, '--json').stdout));
+  });
+
+  it('exits 1 on a file that fails validation, with the problem on standard error only', async () => {
+    const path = tempFile('broken.json', '{"format": "casescore.inspections"}');
+    const { stdout, stderr, code } = await rateAsProcess(path);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^rate: .*broken\.json is not a valid Casescore export: /);
+  });
+});
+
+describe('the rate command', () => {
+  it('prints machine JSON with --json, and nothing else, matching the scoring module', () => {
+    const { stdout, stderr, code } = rate(SAMPLE, '--json');
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const printed = JSON.parse(stdout);
@@ -67,8 +90,8 @@ describe('npm run rate', { timeout: 60_000 }, () => {
     });
   });
 
-  it('prints a readable breakdown by default', async () => {
-    const { stdout, code } = await rate(SAMPLE);
+  it('prints a readable breakdown by default', () => {
+    const { stdout, code } = rate(SAMPLE);
     expect(code).toBe(0);
     expect(stdout).toContain('Newham PDU');
     expect(stdout).toContain('Overall: Requires improvement, 6/24');
@@ -118,7 +141,7 @@ describe('npm run rate', { timeout: 60_000 }, () => {
     const { name } = file.inspections[2];
     const { reference } = file.inspections[2].cases[7];
     const path = tempFile('broken.json', JSON.stringify(file));
-    const { stdout, stderr, code } = await rate(path, '--json');
+    const { stdout, stderr, code } = rate(path, '--json');
     expect(code).toBe(1);
     expect(stdout).toBe('');
     // This PDU rates court work, so planning is standard 2.3.
@@ -129,26 +152,46 @@ describe('npm run rate', { timeout: 60_000 }, () => {
     expect(stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
-  it('refuses a truncated file without a stack trace', async () => {
+  it('refuses a truncated file without a stack trace', () => {
     const path = tempFile('truncated.json', readFileSync(SAMPLE, 'utf8').slice(0, 5000));
-    const { stdout, stderr, code } = await rate(path);
+    const { stdout, stderr, code } = rate(path);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('(the file): not valid JSON (is the file complete?)');
     expect(stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });
 
-  it('says so when the file does not exist, exiting 2', async () => {
-    const { stdout, stderr, code } = await rate('no/such/file.json');
+  it('says so when the file does not exist, exiting 2', () => {
+    const { stdout, stderr, code } = rate('no/such/file.json');
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe('rate: cannot read no/such/file.json: no such file\n');
   });
 
-  it('explains its usage when no file is named', async () => {
-    const { stderr, code } = await rate();
+  it('explains its usage when no file is named', () => {
+    const { stderr, code } = rate();
     expect(code).toBe(2);
     expect(stderr).toContain('rate: name one export file');
     expect(stderr).toContain('Usage: npm run --silent rate -- FILE.json [--json]');
+  });
+
+  it('says so when the path is a folder, exiting 2', () => {
+    const { stdout, stderr, code } = rate('seeds');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('rate: cannot read seeds: it is a folder\n');
+  });
+
+  it('refuses an unknown option or a second file, naming the mistake', () => {
+    expect(rate(SAMPLE, '--csv')).toMatchObject({ code: 2, stdout: '' });
+    expect(rate(SAMPLE, '--csv').stderr).toMatch(/^rate: unknown option --csv\n\nUsage:/);
+    expect(rate(SAMPLE, SAMPLE).stderr).toMatch(/^rate: name only one export file\n/);
+  });
+
+  it('shows its help on standard output with --help, exiting 0', () => {
+    const { stdout, stderr, code } = rate('--help');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/--json +print the machine-readable breakdown/);
   });
 });

@@ -5,24 +5,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
-import { collectErrors, openBrowser, screenshot, signIn } from './browser';
+import { collectErrors, openBrowser } from './browser';
+import { CasescorePage } from './casescore-page';
 
 let page: Page;
+let app: CasescorePage;
 let close: () => Promise<void>;
 const folder = mkdtempSync(join(tmpdir(), 'casescore-import-'));
 const sample = readFileSync('seeds/samples/london-2022.json', 'utf8');
 
 beforeAll(async () => {
   ({ page, close } = await openBrowser());
-  await signIn(page);
+  app = new CasescorePage(page, 'KM');
+  await app.signIn('KM');
 });
 afterAll(async () => close());
-
-async function importFile(path: string) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).click();
-  await (await chooser).setFiles(path);
-}
 
 describe('the strict CSP in the running app', () => {
   it('refuses inline script, inline handlers and strings compiled as code', async () => {
@@ -57,29 +54,26 @@ describe('the strict CSP in the running app', () => {
     file.inspections[4].cases[2].answers['assessment.safety'].value = 'maybe';
     const path = join(folder, 'broken.json');
     writeFileSync(path, JSON.stringify(file));
-    await importFile(path);
-    const alert = page.getByRole('alert');
-    await alert.waitFor();
-    expect(await alert.textContent()).toMatch(
+    expect(await app.chooseRefusedImport(path)).toMatch(
       /broken\.json was not imported: inspections\[4\]\.cases\[2\]\.answers\["assessment\.safety"\]\.value: expected yes \| no \| na, got "maybe"\. Nothing was changed\./,
     );
     expect(await page.getByText('No inspections yet').isVisible()).toBe(true);
-    await screenshot(page, '12-import-refused');
+    await app.screenshot('12-import-refused');
     await page.getByRole('button', { name: 'Dismiss' }).click();
   });
 
   it('imports a valid export and rates it as published', async () => {
     const path = join(folder, 'london-2022.json');
     writeFileSync(path, sample);
-    await importFile(path);
+    await app.chooseImport(path);
     await page.getByRole('heading', { name: 'Review the import of london-2022.json' }).waitFor();
-    await screenshot(page, '13-import-review');
-    await page.getByRole('button', { name: 'Apply import' }).click();
-    await page.getByText(/^Imported london-2022.json into .*Newham PDU/).waitFor();
+    await app.screenshot('13-import-review');
+    await app.applyImport(path);
+    await app.openInspections();
     const newham = page
       .getByRole('row')
       .filter({ has: page.getByRole('link', { name: 'Newham PDU', exact: true }) });
     await expect.poll(() => newham.locator('td.numeric').textContent()).toBe('6/24');
-    await screenshot(page, '14-imported');
+    await app.screenshot('14-imported');
   });
 });

@@ -2,137 +2,94 @@
 // browser profiles (and one case in both, differently), each exports; the lead imports both, resolves the
 // conflict, and the ratings equal those computed from the merged answers. Importing the same file again
 // changes nothing.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright';
-import { parseExport } from '../../shared/interchange';
 import { rateInspection } from '../../shared/scoring';
-import { appUrl, openBrowser, screenshot, signIn } from './browser';
+import { openBrowser } from './browser';
+import { CasescorePage, step } from './casescore-page';
 
 const folder = mkdtempSync(join(tmpdir(), 'casescore-merge-'));
+const file = (name: string) => join(folder, name);
 const open: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const close of open) await close();
 });
 
-async function browserAs(initials: string): Promise<{ page: Page; context: BrowserContext }> {
-  const { page, context, close } = await openBrowser();
+/** A browser profile of its own for one inspector, signed in. */
+async function inspector(initials: string): Promise<CasescorePage> {
+  const { page, close } = await openBrowser();
   open.push(close);
-  await signIn(page, initials);
-  return { page, context };
-}
-
-async function exportAll(page: Page, name: string): Promise<string> {
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export all' }).click();
-  const path = join(folder, name);
-  await (await download).saveAs(path);
-  return path;
-}
-
-async function importFile(page: Page, path: string) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).click();
-  await (await chooser).setFiles(path);
-  await page.getByRole('heading', { name: /^Review the import of/ }).waitFor();
-}
-
-/** Opens a case and answers the first key questions with the given keys. */
-async function score(page: Page, reference: string, keys: string) {
-  await page.getByRole('link', { name: reference, exact: true }).click();
-  await page.getByRole('heading', { name: `Case ${reference}` }).waitFor();
-  await expect
-    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-question')))
-    .toBe('assessment.engagement');
-  for (const key of keys) await page.keyboard.press(key);
-  await page
-    .locator('.save-status--saving')
-    .first()
-    .waitFor({ state: 'detached' })
-    .catch(() => undefined);
-  await expect.poll(() => page.locator('.save-status--saved').count()).toBeGreaterThanOrEqual(keys.length);
-  await page.getByRole('link', { name: /PDU$/ }).first().click();
+  const app = new CasescorePage(page, initials);
+  await app.signIn(initials);
+  return app;
 }
 
 describe('two inspectors, one inspection, no server', () => {
   it('merges their work, with the conflict resolved by the lead', async () => {
-    // The lead sets up the inspection and its sample, and hands the file to both inspectors.
-    const lead = await browserAs('LD');
-    await lead.page.getByRole('button', { name: 'New inspection' }).click();
-    await lead.page.getByLabel('Name', { exact: true }).fill('Croydon PDU');
-    await lead.page.getByRole('button', { name: 'Create inspection' }).click();
-    await lead.page.getByRole('button', { name: 'Paste a list' }).click();
-    await lead.page.getByLabel('References, one per line').fill('CRO-001\nCRO-002\nCRO-003');
-    await lead.page.getByRole('button', { name: 'Add cases' }).click();
-    await lead.page.getByRole('link', { name: 'CRO-003' }).waitFor();
-    await lead.page.goto(appUrl('/'));
-    const setup = await exportAll(lead.page, 'setup.json');
+    const lead = await inspector('LD');
+    await lead.createInspection('Croydon PDU');
+    await lead.addCases(['CRO-001', 'CRO-002', 'CRO-003']);
+    const setup = await lead.exportAll(file('setup.json'));
+    expect(setup.inspections.map((i) => i.name)).toEqual(['Croydon PDU']);
 
-    const km = await browserAs('KM');
-    const sd = await browserAs('SD');
-    for (const inspector of [km, sd]) {
-      await importFile(inspector.page, setup);
-      await inspector.page.getByRole('button', { name: 'Apply import' }).click();
-      await inspector.page.getByRole('link', { name: 'CRO-001' }).waitFor();
+    const km = await inspector('KM');
+    const sd = await inspector('SD');
+    for (const colleague of [km, sd]) {
+      await colleague.chooseImport(file('setup.json'));
+      await colleague.applyImport(file('setup.json'));
+      await colleague.openInspections();
+      await colleague.openInspection('Croydon PDU');
     }
     // KM scores CRO-001, SD scores CRO-002; both score CRO-003, differently.
-    await score(km.page, 'CRO-001', 'yyy');
-    await score(km.page, 'CRO-003', 'y');
-    await score(sd.page, 'CRO-002', 'nnn');
-    await score(sd.page, 'CRO-003', 'n');
-    await km.page.goto(appUrl('/'));
-    await sd.page.goto(appUrl('/'));
-    const kmFile = await exportAll(km.page, 'km.json');
-    const sdFile = await exportAll(sd.page, 'sd.json');
+    await km.score('CRO-001', 'yyy');
+    await km.score('CRO-003', 'y');
+    await sd.score('CRO-002', 'nnn');
+    await sd.score('CRO-003', 'n');
+    await km.exportAll(file('km.json'));
+    await sd.exportAll(file('sd.json'));
 
     // The lead imports KM's work (nothing to resolve), then SD's (one conflict on CRO-003).
-    await importFile(lead.page, kmFile);
-    await lead.page.getByRole('button', { name: 'Apply import' }).click();
-    await lead.page.getByText(/^Imported km.json/).waitFor();
-    await lead.page.goto(appUrl('/'));
-    await importFile(lead.page, sdFile);
-    const conflicts = lead.page.getByRole('table');
-    expect(await conflicts.locator('tbody tr').count()).toBe(1);
-    expect(await conflicts.locator('tbody tr th').textContent()).toBe('CRO-003');
-    await screenshot(lead.page, '30-merge-conflict');
-    await lead.page
-      .getByRole('radiogroup', { name: /^CRO-003:/ })
-      .getByLabel('Theirs')
-      .check();
-    await lead.page.getByRole('button', { name: 'Apply import' }).click();
-    await lead.page.getByText(/^Imported sd.json/).waitFor();
+    await lead.chooseImport(file('km.json'));
+    expect(await lead.importTotals()).toMatch(/; 0 to resolve/);
+    await lead.applyImport(file('km.json'));
+    await lead.chooseImport(file('sd.json'));
+    await step('LD: see the one conflict, on CRO-003', async () => {
+      const conflicts = lead.page.getByRole('table');
+      expect(await conflicts.locator('tbody tr').count()).toBe(1);
+      expect(await conflicts.locator('tbody tr th').textContent()).toBe('CRO-003');
+    });
+    await lead.screenshot('30-merge-conflict');
+    await lead.takeTheirs('CRO-003');
+    await lead.applyImport(file('sd.json'));
 
-    // The ratings on screen equal those computed from the merged answers.
-    await lead.page.goto(appUrl('/'));
-    const merged = parseExport(readFileSync(await exportAll(lead.page, 'merged.json'), 'utf8'));
+    // The merged answers are each inspector's, and the ratings on screen equal those computed from them.
+    const merged = await lead.exportAll(file('merged.json'));
     const croydon = merged.inspections.find((i) => i.name === 'Croydon PDU')!;
+    await step('LD: find each answer from the inspector who gave it', async () => {
+      const answers = Object.fromEntries(
+        croydon.cases.map((c) => [c.deleted ? c.id : c.reference, c.deleted ? {} : c.answers]),
+      );
+      expect(answers['CRO-001']?.['assessment.engagement']).toMatchObject({ value: 'yes', by: 'KM' });
+      expect(answers['CRO-002']?.['assessment.engagement']).toMatchObject({ value: 'no', by: 'SD' });
+      expect(answers['CRO-003']?.['assessment.engagement']).toMatchObject({ value: 'no', by: 'SD' });
+    });
     const expected = rateInspection(croydon);
-    const answers = Object.fromEntries(
-      croydon.cases.map((c) => [c.deleted ? c.id : c.reference, c.deleted ? {} : c.answers]),
-    );
-    expect(answers['CRO-001']?.['assessment.engagement']).toMatchObject({ value: 'yes', by: 'KM' });
-    expect(answers['CRO-002']?.['assessment.engagement']).toMatchObject({ value: 'no', by: 'SD' });
-    expect(answers['CRO-003']?.['assessment.engagement']).toMatchObject({ value: 'no', by: 'SD' });
-    await lead.page.getByRole('link', { name: 'Croydon PDU', exact: true }).click();
-    await expect
-      .poll(() => lead.page.locator('.ratings-score').textContent())
-      .toBe(`${expected.score}/${expected.maxScore}`);
-    const assessment = expected.standards.find((s) => s.id === 'assessment')!;
-    const engagement = assessment.keyQuestions.find((k) => k.id === 'assessment.engagement')!;
-    expect([engagement.yes, engagement.no]).toEqual([1, 2]);
-    const panelText = await lead.page.getByRole('complementary').innerText();
-    expect(panelText).toContain(
-      `${Math.round(engagement.share! * 100)}% (${engagement.yes}/${engagement.applicable})`,
-    );
+    await lead.openInspection('Croydon PDU');
+    await step('LD: see the ratings computed from the merged answers', async () => {
+      await expect.poll(() => lead.panelScore()).toBe(`${expected.score}/${expected.maxScore}`);
+      const assessment = expected.standards.find((s) => s.id === 'assessment')!;
+      const engagement = assessment.keyQuestions.find((k) => k.id === 'assessment.engagement')!;
+      expect([engagement.yes, engagement.no]).toEqual([1, 2]);
+      expect(await lead.page.getByRole('complementary').innerText()).toContain(
+        `${Math.round(engagement.share! * 100)}% (${engagement.yes}/${engagement.applicable})`,
+      );
+    });
 
     // Importing SD's file again changes nothing.
-    await lead.page.goto(appUrl('/'));
-    await importFile(lead.page, sdFile);
-    expect(await lead.page.locator('.import-totals').textContent()).toMatch(
-      /Will add 0, change 0 and leave \d+ as they are; 0 to resolve/,
-    );
+    await lead.chooseImport(file('sd.json'));
+    expect(await lead.importTotals()).toMatch(/Will add 0, change 0 and leave \d+ as they are; 0 to resolve/);
     expect(await lead.page.getByRole('table').count()).toBe(0);
   });
 });

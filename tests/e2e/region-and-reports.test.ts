@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { loadAnnexeTwo } from '../../seeds';
 import { RATING_LABELS } from '../../shared/scoring';
-import { appUrl, openBrowser, SCREENSHOTS, screenshot, signIn } from './browser';
+import { appUrl, openBrowser, SCREENSHOTS, screenshot } from './browser';
+import { CasescorePage } from './casescore-page';
 
 let page: Page;
 let close: () => Promise<void>;
@@ -16,9 +17,9 @@ const work = mkdtempSync(join(tmpdir(), 'casescore-report-'));
 
 beforeAll(async () => {
   ({ page, close } = await openBrowser());
-  await signIn(page);
-  await page.getByRole('button', { name: 'Load London 2022 demo' }).click();
-  await page.getByText('Loaded the London 2022 demo').waitFor();
+  const app = new CasescorePage(page, 'KM');
+  await app.signIn('KM');
+  await app.loadLondonDemo();
 });
 afterAll(async () => close());
 

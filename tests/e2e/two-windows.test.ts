@@ -2,7 +2,8 @@
 // opened in one does not wedge the other, which says to reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright';
-import { appUrl, openBrowser, screenshot, signIn } from './browser';
+import { appUrl, openBrowser, screenshot } from './browser';
+import { CasescorePage } from './casescore-page';
 
 let context: BrowserContext;
 let first: Page;
@@ -11,9 +12,9 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   ({ context, page: first, close } = await openBrowser());
-  await signIn(first);
-  await first.getByRole('button', { name: 'Load London 2022 demo' }).click();
-  await first.getByText('Loaded the London 2022 demo').waitFor();
+  const app = new CasescorePage(first, 'KM in the first window');
+  await app.signIn('KM');
+  await app.loadLondonDemo();
   second = await context.newPage();
 });
 afterAll(async () => close());

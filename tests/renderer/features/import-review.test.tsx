@@ -93,6 +93,36 @@ describe('reviewing an import', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
+  it('resolves every conflict at once, and shows the conflicts of a case with our reference once joined', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases(['C-001', 'C-002', 'C-003']);
+    for (const id of caseIds) await setAnswer(id, 'assessment.engagement', { value: 'yes' }, 'KM');
+    const text = await theirCopy(inspectionId, {
+      'C-001': { 'assessment.engagement': 'no' },
+      'C-002': { 'assessment.engagement': 'no' },
+    });
+    replacePlatform(fakeDesktop({ open: { name: 'sd.json', text } }).platform);
+    const { user, screen } = await renderApp('/');
+    await chooseFile(user, screen);
+    const choices = () =>
+      screen
+        .getAllByRole('radiogroup', { name: /^C-00\d: / })
+        .map((group) => within(group).getByRole('radio', { checked: true }).nextSibling?.textContent);
+
+    await user.click(screen.getByRole('button', { name: 'Take all theirs' }));
+    expect(choices()).toEqual(['Theirs', 'Theirs']);
+    await user.click(screen.getByRole('button', { name: 'Keep all ours' }));
+    expect(choices()).toEqual(['Ours', 'Ours']);
+
+    // Their C-003 is another case with our C-003's reference: its answer conflicts only if the two are one case.
+    expect(screen.getByRole('heading', { name: 'Conflicts (2)' })).toBeInTheDocument();
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Case C-003' })).getByLabelText(/^Join/));
+    expect(screen.getByRole('heading', { name: 'Conflicts (3)' })).toBeInTheDocument();
+    expect(screen.getByText('1 conflict and 0 matching references still to resolve.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Take all theirs' }));
+    expect(choices()).toEqual(['Theirs', 'Theirs', 'Theirs']);
+    expect(screen.getByRole('button', { name: 'Apply import' })).toBeEnabled();
+  });
+
   it('cancelling the review writes nothing', async () => {
     const { inspectionId, caseIds } = await inspectionWithCases(['C-001']);
     await setAnswer(caseIds[0]!, 'assessment.engagement', { value: 'yes' }, 'KM');

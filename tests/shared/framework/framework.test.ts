@@ -14,7 +14,7 @@ import {
 } from '../../../shared/framework';
 
 describe('the probation PDU framework', () => {
-  it('has the stable standard ids of framework.md, judged and case-sampled', () => {
+  it('has the stable standard ids of docs/framework.md, judged and case-sampled', () => {
     const standards = PROBATION_PDU_2021.domains.flatMap((d) =>
       d.standards.map((s) => `${s.id}:${s.method}`),
     );
@@ -35,7 +35,7 @@ describe('the probation PDU framework', () => {
     ]);
   });
 
-  it('has the stable key-question ids of framework.md', () => {
+  it('has the stable key-question ids of docs/framework.md', () => {
     const keyQuestions = caseQuestions(PROBATION_PDU_2021)
       .filter((q) => q.kind === 'key-question')
       .map((q) => q.id);

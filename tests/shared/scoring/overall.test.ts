@@ -8,7 +8,7 @@ import {
 } from '../../../shared/framework';
 import { overallRating, scoreStandardRatings } from '../../../shared/scoring';
 
-/** framework.md's published tables: inclusive score ranges per rating. */
+/** docs/framework.md's published tables: inclusive score ranges per rating. */
 const TABLES: { framework: Framework; maxScore: number; ranges: Record<Rating, [number, number]> }[] = [
   {
     framework: PROBATION_PDU_2021,

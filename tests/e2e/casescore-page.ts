@@ -1,0 +1,192 @@
+// The app as an inspector uses it, for the end-to-end flows: each method is one named step that does one thing
+// and checks that it happened (a heading, a message, a saved answer, a file that reads back), so a flow fails at
+// the step that went wrong, by name, and no step leans on the one before to have worked.
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import type { Page } from 'playwright';
+import { parseExport, type ExportFile } from '../../shared/interchange';
+import { appUrl, screenshot } from './browser';
+
+/** Runs one named step of a flow; a failure names the step. */
+export async function step<T>(name: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`Step "${name}" failed: ${message}`, { cause: error });
+  }
+}
+
+/** Casescore in one browser page, signed in as one inspector. */
+export class CasescorePage {
+  constructor(
+    readonly page: Page,
+    readonly who = 'an inspector',
+  ) {}
+
+  private step<T>(name: string, action: () => Promise<T>): Promise<T> {
+    return step(`${this.who}: ${name}`, action);
+  }
+
+  /** First run: gives initials and lands on the inspections list. */
+  signIn(initials: string): Promise<void> {
+    return this.step(`sign in as ${initials}`, async () => {
+      await this.page.goto(appUrl('/'));
+      await this.page.getByLabel('Your initials').fill(initials);
+      await this.page.getByRole('button', { name: 'Start' }).click();
+      await this.page.getByRole('heading', { name: 'Inspections', level: 1 }).waitFor();
+    });
+  }
+
+  /** Goes to the inspections list. */
+  openInspections(): Promise<void> {
+    return this.step('open the inspections list', async () => {
+      await this.page.goto(appUrl('/'));
+      await this.page.getByRole('heading', { name: 'Inspections', level: 1 }).waitFor();
+    });
+  }
+
+  /** Opens an inspection from the list, and sees its page. */
+  openInspection(name: string): Promise<void> {
+    return this.step(`open ${name}`, async () => {
+      await this.page.getByRole('link', { name, exact: true }).click();
+      await this.page.getByRole('heading', { name, level: 1 }).waitFor();
+    });
+  }
+
+  /** Creates an inspection by name and lands on its page. */
+  createInspection(name: string): Promise<void> {
+    return this.step(`create ${name}`, async () => {
+      await this.page.getByRole('button', { name: 'New inspection' }).click();
+      await this.page.getByLabel('Name', { exact: true }).fill(name);
+      await this.page.getByRole('button', { name: 'Create inspection' }).click();
+      await this.page.getByRole('heading', { name, level: 1 }).waitFor();
+    });
+  }
+
+  /** Adds cases from a pasted list; every reference is then in the sample. */
+  addCases(references: readonly string[]): Promise<void> {
+    return this.step(`add cases ${references.join(', ')}`, async () => {
+      await this.page.getByRole('button', { name: 'Paste a list' }).click();
+      await this.page.getByLabel('References, one per line').fill(references.join('\n'));
+      await this.page.getByRole('button', { name: 'Add cases' }).click();
+      await this.page.getByText(`Added ${references.length} of ${references.length}.`).waitFor();
+      for (const reference of references) {
+        await this.page.getByRole('link', { name: reference, exact: true }).waitFor();
+      }
+    });
+  }
+
+  /**
+   * Opens a case from its inspection's page, answers the first key questions with the given keys (y, n, a),
+   * sees every answer saved, and goes back to the inspection. It waits with expect.poll, so it runs in a test.
+   */
+  score(reference: string, keys: string): Promise<void> {
+    return this.step(`score ${reference} with ${keys}`, async () => {
+      const inspection = await this.page.getByRole('heading', { level: 1 }).textContent();
+      await this.page.getByRole('link', { name: reference, exact: true }).click();
+      await this.page.getByRole('heading', { name: `Case ${reference}` }).waitFor();
+      await expect
+        .poll(() => this.page.evaluate(() => document.activeElement?.getAttribute('data-question')))
+        .toBe('assessment.engagement');
+      for (const key of keys) await this.page.keyboard.press(key);
+      await expect.poll(() => this.page.locator('.save-status--saving').count()).toBe(0);
+      await expect
+        .poll(() => this.page.locator('.save-status--saved').count())
+        .toBeGreaterThanOrEqual(keys.length);
+      await this.page
+        .getByRole('link', { name: inspection ?? '', exact: true })
+        .first()
+        .click();
+      await this.page.getByRole('heading', { name: inspection ?? '', level: 1 }).waitFor();
+    });
+  }
+
+  /** Exports everything from the inspections list to `path`; the file reads back as a valid export. */
+  exportAll(path: string): Promise<ExportFile> {
+    return this.step(`export all to ${path}`, async () => {
+      await this.openInspections();
+      const download = this.page.waitForEvent('download');
+      await this.page.getByRole('button', { name: 'Export all' }).click();
+      await (await download).saveAs(path);
+      return parseExport(readFileSync(path, 'utf8'));
+    });
+  }
+
+  /** Chooses a file to import from the inspections list, and sees its review. */
+  chooseImport(path: string): Promise<void> {
+    return this.step(`choose ${path} to import`, async () => {
+      await this.openInspections();
+      const chooser = this.page.waitForEvent('filechooser');
+      await this.page.getByRole('button', { name: 'Import…' }).click();
+      await (await chooser).setFiles(path);
+      await this.page.getByRole('heading', { name: /^Review the import of/ }).waitFor();
+    });
+  }
+
+  /** Chooses a file that cannot be imported; returns the message refusing it, which names the problem. */
+  chooseRefusedImport(path: string): Promise<string> {
+    return this.step(`choose ${path} and see it refused`, async () => {
+      await this.openInspections();
+      const chooser = this.page.waitForEvent('filechooser');
+      await this.page.getByRole('button', { name: 'Import…' }).click();
+      await (await chooser).setFiles(path);
+      const alert = this.page.getByRole('alert').filter({ hasText: 'was not imported' });
+      await alert.waitFor();
+      expect(await this.page.getByRole('heading', { name: /^Review the import of/ }).count()).toBe(0);
+      return (await alert.textContent()) ?? '';
+    });
+  }
+
+  /** Applies the import under review, and sees that it was imported. */
+  applyImport(path: string): Promise<void> {
+    const file = path.split(/[\\/]/).pop()!;
+    return this.step(`apply the import of ${file}`, async () => {
+      await this.page.getByRole('button', { name: 'Apply import' }).click();
+      await this.page.getByText(`Imported ${file} into`, { exact: false }).waitFor();
+    });
+  }
+
+  /** The totals line of the import under review. */
+  importTotals(): Promise<string> {
+    return this.step(
+      'read the import totals',
+      async () => (await this.page.locator('.import-totals').textContent()) ?? '',
+    );
+  }
+
+  /** Keeps their version of one conflict (named by its case reference) in the import under review. */
+  takeTheirs(reference: string): Promise<void> {
+    return this.step(`take theirs for ${reference}`, async () => {
+      const choice = this.page
+        .getByRole('radiogroup', { name: new RegExp(`^${reference}:`) })
+        .getByLabel('Theirs');
+      await choice.check();
+      expect(await choice.isChecked()).toBe(true);
+    });
+  }
+
+  /** Loads the London 2022 demo from the inspections list; its six PDUs are listed. */
+  loadLondonDemo(): Promise<void> {
+    return this.step('load the London 2022 demo', async () => {
+      await this.openInspections();
+      await this.page.getByRole('button', { name: 'Load London 2022 demo' }).click();
+      await this.page.getByText('Loaded the London 2022 demo').waitFor();
+      // (Playwright's own waits, not expect.poll: a flow may load the demo in a beforeAll.)
+      await this.page
+        .getByRole('link', { name: 'Barking, Dagenham and Havering PDU', exact: true })
+        .waitFor();
+      expect(await this.page.getByRole('link', { name: / PDU$/ }).count()).toBeGreaterThanOrEqual(6);
+    });
+  }
+
+  /** The score the ratings panel shows, e.g. "6/24". */
+  panelScore(): Promise<string | null> {
+    return this.page.locator('.ratings-score').textContent();
+  }
+
+  /** Saves a screenshot under a name (tests/.output/screenshots). */
+  screenshot(name: string): Promise<string> {
+    return screenshot(this.page, name);
+  }
+}

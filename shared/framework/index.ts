@@ -11,5 +11,5 @@ export {
   standardAppliesToCase,
   standardIsRated,
 } from './applicability';
-export { numberDomains, numberStandards } from './numbering';
+export { numberCaseQuestions, numberDomains, numberStandards } from './numbering';
 export { caseQuestions, findCaseQuestion, questionApplies, type CaseQuestion } from './questions';

@@ -6,7 +6,7 @@ export { parseExport, tryParseExport, validateExport, type ParseOptions, type Pa
 export { createExport, serialiseExport } from './serialise';
 export { exportJsonSchema } from './json-schema';
 export { upgradeToCurrent } from './upgrade';
-export { answersToCsv, CASE_COLUMNS } from './csv';
+export { answersToCsv, CASE_COLUMNS, CSV_BOM, neutraliseCell } from './csv';
 export { canonicalInspection, contentChecksum } from './checksum';
 export { sha256Hex } from './sha256';
 export * from './merge';

@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { loadAnnexeTwo } from '../../seeds';
-import { parseExport } from '../../shared/interchange';
+import { answersToCsv, CSV_BOM, parseExport, serialiseExport } from '../../shared/interchange';
 import { rateInspection } from '../../shared/scoring';
 
 const run = promisify(execFile);
@@ -30,7 +31,8 @@ function tempFile(name: string, text: string): string {
   return path;
 }
 
-describe('npm run rate', () => {
+// Each test starts npm and tsx as a person would: seconds each on a busy machine.
+describe('npm run rate', { timeout: 60_000 }, () => {
   it('prints machine JSON with --json, and nothing else, matching the scoring module', async () => {
     const { stdout, stderr, code } = await rate(SAMPLE, '--json');
     expect(code).toBe(0);
@@ -64,6 +66,47 @@ describe('npm run rate', () => {
       score: 0,
       maxScore: 15,
     });
+  });
+
+  it('prints with --csv the CSV the app writes, from a real file, and nothing else', async () => {
+    const { stdout, stderr, code } = await rate(SAMPLE, '--csv');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const file = parseExport(readFileSync(SAMPLE, 'utf8'));
+    expect(stdout).toBe(answersToCsv(file.inspections));
+    expect(stdout.startsWith(`${CSV_BOM}"Inspection",`)).toBe(true);
+    // Two header rows and a row for each of the 248 live cases.
+    const rows = Papa.parse<string[]>(stdout.slice(1), { skipEmptyLines: true });
+    expect(rows.errors).toEqual([]);
+    expect(rows.data).toHaveLength(2 + 248);
+  });
+
+  it('refuses --csv for a file mixing framework versions, saying which, and --csv with --json', async () => {
+    const file = parseExport(readFileSync(SAMPLE, 'utf8'));
+    const youth = {
+      ...file.inspections[0]!,
+      id: 'yos',
+      name: 'Lambeth YOS',
+      cases: [],
+      audit: [],
+      judgements: {},
+      overrides: {},
+      options: {},
+    };
+    const mixed = serialiseExport({
+      ...file,
+      inspections: [file.inspections[0]!, { ...youth, framework: { id: 'hmip-youth', version: '2018' } }],
+    } as never);
+    const path = tempFile('mixed.json', mixed);
+    const refused = await rate(path, '--csv');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe(
+      `rate: ${path} could not be written as CSV: Lambeth YOS uses another framework; export one framework version at a time\n`,
+    );
+    const both = await rate(SAMPLE, '--csv', '--json');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('choose --json or --csv, not both');
   });
 
   it('prints a readable breakdown by default', async () => {
@@ -112,6 +155,6 @@ describe('npm run rate', () => {
     const { stderr, code } = await rate();
     expect(code).toBe(2);
     expect(stderr).toContain('rate: name one export file');
-    expect(stderr).toContain('Usage: npm run --silent rate -- FILE.json [--json]');
+    expect(stderr).toContain('Usage: npm run --silent rate -- FILE.json [--json | --csv]');
   });
 });

@@ -2,13 +2,13 @@
  * What each IPC channel does in the main process: native save and open dialogs, print to PDF, backups and app
  * facts. Registered through the typed, checked `handle` helper.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { BrowserWindow, dialog } from 'electron';
-import { MAX_FILE_TEXT } from '../../shared/ipc';
+import { DEFAULT_MAX_BYTES } from '../../shared/interchange';
 import { writeFileAtomically } from './atomic-write';
 import { listBackups, readBackup, writeBackup } from './backups';
 import { handle } from './ipc';
+import { readRegularFile } from './read-file';
 
 /** Where things live on this computer. */
 export interface ShellPaths {
@@ -51,13 +51,9 @@ export function registerHandlers(
       : await dialog.showOpenDialog(options);
     const path = choice.filePaths[0];
     if (choice.canceled || !path) return null;
-    const size = (await stat(path)).size;
-    if (size > MAX_FILE_TEXT) {
-      throw new Error(
-        `${basename(path)} is ${Math.round(size / 1024 / 1024)} MB; the largest file Casescore opens is ${MAX_FILE_TEXT / 1024 / 1024} MB`,
-      );
-    }
-    return { name: basename(path), text: await readFile(path, 'utf8') };
+    // A regular file no larger than an export may be, checked before a byte is read.
+    const name = basename(path);
+    return { name, text: await readRegularFile(path, name, DEFAULT_MAX_BYTES) };
   });
 
   handle('report/save-pdf', async ({ suggestedName }, event) => {
@@ -75,7 +71,8 @@ export function registerHandlers(
   });
 
   handle('backup/write', async ({ text, reason }) => {
-    const written = await writeBackup(paths.backupsFolder, text);
+    const kind = reason === 'before-import' ? 'before-import' : 'timed';
+    const written = await writeBackup(paths.backupsFolder, text, new Date(), kind);
     onBackupWritten(reason);
     return written;
   });

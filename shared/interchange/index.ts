@@ -1,6 +1,6 @@
 /** The versioned export format: validation schema, parse, serialise, upgrade, and its JSON Schema. */
 export { formatPath, InterchangeError, type PathSegment } from './errors';
-export { DEFAULT_MAX_BYTES, MAX_DEPTH, parseJsonSafely } from './safe-json';
+export { DEFAULT_MAX_BYTES, describeFileSize, MAX_DEPTH, parseJsonSafely } from './safe-json';
 export * from './schema';
 export { parseExport, tryParseExport, validateExport, type ParseOptions, type ParseResult } from './parse';
 export { createExport, serialiseExport } from './serialise';

@@ -12,7 +12,9 @@ export const MAX_DEPTH = 32;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-function describeSize(bytes: number): string {
+/** A file's size in words: "1.2 GB", "49.0 MB", "12 bytes". */
+export function describeFileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GB`;
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${bytes} bytes`;
 }
 
@@ -39,7 +41,7 @@ export function parseJsonSafely(text: string, maxBytes: number = DEFAULT_MAX_BYT
   if (text.length > maxBytes || utf8Length(text) > maxBytes) {
     throw new InterchangeError(
       [],
-      `the file is ${describeSize(utf8Length(text))}; the largest Casescore reads is ${describeSize(maxBytes)}`,
+      `the file is ${describeFileSize(utf8Length(text))}; the largest Casescore reads is ${describeFileSize(maxBytes)}`,
     );
   }
   if (text.trim() === '') throw new InterchangeError([], 'the file is empty');

@@ -41,12 +41,17 @@ export const ARGUMENT_SCHEMAS = {
   'app/info': z.object({}),
 } as const;
 
+/** Timed backups (every few minutes and on quit) and those taken before an import are kept apart. */
+export type BackupKind = 'timed' | 'before-import';
+
 /** A backup file, as the restore screen lists it. */
 export interface BackupInfo {
   readonly name: string;
   /** ISO time the backup was written. */
   readonly writtenAt: string;
   readonly bytes: number;
+  /** Absent where the host does not tell them apart (the browser's backups). */
+  readonly kind?: BackupKind;
 }
 
 /** What each channel answers. */

@@ -29,8 +29,13 @@ describe('the backups screen', () => {
     );
     expect(await screen.findByText(/^Restored 1 inspection from/)).toBeInTheDocument();
     expect((await database().cases.get(caseIds[0]!))?.answers['reviewing.safety']?.value).toBe('yes');
-    // The restore backed up what was here first.
+    // The restore backed up what was here first, marked as taken before an import.
     await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(4));
+    const newest = within(screen.getAllByRole('row')[1]!).getByRole('rowheader');
+    expect(newest).toHaveTextContent('Before an import');
+    expect(within(screen.getAllByRole('row')[2]!).getByRole('rowheader')).not.toHaveTextContent(
+      'Before an import',
+    );
   });
 
   it('in a browser, keeps backups in its own storage and restores them the same way', async () => {

@@ -158,5 +158,5 @@ export async function readBackup(folder: string, name: string): Promise<{ name: 
   const path = join(folder, name);
   const info = await lstat(path);
   if (!info.isFile()) throw new Error(`${name} is not a Casescore backup`);
-  return { name, text: await readRegularFile(path, name, DEFAULT_MAX_BYTES) };
+  return { name, text: (await readRegularFile(path, name, DEFAULT_MAX_BYTES)).toString('utf8') };
 }

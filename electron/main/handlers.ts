@@ -51,9 +51,10 @@ export function registerHandlers(
       : await dialog.showOpenDialog(options);
     const path = choice.filePaths[0];
     if (choice.canceled || !path) return null;
-    // A regular file no larger than an export may be, checked before a byte is read.
+    // A regular file no larger than an export may be, checked before a byte is read. Its bytes go to the
+    // renderer as they are, to be decoded and checked off the window's thread.
     const name = basename(path);
-    return { name, text: await readRegularFile(path, name, DEFAULT_MAX_BYTES) };
+    return { name, bytes: new Uint8Array(await readRegularFile(path, name, DEFAULT_MAX_BYTES)) };
   });
 
   handle('report/save-pdf', async ({ suggestedName }, event) => {

@@ -29,8 +29,8 @@ function notAFile(name: string): FileRefused {
   return new FileRefused(`${name} is not a file Casescore can open: it is a device, a pipe or a folder`);
 }
 
-/** Reads a regular file of at most `maxBytes` as UTF-8 text; `name` is how the person knows the file. */
-export async function readRegularFile(path: string, name: string, maxBytes: number): Promise<string> {
+/** Reads a regular file of at most `maxBytes`; `name` is how the person knows the file. */
+export async function readRegularFile(path: string, name: string, maxBytes: number): Promise<Buffer> {
   // Checked before opening: opening a pipe would wait for a writer, and a device has no size.
   const before = await stat(path);
   if (!before.isFile()) throw notAFile(name);
@@ -52,7 +52,7 @@ export async function readRegularFile(path: string, name: string, maxBytes: numb
       length += bytesRead;
       if (length > maxBytes) throw tooLarge(name, length, maxBytes);
     }
-    return Buffer.concat(chunks, length).toString('utf8');
+    return Buffer.concat(chunks, length);
   } finally {
     await handle.close();
   }

@@ -1,5 +1,6 @@
 // The browser platform (`npm run web`): files are downloaded and uploaded, reports go to the print dialog, and
 // backups are kept in the browser's own storage (there is no folder to keep them in).
+import { DEFAULT_MAX_BYTES, describeFileSize } from '../../shared/interchange';
 import { listBrowserBackups, readBrowserBackup, writeBrowserBackup } from '../db';
 import type { Platform } from './platform';
 
@@ -30,7 +31,18 @@ export function browserPlatform(): Platform {
         input.addEventListener('change', () => {
           const file = input.files?.[0];
           if (!file) return resolve(null);
-          file.text().then((text) => resolve({ name: file.name, text }), reject);
+          // The size is known before a byte is read: a 1 GB file is refused as too large, not read (reading
+          // it would fail and look empty).
+          if (file.size > DEFAULT_MAX_BYTES) {
+            return reject(
+              new Error(
+                `${file.name} is ${describeFileSize(file.size)}; the largest file Casescore opens is ${describeFileSize(DEFAULT_MAX_BYTES)}`,
+              ),
+            );
+          }
+          file
+            .arrayBuffer()
+            .then((bytes) => resolve({ name: file.name, bytes: new Uint8Array(bytes) }), reject);
         });
         input.addEventListener('cancel', () => resolve(null));
         input.click();

@@ -8,14 +8,33 @@ export type PathSegment = string | number;
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** Renders a path as `a.b[0]["c.d"]`; the empty path is the file itself. */
+/** The longest key shown in full; a hostile file's 20 MB key must not make a 20-million-character notice. */
+const LONGEST_KEY = 60;
+/** The longest problem text shown in full. */
+const LONGEST_PROBLEM = 300;
+
+/** "abc…" and how long it really is, for text too long to show. */
+function shortened(text: string, longest: number): string {
+  return `${text.slice(0, longest)}… (${text.length.toLocaleString('en-GB')} characters)`;
+}
+
+/** A key as a path shows it: quoted when it is not a plain name, cut short when it is very long. */
+function formatKey(key: string): string {
+  if (key.length > LONGEST_KEY)
+    return `[${JSON.stringify(key.slice(0, 40))}… (${key.length.toLocaleString('en-GB')} characters)]`;
+  return IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+
+/** Renders a path as `a.b[0]["c.d"]`; the empty path is the file itself. Very long keys are cut short. */
 export function formatPath(path: readonly PathSegment[]): string {
   if (path.length === 0) return '(the file)';
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else if (IDENTIFIER.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
+    else {
+      const key = formatKey(segment);
+      out += out === '' && key.startsWith('.') ? key.slice(1) : key;
+    }
   }
   return out;
 }
@@ -26,9 +45,10 @@ export class InterchangeError extends Error {
   readonly problem: string;
 
   constructor(path: readonly PathSegment[], problem: string) {
-    super(`${formatPath(path)}: ${problem}`);
+    const shown = problem.length > LONGEST_PROBLEM ? shortened(problem, LONGEST_PROBLEM) : problem;
+    super(`${formatPath(path)}: ${shown}`);
     this.name = 'InterchangeError';
     this.path = path;
-    this.problem = problem;
+    this.problem = shown;
   }
 }

@@ -57,7 +57,7 @@ export interface BackupInfo {
 /** What each channel answers. */
 export interface ResultTypes {
   'transfer/save-file': { saved: boolean; path?: string };
-  'transfer/open-file': { name: string; text: string } | null;
+  'transfer/open-file': { name: string; bytes: Uint8Array } | null;
   'report/save-pdf': { saved: boolean; path?: string };
   'backup/write': BackupInfo;
   'backup/list': BackupInfo[];

@@ -108,10 +108,11 @@ describe('IPC handlers', () => {
   describe('opening a file someone chose', () => {
     const open = (path: string) => {
       fake.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path] });
-      return call('transfer/open-file', appFrame, { kind: 'json' }) as Promise<{
+      const read = call('transfer/open-file', appFrame, { kind: 'json' }) as Promise<{
         name: string;
-        text: string;
+        bytes: Uint8Array;
       }>;
+      return read.then(({ name, bytes }) => ({ name, text: new TextDecoder().decode(bytes) }));
     };
     const place = mkdtempSync(join(tmpdir(), 'casescore-open-'));
 

@@ -15,7 +15,7 @@ export function fakeDesktop(files: { open?: { name: string; text: string } | nul
       return { saved: true, where: `/home/km/${name}` };
     },
     async openFile() {
-      return files.open ?? null;
+      return files.open ? { name: files.open.name, bytes: new TextEncoder().encode(files.open.text) } : null;
     },
     async printReport() {
       return { saved: true };

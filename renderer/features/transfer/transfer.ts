@@ -6,13 +6,13 @@
 import {
   MergeError,
   serialiseExport,
-  tryParseExport,
   type ExportFile,
   type MergePlan,
   type MergeResolutions,
 } from '../../../shared/interchange';
 import { applyImport, describeStorageError, exportInspections, planImport, replaceAllWith } from '../../db';
-import type { Platform } from '../../platform';
+import type { ChosenFile, Platform } from '../../platform';
+import { checkExport } from './check-export';
 
 /** The result of an action, in words for the person who started it. */
 export interface Outcome {
@@ -59,9 +59,16 @@ export interface PendingImport {
  * shown for review first. Returns an error outcome for a file that cannot be read, `null` when cancelled.
  */
 export async function readImport(platform: Platform): Promise<PendingImport | Outcome | null> {
-  const chosen = await platform.openFile('json');
+  let chosen: ChosenFile | null;
+  try {
+    chosen = await platform.openFile('json');
+  } catch (error) {
+    // Too large, not a regular file, unreadable: refused before it was read, in the host's words.
+    const why = error instanceof Error ? error.message : String(error);
+    return { kind: 'error', text: `The file was not imported: ${why}. Nothing was changed.` };
+  }
   if (!chosen) return null;
-  const parsed = tryParseExport(chosen.text);
+  const parsed = await checkExport(chosen.bytes);
   if (!parsed.ok) {
     return {
       kind: 'error',
@@ -102,7 +109,7 @@ export async function restoreBackup(platform: Platform, name: string, by: string
   if (!platform.backups) return { kind: 'error', text: 'This computer keeps no backups in a browser.' };
   try {
     const { text } = await platform.backups.read(name);
-    const parsed = tryParseExport(text);
+    const parsed = await checkExport(text);
     if (!parsed.ok)
       return {
         kind: 'error',

@@ -26,11 +26,13 @@ export function serialiseExport(file: ExportFile): string {
   const result = exportFileSchema.safeParse(file);
   if (!result.success) throw firstIssueAsError(result.error, file);
   checkSemantics(result.data);
-  const { format, formatVersion, exportedAt, inspections } = result.data;
+  const { format, formatVersion, exportedAt, notice, anonymised, inspections } = result.data;
   const canonical: ExportFile = {
     format,
     formatVersion,
     exportedAt,
+    ...(notice === undefined ? {} : { notice }),
+    ...(anonymised === undefined ? {} : { anonymised }),
     checksum: contentChecksum(result.data),
     inspections: inspections.map(canonicalInspection),
   };

@@ -19,6 +19,7 @@ export interface ShellPaths {
 
 const FILTERS = {
   json: [{ name: 'Casescore export', extensions: ['json'] }],
+  age: [{ name: 'Encrypted Casescore export', extensions: ['age'] }],
   csv: [{ name: 'Spreadsheet (CSV)', extensions: ['csv'] }],
   pdf: [{ name: 'PDF', extensions: ['pdf'] }],
 };
@@ -45,7 +46,9 @@ export function registerHandlers(
 
   handle('transfer/open-file', async ({ kind }, event) => {
     const window = BrowserWindow.fromWebContents(event.sender);
-    const options = { properties: ['openFile' as const], filters: FILTERS[kind] };
+    // An export, clear or encrypted.
+    const filters = [{ name: 'Casescore export', extensions: kind === 'json' ? ['json', 'age'] : [kind] }];
+    const options = { properties: ['openFile' as const], filters };
     const choice = window
       ? await dialog.showOpenDialog(window, options)
       : await dialog.showOpenDialog(options);

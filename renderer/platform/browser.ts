@@ -4,7 +4,11 @@ import { DEFAULT_MAX_BYTES, describeFileSize } from '../../shared/interchange';
 import { listBrowserBackups, readBrowserBackup, writeBrowserBackup } from '../db';
 import type { Platform } from './platform';
 
-const TYPES = { json: 'application/json', csv: 'text/csv;charset=utf-8' } as const;
+const TYPES = {
+  json: 'application/json',
+  csv: 'text/csv;charset=utf-8',
+  age: 'application/octet-stream',
+} as const;
 
 /** The plain-browser platform. */
 export function browserPlatform(): Platform {
@@ -27,7 +31,7 @@ export function browserPlatform(): Platform {
       return new Promise((resolve, reject) => {
         const input = document.createElement('input');
         input.type = 'file';
-        input.accept = kind === 'json' ? '.json,application/json' : '';
+        input.accept = kind === 'json' ? '.json,.age,application/json' : '';
         input.addEventListener('change', () => {
           const file = input.files?.[0];
           if (!file) return resolve(null);

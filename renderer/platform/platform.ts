@@ -25,7 +25,7 @@ export interface Platform {
   saveFile(
     suggestedName: string,
     text: string,
-    kind: 'json' | 'csv',
+    kind: 'json' | 'csv' | 'age',
   ): Promise<{ saved: boolean; where?: string }>;
   /**
    * Lets the person choose a file and reads its bytes (decoding them is the worker's job); `null` when they

@@ -28,7 +28,7 @@ export const ARGUMENT_SCHEMAS = {
   'transfer/save-file': z.object({
     suggestedName: fileName,
     text: z.string().max(MAX_FILE_TEXT),
-    kind: z.enum(['json', 'csv']),
+    kind: z.enum(['json', 'csv', 'age']),
   }),
   'transfer/open-file': z.object({ kind: z.enum(['json']) }),
   'report/save-pdf': z.object({ suggestedName: fileName }),

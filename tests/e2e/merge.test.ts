@@ -27,6 +27,9 @@ async function browserAs(initials: string): Promise<{ page: Page; context: Brows
 async function exportAll(page: Page, name: string): Promise<string> {
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export all' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: /^Not encrypted/ }).check();
+  await dialog.getByRole('button', { name: 'Export' }).click();
   const path = join(folder, name);
   await (await download).saveAs(path);
   return path;

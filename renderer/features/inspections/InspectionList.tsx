@@ -20,7 +20,7 @@ import { RatingBadge } from '../../ui/RatingBadge';
 import { rateStored } from '../ratings/useRatedInspection';
 import { useRegionNames } from '../region/useRegion';
 import { useActor } from '../settings/actor';
-import { exportToFile } from '../transfer/transfer';
+import { ExportButton } from '../transfer/ExportButton';
 import { useStartImport } from '../transfer/useStartImport';
 
 export function InspectionList() {
@@ -79,16 +79,9 @@ export function InspectionList() {
           <button type="button" className="button" onClick={() => void startImport()}>
             Import…
           </button>
-          <button
-            type="button"
-            className="button"
-            disabled={!rows?.length}
-            onClick={async () =>
-              notify(await exportToFile(platform(), selected.size ? [...selected] : undefined))
-            }
-          >
+          <ExportButton disabled={!rows?.length} {...(selected.size ? { ids: [...selected] } : {})}>
             {selected.size ? `Export ${selected.size} selected` : 'Export all'}
-          </button>
+          </ExportButton>
           <button type="button" className="button" onClick={() => void loadDemo()} disabled={loadingDemo}>
             {loadingDemo ? 'Loading…' : 'Load London 2022 demo'}
           </button>

@@ -1,19 +1,18 @@
 /**
- * The worker that reads an export: UTF-8, safe JSON, schema, semantics and checksum, off the window's thread,
- * so a big or hostile file never freezes the screen. It answers once and is then ended by the window.
+ * The worker that does the slow work on files (see check-export.ts): checking an import, decrypting it first
+ * when it is encrypted, and encrypting an export. It answers once and is then ended by the window.
  */
-import { checkExportContent, type CheckRequest, type CheckResponse } from './check-export';
+import { doRequest, type WorkerRequest } from './check-export';
 
-self.onmessage = (event: MessageEvent<CheckRequest>) => {
-  let response: CheckResponse;
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   try {
-    const result = checkExportContent(event.data.content);
-    response = result.ok
-      ? { ok: true, file: result.file }
-      : { ok: false, path: [...result.error.path], problem: result.error.problem };
+    self.postMessage(await doRequest(event.data));
   } catch (error) {
     // Not a problem with the file's content (the worker ran out of memory, say): said as it is.
-    response = { ok: false, path: [], problem: error instanceof Error ? error.message : String(error) };
+    self.postMessage({
+      ok: false,
+      path: [],
+      problem: error instanceof Error ? error.message : String(error),
+    });
   }
-  self.postMessage(response);
 };

@@ -6,6 +6,7 @@ import { useCasescore } from '../state/store';
 import { useAutoBackup } from '../features/backups/useAutoBackup';
 import { platform } from '../platform';
 import { useMenuCommands } from './useMenuCommands';
+import { MenuExportDialog } from '../features/transfer/ExportButton';
 import { ActorContext } from '../features/settings/actor';
 import { InitialsPrompt } from '../features/settings/InitialsPrompt';
 import { requestPersistence } from '../features/settings/storage';
@@ -63,7 +64,10 @@ export function Layout({ children }: { children: ReactNode }) {
         {initials === undefined ? null : initials === null ? (
           <InitialsPrompt />
         ) : (
-          <ActorContext.Provider value={initials}>{children}</ActorContext.Provider>
+          <ActorContext.Provider value={initials}>
+            {children}
+            <MenuExportDialog />
+          </ActorContext.Provider>
         )}
       </div>
       <Notices />

@@ -61,11 +61,16 @@ describe('the application menu', () => {
     await inspectionWithCases(['C-1']);
     const host = fakeDesktop();
     replacePlatform(host.platform);
-    const { screen } = await renderApp('/');
+    const { user, screen } = await renderApp('/');
     await screen.findByRole('heading', { name: 'Inspections' });
     host.sendMenu('new-inspection');
     expect(await screen.findByRole('heading', { name: 'New inspection' })).toBeInTheDocument();
+    // The menu's export asks how the file should leave, as the buttons do.
     host.sendMenu('export');
+    const dialog = within(await screen.findByRole('dialog', { name: 'Export' }));
+    expect(dialog.getByRole('radio', { name: /^Encrypted with a passphrase/ })).toBeChecked();
+    await user.click(dialog.getByRole('radio', { name: /^Not encrypted/ }));
+    await user.click(dialog.getByRole('button', { name: 'Export' }));
     expect(await screen.findByText(/^Exported to \/home\/km\/casescore-/)).toBeInTheDocument();
     expect(host.saved).toHaveLength(1);
   });

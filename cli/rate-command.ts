@@ -3,17 +3,20 @@
  * validation exits 1 with the path-named problem on standard error and nothing on standard output; a usage
  * mistake or unreadable file exits 2. Never a stack trace: the reader is an inspector or a script.
  */
-import { InterchangeError, parseExport } from '../shared/interchange';
+import { answersToCsv, InterchangeError, parseExport } from '../shared/interchange';
 import { DEFAULT_MINIMUM_CASES } from '../shared/scoring';
 import { breakdownDocument } from './breakdown-json';
 import { breakdownText } from './breakdown-text';
 
-const USAGE = `Usage: npm run --silent rate -- FILE.json [--json] [--minimum-cases=N]
+const USAGE = `Usage: npm run --silent rate -- FILE.json [--json | --csv] [--minimum-cases=N]
 
 Prints the rating breakdown of every inspection in a Casescore export.
   --json              print the machine-readable breakdown (see docs/interchange.md) and nothing else
+  --csv               print the case-level answers as the same CSV the app exports (one framework version a file)
   --minimum-cases=N   flag a standard rated from fewer than N cases (default ${DEFAULT_MINIMUM_CASES})
   --help              show this help`;
+
+const OPTIONS = ['--json', '--csv'];
 
 /** What a run printed and how it ended; kept apart from the process so it can be tested directly. */
 export interface RateOutcome {
@@ -27,6 +30,7 @@ export function runRate(args: readonly string[], readText: (path: string) => str
   if (args.includes('--help') || args.includes('-h'))
     return { stdout: `${USAGE}\n`, stderr: '', exitCode: 0 };
   const json = args.includes('--json');
+  const csv = args.includes('--csv');
   const minimumArg = args.find((a) => a.startsWith('--minimum-cases='));
   const minimumCases = minimumArg
     ? Number(minimumArg.slice('--minimum-cases='.length))
@@ -34,7 +38,8 @@ export function runRate(args: readonly string[], readText: (path: string) => str
   if (!Number.isInteger(minimumCases) || minimumCases < 1) {
     return usageError(`--minimum-cases needs a whole number of cases, 1 or more (got ${minimumArg})`);
   }
-  const unknown = args.filter((a) => a.startsWith('-') && a !== '--json' && a !== minimumArg);
+  const unknown = args.filter((a) => a.startsWith('-') && !OPTIONS.includes(a) && a !== minimumArg);
+  if (json && csv) return usageError('choose --json or --csv, not both');
   const files = args.filter((a) => !a.startsWith('-'));
   if (unknown.length > 0) return usageError(`unknown option ${unknown[0]}`);
   if (files.length !== 1)
@@ -51,9 +56,11 @@ export function runRate(args: readonly string[], readText: (path: string) => str
   }
   try {
     const file = parseExport(text);
-    const stdout = json
-      ? `${JSON.stringify(breakdownDocument(file.inspections, minimumCases), null, 2)}\n`
-      : breakdownText(file.inspections, minimumCases);
+    const stdout = csv
+      ? answersToCsv(file.inspections)
+      : json
+        ? `${JSON.stringify(breakdownDocument(file.inspections, minimumCases), null, 2)}\n`
+        : breakdownText(file.inspections, minimumCases);
     return { stdout, stderr: '', exitCode: 0 };
   } catch (error) {
     if (error instanceof InterchangeError) {
@@ -64,7 +71,8 @@ export function runRate(args: readonly string[], readText: (path: string) => str
       };
     }
     const message = error instanceof Error ? error.message : String(error);
-    return { stdout: '', stderr: `rate: ${path} could not be rated: ${message}\n`, exitCode: 1 };
+    const what = csv ? 'written as CSV' : 'rated';
+    return { stdout: '', stderr: `rate: ${path} could not be ${what}: ${message}\n`, exitCode: 1 };
   }
 }
 

@@ -1,68 +1,162 @@
 /**
- * Automatic backups: full exports written atomically to a backups folder under the user data folder, named by
- * the time they were written, the newest 20 kept. A crash between writing and renaming leaves only a temporary
- * file, which is never listed, and every earlier backup intact.
+ * Automatic backups: full exports written atomically (owner-only, see atomic-write.ts) to a backups folder
+ * under the user data folder that only its owner can open.
+ *
+ * Each backup's name carries a sequence number one above the highest in the folder, then the time it was
+ * written: `casescore-backup-000042-2026-11-26T09-00-00-000Z.json`. Rotation keeps the highest sequence
+ * numbers, so a clock that goes backwards can never make the backup just written look oldest and remove it.
+ * Backups taken before an import (`casescore-before-import-…`) are counted apart from the timed ones, so
+ * backups taken every five minutes never push out the copy from before an import, and a run of imports never
+ * pushes out the timed ones.
+ *
+ * Main validates every backup as an export before writing it, so a renderer that sends "xx" (or 64 MB of
+ * anything) cannot replace good backups with bad ones. A crash between writing and renaming leaves only a
+ * temporary file, which is never listed, and every earlier backup intact.
  */
-import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BackupInfo } from '../../shared/ipc';
-import { writeFileAtomically } from './atomic-write';
+import { DEFAULT_MAX_BYTES, tryParseExport } from '../../shared/interchange';
+import type { BackupInfo, BackupKind } from '../../shared/ipc';
+import { PRIVATE_FILE_MODE, writeFileAtomically } from './atomic-write';
+import { readRegularFile } from './read-file';
 
-/** How many backups are kept. */
+/** How many timed backups are kept. */
 export const BACKUPS_KEPT = 20;
+/** How many backups from before an import are kept, apart from the timed ones. */
+export const BEFORE_IMPORT_KEPT = 10;
 
-const NAME = /^casescore-backup-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\d+))?\.json$/;
+const PREFIX: Readonly<Record<BackupKind, string>> = {
+  timed: 'casescore-backup',
+  'before-import': 'casescore-before-import',
+};
+const STAMP = '(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z)';
+const NAME = new RegExp(`^(casescore-backup|casescore-before-import)-(\\d{6,})-${STAMP}\\.json$`);
+/** Names the first versions wrote (time only): still listed and restorable, rotated out first. */
+const OLD_NAME = new RegExp(`^casescore-backup-${STAMP}(?:-(\\d+))?\\.json$`);
 
-/** The file name for a backup written at `at`. */
-export function backupName(at: Date, sequence = 0): string {
-  const stamp = at.toISOString().replace(/[:.]/g, '-');
-  return `casescore-backup-${stamp}${sequence > 0 ? `-${sequence}` : ''}.json`;
+/** A backup file's name, read. */
+interface ParsedName {
+  readonly kind: BackupKind;
+  /** 0 for a name without one (the first versions'). */
+  readonly sequence: number;
+  readonly writtenAt: string;
 }
 
-/** When a backup file was written, read from its name; `null` for a name that is not a backup's. */
-export function writtenAt(name: string): string | null {
-  const match = NAME.exec(name);
-  if (!match) return null;
-  const [date, time] = (match[1] as string).split('T') as [string, string];
+/** The file name for a backup of this kind, with this sequence number, written at `at`. */
+export function backupName(at: Date, sequence: number, kind: BackupKind = 'timed'): string {
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  return `${PREFIX[kind]}-${String(sequence).padStart(6, '0')}-${stamp}.json`;
+}
+
+function stampToIso(stamp: string): string {
+  const [date, time] = stamp.split('T') as [string, string];
   const [h, m, s, ms] = time.replace('Z', '').split('-');
   return `${date}T${h}:${m}:${s}.${ms}Z`;
 }
 
-/** The backups in a folder, newest first. */
-export async function listBackups(folder: string): Promise<BackupInfo[]> {
+/** What a backup's name says; `null` for a name that is not a backup's. */
+export function parseBackupName(name: string): ParsedName | null {
+  const match = NAME.exec(name);
+  if (match) {
+    return {
+      kind: match[1] === PREFIX['before-import'] ? 'before-import' : 'timed',
+      sequence: Number(match[2]),
+      writtenAt: stampToIso(match[3] as string),
+    };
+  }
+  const old = OLD_NAME.exec(name);
+  return old ? { kind: 'timed', sequence: 0, writtenAt: stampToIso(old[1] as string) } : null;
+}
+
+/** When a backup file was written, read from its name; `null` for a name that is not a backup's. */
+export function writtenAt(name: string): string | null {
+  return parseBackupName(name)?.writtenAt ?? null;
+}
+
+interface Listed extends BackupInfo {
+  readonly sequence: number;
+  readonly mode: number;
+}
+
+/** Backup files in the folder (regular files only: a planted link or folder is never listed), newest first. */
+async function listed(folder: string): Promise<Listed[]> {
   let names: string[];
   try {
     names = await readdir(folder);
   } catch {
     return [];
   }
-  const backups: BackupInfo[] = [];
+  const backups: Listed[] = [];
   for (const name of names) {
-    const at = writtenAt(name);
-    if (!at) continue;
-    const info = await stat(join(folder, name));
-    backups.push({ name, writtenAt: at, bytes: info.size });
+    const parsed = parseBackupName(name);
+    if (!parsed) continue;
+    const info = await lstat(join(folder, name)).catch(() => null);
+    if (!info?.isFile()) continue;
+    backups.push({ name, ...parsed, bytes: info.size, mode: info.mode });
   }
-  return backups.sort((a, b) => b.name.localeCompare(a.name));
+  // Highest sequence first; the first versions' names (no sequence) by their time.
+  return backups.sort((a, b) => b.sequence - a.sequence || b.name.localeCompare(a.name));
 }
 
-/** Writes a backup atomically and removes all but the newest `BACKUPS_KEPT`. */
-export async function writeBackup(folder: string, text: string, at: Date = new Date()): Promise<BackupInfo> {
-  await mkdir(folder, { recursive: true });
-  const existing = new Set((await listBackups(folder)).map((b) => b.name));
-  let sequence = 0;
-  while (existing.has(backupName(at, sequence))) sequence += 1;
-  const name = backupName(at, sequence);
+/** The backups in a folder, newest first. */
+export async function listBackups(folder: string): Promise<BackupInfo[]> {
+  return (await listed(folder)).map(({ name, writtenAt: at, bytes, kind }) => ({
+    name,
+    writtenAt: at,
+    bytes,
+    kind,
+  }));
+}
+
+/** Raised when main refuses to write a backup, saying why in words. */
+export class BackupRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupRefused';
+  }
+}
+
+/**
+ * Validates `text` as a whole export, writes it as a backup of this kind atomically, then removes all but the
+ * newest of its kind. The backup just written has the highest sequence number, so it is never removed.
+ * @throws BackupRefused when the text is not a valid export; nothing is written or removed.
+ */
+export async function writeBackup(
+  folder: string,
+  text: string,
+  at: Date = new Date(),
+  kind: BackupKind = 'timed',
+): Promise<BackupInfo> {
+  const parsed = tryParseExport(text);
+  if (!parsed.ok) throw new BackupRefused(`The backup was not written: ${parsed.error.message}`);
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  // A folder made by an earlier version (or by hand) is made private too.
+  await chmod(folder, 0o700).catch(() => undefined);
+  const before = await listed(folder);
+  const sequence = Math.max(0, ...before.map((b) => b.sequence)) + 1;
+  const name = backupName(at, sequence, kind);
   await writeFileAtomically(join(folder, name), text);
-  const all = await listBackups(folder);
-  for (const old of all.slice(BACKUPS_KEPT)) await unlink(join(folder, old.name));
+  // Backups an earlier version wrote readable by others are made owner-only.
+  for (const old of before) {
+    if ((old.mode & 0o077) !== 0)
+      await chmod(join(folder, old.name), PRIVATE_FILE_MODE).catch(() => undefined);
+  }
+  const all = await listed(folder);
+  const keep = kind === 'timed' ? BACKUPS_KEPT : BEFORE_IMPORT_KEPT;
+  const sameKind = all.filter((b) => b.kind === kind);
+  for (const old of sameKind.slice(keep)) {
+    if (old.name !== name) await unlink(join(folder, old.name));
+  }
   const written = all.find((b) => b.name === name);
   if (!written) throw new Error(`The backup ${name} was written but cannot be found`);
-  return written;
+  return { name, writtenAt: written.writtenAt, bytes: written.bytes, kind };
 }
 
-/** Reads a backup by name; only names of backup files in the folder are accepted. */
+/** Reads a backup by name; only regular backup files in the folder, no larger than an export may be. */
 export async function readBackup(folder: string, name: string): Promise<{ name: string; text: string }> {
-  if (!writtenAt(name)) throw new Error(`${name} is not a Casescore backup`);
-  return { name, text: await readFile(join(folder, name), 'utf8') };
+  if (!parseBackupName(name)) throw new Error(`${name} is not a Casescore backup`);
+  const path = join(folder, name);
+  const info = await lstat(path);
+  if (!info.isFile()) throw new Error(`${name} is not a Casescore backup`);
+  return { name, text: (await readRegularFile(path, name, DEFAULT_MAX_BYTES)).toString('utf8') };
 }

@@ -2,14 +2,15 @@
  * What each IPC channel does in the main process: native save and open dialogs, print to PDF, backups and app
  * facts. Registered through the typed, checked `handle` helper.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { BrowserWindow, dialog } from 'electron';
-import { MAX_FILE_TEXT, type BackupReason } from '../../shared/ipc';
+import { DEFAULT_MAX_BYTES } from '../../shared/interchange';
+import type { BackupReason } from '../../shared/ipc';
 import { writeFileAtomically } from './atomic-write';
 import { logError } from './error-log';
 import { listBackups, readBackup, writeBackup } from './backups';
 import { handle } from './ipc';
+import { readRegularFile } from './read-file';
 
 /** Where things live on this computer. */
 export interface ShellPaths {
@@ -20,6 +21,7 @@ export interface ShellPaths {
 
 const FILTERS = {
   json: [{ name: 'Casescore export', extensions: ['json'] }],
+  age: [{ name: 'Encrypted Casescore export', extensions: ['age'] }],
   csv: [{ name: 'Spreadsheet (CSV)', extensions: ['csv'] }],
   pdf: [{ name: 'PDF', extensions: ['pdf'] }],
 };
@@ -46,19 +48,18 @@ export function registerHandlers(
 
   handle('transfer/open-file', async ({ kind }, event) => {
     const window = BrowserWindow.fromWebContents(event.sender);
-    const options = { properties: ['openFile' as const], filters: FILTERS[kind] };
+    // An export, clear or encrypted.
+    const filters = [{ name: 'Casescore export', extensions: kind === 'json' ? ['json', 'age'] : [kind] }];
+    const options = { properties: ['openFile' as const], filters };
     const choice = window
       ? await dialog.showOpenDialog(window, options)
       : await dialog.showOpenDialog(options);
     const path = choice.filePaths[0];
     if (choice.canceled || !path) return null;
-    const size = (await stat(path)).size;
-    if (size > MAX_FILE_TEXT) {
-      throw new Error(
-        `${basename(path)} is ${Math.round(size / 1024 / 1024)} MB; the largest file Casescore opens is ${MAX_FILE_TEXT / 1024 / 1024} MB`,
-      );
-    }
-    return { name: basename(path), text: await readFile(path, 'utf8') };
+    // A regular file no larger than an export may be, checked before a byte is read. Its bytes go to the
+    // renderer as they are, to be decoded and checked off the window's thread.
+    const name = basename(path);
+    return { name, bytes: new Uint8Array(await readRegularFile(path, name, DEFAULT_MAX_BYTES)) };
   });
 
   handle('report/save-pdf', async ({ suggestedName }, event) => {
@@ -76,7 +77,8 @@ export function registerHandlers(
   });
 
   handle('backup/write', async ({ text, reason }) => {
-    const written = await writeBackup(paths.backupsFolder, text);
+    const kind = reason === 'before-import' ? 'before-import' : 'timed';
+    const written = await writeBackup(paths.backupsFolder, text, new Date(), kind);
     onBackupWritten(reason);
     return written;
   });

@@ -1,7 +1,8 @@
 /**
  * The one window factory every window goes through: sandboxed, context-isolated, no Node, no webviews;
  * navigation away from the app blocked; window.open denied (allow-listed https links go to the system
- * browser); permission requests denied.
+ * browser); permission requests denied; WebRTC may not send UDP except through a proxy (the CSP does not cover
+ * WebRTC, and ICE would otherwise reveal the laptop's local addresses to anyone listening on the network).
  */
 import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
 import { isAllowedExternalUrl, isAppUrl } from './url-trust';
@@ -22,6 +23,7 @@ export const SECURE_WEB_PREFERENCES = {
 
 /** Blocks navigation away from the app and opening windows; allow-listed links open in the system browser. */
 export function hardenWebContents(contents: WebContents): void {
+  contents.setWebRTCIPHandlingPolicy('disable_non_proxied_udp');
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) {
       event.preventDefault();

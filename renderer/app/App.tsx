@@ -11,6 +11,7 @@ import { InspectionList } from '../features/inspections/InspectionList';
 import { InspectionPage } from '../features/inspections/InspectionPage';
 import { CaseScoringPage } from '../features/scoring/CaseScoringPage';
 import { ImportReview } from '../features/transfer/ImportReview';
+import { UnlockImportPage } from '../features/transfer/UnlockImportPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Layout } from './Layout';
 
@@ -32,6 +33,7 @@ export function App() {
           <Route path="/regions/:region/report" element={<RegionReport />} />
           <Route path="/inspections/:inspectionId/cases/:caseId" element={<CaseScoringPage />} />
           <Route path="/import" element={<ImportReview />} />
+          <Route path="/import/unlock" element={<UnlockImportPage />} />
           <Route path="/backups" element={<BackupsPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<main className="page">There is nothing at this address.</main>} />

@@ -6,6 +6,7 @@ import { useCasescore } from '../state/store';
 import { useAutoBackup } from '../features/backups/useAutoBackup';
 import { platform } from '../platform';
 import { useMenuCommands } from './useMenuCommands';
+import { MenuExportDialog } from '../features/transfer/ExportButton';
 import { ActorContext } from '../features/settings/actor';
 import { InitialsPrompt } from '../features/settings/InitialsPrompt';
 import { requestPersistence } from '../features/settings/storage';
@@ -65,6 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
         ) : (
           <ActorContext.Provider value={initials}>
             <ScreenBoundary>{children}</ScreenBoundary>
+            <MenuExportDialog />
           </ActorContext.Provider>
         )}
       </div>

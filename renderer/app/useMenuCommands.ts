@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import type { MenuCommand } from '../../shared/ipc';
-import { exportToFile } from '../features/transfer/transfer';
+import { useMenuExport } from '../features/transfer/ExportButton';
 import { useStartImport } from '../features/transfer/useStartImport';
 import type { Platform } from '../platform';
 import { useCasescore } from '../state/store';
@@ -18,10 +18,10 @@ function typingInField(): boolean {
 
 export function useMenuCommands(platform: Platform, by: string | null): void {
   const navigate = useNavigate();
-  const notify = useCasescore((s) => s.notify);
   const undo = useCasescore((s) => s.undo);
   const redo = useCasescore((s) => s.redo);
   const startImport = useStartImport(platform);
+  const openExport = useMenuExport((s) => s.setOpen);
   useEffect(() => {
     if (!by) return;
     const run = async (command: MenuCommand) => {
@@ -30,7 +30,7 @@ export function useMenuCommands(platform: Platform, by: string | null): void {
           navigate(paths.newInspection());
           return;
         case 'export':
-          notify(await exportToFile(platform));
+          openExport(true);
           return;
         case 'import':
           await startImport();
@@ -57,5 +57,5 @@ export function useMenuCommands(platform: Platform, by: string | null): void {
       }
     };
     return platform.onMenuCommand((command) => void run(command));
-  }, [platform, by, navigate, notify, undo, redo, startImport]);
+  }, [platform, by, navigate, undo, redo, startImport, openExport]);
 }

@@ -1,9 +1,14 @@
 // The browser platform (`npm run web`): files are downloaded and uploaded, reports go to the print dialog, and
 // backups are kept in the browser's own storage (there is no folder to keep them in).
+import { DEFAULT_MAX_BYTES, describeFileSize } from '../../shared/interchange';
 import { listBrowserBackups, readBrowserBackup, writeBrowserBackup } from '../db';
 import type { Platform } from './platform';
 
-const TYPES = { json: 'application/json', csv: 'text/csv;charset=utf-8' } as const;
+const TYPES = {
+  json: 'application/json',
+  csv: 'text/csv;charset=utf-8',
+  age: 'application/octet-stream',
+} as const;
 
 /** The plain-browser platform. */
 export function browserPlatform(): Platform {
@@ -26,11 +31,22 @@ export function browserPlatform(): Platform {
       return new Promise((resolve, reject) => {
         const input = document.createElement('input');
         input.type = 'file';
-        input.accept = kind === 'json' ? '.json,application/json' : '';
+        input.accept = kind === 'json' ? '.json,.age,application/json' : '';
         input.addEventListener('change', () => {
           const file = input.files?.[0];
           if (!file) return resolve(null);
-          file.text().then((text) => resolve({ name: file.name, text }), reject);
+          // The size is known before a byte is read: a 1 GB file is refused as too large, not read (reading
+          // it would fail and look empty).
+          if (file.size > DEFAULT_MAX_BYTES) {
+            return reject(
+              new Error(
+                `${file.name} is ${describeFileSize(file.size)}; the largest file Casescore opens is ${describeFileSize(DEFAULT_MAX_BYTES)}`,
+              ),
+            );
+          }
+          file
+            .arrayBuffer()
+            .then((bytes) => resolve({ name: file.name, bytes: new Uint8Array(bytes) }), reject);
         });
         input.addEventListener('cancel', () => resolve(null));
         input.click();

@@ -2,6 +2,15 @@
 import type { DesktopApi } from '../../shared/ipc';
 import type { Platform } from './platform';
 
+/**
+ * The shell's own words from a refused call: Electron wraps them as "Error invoking remote method
+ * 'transfer/open-file': FileRefused: pdu.json is 1.0 GB; …", which is not for an inspector.
+ */
+export function withoutIpcWrapping(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^Error invoking remote method '[^']*': (?:\w*Error|\w+Refused): /, '');
+}
+
 /** The desktop platform over the preload's API. */
 export function desktopPlatform(api: DesktopApi): Platform {
   return {
@@ -10,7 +19,10 @@ export function desktopPlatform(api: DesktopApi): Platform {
       const result = await api.invoke('transfer/save-file', { suggestedName, text, kind });
       return { saved: result.saved, ...(result.path ? { where: result.path } : {}) };
     },
-    openFile: (kind) => api.invoke('transfer/open-file', { kind }),
+    openFile: (kind) =>
+      api.invoke('transfer/open-file', { kind }).catch((error: unknown) => {
+        throw new Error(withoutIpcWrapping(error));
+      }),
     async printReport(suggestedName) {
       const result = await api.invoke('report/save-pdf', { suggestedName });
       return { saved: result.saved, ...(result.path ? { where: result.path } : {}) };

@@ -7,7 +7,7 @@ import { browserPlatform } from './browser';
 import { desktopPlatform } from './desktop';
 import type { Platform } from './platform';
 
-export type { BackupStore, Platform } from './platform';
+export type { BackupStore, ChosenFile, Platform } from './platform';
 
 let current: Platform | null = null;
 

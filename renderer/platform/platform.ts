@@ -12,6 +12,12 @@ export interface BackupStore {
   read(name: string): Promise<{ name: string; text: string }>;
 }
 
+/** A file the person chose: its name and its bytes. */
+export interface ChosenFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
 /** What the host can do for the renderer. */
 export interface Platform {
   readonly kind: 'desktop' | 'browser';
@@ -19,10 +25,13 @@ export interface Platform {
   saveFile(
     suggestedName: string,
     text: string,
-    kind: 'json' | 'csv',
+    kind: 'json' | 'csv' | 'age',
   ): Promise<{ saved: boolean; where?: string }>;
-  /** Lets the person choose a file and reads it; `null` when they cancel. */
-  openFile(kind: 'json'): Promise<{ name: string; text: string } | null>;
+  /**
+   * Lets the person choose a file and reads its bytes (decoding them is the worker's job); `null` when they
+   * cancel. Refuses, before reading, a file larger than an export may be or one that is not a regular file.
+   */
+  openFile(kind: 'json'): Promise<ChosenFile | null>;
   /** Saves the page as a PDF (desktop) or opens the print dialog (browser). */
   printReport(suggestedName: string): Promise<{ saved: boolean; where?: string }>;
   /** Backups on this computer; `null` where the host has no folder for them. */

@@ -11,7 +11,7 @@ export {
   standardAppliesToCase,
   standardIsRated,
 } from './applicability';
-export { numberDomains, numberStandards } from './numbering';
+export { numberCaseQuestions, numberDomains, numberStandards } from './numbering';
 export { caseQuestions, findCaseQuestion, questionApplies, type CaseQuestion } from './questions';
 export { casesMeeting, keyQuestionLabel, standardLabel } from './labels';
 export { declaredCaseDetails, hasCaseDetail, undeclaredCaseDetails } from './case-details';

@@ -1,12 +1,12 @@
 /** The versioned export format: validation schema, parse, serialise, upgrade, and its JSON Schema. */
 export { formatPath, InterchangeError, type PathSegment } from './errors';
-export { DEFAULT_MAX_BYTES, MAX_DEPTH, parseJsonSafely } from './safe-json';
+export { DEFAULT_MAX_BYTES, describeFileSize, MAX_DEPTH, parseJsonSafely } from './safe-json';
 export * from './schema';
 export { parseExport, tryParseExport, validateExport, type ParseOptions, type ParseResult } from './parse';
 export { createExport, serialiseExport } from './serialise';
 export { exportJsonSchema } from './json-schema';
 export { upgradeToCurrent } from './upgrade';
-export { answersToCsv, CASE_COLUMNS } from './csv';
+export { answersToCsv, CASE_COLUMNS, CSV_BOM, neutraliseCell } from './csv';
 export { canonicalInspection, contentChecksum } from './checksum';
 export { sha256Hex } from './sha256';
 export * from './merge';

@@ -12,7 +12,9 @@ export const MAX_DEPTH = 32;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-function describeSize(bytes: number): string {
+/** A file's size in words: "1.2 GB", "49.0 MB", "12 bytes". */
+export function describeFileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GB`;
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${bytes} bytes`;
 }
 
@@ -39,10 +41,12 @@ export function parseJsonSafely(text: string, maxBytes: number = DEFAULT_MAX_BYT
   if (text.length > maxBytes || utf8Length(text) > maxBytes) {
     throw new InterchangeError(
       [],
-      `the file is ${describeSize(utf8Length(text))}; the largest Casescore reads is ${describeSize(maxBytes)}`,
+      `the file is ${describeFileSize(utf8Length(text))}; the largest Casescore reads is ${describeFileSize(maxBytes)}`,
     );
   }
-  if (text.trim() === '') throw new InterchangeError([], 'the file is empty');
+  // A regular expression stops at the first character that is not white space; trim() would copy it all.
+  if (/^\s*$/.test(text)) throw new InterchangeError([], 'the file is empty');
+  checkNestingCheaply(text);
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -52,6 +56,47 @@ export function parseJsonSafely(text: string, maxBytes: number = DEFAULT_MAX_BYT
   }
   checkShape(value);
   return value;
+}
+
+/**
+ * Fewer objects and lists than this per byte in any valid file: its smallest record (an answer such as
+ * `"a.b":{"value":"no"}`) takes about 20 bytes. Text packed tighter (`[{},{},{},…]`) would cost far more memory
+ * parsed than it takes as text, so it is refused before it is parsed.
+ */
+const MIN_BYTES_PER_CONTAINER = 8;
+
+/**
+ * One pass over the text before JSON.parse builds anything: refuses nesting deeper than MAX_DEPTH, and more
+ * objects and lists than a valid file of this size could have, so hostile text costs a scan, not gigabytes.
+ */
+function checkNestingCheaply(text: string): void {
+  const allowedContainers = Math.max(10_000, Math.floor(text.length / MIN_BYTES_PER_CONTAINER));
+  let depth = 0;
+  let containers = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c)
+        i += 1; // a backslash escapes the next character
+      else if (code === 0x22) inString = false;
+      continue;
+    }
+    if (code === 0x22) inString = true;
+    else if (code === 0x7b || code === 0x5b) {
+      depth += 1;
+      containers += 1;
+      if (depth > MAX_DEPTH) {
+        throw new InterchangeError([], `nested more than ${MAX_DEPTH} levels deep; no valid file is`);
+      }
+      if (containers > allowedContainers) {
+        throw new InterchangeError(
+          [],
+          'holds far more objects and lists for its size than any Casescore export; it is not one',
+        );
+      }
+    } else if (code === 0x7d || code === 0x5d) depth -= 1;
+  }
 }
 
 /** A node met on the walk: its value, depth, and how to find its path if a problem is found there. */

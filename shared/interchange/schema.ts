@@ -163,6 +163,10 @@ export const exportFileSchema = z.object({
     .string()
     .regex(/^sha256:[0-9a-f]{64}$/, 'expected sha256: followed by 64 hex digits')
     .optional(),
+  /** What the file holds, in words for whoever opens it ("Contains personal data …"); not checksummed. */
+  notice: z.string().max(MAX_TEXT).optional(),
+  /** True when references are keyed pseudonyms and notes and the audit are left out (an analysts' copy). */
+  anonymised: z.boolean().optional(),
   inspections: z.array(inspectionSchema),
 });
 

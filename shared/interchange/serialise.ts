@@ -31,11 +31,13 @@ export function serialiseExport(file: ExportFile): string {
   } catch (error) {
     throw inWords(error, file);
   }
-  const { format, formatVersion, exportedAt, inspections } = result.data;
+  const { format, formatVersion, exportedAt, notice, anonymised, inspections } = result.data;
   const canonical: ExportFile = {
     format,
     formatVersion,
     exportedAt,
+    ...(notice === undefined ? {} : { notice }),
+    ...(anonymised === undefined ? {} : { anonymised }),
     checksum: contentChecksum(result.data),
     inspections: inspections.map(canonicalInspection),
   };

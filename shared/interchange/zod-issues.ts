@@ -54,6 +54,8 @@ function describeIssue(issue: Issue, root: unknown): string {
         : `expected ${issue.expected}, got ${got}`;
     case 'invalid_value':
       return `expected ${issue.values.map((v) => String(v)).join(' | ')}, got ${got}`;
+    case 'invalid_key':
+      return 'expected an id of 1 to 200 characters as the key';
     case 'too_small':
     case 'too_big':
     case 'invalid_format':

@@ -33,7 +33,7 @@ export const ARGUMENT_SCHEMAS = {
   'transfer/save-file': z.object({
     suggestedName: fileName,
     text: z.string().max(MAX_FILE_TEXT),
-    kind: z.enum(['json', 'csv']),
+    kind: z.enum(['json', 'csv', 'age']),
   }),
   'transfer/open-file': z.object({ kind: z.enum(['json']) }),
   'report/save-pdf': z.object({ suggestedName: fileName }),
@@ -48,18 +48,23 @@ export const ARGUMENT_SCHEMAS = {
   'log/error': z.object({ message: z.string().min(1).max(20_000) }),
 } as const;
 
+/** Timed backups (every few minutes and on quit) and those taken before an import are kept apart. */
+export type BackupKind = 'timed' | 'before-import';
+
 /** A backup file, as the restore screen lists it. */
 export interface BackupInfo {
   readonly name: string;
   /** ISO time the backup was written. */
   readonly writtenAt: string;
   readonly bytes: number;
+  /** Absent where the host does not tell them apart (the browser's backups). */
+  readonly kind?: BackupKind;
 }
 
 /** What each channel answers. */
 export interface ResultTypes {
   'transfer/save-file': { saved: boolean; path?: string };
-  'transfer/open-file': { name: string; text: string } | null;
+  'transfer/open-file': { name: string; bytes: Uint8Array } | null;
   'report/save-pdf': { saved: boolean; path?: string };
   'backup/write': BackupInfo;
   'backup/list': BackupInfo[];

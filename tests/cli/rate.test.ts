@@ -3,10 +3,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { runRate } from '../../cli/rate-command';
 import { loadAnnexeTwo } from '../../seeds';
-import { parseExport } from '../../shared/interchange';
+import { answersToCsv, CSV_BOM, parseExport, serialiseExport } from '../../shared/interchange';
 import { rateInspection } from '../../shared/scoring';
 
 const run = promisify(execFile);
@@ -90,8 +91,49 @@ describe('the rate command', () => {
     });
   });
 
-  it('prints a readable breakdown by default', () => {
-    const { stdout, code } = rate(SAMPLE);
+  it('prints with --csv the CSV the app writes, from a real file, and nothing else', async () => {
+    const { stdout, stderr, code } = await rate(SAMPLE, '--csv');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const file = parseExport(readFileSync(SAMPLE, 'utf8'));
+    expect(stdout).toBe(answersToCsv(file.inspections));
+    expect(stdout.startsWith(`${CSV_BOM}"Inspection",`)).toBe(true);
+    // Two header rows and a row for each of the 248 live cases.
+    const rows = Papa.parse<string[]>(stdout.slice(1), { skipEmptyLines: true });
+    expect(rows.errors).toEqual([]);
+    expect(rows.data).toHaveLength(2 + 248);
+  });
+
+  it('refuses --csv for a file mixing framework versions, saying which, and --csv with --json', async () => {
+    const file = parseExport(readFileSync(SAMPLE, 'utf8'));
+    const youth = {
+      ...file.inspections[0]!,
+      id: 'yos',
+      name: 'Lambeth YOS',
+      cases: [],
+      audit: [],
+      judgements: {},
+      overrides: {},
+      options: {},
+    };
+    const mixed = serialiseExport({
+      ...file,
+      inspections: [file.inspections[0]!, { ...youth, framework: { id: 'hmip-youth', version: '2018' } }],
+    } as never);
+    const path = tempFile('mixed.json', mixed);
+    const refused = await rate(path, '--csv');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe(
+      `rate: ${path} could not be written as CSV: Lambeth YOS uses another framework; export one framework version at a time\n`,
+    );
+    const both = await rate(SAMPLE, '--csv', '--json');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('choose --json or --csv, not both');
+  });
+
+  it('prints a readable breakdown by default', async () => {
+    const { stdout, code } = await rate(SAMPLE);
     expect(code).toBe(0);
     expect(stdout).toContain('Newham PDU');
     expect(stdout).toContain('Overall: Requires improvement, 6/24');
@@ -172,7 +214,7 @@ describe('the rate command', () => {
     const { stderr, code } = rate();
     expect(code).toBe(2);
     expect(stderr).toContain('rate: name one export file');
-    expect(stderr).toContain('Usage: npm run --silent rate -- FILE.json [--json]');
+    expect(stderr).toContain('Usage: npm run --silent rate -- FILE.json [--json | --csv]');
   });
 
   it('says so when the path is a folder, exiting 2', () => {
@@ -183,8 +225,8 @@ describe('the rate command', () => {
   });
 
   it('refuses an unknown option or a second file, naming the mistake', () => {
-    expect(rate(SAMPLE, '--csv')).toMatchObject({ code: 2, stdout: '' });
-    expect(rate(SAMPLE, '--csv').stderr).toMatch(/^rate: unknown option --csv\n\nUsage:/);
+    expect(rate(SAMPLE, '--sideways')).toMatchObject({ code: 2, stdout: '' });
+    expect(rate(SAMPLE, '--sideways').stderr).toMatch(/^rate: unknown option --sideways\n\nUsage:/);
     expect(rate(SAMPLE, SAMPLE).stderr).toMatch(/^rate: name only one export file\n/);
   });
 

@@ -63,6 +63,19 @@ describe('accessibility of every screen', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('the export dialog, with the passphrase fields', async () => {
+    await page.getByRole('button', { name: 'Export all' }).click();
+    await page.getByRole('dialog', { name: 'Export' }).waitFor();
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('opening an encrypted export, with nothing waiting', async () => {
+    await page.goto(appUrl('/import/unlock'));
+    await page.getByRole('heading', { name: 'Open an encrypted export' }).waitFor();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
   it('an inspection’s case sample', async () => {
     await page.goto(appUrl('/inspections/london-2022-newham'));
     await page.getByRole('heading', { name: 'Case sample (41)' }).waitFor();

@@ -108,6 +108,9 @@ export class CasescorePage {
       await this.openInspections();
       const download = this.page.waitForEvent('download');
       await this.page.getByRole('button', { name: 'Export all' }).click();
+      const dialog = this.page.getByRole('dialog', { name: 'Export' });
+      await dialog.getByRole('radio', { name: /^Not encrypted/ }).check();
+      await dialog.getByRole('button', { name: 'Export' }).click();
       await (await download).saveAs(path);
       return parseExport(readFileSync(path, 'utf8'));
     });

@@ -46,7 +46,12 @@ async function exportAll() {
   await page.goto(appUrl('/'));
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export all' }).click(),
+    (async () => {
+      await page.getByRole('button', { name: 'Export all' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export' });
+      await dialog.getByRole('radio', { name: /^Not encrypted/ }).check();
+      await dialog.getByRole('button', { name: 'Export' }).click();
+    })(),
   ]);
   await page
     .getByText(/^Exported/)

@@ -274,6 +274,9 @@ describe('the export and the rate command', () => {
     await page.goto(appUrl('/'));
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export all' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: /^Not encrypted/ }).check();
+    await dialog.getByRole('button', { name: 'Export' }).click();
     const path = join(folder, 'exported.json');
     await (await download).saveAs(path);
     const exported = JSON.parse(readFileSync(path, 'utf8')) as { inspections: ExportedInspection[] };

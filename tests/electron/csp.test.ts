@@ -17,6 +17,8 @@ describe('the Content Security Policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
     expect(policy.get('object-src')).toBe("'none'");
     expect(policy.get('default-src')).toBe("'self'");
+    // Workers only from the app itself (the export check), never from a blob: or data: URL.
+    expect(policy.get('worker-src')).toBe("'self'");
   });
 
   it('is the same in the built page as in the desktop shell (bar frame-ancestors, which a meta tag cannot carry)', () => {

@@ -35,6 +35,10 @@ export class FakeWebContents extends Emitter {
   session = new FakeSession();
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   send = vi.fn();
+  webRTCIPHandlingPolicy = 'default';
+  setWebRTCIPHandlingPolicy(policy: string) {
+    this.webRTCIPHandlingPolicy = policy;
+  }
   printToPDF = vi.fn(async () => Buffer.from('%PDF-1.7 fake'));
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;

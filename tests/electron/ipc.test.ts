@@ -1,8 +1,18 @@
 // IPC handlers accept only the app's own top frame and only well-formed arguments.
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createExport, serialiseExport } from '../../shared/interchange';
 import { argumentProblem } from '../../shared/ipc';
 import { createFakeElectron, mockElectronModule, type FakeElectron } from './fake-electron';
 
@@ -63,9 +73,16 @@ describe('IPC handlers', () => {
       dataFolder: backupsFolder,
       backupsFolder,
     });
-    const written = await call('backup/write', appFrame, { text: '{"a":1}', reason: 'timer' });
-    expect(written).toMatchObject({ bytes: 7 });
-    await expect(call('backup/list', appFrame, {})).resolves.toHaveLength(1);
+    const text = serialiseExport(createExport([], new Date('2026-11-26T09:00:00Z')));
+    const written = await call('backup/write', appFrame, { text, reason: 'timer' });
+    expect(written).toMatchObject({ bytes: text.length, kind: 'timed' });
+    const beforeImport = await call('backup/write', appFrame, { text, reason: 'before-import' });
+    expect(beforeImport).toMatchObject({ kind: 'before-import' });
+    await expect(call('backup/list', appFrame, {})).resolves.toHaveLength(2);
+    await expect(call('backup/write', appFrame, { text: 'xx', reason: 'timer' })).rejects.toThrow(
+      'The backup was not written: (the file): not valid JSON',
+    );
+    await expect(call('backup/list', appFrame, {})).resolves.toHaveLength(2);
   });
 
   it('save files through the native dialog, adding a byte-order mark to CSV', async () => {
@@ -77,13 +94,66 @@ describe('IPC handlers', () => {
       saved: true,
       path: target,
     });
-    const { readFileSync } = await import('node:fs');
     expect(readFileSync(target, 'utf8')).toBe('\uFEFFa,b\n');
+    // What leaves through a save dialog is personal data: readable by its owner only.
+    expect(statSync(target).mode & 0o777).toBe(0o600);
     fake.dialog.showSaveDialog.mockResolvedValue({ canceled: true });
     await expect(
       call('transfer/save-file', appFrame, { suggestedName: 'x.json', text: '{}', kind: 'json' }),
     ).resolves.toEqual({
       saved: false,
+    });
+  });
+
+  describe('opening a file someone chose', () => {
+    const open = (path: string) => {
+      fake.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path] });
+      const read = call('transfer/open-file', appFrame, { kind: 'json' }) as Promise<{
+        name: string;
+        bytes: Uint8Array;
+      }>;
+      return read.then(({ name, bytes }) => ({ name, text: new TextDecoder().decode(bytes) }));
+    };
+    const place = mkdtempSync(join(tmpdir(), 'casescore-open-'));
+
+    it('reads a regular file, through a link too', async () => {
+      const path = join(place, 'pdu.json');
+      writeFileSync(path, '{"x":1}');
+      await expect(open(path)).resolves.toEqual({ name: 'pdu.json', text: '{"x":1}' });
+      symlinkSync(path, join(place, 'shortcut.json'));
+      await expect(open(join(place, 'shortcut.json'))).resolves.toEqual({
+        name: 'shortcut.json',
+        text: '{"x":1}',
+      });
+    });
+
+    it('refuses a link to /dev/zero before reading a byte', async () => {
+      const link = join(place, 'zero.json');
+      symlinkSync('/dev/zero', link);
+      const started = performance.now();
+      await expect(open(link)).rejects.toThrow(
+        'zero.json is not a file Casescore can open: it is a device, a pipe or a folder',
+      );
+      expect(performance.now() - started).toBeLessThan(1000);
+    });
+
+    it('refuses a pipe without waiting for a writer, and a folder', async () => {
+      const fifo = join(place, 'pipe.json');
+      execFileSync('mkfifo', [fifo]);
+      await expect(open(fifo)).rejects.toThrow('pipe.json is not a file Casescore can open');
+      mkdirSync(join(place, 'folder.json'));
+      await expect(open(join(place, 'folder.json'))).rejects.toThrow('folder.json is not a file');
+    });
+
+    it('reports a 1 GB file as too large, by its size, without reading it', async () => {
+      const path = join(place, 'huge.json');
+      writeFileSync(path, '');
+      truncateSync(path, 1024 * 1024 * 1024);
+      const started = performance.now();
+      await expect(open(path)).rejects.toThrow(
+        'huge.json is 1.0 GB; the largest file Casescore opens is 50.0 MB',
+      );
+      expect(performance.now() - started).toBeLessThan(1000);
     });
   });
 

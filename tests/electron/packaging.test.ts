@@ -1,6 +1,6 @@
 // electron-builder cannot run here (it fetches the Electron runtime), so its configuration is checked against
 // electron-builder's own schema, and against what must and must not be packaged.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Ajv from 'ajv';
 import { load } from 'js-yaml';
@@ -39,6 +39,27 @@ describe('the packaging configuration', () => {
     expect(included.filter((f) => /^(tests|shared|renderer|electron|seeds|cli)\//.test(f))).toEqual([]);
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     expect(pkg.main).toBe('dist-electron/main/index.cjs');
+  });
+
+  it('flips the Electron fuses that would let someone run other code inside the packaged app', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+      enableCookieEncryption: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+    });
+    // Integrity validation only means something when the app is in an archive.
+    expect(config.asar).toBe(true);
+    // runAsNode false breaks process.fork and ELECTRON_RUN_AS_NODE children: the shell must start none.
+    for (const file of readdirSync('electron/main')) {
+      expect(readFileSync(`electron/main/${file}`, 'utf8')).not.toMatch(
+        /child_process|\.fork\(|utilityProcess/,
+      );
+    }
   });
 
   it('has its icons in build/', () => {

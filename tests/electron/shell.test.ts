@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createExport, serialiseExport } from '../../shared/interchange';
 import { CHANNELS } from '../../shared/ipc';
 import {
   createFakeElectron,
@@ -109,7 +110,7 @@ describe('starting the desktop shell', () => {
     const handler = fake.ipcMain.handlers.get('backup/write')!;
     await handler(
       { senderFrame: { url: 'app://casescore/index.html', parent: null } },
-      { text: '{}', reason: 'quit' },
+      { text: serialiseExport(createExport([], new Date())), reason: 'quit' },
     );
     expect(fake.app.quit).toHaveBeenCalled();
     // The second before-quit (from app.quit) is let through.

@@ -50,6 +50,11 @@ describe('the window factory', () => {
     });
   });
 
+  it('lets WebRTC send no UDP except through a proxy, so it cannot reveal local addresses', async () => {
+    const window = await secureWindow();
+    expect(window.webContents.webRTCIPHandlingPolicy).toBe('disable_non_proxied_udp');
+  });
+
   it.each(HOSTILE)('blocks navigation to %s', async (url) => {
     const window = await secureWindow();
     const event = { preventDefault: vi.fn() };

@@ -16,7 +16,7 @@ export function fakeDesktop(files: { open?: { name: string; text: string } | nul
       return { saved: true, where: `/home/km/${name}` };
     },
     async openFile() {
-      return files.open ?? null;
+      return files.open ? { name: files.open.name, bytes: new TextEncoder().encode(files.open.text) } : null;
     },
     async printReport() {
       return { saved: true };
@@ -28,12 +28,13 @@ export function fakeDesktop(files: { open?: { name: string; text: string } | nul
           name: `casescore-backup-${clock}.json`,
           writtenAt: new Date(clock).toISOString(),
           bytes: text.length,
+          kind: reason === 'before-import' ? ('before-import' as const) : ('timed' as const),
         };
         backups.unshift({ ...info, text, reason });
         return info;
       },
       async list() {
-        return backups.map(({ name, writtenAt, bytes }) => ({ name, writtenAt, bytes }));
+        return backups.map(({ name, writtenAt, bytes, kind }) => ({ name, writtenAt, bytes, kind }));
       },
       async read(name) {
         const found = backups.find((b) => b.name === name);

@@ -50,7 +50,7 @@ export function BackupsPage() {
       <h1>Restore from backup</h1>
       <p className="hint">
         Casescore backs up every few minutes while you work, before every import, and when you quit; the
-        newest 20 are kept
+        newest 20 are kept{host.kind === 'desktop' ? ', and the newest 10 from before an import besides' : ''}
         {host.kind === 'browser'
           ? ' in this browser’s storage (clearing the site’s data removes them, so export regularly too)'
           : ''}
@@ -81,7 +81,15 @@ export function BackupsPage() {
           <tbody>
             {backups.map((b) => (
               <tr key={b.name}>
-                <th scope="row">{when(b.writtenAt)}</th>
+                <th scope="row">
+                  {when(b.writtenAt)}
+                  {b.kind === 'before-import' && (
+                    <>
+                      {' '}
+                      <span className="tag">Before an import</span>
+                    </>
+                  )}
+                </th>
                 <td className="numeric">{describeBytes(b.bytes)}</td>
                 <td>
                   <button

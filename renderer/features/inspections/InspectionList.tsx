@@ -22,7 +22,8 @@ import { rateStored } from '../ratings/useRatedInspection';
 import { RegionGroupLinks } from '../region/RegionPage';
 import { useRegionGroups } from '../region/useRegion';
 import { useActor } from '../settings/actor';
-import { backupFirst, exportToFile } from '../transfer/transfer';
+import { backupFirst } from '../transfer/transfer';
+import { ExportButton } from '../transfer/ExportButton';
 import { useStartImport } from '../transfer/useStartImport';
 import { paths } from '../../app/paths';
 
@@ -83,16 +84,9 @@ export function InspectionList() {
           <button type="button" className="button" onClick={() => void startImport()}>
             Import…
           </button>
-          <button
-            type="button"
-            className="button"
-            disabled={!rows?.length}
-            onClick={async () =>
-              notify(await exportToFile(platform(), selected.size ? [...selected] : undefined))
-            }
-          >
+          <ExportButton disabled={!rows?.length} {...(selected.size ? { ids: [...selected] } : {})}>
             {selected.size ? `Export ${selected.size} selected` : 'Export all'}
-          </button>
+          </ExportButton>
           <button type="button" className="button" onClick={() => void loadDemo()} disabled={loadingDemo}>
             {loadingDemo ? 'Loading…' : 'Load London 2022 demo'}
           </button>

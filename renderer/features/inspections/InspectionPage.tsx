@@ -10,9 +10,7 @@ import { inspectionRegionPath } from '../region/region-groups';
 import { RatingsPanel } from '../ratings/RatingsPanel';
 import { useRatedInspection } from '../ratings/useRatedInspection';
 import { useActor } from '../settings/actor';
-import { exportToFile } from '../transfer/transfer';
-import { platform } from '../../platform';
-import { useCasescore } from '../../state/store';
+import { ExportButton } from '../transfer/ExportButton';
 import { paths } from '../../app/paths';
 
 export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
@@ -21,7 +19,6 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
   const cases = useCasesOf(inspectionId);
   const rated = useRatedInspection(inspection, cases);
   const by = useActor();
-  const notify = useCasescore((s) => s.notify);
   if (inspection === null || inspection?.deletedAt) {
     return <main className="page">That inspection does not exist (it may have been deleted).</main>;
   }
@@ -46,13 +43,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
             </p>
           </div>
           <div className="actions">
-            <button
-              type="button"
-              className="button"
-              onClick={async () => notify(await exportToFile(platform(), [inspection.id]))}
-            >
-              Export
-            </button>
+            <ExportButton ids={[inspection.id]}>Export</ExportButton>
             <NavLink className="button" to={paths.editInspection(inspection.id)}>
               Edit details
             </NavLink>

@@ -4,7 +4,7 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { answersToCsv } from '../../../shared/interchange';
 import { platform } from '../../platform';
-import { exportToFile } from '../transfer/transfer';
+import { ExportButton } from '../transfer/ExportButton';
 import { useCasescore } from '../../state/store';
 import { plural } from '../../ui/format';
 import { describeGroup, groupPath, type RegionGroup } from './region-groups';
@@ -64,20 +64,7 @@ export function RegionPage() {
             <Link className="button" to={groupPath(state.group, '/report')}>
               Region report
             </Link>
-            <button
-              type="button"
-              className="button"
-              onClick={async () =>
-                notify(
-                  await exportToFile(
-                    platform(),
-                    state.inspections.map((i) => i.id),
-                  ),
-                )
-              }
-            >
-              Export region
-            </button>
+            <ExportButton ids={state.inspections.map((i) => i.id)}>Export region</ExportButton>
             <button
               type="button"
               className="button"

@@ -6,13 +6,14 @@
 import {
   MergeError,
   serialiseExport,
-  tryParseExport,
   type ExportFile,
   type MergePlan,
   type MergeResolutions,
 } from '../../../shared/interchange';
 import { applyImport, describeStorageError, exportInspections, planImport, replaceAllWith } from '../../db';
-import type { Platform } from '../../platform';
+import type { ChosenFile, Platform } from '../../platform';
+import { checkExport, encryptExport } from './check-export';
+import { anonymiseExport, isEncryptedFile, PERSONAL_DATA_NOTICE } from './protect';
 import { useCasescore } from '../../state/store';
 
 /** The result of an action, in words for the person who started it. */
@@ -21,9 +22,17 @@ export interface Outcome {
   readonly text: string;
 }
 
-/** "casescore-2026-11-26.json" */
-export function exportFileName(at: Date = new Date()): string {
-  return `casescore-${at.toISOString().slice(0, 10)}.json`;
+/** How an export leaves the laptop. */
+export type Protection =
+  | { readonly kind: 'clear' }
+  | { readonly kind: 'encrypted'; readonly passphrase: string }
+  | { readonly kind: 'anonymised' };
+
+/** "casescore-2026-11-26.json", "casescore-2026-11-26.json.age", "casescore-2026-11-26 anonymised.json" */
+export function exportFileName(at: Date = new Date(), protection: Protection['kind'] = 'clear'): string {
+  const day = `casescore-${at.toISOString().slice(0, 10)}`;
+  if (protection === 'encrypted') return `${day}.json.age`;
+  return protection === 'anonymised' ? `${day} anonymised.json` : `${day}.json`;
 }
 
 /** The current data as export text. */
@@ -31,12 +40,37 @@ export async function exportText(ids?: readonly string[]): Promise<string> {
   return serialiseExport(await exportInspections(ids));
 }
 
-/** Saves an export of every inspection (or the chosen ones). */
-export async function exportToFile(platform: Platform, ids?: readonly string[]): Promise<Outcome> {
+/** The export's text as it will leave: clear with its personal-data notice, encrypted, or anonymised. */
+async function protectedExport(ids: readonly string[] | undefined, protection: Protection): Promise<string> {
+  const file = await exportInspections(ids);
+  if (protection.kind === 'anonymised') return serialiseExport(await anonymiseExport(file));
+  const clear = serialiseExport({ ...file, notice: PERSONAL_DATA_NOTICE });
+  return protection.kind === 'encrypted' ? encryptExport(clear, protection.passphrase) : clear;
+}
+
+/** Saves an export of every inspection (or the chosen ones), clear unless asked otherwise. */
+export async function exportToFile(
+  platform: Platform,
+  ids?: readonly string[],
+  protection: Protection = { kind: 'clear' },
+): Promise<Outcome> {
   try {
-    const result = await platform.saveFile(exportFileName(), await exportText(ids), 'json');
+    const text = await protectedExport(ids, protection);
+    const kind = protection.kind === 'encrypted' ? 'age' : 'json';
+    const result = await platform.saveFile(exportFileName(new Date(), protection.kind), text, kind);
+    const where = result.where ? ` to ${result.where}` : '';
+    const what =
+      protection.kind === 'encrypted'
+        ? 'Exported, encrypted with your passphrase,'
+        : protection.kind === 'anonymised'
+          ? 'Exported an anonymised copy'
+          : 'Exported';
+    const warning =
+      protection.kind === 'clear'
+        ? ' The file contains personal data: keep it safe and send it only to those entitled to it.'
+        : '';
     return result.saved
-      ? { kind: 'info', text: `Exported${result.where ? ` to ${result.where}` : ''}.` }
+      ? { kind: 'info', text: `${what}${where}.${warning}` }
       : { kind: 'info', text: 'Export cancelled.' };
   } catch (error) {
     return { kind: 'error', text: `The export was not saved. ${describeStorageError(error)}` };
@@ -61,14 +95,49 @@ export interface PendingImport {
   readonly plan: MergePlan;
 }
 
+/** An encrypted file waiting for its passphrase. */
+export interface LockedImport {
+  readonly kind: 'locked';
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
 /**
  * Reads a file the person chooses, validates all of it, and plans the merge. Nothing is written: the plan is
- * shown for review first. Returns an error outcome for a file that cannot be read, `null` when cancelled.
+ * shown for review first. Returns an error outcome for a file that cannot be read, the file itself when it is
+ * encrypted (to ask for its passphrase), `null` when cancelled.
  */
-export async function readImport(platform: Platform): Promise<PendingImport | Outcome | null> {
-  const chosen = await platform.openFile('json');
+export async function readImport(platform: Platform): Promise<PendingImport | LockedImport | Outcome | null> {
+  let chosen: ChosenFile | null;
+  try {
+    chosen = await platform.openFile('json');
+  } catch (error) {
+    // Too large, not a regular file, unreadable: refused before it was read, in the host's words.
+    const why = error instanceof Error ? error.message : String(error);
+    return { kind: 'error', text: `The file was not imported: ${why}. Nothing was changed.` };
+  }
   if (!chosen) return null;
-  const parsed = tryParseExport(chosen.text);
+  if (isEncryptedFile(chosen.bytes)) return { kind: 'locked', name: chosen.name, bytes: chosen.bytes };
+  return checkAndPlan(chosen.name, await checkExport(chosen.bytes));
+}
+
+/** Decrypts an encrypted import with a passphrase, then checks and plans it as any other. */
+export async function unlockImport(
+  locked: LockedImport,
+  passphrase: string,
+): Promise<PendingImport | Outcome> {
+  // A copy goes to the worker, so the file can be tried again with another passphrase.
+  return checkAndPlan(locked.name, await checkExport(locked.bytes.slice(), passphrase));
+}
+
+async function checkAndPlan(
+  name: string,
+  parsed: Awaited<ReturnType<typeof checkExport>>,
+): Promise<PendingImport | Outcome> {
+  const chosen = { name };
+  if (!parsed.ok && 'locked' in parsed) {
+    return { kind: 'error', text: `${chosen.name} was not opened: ${parsed.problem}.` };
+  }
   if (!parsed.ok) {
     return {
       kind: 'error',
@@ -111,7 +180,9 @@ export async function restoreBackup(platform: Platform, name: string, by: string
   if (!platform.backups) return { kind: 'error', text: 'This computer keeps no backups in a browser.' };
   try {
     const { text } = await platform.backups.read(name);
-    const parsed = tryParseExport(text);
+    const parsed = await checkExport(text);
+    if (!parsed.ok && 'locked' in parsed)
+      return { kind: 'error', text: `${name} cannot be restored: ${parsed.problem}. Nothing was changed.` };
     if (!parsed.ok)
       return {
         kind: 'error',

@@ -29,8 +29,13 @@ describe('the backups screen', () => {
     );
     expect(await screen.findByText(/^Restored 1 inspection from/)).toBeInTheDocument();
     expect((await database().cases.get(caseIds[0]!))?.answers['reviewing.safety']?.value).toBe('yes');
-    // The restore backed up what was here first.
+    // The restore backed up what was here first, marked as taken before an import.
     await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(4));
+    const newest = within(screen.getAllByRole('row')[1]!).getByRole('rowheader');
+    expect(newest).toHaveTextContent('Before an import');
+    expect(within(screen.getAllByRole('row')[2]!).getByRole('rowheader')).not.toHaveTextContent(
+      'Before an import',
+    );
   });
 
   it('in a browser, keeps backups in its own storage and restores them the same way', async () => {
@@ -56,11 +61,16 @@ describe('the application menu', () => {
     await inspectionWithCases(['C-1']);
     const host = fakeDesktop();
     replacePlatform(host.platform);
-    const { screen } = await renderApp('/');
+    const { user, screen } = await renderApp('/');
     await screen.findByRole('heading', { name: 'Inspections' });
     host.sendMenu('new-inspection');
     expect(await screen.findByRole('heading', { name: 'New inspection' })).toBeInTheDocument();
+    // The menu's export asks how the file should leave, as the buttons do.
     host.sendMenu('export');
+    const dialog = within(await screen.findByRole('dialog', { name: 'Export' }));
+    expect(dialog.getByRole('radio', { name: /^Encrypted with a passphrase/ })).toBeChecked();
+    await user.click(dialog.getByRole('radio', { name: /^Not encrypted/ }));
+    await user.click(dialog.getByRole('button', { name: 'Export' }));
     expect(await screen.findByText(/^Exported to \/home\/km\/casescore-/)).toBeInTheDocument();
     expect(host.saved).toHaveLength(1);
   });

@@ -3,7 +3,9 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { PROBATION_PDU_2021 } from '../../../shared/framework';
 import { describeStandardMargin, rateInspection, standardMargin } from '../../../shared/scoring';
+import { runRate } from '../../../cli/rate-command';
 import { createInspection, database, setAnswer, toExportedInspection } from '../../../renderer/db';
+import { exportText } from '../../../renderer/features/transfer/transfer';
 import { replacePlatform } from '../../../renderer/platform';
 import { fakeDesktop } from '../fake-platform';
 import { inspectionWithCases } from '../helpers';
@@ -127,11 +129,22 @@ describe('the ratings view', () => {
     ).toBeInTheDocument();
     const [saved] = host.saved;
     expect(saved?.kind).toBe('csv');
-    const rows = Papa.parse<Record<string, string>>(saved!.text, { header: true, skipEmptyLines: true }).data;
+    // Below the byte-order mark and the header in inspectors' words, the ids head the columns.
+    const [words, ...byId] = saved!.text.slice(1).split('\r\n');
+    expect(words).toContain('"Case reference"');
+    const rows = Papa.parse<Record<string, string>>(byId.join('\r\n'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(rows.find((r) => r.reference === 'C-1')).toMatchObject({
       'assessment.safety': 'no',
       'assessment.safety note': 'Said "no", twice,\nthen left',
     });
+    // The command-line CSV of an export of the same data is the same text, byte for byte.
+    const exported = await exportText([inspectionId]);
+    const cli = runRate(['export.json', '--csv'], () => exported);
+    expect(cli).toMatchObject({ stderr: '', exitCode: 0 });
+    expect(cli.stdout).toBe(saved!.text);
   });
 });
 

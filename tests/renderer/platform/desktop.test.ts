@@ -1,0 +1,36 @@
+// The desktop platform passes the shell's refusals on in the shell's own words, without Electron's wrapping.
+import { describe, expect, it } from 'vitest';
+import type { DesktopApi } from '../../../shared/ipc';
+import { desktopPlatform } from '../../../renderer/platform/desktop';
+import { readImport } from '../../../renderer/features/transfer/transfer';
+
+function refusingApi(message: string): DesktopApi {
+  return {
+    invoke: (async () => {
+      throw new Error(message);
+    }) as DesktopApi['invoke'],
+    on: () => () => undefined,
+  };
+}
+
+describe('the desktop platform', () => {
+  it('says why the shell refused to open a file, as an inspector reads it', async () => {
+    const platform = desktopPlatform(
+      refusingApi(
+        "Error invoking remote method 'transfer/open-file': FileRefused: huge.json is 1.0 GB; the largest file Casescore opens is 50.0 MB",
+      ),
+    );
+    await expect(platform.openFile('json')).rejects.toThrow(
+      /^huge\.json is 1\.0 GB; the largest file Casescore opens is 50\.0 MB$/,
+    );
+    expect(await readImport(platform)).toEqual({
+      kind: 'error',
+      text: 'The file was not imported: huge.json is 1.0 GB; the largest file Casescore opens is 50.0 MB. Nothing was changed.',
+    });
+  });
+
+  it('keeps a message that was never wrapped as it is', async () => {
+    const platform = desktopPlatform(refusingApi('zero.json is not a file Casescore can open'));
+    await expect(platform.openFile('json')).rejects.toThrow(/^zero\.json is not a file Casescore can open$/);
+  });
+});

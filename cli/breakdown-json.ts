@@ -4,11 +4,33 @@
  */
 import { getFramework } from '../shared/framework';
 import type { ExportedInspection } from '../shared/interchange';
-import { EMPTY_TALLY, figureOf, rateInspection, type InspectionRating } from '../shared/scoring';
+import {
+  EMPTY_TALLY,
+  figureOf,
+  keyQuestionCertainty,
+  rateInspection,
+  standardCertainty,
+  type InspectionRating,
+} from '../shared/scoring';
+
+/** The level a band is judged settled at, as the app's default setting. */
+export const SETTLED_LEVEL = 0.8;
 
 /** Shares are printed to three decimal places; the counts beside them are exact. */
 function roundShare(share: number | null): number | null {
   return share === null ? null : Math.round(share * 1000) / 1000;
+}
+
+/** A standard's certainty for `--json`: the band range at 80%, whether settled, and the cases to settle it. */
+function standardCertaintyJson(certainty: ReturnType<typeof standardCertainty>) {
+  if (!certainty) return null;
+  return {
+    level: certainty.level,
+    lowestBand: certainty.lowestBand.rating,
+    highestBand: certainty.highestBand.rating,
+    settled: certainty.settled,
+    moreCasesToSettle: certainty.moreCasesToSettle,
+  };
 }
 
 /** The `--json` breakdown of one rated inspection. */
@@ -39,6 +61,7 @@ export function inspectionBreakdown(inspection: ExportedInspection, rated: Inspe
       computedRating: s.computedRating,
       override: s.override,
       setBy: s.setBy,
+      certainty: standardCertaintyJson(standardCertainty(framework, s.keyQuestions, SETTLED_LEVEL)),
       keyQuestions: s.keyQuestions.map((k) => ({
         id: k.id,
         yes: k.yes,
@@ -49,6 +72,12 @@ export function inspectionBreakdown(inspection: ExportedInspection, rated: Inspe
         share: roundShare(k.share),
         band: k.rating,
         bandName: k.band?.name ?? null,
+        intervals:
+          keyQuestionCertainty(framework, k, SETTLED_LEVEL)?.intervals.map((i) => ({
+            level: i.level,
+            lower: roundShare(i.lower),
+            upper: roundShare(i.upper),
+          })) ?? null,
       })),
     })),
     nonRatedQuestions: framework.nonRatedQuestions.map((q) => {

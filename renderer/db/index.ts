@@ -36,3 +36,12 @@ export { fromExportedInspection, toExportedInspection } from './snapshot';
 export { useAllCases, useCasesOf, useInitials, useInspection, useInspections } from './live';
 export { applyImport, exportInspections, latestChange, planImport, replaceAllWith } from './transfer';
 export { BROWSER_BACKUPS_KEPT, listBrowserBackups, readBrowserBackup, writeBrowserBackup } from './backups';
+export {
+  DEFAULT_SAMPLING,
+  readSamplingSettings,
+  SAMPLING_LEVELS,
+  samplingProblem,
+  saveSamplingSettings,
+  useSamplingSettings,
+  type SamplingSettings,
+} from './sampling-settings';

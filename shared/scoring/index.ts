@@ -31,3 +31,12 @@ export { lowerRating, ratingAbove, ratingBelow, ratingRank, RATING_LABELS } from
 export { caseProgress, sampleProgress, type Progress, type ProgressStatus } from './progress';
 export { inspectorPatterns, type InspectorPattern } from './inspectors';
 export { describeFigure, figureOf, questionHeading, type Figure } from './figures';
+export {
+  bandOfShare,
+  keyQuestionCertainty,
+  MAX_MORE_CASES,
+  SHOWN_LEVELS,
+  standardCertainty,
+  type KeyQuestionCertainty,
+  type StandardCertainty,
+} from './certainty';

@@ -114,4 +114,25 @@ describe('npm run rate', () => {
     expect(stderr).toContain('rate: name one export file');
     expect(stderr).toContain('Usage: npm run --silent rate -- FILE.json [--json]');
   });
+  it('gives each key question its 80% and 95% Wilson intervals and each standard how sure its band is', async () => {
+    const { stdout, code } = await rate(SAMPLE, '--json');
+    expect(code).toBe(0);
+    const newham = JSON.parse(stdout).inspections[4];
+    const assessment = newham.standards.find((s: { id: string }) => s.id === 'assessment');
+    // 22 of 41 Yes (53.7%). By hand, z = 1.2816: centre (p + z²/82) / (1 + z²/41) = 0.5352, half-width 0.0979.
+    expect(assessment.keyQuestions[0]).toMatchObject({ yes: 22, applicable: 41 });
+    expect(assessment.keyQuestions[0].intervals).toEqual([
+      { level: 0.8, lower: 0.437, upper: 0.633 },
+      { level: 0.95, lower: 0.387, upper: 0.679 },
+    ]);
+    expect(assessment.certainty).toEqual({
+      level: 0.8,
+      lowestBand: 'inadequate',
+      highestBand: 'inadequate',
+      settled: true,
+      moreCasesToSettle: 0,
+    });
+    const judged = newham.standards.find((s: { method: string }) => s.method === 'judgement');
+    expect(judged.certainty).toBeNull();
+  });
 });

@@ -4,6 +4,7 @@ import { numberStandards } from '../../../shared/framework';
 import { useCasesOf, useInspection } from '../../db';
 import { longDate } from '../../ui/format';
 import { AddCases } from '../cases/AddCases';
+import { SampleSizeHelper } from '../cases/SampleSizeHelper';
 import { CaseList } from '../cases/CaseList';
 import { JudgementsPanel } from '../judgements/JudgementsPanel';
 import { RatingsPanel } from '../ratings/RatingsPanel';
@@ -72,6 +73,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
           <>
             <CaseList inspection={inspection} framework={rated.framework} cases={cases} />
             <AddCases inspectionId={inspection.id} framework={rated.framework} />
+            <SampleSizeHelper sampled={cases.filter((c) => !c.deleted).length} />
           </>
         ) : (
           <JudgementsPanel inspection={inspection} framework={rated.framework} numbers={numbers} />

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { checkInitials, describeStorageError, saveInitials } from '../../db';
 import { Message } from '../../ui/Message';
 import { useActor } from './actor';
+import { SamplingSettingsForm } from './SamplingSettingsForm';
 import { describeBytes, readStorageStatus, requestPersistence, type StorageStatus } from './storage';
 
 export function SettingsPage() {
@@ -47,6 +48,7 @@ export function SettingsPage() {
         </form>
         <Message message={message} />
       </section>
+      <SamplingSettingsForm />
       <section aria-labelledby="storage-heading" className="card">
         <h2 id="storage-heading">Storage on this computer</h2>
         {status === null ? (

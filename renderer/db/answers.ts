@@ -4,6 +4,7 @@
  */
 import { findCaseQuestion, getFramework, questionApplies, type AnswerValue } from '../../shared/framework';
 import { record } from './audit';
+import { refuseIfLocked } from './case-status';
 import { now } from './clock';
 import { database } from './database';
 import type { StoredAnswer } from './entities';
@@ -29,6 +30,7 @@ export async function setAnswer(
   return db.transaction('rw', db.inspections, db.cases, db.audit, async () => {
     const sampled = await db.cases.get(caseId);
     if (!sampled || sampled.deleted) throw new SaveError('That case no longer exists.');
+    refuseIfLocked(sampled);
     const inspection = await db.inspections.get(sampled.inspectionId);
     if (!inspection) throw new SaveError('That inspection no longer exists.');
     const framework = getFramework(inspection.framework);

@@ -4,6 +4,7 @@
  */
 import { getFramework, type CaseAttributes, type CaseType } from '../../shared/framework';
 import { record } from './audit';
+import { refuseIfLocked } from './case-status';
 import { newId, now } from './clock';
 import { database } from './database';
 import type { StoredCase } from './entities';
@@ -95,6 +96,7 @@ export async function editCase(caseId: string, details: CaseDetails, by: string)
   await db.transaction('rw', db.cases, db.audit, async () => {
     const before = await db.cases.get(caseId);
     if (!before || before.deleted) throw new SaveError('That case no longer exists.');
+    refuseIfLocked(before);
     const reference = details.reference.trim();
     if (reference === '') throw new SaveError('Every case needs a reference.');
     const clash = await db.cases
@@ -133,6 +135,7 @@ export async function removeCase(caseId: string, by: string): Promise<void> {
   await db.transaction('rw', db.cases, db.audit, async () => {
     const before = await db.cases.get(caseId);
     if (!before || before.deleted) return;
+    refuseIfLocked(before);
     const at = now();
     await db.cases.put({ ...before, deleted: true, updatedAt: at, by });
     await record({
@@ -153,6 +156,7 @@ export async function setCaseNote(caseId: string, note: string, by: string): Pro
   await db.transaction('rw', db.cases, db.audit, async () => {
     const before = await db.cases.get(caseId);
     if (!before || before.deleted) throw new SaveError('That case no longer exists.');
+    refuseIfLocked(before);
     const at = now();
     const { note: previous, ...rest } = before;
     await db.cases.put({ ...rest, ...(note.trim() ? { note } : {}), updatedAt: at, by });

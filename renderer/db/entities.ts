@@ -4,6 +4,7 @@
  * one row, scoring reads one inspection's rows, and export is a plain copy.
  */
 import type { AnswerValue, CaseAttributes, CaseType, FrameworkRef, Rating } from '../../shared/framework';
+import type { CaseStatus } from '../../shared/moderation';
 
 /** Who changed something and when. */
 export interface Stamp {
@@ -65,6 +66,14 @@ export interface StoredCase extends Stamp {
   readonly createdAt: string;
   /** A removed case is kept as a tombstone so a merge can tell "removed" from "never there". */
   readonly deleted?: boolean;
+  /** Where the case is in quality assurance; absent means in progress. */
+  readonly status?: StoredCaseStatus;
+}
+
+/** A case's status, who set it and when, and the reason given (required to reopen a locked case). */
+export interface StoredCaseStatus extends Stamp {
+  readonly value: CaseStatus;
+  readonly reason?: string;
 }
 
 /** What an audit entry records a change to. */
@@ -73,6 +82,7 @@ export type AuditAction =
   | 'case-added'
   | 'case-edited'
   | 'case-removed'
+  | 'case-status'
   | 'inspection-created'
   | 'inspection-edited'
   | 'inspection-deleted'

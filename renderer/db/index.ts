@@ -45,3 +45,4 @@ export {
   useSamplingSettings,
   type SamplingSettings,
 } from './sampling-settings';
+export { describeStatus, moveCaseStatus, refuseIfLocked, statusOf } from './case-status';

@@ -53,6 +53,7 @@ function toExportedCase(c: StoredCase): ExportedCase | ExportedDeletedCase {
     attributes: { ...c.attributes },
     answers: { ...c.answers },
     ...(c.note ? { note: c.note } : {}),
+    ...(c.status ? { status: { ...c.status } } : {}),
     updatedAt: c.updatedAt,
     by: c.by,
   };
@@ -97,6 +98,7 @@ export function fromExportedInspection(
           attributes: c.attributes,
           answers: Object.fromEntries(Object.entries(c.answers).map(([q, a]) => [q, { ...a, ...stamp(a) }])),
           ...(c.note ? { note: c.note } : {}),
+          ...(c.status ? { status: c.status } : {}),
           createdAt: c.updatedAt ?? at,
           ...stamp(c),
         },

@@ -50,6 +50,15 @@ export const caseAttributesSchema = z.object({
   releasedOnLicence: z.boolean().optional(),
 });
 
+/** Where a case is in quality assurance; absent means in progress. A locked case is read-only until reopened. */
+export const caseStatusSchema = z.object({
+  value: z.enum(['in-progress', 'submitted', 'quality-assured', 'locked']),
+  /** Required to reopen a locked case; kept with the status it led to. */
+  reason: note.optional(),
+  updatedAt: timestamp,
+  by: who,
+});
+
 /** A sampled case with its answers keyed by question id. */
 export const liveCaseSchema = z.object({
   id,
@@ -60,6 +69,8 @@ export const liveCaseSchema = z.object({
   attributes: caseAttributesSchema,
   answers: z.record(z.string().min(1).max(MAX_SHORT), answerSchema),
   note: note.optional(),
+  /** Optional: where the case is in quality assurance. */
+  status: caseStatusSchema.optional(),
   ...stamp,
 });
 

@@ -1,0 +1,15 @@
+/**
+ * Quality assurance and moderation, pure: case status and its moves, dip samples, and agreement between a
+ * first and a second scoring.
+ */
+export {
+  CASE_STATUS_LABELS,
+  CASE_STATUSES,
+  movesFrom,
+  STATUS_MOVE_LABELS,
+  statusAfter,
+  statusMoveProblem,
+  unansweredKeyQuestions,
+  type CaseStatus,
+  type StatusMove,
+} from './case-status';

@@ -3,6 +3,7 @@
  * External tools read it: fields may be added, never renamed or removed.
  */
 import { getFramework } from '../shared/framework';
+import { inspectionAgreement } from '../shared/moderation';
 import type { ExportedInspection } from '../shared/interchange';
 import {
   EMPTY_TALLY,
@@ -84,6 +85,19 @@ export function inspectionBreakdown(inspection: ExportedInspection, rated: Inspe
       const { yes, applicable, share } = figureOf(rated.tallies.get(q.id) ?? EMPTY_TALLY);
       return { id: q.id, standardId: q.standardId, yes, applicable, share: roundShare(share) };
     }),
+    // Present only when the file has second scorings: recomputed from them, never copied from the file.
+    ...(inspection.moderation
+      ? {
+          moderation: {
+            dipSamples: inspection.moderation.dipSamples.map((s) => ({
+              seed: s.seed,
+              size: s.size,
+              caseIds: s.caseIds,
+            })),
+            agreement: inspectionAgreement(inspection),
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,6 +1,9 @@
 // Routes. A hash router, so the app works the same from app:// in Electron and from a plain web server.
 import { HashRouter, Route, Routes } from 'react-router';
 import { BackupsPage } from '../features/backups/BackupsPage';
+import { QaPage } from '../features/qa/QaPage';
+import { ReconcilePage } from '../features/qa/ReconcilePage';
+import { SecondScoringPage } from '../features/qa/SecondScoringPage';
 import { RatingsPage } from '../features/ratings/RatingsPage';
 import { RegionPage } from '../features/region/RegionPage';
 import { InspectionReport } from '../features/reports/InspectionReport';
@@ -26,6 +29,9 @@ export function App() {
           <Route path="/inspections/:inspectionId/ratings" element={<RatingsPage />} />
           <Route path="/inspections/:inspectionId/ratings/:standardId" element={<RatingsPage />} />
           <Route path="/inspections/:inspectionId/report" element={<InspectionReport />} />
+          <Route path="/inspections/:inspectionId/qa" element={<QaPage />} />
+          <Route path="/inspections/:inspectionId/qa/cases/:caseId/second" element={<SecondScoringPage />} />
+          <Route path="/inspections/:inspectionId/qa/cases/:caseId/reconcile" element={<ReconcilePage />} />
           <Route path="/regions/:region" element={<RegionPage />} />
           <Route path="/regions/:region/report" element={<RegionReport />} />
           <Route path="/inspections/:inspectionId/cases/:caseId" element={<CaseScoringPage />} />

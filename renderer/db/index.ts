@@ -46,3 +46,4 @@ export {
   type SamplingSettings,
 } from './sampling-settings';
 export { describeStatus, moveCaseStatus, refuseIfLocked, statusOf } from './case-status';
+export { dipCandidates, recordDipSample, reconcileAnswer, setSecondAnswer } from './moderation';

@@ -13,3 +13,21 @@ export {
   type CaseStatus,
   type StatusMove,
 } from './case-status';
+export {
+  dipSampleProblem,
+  drawDipSample,
+  MAX_SEED,
+  seededRandom,
+  type DipCandidate,
+  type DipDraw,
+  type DipStratum,
+} from './dip-sample';
+export {
+  AGREEMENT_CATEGORIES,
+  moderationAgreement,
+  type AgreementRow,
+  type ModeratedCase,
+  type ModerationAgreement,
+} from './agreement-figures';
+export { inspectionAgreement } from './section';
+export { agreementToCsv } from './agreement-csv';

@@ -63,6 +63,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
           <NavLink to={`/inspections/${inspection.id}/judgements`}>Judged standards</NavLink>
           <NavLink to={`/inspections/${inspection.id}/ratings`}>Ratings and breakdown</NavLink>
           <NavLink to={`/inspections/${inspection.id}/report`}>Report</NavLink>
+          <NavLink to={`/inspections/${inspection.id}/qa`}>Quality assurance</NavLink>
           {inspection.region && (
             <NavLink to={`/regions/${encodeURIComponent(inspection.region)}`}>
               {inspection.region} region

@@ -14,18 +14,28 @@ export function SecondScoringPage() {
   const dip = useDipCase();
   const by = useActor();
   const [message, setMessage] = useState<MessageText | null>(null);
+  // Answers chosen but not yet read back from storage, so a choice shows at once.
+  const [chosen, setChosen] = useState<Readonly<Record<string, AnswerValue>>>({});
   if (dip.state === 'loading') return <main className="page">Loading…</main>;
   if (dip.state === 'missing') return <main className="page">{dip.message}</main>;
   const { inspection, sampled, groups } = dip;
-  const second = sampled.secondScoring?.second ?? {};
+  const mine = Object.fromEntries(
+    Object.entries(chosen).flatMap(([key, v]) =>
+      key.startsWith(`${sampled.id}:`) ? [[key.slice(sampled.id.length + 1), v]] : [],
+    ),
+  );
+  const second: Readonly<Record<string, AnswerValue>> = { ...(sampled.secondScoring?.second ?? {}), ...mine };
   const total = groups.reduce((n, g) => n + g.keyQuestions.length, 0);
   const answered = groups.reduce((n, g) => n + g.keyQuestions.filter((k) => second[k.id]).length, 0);
 
   async function answer(questionId: string, value: AnswerValue) {
+    const key = `${sampled.id}:${questionId}`;
+    setChosen((c) => ({ ...c, [key]: value }));
     try {
       await setSecondAnswer(sampled.id, questionId, value, by);
       setMessage(null);
     } catch (error) {
+      setChosen(({ [key]: _dropped, ...rest }) => rest);
       setMessage({ kind: 'error', text: describeStorageError(error) });
     }
   }

@@ -5,7 +5,7 @@
  * what rates.
  */
 import { findCaseQuestion, getFramework, questionApplies, type AnswerValue } from '../../shared/framework';
-import { drawDipSample, type DipCandidate } from '../../shared/moderation';
+import { drawDipSample, keyQuestionName, type DipCandidate } from '../../shared/moderation';
 import { record } from './audit';
 import { refuseIfLocked, statusOf } from './case-status';
 import { newId, now } from './clock';
@@ -106,10 +106,14 @@ export async function setSecondAnswer(
     const framework = getFramework(inspection.framework);
     const applicable = applicableKeyQuestions(sampled, framework, inspection.options);
     if (!applicable.includes(questionId)) {
-      throw new SaveError(`${questionId} is not a key question that applies to case ${sampled.reference}.`);
+      throw new SaveError(
+        `${keyQuestionName(framework, questionId)} is not a key question that applies to case ${sampled.reference}.`,
+      );
     }
     if (sampled.secondScoring?.reconciled[questionId]) {
-      throw new SaveError(`This key question of case ${sampled.reference} is already reconciled.`);
+      throw new SaveError(
+        `${keyQuestionName(framework, questionId)} of case ${sampled.reference} is already reconciled.`,
+      );
     }
     const at = now();
     const scoring: StoredSecondScoring = sampled.secondScoring ?? {
@@ -154,16 +158,19 @@ export async function reconcileAnswer(
     const sampled = await db.cases.get(caseId);
     if (!sampled || sampled.deleted) throw new SaveError('That case no longer exists.');
     refuseIfLocked(sampled);
+    const inspection = await db.inspections.get(sampled.inspectionId);
+    if (!inspection) throw new SaveError('That inspection no longer exists.');
+    const name = keyQuestionName(getFramework(inspection.framework), questionId);
     const scoring = sampled.secondScoring;
     const first = scoring?.first[questionId] ?? null;
     const second = scoring?.second[questionId];
     if (!scoring || second === undefined) {
-      throw new SaveError(`Case ${sampled.reference} has no second answer to ${questionId} to reconcile.`);
+      throw new SaveError(`Case ${sampled.reference} has no second answer to ${name} to reconcile.`);
     }
     const trimmed = reason.trim();
     if (first !== second && trimmed === '') {
       throw new SaveError(
-        `Give the reason for the agreed answer to ${questionId} of case ${sampled.reference}.`,
+        `Give the reason for the agreed answer to ${name} of case ${sampled.reference}.`,
       );
     }
     const at = now();

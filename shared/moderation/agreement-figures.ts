@@ -66,7 +66,7 @@ export function moderationAgreement(
     byKeyQuestion: standards.flatMap((s) =>
       s.keyQuestions.map((k) => ({
         id: k.id,
-        label: k.label,
+        label: `${s.name}: ${k.label}`,
         standardId: s.id,
         ...figuresOf(pairsFor(cases, [k.id])),
       })),
@@ -92,4 +92,14 @@ export function moderationAgreement(
       ),
     })),
   };
+}
+
+/** "Assessment: Engagement": a key question named with its standard, since labels repeat across standards. */
+export function keyQuestionName(framework: Framework, id: string): string {
+  for (const standard of framework.domains.flatMap((d) => d.standards)) {
+    if (standard.method !== 'case-sample') continue;
+    const k = standard.keyQuestions.find((q) => q.id === id);
+    if (k) return `${standard.name}: ${k.label}`;
+  }
+  return id;
 }

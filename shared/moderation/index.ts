@@ -24,6 +24,7 @@ export {
 } from './dip-sample';
 export {
   AGREEMENT_CATEGORIES,
+  keyQuestionName,
   moderationAgreement,
   type AgreementRow,
   type ModeratedCase,

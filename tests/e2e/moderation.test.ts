@@ -209,7 +209,7 @@ describe('quality assurance and moderation', () => {
     await kmForm.getByLabel('Agreed answer').selectOption('no');
     await kmForm.getByRole('button', { name: 'Record agreed answer' }).click();
     await page
-      .getByText(`Give the reason for the agreed answer to ${ENGAGEMENT} of case ${km[0]}.`)
+      .getByText(`Give the reason for the agreed answer to Assessment: Engagement of case ${km[0]}.`)
       .waitFor();
     await kmForm.getByLabel('Why').fill('No evidence of engagement in the record');
     await kmForm.getByRole('button', { name: 'Record agreed answer' }).click();

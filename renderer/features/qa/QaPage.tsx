@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { answerLabel } from './answer-labels';
-import { agreementToCsv, inspectionAgreement, MAX_SEED } from '../../../shared/moderation';
+import { agreementToCsv, inspectionAgreement, keyQuestionName, MAX_SEED } from '../../../shared/moderation';
 import {
   describeStorageError,
   dipCandidates,
@@ -139,7 +139,7 @@ export function QaPage() {
                     <td>
                       {differences.length === 0
                         ? '—'
-                        : `${differences.length} (${differences.map(([q, v]) => `${q}: ${answerLabel(scoring!.first[q] ?? null)} / ${answerLabel(v)}`).join('; ')})${open > 0 ? `, ${open} to reconcile` : ', all reconciled'}`}
+                        : `${differences.length} (${differences.map(([q, v]) => `${keyQuestionName(rated.framework, q)}: ${answerLabel(scoring!.first[q] ?? null)} / ${answerLabel(v)}`).join('; ')})${open > 0 ? `, ${open} to reconcile` : ', all reconciled'}`}
                     </td>
                     <td>
                       <Link to={`/inspections/${inspection.id}/qa/cases/${id}/second`}>

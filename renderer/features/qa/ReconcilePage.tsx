@@ -60,9 +60,11 @@ export function ReconcilePage() {
               </tr>
             </thead>
             <tbody>
-              {keyQuestions.map((k) => (
-                <ReconcileRow key={k.id} sampled={sampled} keyQuestion={k} />
-              ))}
+              {groups.flatMap((g) =>
+                g.keyQuestions.map((k) => (
+                  <ReconcileRow key={k.id} sampled={sampled} keyQuestion={k} standard={g.heading} />
+                )),
+              )}
             </tbody>
           </table>
         </>
@@ -71,7 +73,15 @@ export function ReconcilePage() {
   );
 }
 
-function ReconcileRow({ sampled, keyQuestion }: { sampled: StoredCase; keyQuestion: KeyQuestion }) {
+function ReconcileRow({
+  sampled,
+  keyQuestion,
+  standard,
+}: {
+  sampled: StoredCase;
+  keyQuestion: KeyQuestion;
+  standard: string;
+}) {
   const by = useActor();
   const scoring = sampled.secondScoring!;
   const first = scoring.first[keyQuestion.id] ?? null;
@@ -83,7 +93,9 @@ function ReconcileRow({ sampled, keyQuestion }: { sampled: StoredCase; keyQuesti
   const differs = second !== undefined && first !== second;
   return (
     <tr className={differs && !reconciled ? 'disagree' : undefined} data-question={keyQuestion.id}>
-      <th scope="row">{keyQuestion.label}</th>
+      <th scope="row">
+        <span className="sub">{standard}:</span> {keyQuestion.label}
+      </th>
       <td>{answerLabel(first)}</td>
       <td>{second === undefined ? 'Not scored' : answerLabel(second)}</td>
       <td>
@@ -100,7 +112,7 @@ function ReconcileRow({ sampled, keyQuestion }: { sampled: StoredCase; keyQuesti
           )
         ) : (
           <form
-            aria-label={`Agreed answer to ${keyQuestion.label}`}
+            aria-label={`Agreed answer to ${standard}: ${keyQuestion.label}`}
             onSubmit={async (event) => {
               event.preventDefault();
               try {

@@ -169,9 +169,7 @@ export async function reconcileAnswer(
     }
     const trimmed = reason.trim();
     if (first !== second && trimmed === '') {
-      throw new SaveError(
-        `Give the reason for the agreed answer to ${name} of case ${sampled.reference}.`,
-      );
+      throw new SaveError(`Give the reason for the agreed answer to ${name} of case ${sampled.reference}.`);
     }
     const at = now();
     const answers =

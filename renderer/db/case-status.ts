@@ -5,6 +5,7 @@
 import { getFramework } from '../../shared/framework';
 import {
   CASE_STATUS_LABELS,
+  keyQuestionName,
   statusAfter,
   statusMoveProblem,
   unansweredKeyQuestions,
@@ -43,9 +44,13 @@ export async function moveCaseStatus(
     const inspection = await db.inspections.get(sampled.inspectionId);
     if (!inspection) throw new SaveError('That inspection no longer exists.');
     const before = statusOf(sampled);
+    const framework = getFramework(inspection.framework);
+    // Named with their standards ("Planning: Keeping others safe"), so the inspector can find them.
     const unanswered =
       move === 'submit'
-        ? unansweredKeyQuestions(getFramework(inspection.framework), inspection.options, sampled)
+        ? unansweredKeyQuestions(framework, inspection.options, sampled).map((id) =>
+            keyQuestionName(framework, id),
+          )
         : [];
     const problem = statusMoveProblem(move, before, sampled.reference, { unanswered, reason });
     if (problem) throw new SaveError(problem);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadAnnexeTwo } from '../../seeds';
-import { parseExport } from '../../shared/interchange';
+import { createExport, parseExport, serialiseExport } from '../../shared/interchange';
 import { rateInspection } from '../../shared/scoring';
 
 const run = promisify(execFile);
@@ -134,5 +134,77 @@ describe('npm run rate', () => {
     });
     const judged = newham.standards.find((s: { method: string }) => s.method === 'judgement');
     expect(judged.certainty).toBeNull();
+  });
+  it('adds the dip samples and agreement figures, recomputed from the scorings, when the file has them', async () => {
+    const inspection = {
+      id: 'qa',
+      name: 'QA PDU',
+      framework: { id: 'hmip-probation-pdu', version: '2021' },
+      options: { courtWork: false },
+      judgements: {},
+      overrides: {},
+      cases: ['A', 'B'].map((reference, i) => ({
+        id: `c${i}`,
+        reference,
+        caseType: 'community' as const,
+        inspector: i === 0 ? 'KM' : 'SD',
+        attributes: {},
+        answers: { 'assessment.engagement': { value: 'yes' as const } },
+      })),
+      moderation: {
+        dipSamples: [
+          {
+            id: 's1',
+            seed: 7,
+            size: 2,
+            drawnAt: '2026-11-26T10:00:00Z',
+            by: 'QL',
+            caseIds: ['c0', 'c1'],
+            strata: [],
+          },
+        ],
+        secondScorings: [
+          {
+            caseId: 'c0',
+            by: 'QL',
+            startedAt: '2026-11-26T10:00:00Z',
+            first: { 'assessment.engagement': 'yes' as const },
+            second: { 'assessment.engagement': 'yes' as const },
+            reconciled: {},
+          },
+          {
+            caseId: 'c1',
+            by: 'QL',
+            startedAt: '2026-11-26T10:00:00Z',
+            first: { 'assessment.engagement': 'yes' as const },
+            second: { 'assessment.engagement': 'no' as const },
+            reconciled: {},
+          },
+        ],
+        // A stale figure in the file is not trusted: the command recomputes.
+        agreement: { overall: { pairs: 99 } },
+      },
+    };
+    const path = tempFile(
+      'qa.json',
+      serialiseExport(createExport([inspection], new Date('2026-11-26T11:00:00Z'))),
+    );
+    const { stdout, code } = await rate(path, '--json');
+    expect(code).toBe(0);
+    const moderation = JSON.parse(stdout).inspections[0].moderation;
+    expect(moderation.dipSamples).toEqual([{ seed: 7, size: 2, caseIds: ['c0', 'c1'] }]);
+    // Two pairs, one agreed: 50%; PABAK over three categories (0.5 − 1/3) / (2/3) = 0.25.
+    expect(moderation.agreement.overall).toMatchObject({
+      pairs: 2,
+      agreed: 1,
+      percentAgreement: 0.5,
+      pabak: 0.25,
+    });
+    expect(
+      moderation.agreement.byInspector.map((r: { id: string; agreed: number }) => [r.id, r.agreed]),
+    ).toEqual([
+      ['KM', 1],
+      ['SD', 0],
+    ]);
   });
 });

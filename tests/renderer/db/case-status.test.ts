@@ -4,15 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { caseQuestions, PROBATION_PDU_2021, questionApplies } from '../../../shared/framework';
 import { parseExport, serialiseExport } from '../../../shared/interchange';
 import {
+  applyImport,
   auditTrail,
+  CasescoreDatabase,
   database,
   describeStorageError,
   editCase,
   exportInspections,
   moveCaseStatus,
+  reconcileAnswer,
+  recordDipSample,
   removeCase,
+  replaceDatabase,
   setAnswer,
   setCaseNote,
+  setSecondAnswer,
 } from '../../../renderer/db';
 import { inspectionWithCases } from '../helpers';
 
@@ -35,7 +41,7 @@ describe('case status', () => {
     await answerEveryKeyQuestion(caseIds[0]!, ['planning.safety']);
     const refused = await moveCaseStatus(caseIds[0]!, 'submit', 'KM').catch((e: unknown) => e);
     expect(describeStorageError(refused)).toBe(
-      'Case C-001 cannot be submitted: 1 key question that applies is unanswered (planning.safety).',
+      'Case C-001 cannot be submitted: 1 key question that applies is unanswered (Planning: Keeping others safe).',
     );
     expect((await database().cases.get(caseIds[0]!))?.status).toBeUndefined();
   });
@@ -116,5 +122,43 @@ describe('case status', () => {
     const second = cases.find((c) => !c.deleted && c.reference === 'C-002');
     expect(first).toMatchObject({ reference: 'C-001', status: { value: 'submitted', by: 'KM' } });
     expect(second).not.toHaveProperty('status');
+  });
+});
+
+describe('moderation in storage', () => {
+  it('draws, second-scores and reconciles, then an export read into an empty database keeps all of it', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases(['C-001', 'C-002']);
+    for (const id of caseIds) {
+      await answerEveryKeyQuestion(id);
+      await moveCaseStatus(id, 'submit', 'KM');
+    }
+    const sample = await recordDipSample(inspectionId, 2, 99, 'QL');
+    expect(sample).toMatchObject({ seed: 99, size: 2, by: 'QL' });
+    await expect(recordDipSample(inspectionId, 1, 5, 'QL')).rejects.toThrow(
+      'No submitted cases are waiting to be dip-sampled.',
+    );
+    await setSecondAnswer(caseIds[0]!, 'planning.safety', 'no', 'QL');
+    await expect(reconcileAnswer(caseIds[0]!, 'planning.safety', 'no', ' ', 'QL')).rejects.toThrow(
+      'Give the reason for the agreed answer to Planning: Keeping others safe of case C-001.',
+    );
+    await reconcileAnswer(caseIds[0]!, 'planning.safety', 'no', 'No risk plan', 'QL');
+    const row = await database().cases.get(caseIds[0]!);
+    expect(row?.answers['planning.safety']).toMatchObject({ value: 'no', by: 'QL' });
+    expect(row?.secondScoring).toMatchObject({
+      first: { 'planning.safety': 'yes' },
+      second: { 'planning.safety': 'no' },
+      reconciled: { 'planning.safety': { agreed: 'no', reason: 'No risk plan', by: 'QL' } },
+    });
+    const actions = (await auditTrail(inspectionId)).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['dip-sample', 'second-answer', 'reconciled']));
+
+    const text = serialiseExport(await exportInspections([inspectionId]));
+    const file = parseExport(text);
+    expect(file.inspections[0]!.moderation?.agreement).toMatchObject({ overall: { pairs: 1, agreed: 0 } });
+    replaceDatabase(new CasescoreDatabase(`moderation-${crypto.randomUUID()}`));
+    await applyImport(file, { conflicts: {}, clashes: {} }, 'LD', 'qa.json');
+    const again = parseExport(serialiseExport(await exportInspections([inspectionId]))).inspections[0]!;
+    expect(again.moderation).toEqual(file.inspections[0]!.moderation);
+    expect(again.cases).toEqual(file.inspections[0]!.cases);
   });
 });

@@ -285,6 +285,13 @@ describe('quality assurance and moderation', () => {
       by: 'QL',
     });
     expect(lambeth.audit?.filter((e) => e.action === 'reconciled')).toHaveLength(2);
+
+    // How sure: the agreed No makes engagement 5 of 6, whose 80% interval (57%–95%) crosses the 65% and 80%
+    // edges, so Assessment's band is not settled.
+    await page.goto(appUrl('/inspections/lambeth/ratings/assessment'));
+    await page.getByRole('note').waitFor();
+    expect(await page.getByRole('note').innerText()).toMatch(/^Band not settled at 80% confidence/);
+    await screenshot(page, '66-how-sure');
     expect(errors).toEqual([]);
   });
 });

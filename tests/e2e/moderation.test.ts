@@ -3,6 +3,7 @@
 // disagreements, and the agreement figures on the QA page, in the printed report's annex and in the export all
 // match the hand calculation below.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
@@ -12,6 +13,22 @@ import { createExport, parseExport, serialiseExport, type ExportedCase } from '.
 import { appUrl, collectErrors, openBrowser, screenshot, signIn } from './browser';
 
 const folder = mkdtempSync(join(tmpdir(), 'casescore-qa-'));
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core violations on the page as it is now (as tests/e2e/accessibility.test.ts). */
+async function seriousViolations(): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = (await page.evaluate(() =>
+    (
+      window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: unknown[] }> } }
+    ).axe
+      .run(document, { resultTypes: ['violations'] })
+      .then((r) => r.violations),
+  )) as { id: string; impact: string; nodes: { target: string[] }[] }[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+}
 const SEED = 20261126;
 const ENGAGEMENT = 'assessment.engagement';
 const SAFETY = 'assessment.safety';
@@ -192,7 +209,10 @@ describe('quality assurance and moderation', () => {
           .toBe(true);
       }
       await page.getByText(`${m} of ${m} key questions answered`).waitFor();
-      if (reference === km[0]) await screenshot(page, '62-second-scoring');
+      if (reference === km[0]) {
+        await screenshot(page, '62-second-scoring');
+        expect(await seriousViolations()).toEqual([]);
+      }
       // Every answer is stored before moving on.
       await page.goto(appUrl('/inspections/lambeth/qa'));
       await page
@@ -215,6 +235,7 @@ describe('quality assurance and moderation', () => {
     await kmForm.getByRole('button', { name: 'Record agreed answer' }).click();
     await page.getByText('1 key question answered differently; all reconciled.').waitFor();
     await screenshot(page, '63-reconciled');
+    expect(await seriousViolations()).toEqual([]);
     await page.goto(appUrl('/inspections/lambeth/qa'));
     await page.getByRole('link', { name: `Reconcile ${sd[0]}` }).click();
     const sdForm = page.locator(`tr[data-question="${SAFETY}"] form`);
@@ -234,6 +255,7 @@ describe('quality assurance and moderation', () => {
     expect(await byInspector.locator('tr[data-row="SD"] td').nth(1).innerText()).toBe(String(2 * m - 1));
     await page.locator('#agreement-heading').scrollIntoViewIfNeeded();
     await screenshot(page, '64-agreement');
+    expect(await seriousViolations()).toEqual([]);
 
     // Printed: the report's annex has the same figures.
     await page.goto(appUrl('/inspections/lambeth/report'));

@@ -3,6 +3,7 @@
  * External tools read it: fields may be added, never renamed or removed.
  */
 import { getFramework } from '../shared/framework';
+import { inspectionAgreement } from '../shared/moderation';
 import type { ExportedInspection } from '../shared/interchange';
 import {
   DEFAULT_MINIMUM_CASES,
@@ -11,16 +12,33 @@ import {
   describeProvisional,
   EMPTY_TALLY,
   figureOf,
+  keyQuestionCertainty,
   rateInspection,
   setAsideAnswers,
+  standardCertainty,
   tooFewCases,
   unfinishedWork,
   type InspectionRating,
 } from '../shared/scoring';
 
+/** The level a band is judged settled at, as the app's default setting. */
+export const SETTLED_LEVEL = 0.8;
+
 /** Shares are printed to three decimal places; the counts beside them are exact. */
 function roundShare(share: number | null): number | null {
   return share === null ? null : Math.round(share * 1000) / 1000;
+}
+
+/** A standard's certainty for `--json`: the band range at 80%, whether settled, and the cases to settle it. */
+function standardCertaintyJson(certainty: ReturnType<typeof standardCertainty>) {
+  if (!certainty) return null;
+  return {
+    level: certainty.level,
+    lowestBand: certainty.lowestBand.rating,
+    highestBand: certainty.highestBand.rating,
+    settled: certainty.settled,
+    moreCasesToSettle: certainty.moreCasesToSettle,
+  };
 }
 
 /** The `--json` breakdown of one rated inspection. */
@@ -68,6 +86,7 @@ export function inspectionBreakdown(
       notRated: s.notRated ? { ...s.notRated, text: describeNotRated(s.notRated) } : null,
       casesRated: s.casesRated,
       tooFewCases: tooFewCases(s, minimumCases),
+      certainty: standardCertaintyJson(standardCertainty(framework, s.keyQuestions, SETTLED_LEVEL)),
       keyQuestions: s.keyQuestions.map((k) => ({
         id: k.id,
         yes: k.yes,
@@ -78,6 +97,12 @@ export function inspectionBreakdown(
         share: roundShare(k.share),
         band: k.rating,
         bandName: k.band?.name ?? null,
+        intervals:
+          keyQuestionCertainty(framework, k, SETTLED_LEVEL)?.intervals.map((i) => ({
+            level: i.level,
+            lower: roundShare(i.lower),
+            upper: roundShare(i.upper),
+          })) ?? null,
       })),
     })),
     nonRatedQuestions: framework.nonRatedQuestions.map((q) => {
@@ -94,6 +119,19 @@ export function inspectionBreakdown(
         value,
       };
     }),
+    // Present only when the file has second scorings: recomputed from them, never copied from the file.
+    ...(inspection.moderation
+      ? {
+          moderation: {
+            dipSamples: inspection.moderation.dipSamples.map((s) => ({
+              seed: s.seed,
+              size: s.size,
+              caseIds: s.caseIds,
+            })),
+            agreement: inspectionAgreement(inspection),
+          },
+        }
+      : {}),
   };
 }
 

@@ -2,6 +2,9 @@
 import { HashRouter, Route, Routes } from 'react-router';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { BinPage } from '../features/bin/BinPage';
+import { QaPage } from '../features/qa/QaPage';
+import { ReconcilePage } from '../features/qa/ReconcilePage';
+import { SecondScoringPage } from '../features/qa/SecondScoringPage';
 import { RatingsPage } from '../features/ratings/RatingsPage';
 import { RegionPage } from '../features/region/RegionPage';
 import { InspectionReport } from '../features/reports/InspectionReport';
@@ -29,6 +32,9 @@ export function App() {
           <Route path="/inspections/:inspectionId/ratings" element={<RatingsPage />} />
           <Route path="/inspections/:inspectionId/ratings/:standardId" element={<RatingsPage />} />
           <Route path="/inspections/:inspectionId/report" element={<InspectionReport />} />
+          <Route path="/inspections/:inspectionId/qa" element={<QaPage />} />
+          <Route path="/inspections/:inspectionId/qa/cases/:caseId/second" element={<SecondScoringPage />} />
+          <Route path="/inspections/:inspectionId/qa/cases/:caseId/reconcile" element={<ReconcilePage />} />
           <Route path="/regions/:region" element={<RegionPage />} />
           <Route path="/regions/:region/report" element={<RegionReport />} />
           <Route path="/inspections/:inspectionId/cases/:caseId" element={<CaseScoringPage />} />

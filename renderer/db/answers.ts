@@ -3,6 +3,7 @@
  * and its audit entry, or neither. A Yes or No where the question cannot apply is refused.
  */
 import { findCaseQuestion, getFramework, questionApplies, type AnswerValue } from '../../shared/framework';
+import { refuseIfLocked } from './case-status';
 import { database } from './database';
 import type { StoredAnswer } from './entities';
 import { SaveError } from './errors';
@@ -52,6 +53,7 @@ export async function setAnswer(
   return audited(by, [db.inspections, db.cases], async (write) => {
     const sampled = await db.cases.get(caseId);
     if (!sampled || sampled.deleted) throw new SaveError('That case no longer exists.');
+    refuseIfLocked(sampled);
     const inspection = await db.inspections.get(sampled.inspectionId);
     if (!inspection || inspection.deletedAt) throw new SaveError('That inspection no longer exists.');
     const framework = getFramework(inspection.framework);
@@ -103,6 +105,7 @@ export async function setAnswerNote(
   return audited(by, [db.inspections, db.cases], async (write) => {
     const sampled = await db.cases.get(caseId);
     if (!sampled || sampled.deleted) throw new SaveError('That case no longer exists.');
+    refuseIfLocked(sampled);
     const previous = sampled.answers[questionId];
     const next = note.trim() ? note : undefined;
     if ((previous?.note ?? undefined) === next) return previous;

@@ -6,6 +6,7 @@
 import { getFramework, type CaseAttributes, type CaseType } from '../../shared/framework';
 import { hiddenCharacterProblem, referenceKey, tidyReference } from '../../shared/text';
 import { newId } from './clock';
+import { refuseIfLocked } from './case-status';
 import { database } from './database';
 import type { StoredAnswer, StoredCase } from './entities';
 import { SaveError } from './errors';
@@ -162,6 +163,7 @@ export async function editCase(
   await audited(by, [db.cases], async (write) => {
     const before = await db.cases.get(caseId);
     if (!before || before.deleted) throw new SaveError('That case no longer exists.');
+    refuseIfLocked(before);
     const reference = checkedReference(details.reference);
     const clash = await caseWithReference(before.inspectionId, reference, caseId);
     if (clash) throw new SaveError(`Another case in this inspection is already ${clash.reference}.`);
@@ -224,6 +226,7 @@ export async function removeCase(caseId: string, by: string): Promise<void> {
   await audited(by, [db.cases], async (write) => {
     const before = await db.cases.get(caseId);
     if (!before || before.deleted) return;
+    refuseIfLocked(before);
     await db.cases.put({ ...before, deleted: true, ...write.stamp });
     await write.record({
       inspectionId: before.inspectionId,
@@ -270,6 +273,7 @@ export async function setCaseNote(caseId: string, note: string, by: string): Pro
   await audited(by, [db.cases], async (write) => {
     const before = await db.cases.get(caseId);
     if (!before || before.deleted) throw new SaveError('That case no longer exists.');
+    refuseIfLocked(before);
     const next = note.trim() ? note : undefined;
     if (next === before.note) return;
     const { note: previous, ...rest } = before;

@@ -5,6 +5,7 @@
  */
 import type { AnswerValue, CaseAttributes, CaseType, FrameworkRef, Rating } from '../../shared/framework';
 import type { BackupReason } from '../../shared/ipc';
+import type { CaseStatus } from '../../shared/moderation';
 
 /**
  * Who changed something and when, and which install made the change: its device id and that device's change
@@ -58,6 +59,8 @@ export interface StoredInspection extends Stamp {
   readonly createdAt: string;
   /** Set while an inspection is in the bin; it can be restored for 30 days and is then purged. */
   readonly deletedAt?: string;
+  /** Dip samples drawn for quality assurance, oldest first. */
+  readonly dipSamples?: readonly StoredDipSample[];
 }
 
 /** A sampled case and its answers. */
@@ -80,6 +83,45 @@ export interface StoredCase extends Stamp {
   readonly deleted?: boolean;
   /** Set once a removed case's content has been erased. */
   readonly purged?: boolean;
+  /** Where the case is in quality assurance; absent means in progress. */
+  readonly status?: StoredCaseStatus;
+  /** The quality lead's blind second scoring, when the case was dip-sampled. */
+  readonly secondScoring?: StoredSecondScoring;
+}
+
+/** A blind second scoring of a case's key questions, with the first scoring as it stood when it began. */
+export interface StoredSecondScoring {
+  readonly by: string;
+  readonly startedAt: string;
+  /** The first scoring's key-question answers when the second scoring began (kept: reconciling changes them). */
+  readonly first: Readonly<Record<string, AnswerValue | null>>;
+  readonly second: Readonly<Record<string, AnswerValue>>;
+  /** Key questions reconciled: the agreed answer (what rates), why, who and when. */
+  readonly reconciled: Readonly<Record<string, StoredReconciliation>>;
+}
+
+export interface StoredReconciliation {
+  readonly agreed: AnswerValue;
+  readonly reason?: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+/** A dip sample the quality lead drew: its seed (shown and kept so the draw can be checked), size and cases. */
+export interface StoredDipSample {
+  readonly id: string;
+  readonly seed: number;
+  readonly size: number;
+  readonly drawnAt: string;
+  readonly by: string;
+  readonly caseIds: readonly string[];
+  readonly strata: readonly { inspector: string; caseType: string; cases: number; drawn: number }[];
+}
+
+/** A case's status, who set it and when, and the reason given (required to reopen a locked case). */
+export interface StoredCaseStatus extends Stamp {
+  readonly value: CaseStatus;
+  readonly reason?: string;
 }
 
 /** What an audit entry records a change to. */
@@ -88,6 +130,10 @@ export type AuditAction =
   | 'case-added'
   | 'case-edited'
   | 'case-removed'
+  | 'case-status'
+  | 'dip-sample'
+  | 'second-answer'
+  | 'reconciled'
   | 'inspection-created'
   | 'inspection-edited'
   | 'inspection-deleted'

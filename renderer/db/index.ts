@@ -53,3 +53,14 @@ export {
   saveMinimumCases,
   useMinimumCases,
 } from './minimum-cases';
+export {
+  DEFAULT_SAMPLING,
+  readSamplingSettings,
+  SAMPLING_LEVELS,
+  samplingProblem,
+  saveSamplingSettings,
+  useSamplingSettings,
+  type SamplingSettings,
+} from './sampling-settings';
+export { describeStatus, moveCaseStatus, refuseIfLocked, statusOf } from './case-status';
+export { dipCandidates, recordDipSample, reconcileAnswer, setSecondAnswer } from './moderation';

@@ -7,9 +7,11 @@ import type {
   ExportedCase,
   ExportedDeletedCase,
   ExportedInspection,
+  ExportedModeration,
 } from '../../shared/interchange';
 import { referenceKey } from '../../shared/text';
 import { declaredCaseDetails, findFramework, type Framework } from '../../shared/framework';
+import { inspectionAgreement } from '../../shared/moderation';
 import type { AuditAction, AuditEntry, StoredCase, StoredInspection } from './entities';
 
 /** An inspection and its cases (removed ones as tombstones) in the export format's shape. */
@@ -18,7 +20,7 @@ export function toExportedInspection(
   cases: readonly StoredCase[],
   audit?: readonly AuditEntry[],
 ): ExportedInspection {
-  return {
+  const exported: ExportedInspection = {
     id: inspection.id,
     name: inspection.name,
     ...(inspection.region ? { region: inspection.region } : {}),
@@ -32,6 +34,38 @@ export function toExportedInspection(
     overrides: { ...inspection.overrides },
     ...(audit ? { audit: audit.map(toExportedAudit) } : {}),
   };
+  const moderation = toExportedModeration(inspection, cases);
+  if (!moderation) return exported;
+  const agreement = inspectionAgreement({ ...exported, moderation });
+  return { ...exported, moderation: { ...moderation, ...(agreement ? { agreement } : {}) } };
+}
+
+/** Dip samples and second scorings, when there are any. */
+function toExportedModeration(
+  inspection: StoredInspection,
+  cases: readonly StoredCase[],
+): ExportedModeration | null {
+  const secondScorings = cases.flatMap((c) =>
+    !c.deleted && c.secondScoring
+      ? [
+          {
+            caseId: c.id,
+            by: c.secondScoring.by,
+            startedAt: c.secondScoring.startedAt,
+            first: { ...c.secondScoring.first },
+            second: { ...c.secondScoring.second },
+            reconciled: { ...c.secondScoring.reconciled },
+          },
+        ]
+      : [],
+  );
+  const dipSamples = (inspection.dipSamples ?? []).map((s) => ({
+    ...s,
+    caseIds: [...s.caseIds],
+    strata: s.strata.map((t) => ({ ...t })),
+  }));
+  if (dipSamples.length === 0 && secondScorings.length === 0) return null;
+  return { dipSamples, secondScorings };
 }
 
 function toExportedAudit(entry: AuditEntry): ExportedAuditRecord {
@@ -57,6 +91,7 @@ function toExportedCase(c: StoredCase, framework: Framework | undefined): Export
     attributes: framework ? { ...declaredCaseDetails(framework, c.attributes) } : { ...c.attributes },
     answers: { ...c.answers },
     ...(c.note ? { note: c.note } : {}),
+    ...(c.status ? { status: { ...c.status } } : {}),
     updatedAt: c.updatedAt,
     by: c.by,
     ...deviceOf(c),
@@ -85,6 +120,7 @@ export function fromExportedInspection(
   const overrides = Object.fromEntries(
     Object.entries(inspection.overrides).map(([id, o]) => [id, { ...o, ...stamp(o) }]),
   );
+  const secondScorings = new Map((inspection.moderation?.secondScorings ?? []).map((s) => [s.caseId, s]));
   const cases: StoredCase[] = inspection.cases.map((c) =>
     c.deleted
       ? {
@@ -110,6 +146,8 @@ export function fromExportedInspection(
           attributes: c.attributes,
           answers: Object.fromEntries(Object.entries(c.answers).map(([q, a]) => [q, { ...a, ...stamp(a) }])),
           ...(c.note ? { note: c.note } : {}),
+          ...(c.status ? { status: c.status } : {}),
+          ...secondScoringOf(secondScorings.get(c.id)),
           createdAt: c.updatedAt ?? at,
           ...stamp(c),
         },
@@ -124,6 +162,7 @@ export function fromExportedInspection(
       ...(inspection.leadInspector ? { leadInspector: inspection.leadInspector } : {}),
       framework: inspection.framework,
       options: inspection.options,
+      ...(inspection.moderation?.dipSamples.length ? { dipSamples: inspection.moderation.dipSamples } : {}),
       judgements,
       overrides,
       createdAt: at,
@@ -132,6 +171,12 @@ export function fromExportedInspection(
     },
     cases,
   };
+}
+
+function secondScoringOf(scoring: ExportedModeration['secondScorings'][number] | undefined) {
+  if (!scoring) return {};
+  const { caseId: _case, ...rest } = scoring;
+  return { secondScoring: rest };
 }
 
 /** Audit rows for an inspection's exported trail (as another copy recorded it). */

@@ -79,6 +79,15 @@ export const caseAttributesSchema = z.object({
   safetyWellbeing: z.enum(SAFETY_WELLBEING_LEVELS).optional(),
 });
 
+/** Where a case is in quality assurance; absent means in progress. A locked case is read-only until reopened. */
+export const caseStatusSchema = z.object({
+  value: z.enum(['in-progress', 'submitted', 'quality-assured', 'locked']),
+  /** Required to reopen a locked case; kept with the status it led to. */
+  reason: note.optional(),
+  updatedAt: timestamp,
+  by: who,
+});
+
 /** A sampled case with its answers keyed by question id. */
 export const liveCaseSchema = z.object({
   id,
@@ -89,6 +98,8 @@ export const liveCaseSchema = z.object({
   attributes: caseAttributesSchema,
   answers: z.record(z.string().min(1).max(MAX_SHORT), answerSchema),
   note: note.optional(),
+  /** Optional: where the case is in quality assurance. */
+  status: caseStatusSchema.optional(),
   ...stamp,
 });
 
@@ -136,6 +147,51 @@ export const auditRecordSchema = z.object({
   after: z.unknown(),
 });
 
+const answerValue = z.enum(ANSWER_VALUES);
+
+/** A dip sample the quality lead drew: the seed (so the draw can be repeated), size, strata and cases. */
+export const dipSampleSchema = z.object({
+  id,
+  seed: z.number().int().min(1).max(2_147_483_647),
+  size: z.number().int().min(1),
+  drawnAt: timestamp,
+  by: who,
+  caseIds: z.array(id).max(10_000),
+  strata: z
+    .array(
+      z.object({
+        inspector: shortText,
+        caseType: shortText,
+        cases: z.number().int().min(0),
+        drawn: z.number().int().min(0),
+      }),
+    )
+    .max(10_000),
+});
+
+/** One case's blind second scoring, the first scoring as it stood when it began, and what was reconciled. */
+export const secondScoringSchema = z.object({
+  caseId: id,
+  by: who,
+  startedAt: timestamp,
+  first: z.record(z.string().min(1).max(MAX_SHORT), answerValue.nullable()),
+  second: z.record(z.string().min(1).max(MAX_SHORT), answerValue),
+  reconciled: z.record(
+    z.string().min(1).max(MAX_SHORT),
+    z.object({ agreed: answerValue, reason: note.optional(), by: who, at: timestamp }),
+  ),
+});
+
+/**
+ * Quality assurance: dip samples, second scorings, and the agreement figures derived from them (written for
+ * other tools to read; a reader recomputes them from the scorings rather than trusting them).
+ */
+export const moderationSchema = z.object({
+  dipSamples: z.array(dipSampleSchema).max(1000),
+  secondScorings: z.array(secondScoringSchema).max(10_000),
+  agreement: z.unknown().optional(),
+});
+
 export const inspectionSchema = z.object({
   id,
   name: visibleText(MAX_SHORT, 'expected a name for the inspection'),
@@ -151,6 +207,8 @@ export const inspectionSchema = z.object({
   overrides: z.record(z.string().max(MAX_SHORT), overrideSchema),
   /** The inspection's audit trail, oldest first; optional (a hand-made file may have none). */
   audit: z.array(auditRecordSchema).optional(),
+  /** Optional: dip samples, blind second scorings and agreement figures. */
+  moderation: moderationSchema.optional(),
 });
 
 /** A whole export file. */
@@ -182,6 +240,8 @@ export type ExportedJudgement = z.infer<typeof judgementSchema>;
 export type ExportedOverride = z.infer<typeof overrideSchema>;
 /** One audit entry as the format carries it. */
 export type ExportedAuditRecord = z.infer<typeof auditRecordSchema>;
+/** The moderation section as the format carries it. */
+export type ExportedModeration = z.infer<typeof moderationSchema>;
 /** One inspection as the format carries it. */
 export type ExportedInspection = z.infer<typeof inspectionSchema>;
 /** A whole export file. */

@@ -36,3 +36,12 @@ export { caseSampledNotRated, describeNotRated, isUnfinished, type NotRatedReaso
 export { describeProvisional, isProvisional, unfinishedWork, type UnfinishedWork } from './provisional';
 export { DEFAULT_MINIMUM_CASES, describeTooFewCases, TOO_FEW_CASES, tooFewCases } from './too-few';
 export { describeMaximum } from './maximum-text';
+export {
+  bandOfShare,
+  keyQuestionCertainty,
+  MAX_MORE_CASES,
+  SHOWN_LEVELS,
+  standardCertainty,
+  type KeyQuestionCertainty,
+  type StandardCertainty,
+} from './certainty';

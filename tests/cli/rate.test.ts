@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { runRate } from '../../cli/rate-command';
 import { loadAnnexeTwo } from '../../seeds';
-import { answersToCsv, CSV_BOM, parseExport, serialiseExport } from '../../shared/interchange';
+import { answersToCsv, createExport, CSV_BOM, parseExport, serialiseExport } from '../../shared/interchange';
 import { rateInspection } from '../../shared/scoring';
 
 const run = promisify(execFile);
@@ -235,5 +235,98 @@ describe('the rate command', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toMatch(/--json +print the machine-readable breakdown/);
+  });
+  it('gives each key question its 80% and 95% Wilson intervals and each standard how sure its band is', async () => {
+    const { stdout, code } = await rate(SAMPLE, '--json');
+    expect(code).toBe(0);
+    const newham = JSON.parse(stdout).inspections[4];
+    const assessment = newham.standards.find((s: { id: string }) => s.id === 'assessment');
+    // 22 of 41 Yes (53.7%). By hand, z = 1.2816: centre (p + z²/82) / (1 + z²/41) = 0.5352, half-width 0.0979.
+    expect(assessment.keyQuestions[0]).toMatchObject({ yes: 22, applicable: 41 });
+    expect(assessment.keyQuestions[0].intervals).toEqual([
+      { level: 0.8, lower: 0.437, upper: 0.633 },
+      { level: 0.95, lower: 0.387, upper: 0.679 },
+    ]);
+    expect(assessment.certainty).toEqual({
+      level: 0.8,
+      lowestBand: 'inadequate',
+      highestBand: 'inadequate',
+      settled: true,
+      moreCasesToSettle: 0,
+    });
+    const judged = newham.standards.find((s: { method: string }) => s.method === 'judgement');
+    expect(judged.certainty).toBeNull();
+  });
+  it('adds the dip samples and agreement figures, recomputed from the scorings, when the file has them', async () => {
+    const inspection = {
+      id: 'qa',
+      name: 'QA PDU',
+      framework: { id: 'hmip-probation-pdu', version: '2021' },
+      options: { courtWork: false },
+      judgements: {},
+      overrides: {},
+      cases: ['A', 'B'].map((reference, i) => ({
+        id: `c${i}`,
+        reference,
+        caseType: 'community' as const,
+        inspector: i === 0 ? 'KM' : 'SD',
+        attributes: {},
+        answers: { 'assessment.engagement': { value: 'yes' as const } },
+      })),
+      moderation: {
+        dipSamples: [
+          {
+            id: 's1',
+            seed: 7,
+            size: 2,
+            drawnAt: '2026-11-26T10:00:00Z',
+            by: 'QL',
+            caseIds: ['c0', 'c1'],
+            strata: [],
+          },
+        ],
+        secondScorings: [
+          {
+            caseId: 'c0',
+            by: 'QL',
+            startedAt: '2026-11-26T10:00:00Z',
+            first: { 'assessment.engagement': 'yes' as const },
+            second: { 'assessment.engagement': 'yes' as const },
+            reconciled: {},
+          },
+          {
+            caseId: 'c1',
+            by: 'QL',
+            startedAt: '2026-11-26T10:00:00Z',
+            first: { 'assessment.engagement': 'yes' as const },
+            second: { 'assessment.engagement': 'no' as const },
+            reconciled: {},
+          },
+        ],
+        // A stale figure in the file is not trusted: the command recomputes.
+        agreement: { overall: { pairs: 99 } },
+      },
+    };
+    const path = tempFile(
+      'qa.json',
+      serialiseExport(createExport([inspection], new Date('2026-11-26T11:00:00Z'))),
+    );
+    const { stdout, code } = await rate(path, '--json');
+    expect(code).toBe(0);
+    const moderation = JSON.parse(stdout).inspections[0].moderation;
+    expect(moderation.dipSamples).toEqual([{ seed: 7, size: 2, caseIds: ['c0', 'c1'] }]);
+    // Two pairs, one agreed: 50%; PABAK over three categories (0.5 − 1/3) / (2/3) = 0.25.
+    expect(moderation.agreement.overall).toMatchObject({
+      pairs: 2,
+      agreed: 1,
+      percentAgreement: 0.5,
+      pabak: 0.25,
+    });
+    expect(
+      moderation.agreement.byInspector.map((r: { id: string; agreed: number }) => [r.id, r.agreed]),
+    ).toEqual([
+      ['KM', 1],
+      ['SD', 0],
+    ]);
   });
 });

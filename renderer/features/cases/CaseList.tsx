@@ -3,6 +3,7 @@
 import { useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import { caseQuestions, hasCaseDetail, keyQuestionLabel, type Framework } from '../../../shared/framework';
+import { CASE_STATUS_LABELS } from '../../../shared/moderation';
 import type { StoredCase, StoredInspection } from '../../db';
 import { NO_FILTERS } from '../../state/filters-slice';
 import { useCasescore } from '../../state/store';
@@ -133,6 +134,12 @@ export function CaseList({
                   <span className={`status status--${progress.status}`}>
                     {STATUS_LABELS[progress.status]}
                   </span>
+                  {sampled.status && sampled.status.value !== 'in-progress' && (
+                    <>
+                      {' '}
+                      <span className="tag">{CASE_STATUS_LABELS[sampled.status.value]}</span>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

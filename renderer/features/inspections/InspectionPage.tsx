@@ -4,6 +4,7 @@ import { numberStandards } from '../../../shared/framework';
 import { useCasesOf, useInspection } from '../../db';
 import { longDate } from '../../ui/format';
 import { AddCases } from '../cases/AddCases';
+import { SampleSizeHelper } from '../cases/SampleSizeHelper';
 import { CaseList } from '../cases/CaseList';
 import { JudgementsPanel } from '../judgements/JudgementsPanel';
 import { inspectionRegionPath } from '../region/region-groups';
@@ -56,6 +57,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
           <NavLink to={paths.judgements(inspection.id)}>Judged standards</NavLink>
           <NavLink to={paths.ratings(inspection.id)}>Ratings and breakdown</NavLink>
           <NavLink to={paths.report(inspection.id)}>Report</NavLink>
+          <NavLink to={`${paths.inspection(inspection.id)}/qa`}>Quality assurance</NavLink>
           {inspection.region && (
             <NavLink to={inspectionRegionPath(inspection)}>
               {inspection.region} region{inspection.round ? `, round ${inspection.round}` : ''}
@@ -66,6 +68,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
           <>
             <CaseList inspection={inspection} framework={rated.framework} cases={cases} />
             <AddCases inspectionId={inspection.id} framework={rated.framework} />
+            <SampleSizeHelper sampled={cases.filter((c) => !c.deleted).length} />
           </>
         ) : (
           <JudgementsPanel inspection={inspection} framework={rated.framework} numbers={numbers} />

@@ -1,8 +1,9 @@
 // A key question's share drawn against the band edges (plain SVG: a few shapes need no chart library), with
-// the same figures in its accessible name.
+// its 80% and 95% Wilson intervals beneath, and the same figures in its accessible name.
 import type { Framework } from '../../../shared/framework';
-import type { KeyQuestionResult } from '../../../shared/scoring';
+import type { KeyQuestionCertainty, KeyQuestionResult } from '../../../shared/scoring';
 import { percent } from '../../ui/format';
+import { describeInterval } from './certainty-text';
 
 const BAND_FILL: Readonly<Record<string, string>> = {
   inadequate: '#fde8e6',
@@ -11,43 +12,106 @@ const BAND_FILL: Readonly<Record<string, string>> = {
   outstanding: '#e3eefb',
 };
 
+const WIDTH = 400;
+
 export function ShareBar({
   framework,
   keyQuestion,
+  certainty,
 }: {
   framework: Framework;
   keyQuestion: KeyQuestionResult;
+  certainty?: KeyQuestionCertainty | null;
 }) {
   const edges = framework.keyQuestionBands.map((b) => b.lowerEdge.numerator / b.lowerEdge.denominator);
   const share = keyQuestion.share;
+  const intervals = certainty?.intervals ?? [];
+  const [narrow, wide] = intervals;
   const label =
     share === null
       ? `${keyQuestion.label}: not rated, no applicable answers`
       : `${keyQuestion.label}: ${percent(share)} (${keyQuestion.yes} of ${keyQuestion.applicable}), ${keyQuestion.band?.name}; band edges at ${edges
           .slice(1)
           .map((e) => percent(e))
-          .join(', ')}`;
+          .join(', ')}${intervals.length > 0 ? `; ${intervals.map(describeInterval).join(', ')}` : ''}`;
+  const height = narrow ? 46 : 34;
+  const labelY = narrow ? 45 : 33;
   return (
-    <svg className="share-bar" viewBox="0 0 400 34" role="img" aria-label={label} preserveAspectRatio="none">
+    <svg
+      className={narrow ? 'share-bar share-bar--intervals' : 'share-bar'}
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      role="img"
+      aria-label={label}
+      preserveAspectRatio="none"
+    >
       {framework.keyQuestionBands.map((band, i) => {
         const from = edges[i] ?? 0;
         const to = edges[i + 1] ?? 1;
         return (
           <rect
             key={band.rating}
-            x={from * 400}
+            x={from * WIDTH}
             y={4}
-            width={(to - from) * 400}
-            height={16}
+            width={(to - from) * WIDTH}
+            height={narrow ? 30 : 16}
             fill={BAND_FILL[band.rating]}
           />
         );
       })}
-      {share !== null && <rect x={0} y={8} width={share * 400} height={8} fill="#14213d" />}
+      {share !== null && <rect x={0} y={8} width={share * WIDTH} height={8} fill="#14213d" />}
+      {wide && (
+        <g data-interval="95" aria-hidden="true">
+          <line
+            x1={wide.lower * WIDTH}
+            x2={wide.upper * WIDTH}
+            y1={27}
+            y2={27}
+            stroke="#4b5563"
+            strokeWidth={1.5}
+          />
+          <line
+            x1={wide.lower * WIDTH}
+            x2={wide.lower * WIDTH}
+            y1={23}
+            y2={31}
+            stroke="#4b5563"
+            strokeWidth={1.5}
+          />
+          <line
+            x1={wide.upper * WIDTH}
+            x2={wide.upper * WIDTH}
+            y1={23}
+            y2={31}
+            stroke="#4b5563"
+            strokeWidth={1.5}
+          />
+        </g>
+      )}
+      {narrow && (
+        <rect
+          data-interval="80"
+          x={narrow.lower * WIDTH}
+          y={24.5}
+          width={(narrow.upper - narrow.lower) * WIDTH}
+          height={5}
+          fill="#14213d"
+          opacity={0.7}
+        />
+      )}
+      {narrow && share !== null && (
+        <circle cx={share * WIDTH} cy={27} r={3.5} fill="#fff" stroke="#14213d" strokeWidth={1.5} />
+      )}
       {edges.slice(1).map((edge) => (
         <g key={edge}>
-          <line x1={edge * 400} x2={edge * 400} y1={2} y2={22} stroke="#4b5563" strokeWidth={1.5} />
-          <text x={edge * 400} y={33} fontSize={10} textAnchor="middle" fill="#4b5563">
+          <line
+            x1={edge * WIDTH}
+            x2={edge * WIDTH}
+            y1={2}
+            y2={narrow ? 35 : 22}
+            stroke="#4b5563"
+            strokeWidth={1.5}
+          />
+          <text x={edge * WIDTH} y={labelY} fontSize={10} textAnchor="middle" fill="#4b5563">
             {percent(edge)}
           </text>
         </g>

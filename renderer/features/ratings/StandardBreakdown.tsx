@@ -1,20 +1,25 @@
-// Why a standard has its rating: each key question's counts and share against the band edges, which key
-// question set the rating, what would move it a band, and the cases answered No, each opening the case.
+// Why a standard has its rating: each key question's counts and share against the band edges with how sure
+// it is (Wilson intervals; "band not settled"), which key question set the rating, what would move it a band,
+// and the cases answered No, each opening the case.
 import { Link } from 'react-router';
 import { findCaseQuestion, type Framework } from '../../../shared/framework';
 import {
   describeStandardMargin,
+  keyQuestionCertainty,
   keyQuestionMargin,
   RATING_LABELS,
+  standardCertainty,
   standardMargin,
   type StandardResult,
 } from '../../../shared/scoring';
-import { useMinimumCases, type StoredCase } from '../../db';
+import { useMinimumCases, useSamplingSettings, type StoredCase } from '../../db';
 import { percent } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';
+import { describeInterval, describeUnsettled } from './certainty-text';
 import { StandardNotes } from './RatingNotes';
 import { ShareBar } from './ShareBar';
 import { paths } from '../../app/paths';
+import './certainty.css';
 
 export function StandardBreakdown({
   inspectionId,
@@ -31,6 +36,9 @@ export function StandardBreakdown({
   const sentences = describeStandardMargin(standard.label, margin);
   const live = cases.filter((c) => !c.deleted);
   const minimumCases = useMinimumCases();
+  const { level } = useSamplingSettings();
+  const certainty = standardCertainty(framework, standard.keyQuestions, level);
+  const unsettled = certainty && describeUnsettled(certainty);
   return (
     <section className="breakdown" aria-labelledby={`breakdown-${standard.id}`}>
       <h2 id={`breakdown-${standard.id}`}>
@@ -44,6 +52,12 @@ export function StandardBreakdown({
           {standard.override.reason}”
         </p>
       )}
+      {unsettled && (
+        <p className="unsettled" role="note">
+          <span className="tag tag--unsettled">Band not settled</span>{' '}
+          {unsettled.replace(/^Band not settled: /, '')}.
+        </p>
+      )}
       {sentences.length > 0 && (
         <ul className="margins" aria-label={`What would move ${standard.number} ${standard.label}`}>
           {sentences.map((s) => (
@@ -54,11 +68,15 @@ export function StandardBreakdown({
       {standard.keyQuestions.map((k) => {
         const answeredNo = live.filter((c) => c.answers[k.id]?.value === 'no');
         const kqMargin = describeStandardMargin(k.label, keyQuestionMargin(framework, k));
+        const kqCertainty = keyQuestionCertainty(framework, k, level);
         return (
           <article key={k.id} className="kq-breakdown" aria-labelledby={`kq-${k.id}`}>
             <h3 id={`kq-${k.id}`}>
               {k.label}
               {standard.setBy.includes(k.id) && <span className="tag tag--sets">Sets the rating</span>}
+              {kqCertainty && !kqCertainty.settled && (
+                <span className="tag tag--unsettled">Band not settled</span>
+              )}
             </h3>
             <p className="question-text">{findCaseQuestion(framework, k.id)?.question.text}</p>
             <dl className="counts">
@@ -85,7 +103,13 @@ export function StandardBreakdown({
                 </dd>
               </div>
             </dl>
-            <ShareBar framework={framework} keyQuestion={k} />
+            <ShareBar framework={framework} keyQuestion={k} certainty={kqCertainty} />
+            {kqCertainty && (
+              <p className="hint intervals">
+                Likely share of Yes across the caseload:{' '}
+                {kqCertainty.intervals.map(describeInterval).join('; ')}.
+              </p>
+            )}
             {kqMargin.length > 0 && <p className="hint">{kqMargin.join('; ')}.</p>}
             {answeredNo.length > 0 && (
               <details className="answered-no">

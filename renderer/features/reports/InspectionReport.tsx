@@ -2,9 +2,11 @@
 // its rating (with the share charts), the judged standards' evidence, the other case questions' figures, and
 // answer patterns by inspector.
 import { useParams } from 'react-router';
+import { inspectionAgreement } from '../../../shared/moderation';
 import { describeFigure, figureOf, inspectorPatterns, RATING_LABELS } from '../../../shared/scoring';
 import { useCasesOf, useInspection } from '../../db';
 import { longDate } from '../../ui/format';
+import { AgreementFigures } from '../qa/AgreementFigures';
 import { InspectorPatterns } from '../ratings/InspectorPatterns';
 import { MaximumNote, ProvisionalNote } from '../ratings/RatingNotes';
 import { RatingsTable } from '../ratings/RatingsTable';
@@ -20,6 +22,7 @@ export function InspectionReport() {
   if (inspection === null) return <main className="page">That inspection does not exist.</main>;
   if (!inspection || !cases || !rated) return <main className="page">Loading…</main>;
   const live = cases.filter((c) => !c.deleted).length;
+  const agreement = inspectionAgreement(rated.exported);
   return (
     <ReportFrame
       title={inspection.name}
@@ -82,6 +85,12 @@ export function InspectionReport() {
         <h2>Answer patterns by inspector</h2>
         <InspectorPatterns patterns={inspectorPatterns(rated.exported)} />
       </section>
+      {agreement && (
+        <section className="report-section report-annex" aria-labelledby="annex-agreement">
+          <h2 id="annex-agreement">Annex: quality assurance and agreement</h2>
+          <AgreementFigures agreement={agreement} />
+        </section>
+      )}
     </ReportFrame>
   );
 }

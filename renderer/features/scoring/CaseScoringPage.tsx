@@ -15,6 +15,7 @@ import { useCasesOf, useInspection, type AnswerEntry, type StoredCase } from '..
 import { answerKey } from '../../state/answers-slice';
 import { useCasescore } from '../../state/store';
 import { caseDetailPhrases } from '../cases/case-details-text';
+import { CaseStatusBar } from '../qa/CaseStatusBar';
 import { RatingsPanel } from '../ratings/RatingsPanel';
 import { useRatedInspection } from '../ratings/useRatedInspection';
 import { useActor } from '../settings/actor';
@@ -237,6 +238,7 @@ export function CaseScoringPage() {
             </button>
           </div>
         </div>
+        <CaseStatusBar sampled={sampled} framework={rated.framework} options={inspection.options} by={by} />
         <CaseNote key={sampled.id} sampled={sampled} />
         <p className="keys-hint">
           <kbd>Y</kbd> Yes · <kbd>N</kbd> No · <kbd>A</kbd> N/A · <kbd>↑</kbd>

@@ -4,6 +4,7 @@ import { checkInitials, describeStorageError, saveInitials } from '../../db';
 import { MinimumCasesSetting } from './MinimumCasesSetting';
 import { Message } from '../../ui/Message';
 import { useActor } from './actor';
+import { SamplingSettingsForm } from './SamplingSettingsForm';
 import { describeBytes, readStorageStatus, requestPersistence, type StorageStatus } from './storage';
 
 export function SettingsPage() {
@@ -49,6 +50,7 @@ export function SettingsPage() {
         <Message message={message} />
       </section>
       <MinimumCasesSetting />
+      <SamplingSettingsForm />
       <section aria-labelledby="storage-heading" className="card">
         <h2 id="storage-heading">Storage on this computer</h2>
         {status === null ? (

@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { database, setAnswer } from '../../../renderer/db';
 import { failCaseWrites, inspectionWithCases } from '../helpers';
@@ -35,7 +35,8 @@ describe('scoring a case from the keyboard', () => {
     await setAnswer(caseIds[0]!, 'assessment.desistance', { value: 'yes' }, 'KM');
     const { user, screen } = await renderApp(`/inspections/${inspectionId}/cases/${caseIds[0]}`);
     await screen.findByRole('heading', { name: '2.1 Assessment', level: 2 });
-    expect(question('assessment.engagement')).toHaveFocus();
+    // The page focuses its first question in an effect just after the rows are drawn.
+    await waitFor(() => expect(question('assessment.engagement')).toHaveFocus());
     await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(question('assessment.engagement.diversity')).toHaveFocus();
     await user.keyboard('{ArrowUp}');

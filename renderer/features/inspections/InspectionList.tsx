@@ -14,7 +14,7 @@ import {
 } from '../../db';
 import { useCasescore } from '../../state/store';
 import { platform } from '../../platform';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogFooter } from '../../ui/Dialog';
 import { longDate, plural } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';
 import { rateStored } from '../ratings/useRatedInspection';
@@ -206,13 +206,13 @@ export function InspectionList() {
         </section>
       )}
       {deleting && (
-        <Dialog title={`Delete ${deleting.name}?`} onClose={() => setDeleting(null)}>
+        <Dialog title={`Delete ${deleting.name}?`} onClose={() => setDeleting(null)} startOn="cancel">
           <p>
             The inspection, its{' '}
             {plural(casesByInspection?.get(deleting.id)?.filter((c) => !c.deleted).length ?? 0, 'case')} and
             their answers will be removed. You can undo this for a short while afterwards.
           </p>
-          <div className="dialog-actions">
+          <DialogFooter onCancel={() => setDeleting(null)}>
             <button
               type="button"
               className="button button--danger"
@@ -220,10 +220,7 @@ export function InspectionList() {
             >
               Delete inspection
             </button>
-            <button type="button" className="button button--quiet" onClick={() => setDeleting(null)}>
-              Cancel
-            </button>
-          </div>
+          </DialogFooter>
         </Dialog>
       )}
     </main>

@@ -1,8 +1,8 @@
 // Editing a case's facts (which decide what applies to it), or removing it from the sample.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Framework } from '../../../shared/framework';
 import { describeStorageError, editCase, removeCase, type StoredCase } from '../../db';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogFooter } from '../../ui/Dialog';
 import { CaseFactsFields, toDetails, type CaseFacts } from '../cases/AddCases';
 import { useActor } from '../settings/actor';
 
@@ -28,6 +28,11 @@ export function EditCaseDialog({
   });
   const [problem, setProblem] = useState<string | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // Asking to remove swaps the button for the confirmation; focus goes to Cancel, so Enter alone removes nothing.
+  useEffect(() => {
+    if (confirmRemove) form.current?.querySelector<HTMLElement>('[data-dialog-cancel]')?.focus();
+  }, [confirmRemove]);
 
   async function save() {
     try {
@@ -41,6 +46,7 @@ export function EditCaseDialog({
   return (
     <Dialog title={`Edit case ${sampled.reference}`} onClose={onClose}>
       <form
+        ref={form}
         className="form"
         onSubmit={(event) => {
           event.preventDefault();
@@ -57,7 +63,7 @@ export function EditCaseDialog({
             {problem}
           </p>
         )}
-        <div className="dialog-actions">
+        <DialogFooter onCancel={onClose}>
           <button type="submit" className="button button--primary">
             Save case
           </button>
@@ -81,10 +87,7 @@ export function EditCaseDialog({
               Remove from sample…
             </button>
           )}
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        </DialogFooter>
       </form>
     </Dialog>
   );

@@ -50,6 +50,11 @@ export interface StoredInspection extends Stamp {
   readonly createdAt: string;
   /** Set while an inspection is deleted; it can be restored until the undo window closes and is then purged. */
   readonly deletedAt?: string;
+  /**
+   * The scoring desk's way of working for this inspection: when true, moving by keyboard passes over prompts
+   * (aids to judgement; key questions decide the rating). A local preference, not part of the export.
+   */
+  readonly promptsOptional?: boolean;
 }
 
 /** A sampled case and its answers. */

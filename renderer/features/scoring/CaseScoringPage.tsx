@@ -1,7 +1,6 @@
-// Scoring one case, keyboard first: Y, N and A answer the focused question and move on; arrows or Tab move;
-// J and K go to the next and previous case; U jumps to the next unanswered question; Ctrl+Z and Ctrl+Shift+Z
-// undo and redo answers. The ratings panel beside the form moves as answers are saved.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+// Scoring one case, keyboard first (the keys are in useScoringKeys): Y, N and A answer the focused question
+// and move on to the next that can apply. The ratings panel beside the form moves as answers are saved.
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   caseQuestions,
@@ -11,7 +10,14 @@ import {
   type CaseQuestion,
 } from '../../../shared/framework';
 import { caseProgress } from '../../../shared/scoring';
-import { useCasesOf, useInspection, type AnswerEntry, type StoredCase } from '../../db';
+import {
+  describeStorageError,
+  setPromptsOptional,
+  useCasesOf,
+  useInspection,
+  type AnswerEntry,
+  type StoredCase,
+} from '../../db';
 import { answerKey } from '../../state/answers-slice';
 import { useCasescore } from '../../state/store';
 import { CASE_TYPE_LABELS, COURT_REPORT_LABELS, ROSH_LABELS } from '../../ui/labels';
@@ -22,13 +28,8 @@ import { whyNotApplicable } from './applicability-text';
 import { CaseNote } from './CaseNote';
 import { EditCaseDialog } from './EditCaseDialog';
 import { QuestionRow } from './QuestionRow';
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-  );
-}
+import './scoring-desk.css';
+import { useScoringKeys } from './useScoringKeys';
 
 /** A question as this case shows it, and the standard heading it starts, if it is the first of one. */
 interface Row {
@@ -53,8 +54,6 @@ export function CaseScoringPage() {
   const undo = useCasescore((s) => s.undo);
   const redo = useCasescore((s) => s.redo);
   const notify = useCasescore((s) => s.notify);
-  const rowRefs = useRef<(HTMLDivElement | null)[]>([]);
-  const [focused, setFocused] = useState(0);
   const [editing, setEditing] = useState(false);
 
   const live = useMemo(() => (cases ?? []).filter((c) => !c.deleted), [cases]);
@@ -105,35 +104,6 @@ export function CaseScoringPage() {
     [sampled, saves],
   );
 
-  const focusRow = useCallback((i: number) => {
-    const target = rowRefs.current[Math.max(0, Math.min(i, rowRefs.current.length - 1))];
-    target?.focus();
-    target?.scrollIntoView?.({ block: 'nearest' });
-  }, []);
-
-  // Row callbacks that never change identity (they read the latest state through a ref), so answering one
-  // question redraws that row and the ratings panel, not all fifty rows.
-  const latest = useRef({ rows, entryFor, answer, by, caseId: sampled?.id });
-  useLayoutEffect(() => {
-    latest.current = { rows, entryFor, answer, by, caseId: sampled?.id };
-  });
-  const setRowRef = useCallback((el: HTMLDivElement | null) => {
-    const index = Number(el?.dataset.index);
-    if (el && Number.isInteger(index)) rowRefs.current[index] = el;
-  }, []);
-  const moveFrom = useCallback((index: number, step: 1 | -1) => focusRow(index + step), [focusRow]);
-  const answerAt = useCallback(
-    (index: number, entry: AnswerEntry, via: 'key' | 'click') => {
-      const { rows: current, entryFor: entryOf, answer: save, by: who, caseId: id } = latest.current;
-      const question = current[index]?.question;
-      if (!question || !id) return;
-      const before = entryOf(question.id) ?? { value: null };
-      void save({ caseId: id, questionId: question.id, before, after: entry }, who);
-      if (via === 'key') focusRow(index + 1);
-    },
-    [focusRow],
-  );
-
   const goToCase = useCallback(
     (step: 1 | -1) => {
       const next = live[index + step];
@@ -142,52 +112,48 @@ export function CaseScoringPage() {
     [live, index, inspectionId, navigate],
   );
 
-  const nextUnanswered = useCallback(() => {
-    const order = rows.map((_, i) => (focused + 1 + i) % rows.length);
-    const found = order.find((i) => {
-      const row = rows[i]!;
-      return (
-        row.question.kind !== 'prompt' &&
-        !row.notApplicableBecause &&
-        (entryFor(row.question.id)?.value ?? null) === null
-      );
-    });
-    if (found !== undefined) focusRow(found);
-    else notify({ kind: 'info', text: 'Every question that applies to this case is answered.' });
-  }, [rows, focused, entryFor, focusRow, notify]);
-
-  useEffect(() => {
-    async function onKeyDown(event: KeyboardEvent) {
-      if (isTyping(event.target) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      if ((event.ctrlKey || event.metaKey) && key === 'z') {
-        event.preventDefault();
-        const change = event.shiftKey ? await redo(by) : await undo(by);
-        if (change && change.caseId !== caseId && inspectionId) {
-          navigate(`/inspections/${inspectionId}/cases/${change.caseId}`);
-        }
-        return;
+  // Undo and redo can reach an answer in another case: follow it there.
+  const followChange = useCallback(
+    (change: { caseId: string } | null | undefined) => {
+      if (change && change.caseId !== caseId && inspectionId) {
+        navigate(`/inspections/${inspectionId}/cases/${change.caseId}`);
       }
-      if ((event.ctrlKey || event.metaKey) && key === 'y') {
-        event.preventDefault();
-        await redo(by);
-        return;
-      }
-      if (event.ctrlKey || event.metaKey) return;
-      if (key === 'j') goToCase(1);
-      else if (key === 'k') goToCase(-1);
-      else if (key === 'u') nextUnanswered();
-    }
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [by, caseId, inspectionId, navigate, undo, redo, goToCase, nextUnanswered]);
+    },
+    [caseId, inspectionId, navigate],
+  );
+  const promptsOptional = inspection?.promptsOptional === true;
+  const keys = useScoringKeys({
+    caseId: sampled?.id,
+    rows,
+    promptsOptional,
+    valueOf: useCallback((questionId: string) => entryFor(questionId)?.value, [entryFor]),
+    goToCase,
+    undo: useCallback(async () => followChange(await undo(by)), [undo, by, followChange]),
+    redo: useCallback(async () => followChange(await redo(by)), [redo, by, followChange]),
+    onAllAnswered: useCallback(
+      () => notify({ kind: 'info', text: 'Every question that applies to this case is answered.' }),
+      [notify],
+    ),
+  });
 
-  // A new case starts at its first question, ready for the keyboard.
-  useEffect(() => {
-    if (rows.length > 0) rowRefs.current[0]?.focus();
-    // Only when the case changes, not on every answer.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sampled?.id, rows.length > 0]);
+  // Row callbacks that never change identity (they read the latest state through a ref), so answering one
+  // question redraws that row and the ratings panel, not all fifty rows.
+  const latest = useRef({ rows, entryFor, answer, by, caseId: sampled?.id });
+  useLayoutEffect(() => {
+    latest.current = { rows, entryFor, answer, by, caseId: sampled?.id };
+  });
+  const { advanceFrom } = keys;
+  const answerAt = useCallback(
+    (index: number, entry: AnswerEntry, via: 'key' | 'click') => {
+      const { rows: current, entryFor: entryOf, answer: save, by: who, caseId: id } = latest.current;
+      const question = current[index]?.question;
+      if (!question || !id) return;
+      const before = entryOf(question.id) ?? { value: null };
+      void save({ caseId: id, questionId: question.id, before, after: entry }, who);
+      if (via === 'key') advanceFrom(index);
+    },
+    [advanceFrom],
+  );
 
   if (inspection === null || (cases && rated && !sampled)) {
     return <main className="page">That case does not exist (it may have been removed).</main>;
@@ -243,11 +209,24 @@ export function CaseScoringPage() {
         <CaseNote key={sampled.id} sampled={sampled} />
         <p className="keys-hint">
           <kbd>Y</kbd> Yes · <kbd>N</kbd> No · <kbd>A</kbd> N/A · <kbd>↑</kbd>
-          <kbd>↓</kbd> or <kbd>Tab</kbd> move · <kbd>U</kbd> next unanswered · <kbd>J</kbd>/<kbd>K</kbd>{' '}
-          next/previous case · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+
-          <kbd>Z</kbd> redo
+          <kbd>↓</kbd> or <kbd>Tab</kbd> move · <kbd>Q</kbd> next key question · <kbd>U</kbd> next unanswered
+          · <kbd>J</kbd>/<kbd>K</kbd> next/previous case · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>Ctrl</kbd>
+          +<kbd>Shift</kbd>+<kbd>Z</kbd> redo
         </p>
-        <div className="questions">
+        <label className="prompts-optional">
+          <input
+            type="checkbox"
+            checked={promptsOptional}
+            onChange={(event) => {
+              setPromptsOptional(inspection.id, event.target.checked, by).catch((error: unknown) =>
+                notify({ kind: 'error', text: describeStorageError(error) }),
+              );
+            }}
+          />{' '}
+          Prompts optional in this inspection: moving by keyboard goes from key question to key question
+          (prompts can still be answered)
+        </label>
+        <div className={`questions${promptsOptional ? ' questions--prompts-optional' : ''}`}>
           {rows.map((row, i) => {
             const q = row.question;
             const label = q.kind === 'key-question' ? q.question.label : q.question.text;
@@ -255,7 +234,7 @@ export function CaseScoringPage() {
               <div key={q.id}>
                 {row.heading && <h2 className="standard-heading">{row.heading}</h2>}
                 <QuestionRow
-                  ref={setRowRef}
+                  ref={keys.setRowRef}
                   index={i}
                   id={q.id}
                   kind={q.kind}
@@ -264,8 +243,8 @@ export function CaseScoringPage() {
                   notApplicableBecause={row.notApplicableBecause}
                   entry={entryFor(q.id)}
                   save={saves[answerKey(sampled.id, q.id)]}
-                  onFocusRow={setFocused}
-                  onMove={moveFrom}
+                  onFocusRow={keys.setFocused}
+                  onMove={keys.moveFrom}
                   onAnswer={answerAt}
                 />
               </div>

@@ -71,7 +71,8 @@ export const QuestionRow = memo(
         ref={ref}
         className={`question question--${kind}${notApplicableBecause ? ' question--cannot-apply' : ''}${value ? ` question--answered-${value}` : ''}`}
         role="group"
-        tabIndex={0}
+        // Tab, like the arrows, passes over a question that cannot apply (a click still reaches it).
+        tabIndex={notApplicableBecause ? -1 : 0}
         aria-labelledby={labelId}
         aria-describedby={statusId}
         data-question={id}

@@ -55,6 +55,14 @@ export interface StoredInspection extends Stamp {
    * (aids to judgement; key questions decide the rating). A local preference, not part of the export.
    */
   readonly promptsOptional?: boolean;
+  /** The report's words on each standard, by standard id: strengths and areas for improvement. */
+  readonly commentary?: Readonly<Record<string, StoredCommentary>>;
+}
+
+/** An inspector's words on one standard, printed in the report. */
+export interface StoredCommentary extends Stamp {
+  readonly strengths?: string;
+  readonly improvements?: string;
 }
 
 /** A sampled case and its answers. */

@@ -31,7 +31,7 @@ export {
   type CaseDetails,
 } from './cases';
 export { setAnswer, type AnswerEntry } from './answers';
-export { setPromptsOptional } from './desk';
+export { setCommentary, setPromptsOptional, type CommentaryEntry } from './desk';
 export { loadLondonDemo } from './demo';
 export { fromExportedInspection, toExportedInspection } from './snapshot';
 export { useAllCases, useCasesOf, useInitials, useInspection, useInspections } from './live';

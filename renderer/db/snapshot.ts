@@ -27,6 +27,9 @@ export function toExportedInspection(
     judgements: { ...inspection.judgements },
     cases: cases.map(toExportedCase),
     overrides: { ...inspection.overrides },
+    ...(inspection.commentary && Object.keys(inspection.commentary).length
+      ? { commentary: { ...inspection.commentary } }
+      : {}),
     ...(audit ? { audit: audit.map(toExportedAudit) } : {}),
   };
 }
@@ -112,6 +115,13 @@ export function fromExportedInspection(
       options: inspection.options,
       judgements,
       overrides,
+      ...(inspection.commentary
+        ? {
+            commentary: Object.fromEntries(
+              Object.entries(inspection.commentary).map(([id, c]) => [id, { ...c, ...stamp(c) }]),
+            ),
+          }
+        : {}),
       createdAt: at,
       updatedAt: at,
       by,

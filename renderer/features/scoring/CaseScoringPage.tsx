@@ -204,6 +204,12 @@ export function CaseScoringPage() {
             <button type="button" className="button button--quiet" onClick={() => setEditing(true)}>
               Edit case
             </button>
+            <Link
+              className="button button--quiet"
+              to={`/inspections/${inspection.id}/cases/${sampled.id}/record`}
+            >
+              Case record
+            </Link>
           </div>
         </div>
         <CaseNote key={sampled.id} sampled={sampled} />

@@ -32,6 +32,7 @@ export {
 } from './cases';
 export { setAnswer, type AnswerEntry } from './answers';
 export { setCommentary, setPromptsOptional, type CommentaryEntry } from './desk';
+export { answerHistory, useAnswerHistory, type AnswerChange, type AnswerState } from './history';
 export { loadLondonDemo } from './demo';
 export { fromExportedInspection, toExportedInspection } from './snapshot';
 export { useAllCases, useCasesOf, useInitials, useInspection, useInspections } from './live';

@@ -89,6 +89,30 @@ describe('fewer keys', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('H on a question shows its answer’s history (who, when, was, became), and Escape returns to it', async () => {
+    await page.keyboard.press('y');
+    await page
+      .locator('[data-question="assessment.desistance"] .save-status', { hasText: 'Saved' })
+      .waitFor();
+    await page.locator('[data-question="assessment.desistance"]').focus();
+    await page.keyboard.press('n');
+    await expect
+      .poll(() => page.locator('[data-question="assessment.desistance"] [aria-pressed="true"]').textContent())
+      .toBe('No');
+    await page.locator('[data-question="assessment.desistance"]').focus();
+    await page.keyboard.press('h');
+    const dialog = page.getByRole('dialog', { name: 'History of Desistance' });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getByRole('row').count()).toBe(3);
+    expect(await dialog.getByRole('row').nth(1).innerText()).toMatch(/KM\s+Yes\s+No/);
+    expect(await dialog.getByRole('row').nth(2).innerText()).toMatch(/KM\s+Unanswered\s+Yes/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshotAtSizes(page, 'answer-history');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await focused()).toBe('assessment.desistance');
+  });
+
   it('a youth out-of-court case opens on 3.1, past every court-disposal question', async () => {
     await createInspection('Lambeth YOS', 'Youth offending service inspections 2018–2021', false);
     await addCase('OOC-001', { type: 'Out-of-court disposal' });

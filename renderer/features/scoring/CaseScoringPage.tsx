@@ -26,6 +26,7 @@ import { useRatedInspection } from '../ratings/useRatedInspection';
 import { useActor } from '../settings/actor';
 import { whyNotApplicable } from './applicability-text';
 import { CaseNote } from './CaseNote';
+import { AnswerHistory } from './AnswerHistory';
 import { EditCaseDialog } from './EditCaseDialog';
 import { QuestionRow } from './QuestionRow';
 import './scoring-desk.css';
@@ -36,6 +37,11 @@ interface Row {
   readonly question: CaseQuestion;
   readonly notApplicableBecause: string | null;
   readonly heading: string | null;
+}
+
+/** A question as its row names it: a key question by its label, anything else by its words. */
+function labelOf(question: CaseQuestion): string {
+  return question.kind === 'key-question' ? question.question.label : question.question.text;
 }
 
 function standardOf(question: CaseQuestion): string {
@@ -55,6 +61,7 @@ export function CaseScoringPage() {
   const redo = useCasescore((s) => s.redo);
   const notify = useCasescore((s) => s.notify);
   const [editing, setEditing] = useState(false);
+  const [historyOf, setHistoryOf] = useState<number | null>(null);
 
   const live = useMemo(() => (cases ?? []).filter((c) => !c.deleted), [cases]);
   const index = live.findIndex((c) => c.id === caseId);
@@ -134,6 +141,7 @@ export function CaseScoringPage() {
       () => notify({ kind: 'info', text: 'Every question that applies to this case is answered.' }),
       [notify],
     ),
+    onHistory: setHistoryOf,
   });
 
   // Row callbacks that never change identity (they read the latest state through a ref), so answering one
@@ -216,8 +224,8 @@ export function CaseScoringPage() {
         <p className="keys-hint">
           <kbd>Y</kbd> Yes · <kbd>N</kbd> No · <kbd>A</kbd> N/A · <kbd>↑</kbd>
           <kbd>↓</kbd> or <kbd>Tab</kbd> move · <kbd>Q</kbd> next key question · <kbd>U</kbd> next unanswered
-          · <kbd>J</kbd>/<kbd>K</kbd> next/previous case · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>Ctrl</kbd>
-          +<kbd>Shift</kbd>+<kbd>Z</kbd> redo
+          · <kbd>J</kbd>/<kbd>K</kbd> next/previous case · <kbd>H</kbd> history of an answer · <kbd>Ctrl</kbd>
+          +<kbd>Z</kbd> undo · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd> redo
         </p>
         <label className="prompts-optional">
           <input
@@ -261,6 +269,14 @@ export function CaseScoringPage() {
       <aside className="panel">
         <RatingsPanel inspectionId={inspection.id} rating={rated.rating} by={by} />
       </aside>
+      {historyOf !== null && rows[historyOf] && (
+        <AnswerHistory
+          caseId={sampled.id}
+          questionId={rows[historyOf].question.id}
+          label={labelOf(rows[historyOf].question)}
+          onClose={() => setHistoryOf(null)}
+        />
+      )}
       {editing && (
         <EditCaseDialog
           sampled={sampled}

@@ -3,7 +3,8 @@
 // A "stop" is a question focus may land on when moving by keyboard: one that can apply to this case and, when
 // the inspection makes prompts optional, not a prompt. Answering with Y, N or A moves to the next stop; the
 // arrows move between stops; a case opens on its first stop. Page keys: J and K next and previous case, U the
-// next unanswered question, Q (Shift+Q) the next (previous) key question, Ctrl+Z and Ctrl+Shift+Z undo and redo.
+// next unanswered question, Q (Shift+Q) the next (previous) key question, H the focused answer's history,
+// Ctrl+Z and Ctrl+Shift+Z undo and redo.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CaseQuestion } from '../../../shared/framework';
 import type { AnswerEntry } from '../../db';
@@ -15,7 +16,7 @@ export interface StopRow {
 }
 
 /** The page keys (without modifiers) this hook acts on; a question row must leave them alone. */
-export const PAGE_KEYS: readonly string[] = ['j', 'k', 'u', 'q'];
+export const PAGE_KEYS: readonly string[] = ['j', 'k', 'u', 'q', 'h'];
 
 /** Whether focus may land on a row when moving by keyboard. */
 export function isStop(row: StopRow, promptsOptional: boolean): boolean {
@@ -96,6 +97,7 @@ export function useScoringKeys({
   undo,
   redo,
   onAllAnswered,
+  onHistory,
 }: {
   /** The open case; a new one starts on its first stop. */
   readonly caseId: string | undefined;
@@ -107,6 +109,8 @@ export function useScoringKeys({
   readonly redo: () => void | Promise<void>;
   /** U was pressed with nothing left to answer. */
   readonly onAllAnswered: () => void;
+  /** H was pressed on a question: show its answer's history. */
+  readonly onHistory: (index: number) => void;
 }): ScoringKeys {
   const rowRefs = useRef<(HTMLDivElement | null)[]>([]);
   const [focused, setFocused] = useState(0);
@@ -158,6 +162,10 @@ export function useScoringKeys({
       else if (key === 'q') {
         event.preventDefault();
         focusRow(nextKeyQuestion(rows, focused, event.shiftKey ? -1 : 1));
+      } else if (key === 'h') {
+        // Only from a question row, so H always means "this answer's history".
+        const row = (event.target as HTMLElement | null)?.closest?.('[data-index]');
+        if (row) onHistory(Number((row as HTMLElement).dataset.index));
       } else if (key === 'u') {
         const found = nextUnanswered(rows, focused, valueOf);
         if (found === null) onAllAnswered();
@@ -166,7 +174,7 @@ export function useScoringKeys({
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [rows, focused, valueOf, goToCase, undo, redo, onAllAnswered, focusRow]);
+  }, [rows, focused, valueOf, goToCase, undo, redo, onAllAnswered, onHistory, focusRow]);
 
   // A case opens on its first question that can apply, ready for the keyboard; only when the case changes
   // (or its rows first arrive), not on every answer. Before paint, so the first key pressed lands there.

@@ -124,4 +124,28 @@ describe('scoring by keyboard', () => {
     await user.keyboard('y');
     expect(focusedQuestion()).toBe('assessment.desistance');
   });
+
+  it('H shows the focused answer’s history from the audit, newest first; Escape goes back to the question', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases(['C-001']);
+    const { user, screen } = await renderApp(`/inspections/${inspectionId}/cases/${caseIds[0]}`);
+    await screen.findByRole('heading', { name: 'Case C-001' });
+    await user.keyboard('y');
+    await within(question('assessment.engagement')).findByText('Saved');
+    question('assessment.engagement').focus();
+    await user.keyboard('n');
+    await within(question('assessment.engagement')).findByText('Saved');
+    question('assessment.engagement').focus();
+    await user.keyboard('h');
+    const dialog = await screen.findByRole('dialog', { name: 'History of Engagement' });
+    const rows = await within(dialog).findAllByRole('row');
+    expect(
+      rows.slice(1).map((r) => [...r.querySelectorAll('td')].slice(1).map((td) => td.textContent)),
+    ).toEqual([
+      ['KM', 'Yes', 'No'],
+      ['KM', 'Unanswered', 'Yes'],
+    ]);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(question('assessment.engagement')).toHaveFocus();
+  });
 });

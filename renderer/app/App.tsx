@@ -3,6 +3,7 @@ import { HashRouter, Route, Routes } from 'react-router';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { RatingsPage } from '../features/ratings/RatingsPage';
 import { RegionPage } from '../features/region/RegionPage';
+import { GridPage } from '../features/grid/GridPage';
 import { CaseRecord } from '../features/reports/CaseRecord';
 import { InspectionReport } from '../features/reports/InspectionReport';
 import { RegionReport } from '../features/reports/RegionReport';
@@ -31,6 +32,8 @@ export function App() {
           <Route path="/regions/:region/report" element={<RegionReport />} />
           <Route path="/inspections/:inspectionId/cases/:caseId" element={<CaseScoringPage />} />
           <Route path="/inspections/:inspectionId/cases/:caseId/record" element={<CaseRecord />} />
+          <Route path="/inspections/:inspectionId/grid" element={<GridPage />} />
+          <Route path="/inspections/:inspectionId/grid/:standardId" element={<GridPage />} />
           <Route path="/import" element={<ImportReview />} />
           <Route path="/backups" element={<BackupsPage />} />
           <Route path="/settings" element={<SettingsPage />} />

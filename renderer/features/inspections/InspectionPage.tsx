@@ -59,6 +59,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
           <NavLink to={`/inspections/${inspection.id}`} end>
             Case sample
           </NavLink>
+          <NavLink to={`/inspections/${inspection.id}/grid`}>Grid</NavLink>
           <NavLink to={`/inspections/${inspection.id}/judgements`}>Judged standards</NavLink>
           <NavLink to={`/inspections/${inspection.id}/ratings`}>Ratings and breakdown</NavLink>
           <NavLink to={`/inspections/${inspection.id}/report`}>Report</NavLink>

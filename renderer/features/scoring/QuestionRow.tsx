@@ -83,7 +83,13 @@ export const QuestionRow = memo(
         }}
       >
         <div className="question__text" id={labelId}>
-          {kind === 'key-question' && <span className="question__label">{label}</span>}
+          {kind === 'key-question' && (
+            <span className="question__label">
+              {label}
+              {/* Heard as "Engagement: Does assessment…", not "EngagementDoes assessment…". */}
+              <span className="visually-hidden">: </span>
+            </span>
+          )}
           {kind === 'non-rated' && <span className="tag">Not rated</span>}
           <span>{text}</span>
           {notApplicableBecause && (

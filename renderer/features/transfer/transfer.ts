@@ -11,7 +11,14 @@ import {
   type MergePlan,
   type MergeResolutions,
 } from '../../../shared/interchange';
-import { applyImport, describeStorageError, exportInspections, planImport, replaceAllWith } from '../../db';
+import {
+  applyImport,
+  describeStorageError,
+  exportInspections,
+  planImport,
+  readInitials,
+  replaceAllWith,
+} from '../../db';
 import type { Platform } from '../../platform';
 
 /** The result of an action, in words for the person who started it. */
@@ -20,9 +27,27 @@ export interface Outcome {
   readonly text: string;
 }
 
-/** "casescore-2026-11-26.json" */
-export function exportFileName(at: Date = new Date()): string {
-  return `casescore-${at.toISOString().slice(0, 10)}.json`;
+/**
+ * An export's file name, `<inspection>-<initials>-<date>.json` ("croydon-pdu-KM-2026-11-26.json"), so the files
+ * a lead gathers from the team never collide; several inspections are "casescore-<n>-inspections-…".
+ */
+export function exportFileName(
+  names: readonly string[],
+  initials: string | null,
+  at: Date = new Date(),
+): string {
+  const slug = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[^\w\s-]+/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, '-')
+      .replace(/-+/g, '-')
+      .slice(0, 60) || 'inspection';
+  const what = names.length === 1 ? slug(names[0]!) : `casescore-${names.length}-inspections`;
+  const who = initials ? `-${initials.replace(/[^A-Za-z]/g, '').toUpperCase()}` : '';
+  return `${what}${who}-${at.toISOString().slice(0, 10)}.json`;
 }
 
 /** The current data as export text. */
@@ -33,7 +58,12 @@ export async function exportText(ids?: readonly string[]): Promise<string> {
 /** Saves an export of every inspection (or the chosen ones). */
 export async function exportToFile(platform: Platform, ids?: readonly string[]): Promise<Outcome> {
   try {
-    const result = await platform.saveFile(exportFileName(), await exportText(ids), 'json');
+    const file = await exportInspections(ids);
+    const name = exportFileName(
+      file.inspections.map((i) => i.name),
+      await readInitials(),
+    );
+    const result = await platform.saveFile(name, serialiseExport(file), 'json');
     return result.saved
       ? { kind: 'info', text: `Exported${result.where ? ` to ${result.where}` : ''}.` }
       : { kind: 'info', text: 'Export cancelled.' };

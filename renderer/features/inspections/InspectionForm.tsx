@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { FRAMEWORKS, findFramework } from '../../../shared/framework';
 import { createInspection, describeStorageError, editInspection, useCasesOf, useInspection } from '../../db';
 import { Field } from '../../ui/Field';
+import { ARRIVAL } from '../../ui/useArrivalFocus';
 import { useActor } from '../settings/actor';
 
 interface FormValues {
@@ -79,7 +80,11 @@ function InspectionForm({
   const [problems, setProblems] = useState<Partial<Record<keyof FormValues, string>>>({});
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   const framework = FRAMEWORKS.find((f) => frameworkKey(f) === values.framework) ?? FRAMEWORKS[0]!;
-  const update = (changes: Partial<FormValues>) => setValues((v) => ({ ...v, ...changes }));
+  // A field's problem goes as soon as it is edited (it is checked again on saving).
+  const update = (changes: Partial<FormValues>) => {
+    setValues((v) => ({ ...v, ...changes }));
+    setProblems((p) => Object.fromEntries(Object.entries(p).filter(([key]) => !(key in changes))));
+  };
 
   async function submit() {
     const found = formProblems(values);
@@ -96,7 +101,7 @@ function InspectionForm({
     try {
       const id = inspectionId ?? (await createInspection(details, by));
       if (inspectionId) await editInspection(inspectionId, details, by);
-      navigate(`/inspections/${id}`);
+      navigate(`/inspections/${id}`, { state: ARRIVAL });
     } catch (error) {
       setSaveProblem(describeStorageError(error));
     }

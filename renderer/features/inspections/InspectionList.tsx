@@ -23,6 +23,11 @@ import { useActor } from '../settings/actor';
 import { exportToFile } from '../transfer/transfer';
 import { useStartImport } from '../transfer/useStartImport';
 
+/** The London 2022 demo's inspections, told apart so nobody mistakes them for real work. */
+function isDemo(inspectionId: string): boolean {
+  return inspectionId.startsWith('london-2022-');
+}
+
 export function InspectionList() {
   const inspections = useInspections();
   const casesByInspection = useAllCases();
@@ -89,9 +94,12 @@ export function InspectionList() {
           >
             {selected.size ? `Export ${selected.size} selected` : 'Export all'}
           </button>
-          <button type="button" className="button" onClick={() => void loadDemo()} disabled={loadingDemo}>
-            {loadingDemo ? 'Loading…' : 'Load London 2022 demo'}
-          </button>
+          {/* Once loaded, the demo is not offered again (loading it twice would change nothing). */}
+          {!rows?.some((r) => isDemo(r.inspection.id)) && (
+            <button type="button" className="button" onClick={() => void loadDemo()} disabled={loadingDemo}>
+              {loadingDemo ? 'Loading…' : 'Load London 2022 demo'}
+            </button>
+          )}
           <button
             type="button"
             className="button button--primary"
@@ -147,6 +155,7 @@ export function InspectionList() {
                 </td>
                 <th scope="row">
                   <Link to={`/inspections/${inspection.id}`}>{inspection.name}</Link>
+                  {isDemo(inspection.id) && <span className="tag"> Demo</span>}
                   <div className="sub">
                     {[inspection.region, rated.framework.name].filter(Boolean).join(' · ')}
                   </div>

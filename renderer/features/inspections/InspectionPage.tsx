@@ -12,6 +12,7 @@ import { useActor } from '../settings/actor';
 import { exportToFile } from '../transfer/transfer';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
+import { useArrivalFocus } from '../../ui/useArrivalFocus';
 
 export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
   const { inspectionId } = useParams();
@@ -20,6 +21,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
   const rated = useRatedInspection(inspection, cases);
   const by = useActor();
   const notify = useCasescore((s) => s.notify);
+  const heading = useArrivalFocus<HTMLHeadingElement>(Boolean(inspection && cases && rated));
   if (inspection === null || inspection?.deletedAt) {
     return <main className="page">That inspection does not exist (it may have been deleted).</main>;
   }
@@ -30,7 +32,9 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
       <main className="page">
         <div className="page-head">
           <div>
-            <h1>{inspection.name}</h1>
+            <h1 ref={heading} tabIndex={-1}>
+              {inspection.name}
+            </h1>
             <p className="sub">
               {[
                 inspection.region,

@@ -31,6 +31,7 @@ import { EditCaseDialog } from './EditCaseDialog';
 import { QuestionRow } from './QuestionRow';
 import './scoring-desk.css';
 import { useScoringKeys } from './useScoringKeys';
+import { ARRIVAL } from '../../ui/useArrivalFocus';
 
 /** A question as this case shows it, and the standard heading it starts, if it is the first of one. */
 interface Row {
@@ -282,7 +283,7 @@ export function CaseScoringPage() {
           sampled={sampled}
           framework={rated.framework}
           onClose={() => setEditing(false)}
-          onRemoved={() => navigate(`/inspections/${inspection.id}`)}
+          onRemoved={() => navigate(`/inspections/${inspection.id}`, { state: ARRIVAL })}
         />
       )}
     </div>

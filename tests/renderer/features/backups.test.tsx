@@ -61,7 +61,9 @@ describe('the application menu', () => {
     host.sendMenu('new-inspection');
     expect(await screen.findByRole('heading', { name: 'New inspection' })).toBeInTheDocument();
     host.sendMenu('export');
-    expect(await screen.findByText(/^Exported to \/home\/km\/casescore-/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/^Exported to \/home\/km\/test-pdu-KM-\d{4}-\d{2}-\d{2}\.json\.$/),
+    ).toBeInTheDocument();
     expect(host.saved).toHaveLength(1);
   });
 

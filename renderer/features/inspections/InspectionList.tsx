@@ -155,7 +155,12 @@ export function InspectionList() {
                 </td>
                 <th scope="row">
                   <Link to={`/inspections/${inspection.id}`}>{inspection.name}</Link>
-                  {isDemo(inspection.id) && <span className="tag"> Demo</span>}
+                  {isDemo(inspection.id) && (
+                    <>
+                      {' '}
+                      <span className="tag">Demo</span>
+                    </>
+                  )}
                   <div className="sub">
                     {[inspection.region, rated.framework.name].filter(Boolean).join(' · ')}
                   </div>

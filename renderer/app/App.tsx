@@ -1,6 +1,7 @@
 // Routes. A hash router, so the app works the same from app:// in Electron and from a plain web server.
 import { HashRouter, Route, Routes } from 'react-router';
 import { BackupsPage } from '../features/backups/BackupsPage';
+import { WithRatingsPanel } from '../features/ratings/WithRatingsPanel';
 import { RatingsPage } from '../features/ratings/RatingsPage';
 import { RegionPage } from '../features/region/RegionPage';
 import { GridPage } from '../features/grid/GridPage';
@@ -25,8 +26,22 @@ export function App() {
           <Route path="/inspections/:inspectionId" element={<InspectionPage tab="cases" />} />
           <Route path="/inspections/:inspectionId/judgements" element={<InspectionPage tab="judgements" />} />
           <Route path="/inspections/:inspectionId/edit" element={<InspectionFormPage />} />
-          <Route path="/inspections/:inspectionId/ratings" element={<RatingsPage />} />
-          <Route path="/inspections/:inspectionId/ratings/:standardId" element={<RatingsPage />} />
+          <Route
+            path="/inspections/:inspectionId/ratings"
+            element={
+              <WithRatingsPanel>
+                <RatingsPage />
+              </WithRatingsPanel>
+            }
+          />
+          <Route
+            path="/inspections/:inspectionId/ratings/:standardId"
+            element={
+              <WithRatingsPanel>
+                <RatingsPage />
+              </WithRatingsPanel>
+            }
+          />
           <Route path="/inspections/:inspectionId/report" element={<InspectionReport />} />
           <Route path="/regions/:region" element={<RegionPage />} />
           <Route path="/regions/:region/report" element={<RegionReport />} />

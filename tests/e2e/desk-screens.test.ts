@@ -129,6 +129,12 @@ describe('every screen', () => {
   it('ratings and breakdown', async () => {
     await page.goto(appUrl('/inspections/london-2022-newham/ratings'));
     await page.getByRole('heading', { name: /^Ratings:/ }).waitFor();
+    // The inspection's sections and the ratings panel stay with the ratings page.
+    await page
+      .getByRole('navigation', { name: 'Inspection sections' })
+      .getByRole('link', { name: 'Grid' })
+      .waitFor();
+    await page.getByRole('complementary').getByRole('heading', { name: 'Ratings' }).waitFor();
     await screen('ratings');
   });
 

@@ -14,6 +14,7 @@ import {
 import { useCasesOf, useInspection, type AnswerEntry, type StoredCase } from '../../db';
 import { answerKey } from '../../state/answers-slice';
 import { useCasescore } from '../../state/store';
+import { InspectionTabs } from '../inspections/InspectionTabs';
 import { RatingsPanel } from '../ratings/RatingsPanel';
 import { useRatedInspection } from '../ratings/useRatedInspection';
 import { useActor } from '../settings/actor';
@@ -164,6 +165,7 @@ export function GridPage() {
           <Link to={`/inspections/${inspection.id}`}>{inspection.name}</Link>{' '}
           <span aria-hidden="true">›</span> <span aria-current="page">Grid</span>
         </nav>
+        <InspectionTabs inspection={inspection} />
         <h1>Grid: {`${numbers.get(standard.id) ?? ''} ${standard.name}`.trim()}</h1>
         <div className="grid-controls">
           <label className="field">

@@ -5,6 +5,7 @@ import { useCasesOf, useInspection } from '../../db';
 import { longDate } from '../../ui/format';
 import { AddCases } from '../cases/AddCases';
 import { CaseList } from '../cases/CaseList';
+import { InspectionTabs } from './InspectionTabs';
 import { JudgementsPanel } from '../judgements/JudgementsPanel';
 import { RatingsPanel } from '../ratings/RatingsPanel';
 import { useRatedInspection } from '../ratings/useRatedInspection';
@@ -59,20 +60,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
             </NavLink>
           </div>
         </div>
-        <nav className="tabs" aria-label="Inspection sections">
-          <NavLink to={`/inspections/${inspection.id}`} end>
-            Case sample
-          </NavLink>
-          <NavLink to={`/inspections/${inspection.id}/grid`}>Grid</NavLink>
-          <NavLink to={`/inspections/${inspection.id}/judgements`}>Judged standards</NavLink>
-          <NavLink to={`/inspections/${inspection.id}/ratings`}>Ratings and breakdown</NavLink>
-          <NavLink to={`/inspections/${inspection.id}/report`}>Report</NavLink>
-          {inspection.region && (
-            <NavLink to={`/regions/${encodeURIComponent(inspection.region)}`}>
-              {inspection.region} region
-            </NavLink>
-          )}
-        </nav>
+        <InspectionTabs inspection={inspection} />
         {tab === 'cases' ? (
           <>
             <CaseList inspection={inspection} framework={rated.framework} cases={cases} />

@@ -6,6 +6,7 @@ import { inspectorPatterns } from '../../../shared/scoring';
 import { useCasesOf, useInspection } from '../../db';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
+import { InspectionTabs } from '../inspections/InspectionTabs';
 import { InspectorPatterns } from './InspectorPatterns';
 import { RatingsTable } from './RatingsTable';
 import { StandardBreakdown } from './StandardBreakdown';
@@ -28,6 +29,7 @@ export function RatingsPage() {
         <Link to={`/inspections/${inspection.id}`}>{inspection.name}</Link> <span aria-hidden="true">›</span>{' '}
         <span aria-current="page">Ratings</span>
       </nav>
+      <InspectionTabs inspection={inspection} />
       <div className="page-head">
         <h1>Ratings: {inspection.name}</h1>
         <div className="actions">

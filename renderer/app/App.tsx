@@ -5,8 +5,11 @@ import { BinPage } from '../features/bin/BinPage';
 import { QaPage } from '../features/qa/QaPage';
 import { ReconcilePage } from '../features/qa/ReconcilePage';
 import { SecondScoringPage } from '../features/qa/SecondScoringPage';
+import { WithRatingsPanel } from '../features/ratings/WithRatingsPanel';
 import { RatingsPage } from '../features/ratings/RatingsPage';
 import { RegionPage } from '../features/region/RegionPage';
+import { GridPage } from '../features/grid/GridPage';
+import { CaseRecord } from '../features/reports/CaseRecord';
 import { InspectionReport } from '../features/reports/InspectionReport';
 import { RegionReport } from '../features/reports/RegionReport';
 import { InspectionFormPage } from '../features/inspections/InspectionForm';
@@ -29,8 +32,22 @@ export function App() {
           <Route path="/inspections/:inspectionId" element={<InspectionPage tab="cases" />} />
           <Route path="/inspections/:inspectionId/judgements" element={<InspectionPage tab="judgements" />} />
           <Route path="/inspections/:inspectionId/edit" element={<InspectionFormPage />} />
-          <Route path="/inspections/:inspectionId/ratings" element={<RatingsPage />} />
-          <Route path="/inspections/:inspectionId/ratings/:standardId" element={<RatingsPage />} />
+          <Route
+            path="/inspections/:inspectionId/ratings"
+            element={
+              <WithRatingsPanel>
+                <RatingsPage />
+              </WithRatingsPanel>
+            }
+          />
+          <Route
+            path="/inspections/:inspectionId/ratings/:standardId"
+            element={
+              <WithRatingsPanel>
+                <RatingsPage />
+              </WithRatingsPanel>
+            }
+          />
           <Route path="/inspections/:inspectionId/report" element={<InspectionReport />} />
           <Route path="/inspections/:inspectionId/qa" element={<QaPage />} />
           <Route path="/inspections/:inspectionId/qa/cases/:caseId/second" element={<SecondScoringPage />} />
@@ -38,6 +55,9 @@ export function App() {
           <Route path="/regions/:region" element={<RegionPage />} />
           <Route path="/regions/:region/report" element={<RegionReport />} />
           <Route path="/inspections/:inspectionId/cases/:caseId" element={<CaseScoringPage />} />
+          <Route path="/inspections/:inspectionId/cases/:caseId/record" element={<CaseRecord />} />
+          <Route path="/inspections/:inspectionId/grid" element={<GridPage />} />
+          <Route path="/inspections/:inspectionId/grid/:standardId" element={<GridPage />} />
           <Route path="/import" element={<ImportReview />} />
           <Route path="/import/unlock" element={<UnlockImportPage />} />
           <Route path="/backups" element={<BackupsPage />} />

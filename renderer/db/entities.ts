@@ -61,6 +61,19 @@ export interface StoredInspection extends Stamp {
   readonly deletedAt?: string;
   /** Dip samples drawn for quality assurance, oldest first. */
   readonly dipSamples?: readonly StoredDipSample[];
+  /**
+   * The scoring desk's way of working for this inspection: when true, moving by keyboard passes over prompts
+   * (aids to judgement; key questions decide the rating). A local preference, not part of the export.
+   */
+  readonly promptsOptional?: boolean;
+  /** The report's words on each standard, by standard id: strengths and areas for improvement. */
+  readonly commentary?: Readonly<Record<string, StoredCommentary>>;
+}
+
+/** An inspector's words on one standard, printed in the report. */
+export interface StoredCommentary extends Stamp {
+  readonly strengths?: string;
+  readonly improvements?: string;
 }
 
 /** A sampled case and its answers. */

@@ -40,6 +40,8 @@ export {
 } from './answers';
 export { BIN_DAYS, emptiedAfter, emptyExpiredBin, readBin, type BinContents, type BinnedCase } from './bin';
 export { audited, deviceId, versionOf, type WriteContext } from './write';
+export { setCommentary, setPromptsOptional, type CommentaryEntry } from './desk';
+export { answerHistory, useAnswerHistory, type AnswerChange, type AnswerState } from './history';
 export { loadLondonDemo } from './demo';
 export { fromExportedInspection, toExportedInspection } from './snapshot';
 export { newId } from './clock';

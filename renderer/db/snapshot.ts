@@ -32,6 +32,9 @@ export function toExportedInspection(
     judgements: { ...inspection.judgements },
     cases: cases.map((c) => toExportedCase(c, findFramework(inspection.framework))),
     overrides: { ...inspection.overrides },
+    ...(inspection.commentary && Object.keys(inspection.commentary).length
+      ? { commentary: { ...inspection.commentary } }
+      : {}),
     ...(audit ? { audit: audit.map(toExportedAudit) } : {}),
   };
   const moderation = toExportedModeration(inspection, cases);
@@ -165,6 +168,13 @@ export function fromExportedInspection(
       ...(inspection.moderation?.dipSamples.length ? { dipSamples: inspection.moderation.dipSamples } : {}),
       judgements,
       overrides,
+      ...(inspection.commentary
+        ? {
+            commentary: Object.fromEntries(
+              Object.entries(inspection.commentary).map(([id, c]) => [id, { ...c, ...stamp(c) }]),
+            ),
+          }
+        : {}),
       createdAt: at,
       updatedAt: at,
       by,

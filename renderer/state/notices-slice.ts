@@ -20,11 +20,23 @@ export interface NoticesSlice {
 
 let nextNoticeId = 1;
 
+/** How many messages may be on screen at once. */
+export const MAX_NOTICES = 3;
+
 export const createNoticesSlice: StateCreator<CasescoreState, [], [], NoticesSlice> = (set) => ({
   notices: [],
   notify(notice) {
     const id = nextNoticeId++;
-    set((s) => ({ notices: [...s.notices, { ...notice, id }] }));
+    // The same message again replaces the old one, and no more than MAX_NOTICES stack up (the oldest that is
+    // not an error goes first), so messages never pile up over the screen.
+    set((s) => {
+      const notices = [...s.notices.filter((n) => n.text !== notice.text), { ...notice, id }];
+      while (notices.length > MAX_NOTICES) {
+        const oldest = notices.findIndex((n) => n.kind !== 'error');
+        notices.splice(oldest >= 0 ? oldest : 0, 1);
+      }
+      return { notices };
+    });
     return id;
   },
   dismiss(id) {

@@ -136,6 +136,13 @@ export const overrideSchema = z.object({
   supersedes: z.array(versionStamp).max(100).optional(),
 });
 
+/** An inspector's words on one standard for the report: its strengths and its areas for improvement. */
+export const commentarySchema = z.object({
+  strengths: note.optional(),
+  improvements: note.optional(),
+  ...stamp,
+});
+
 /** One entry of an inspection's audit trail: what changed, from what to what, when and by whom. */
 export const auditRecordSchema = z.object({
   at: timestamp,
@@ -205,6 +212,8 @@ export const inspectionSchema = z.object({
   judgements: z.record(z.string().max(MAX_SHORT), judgementSchema),
   cases: z.array(sampledCaseSchema),
   overrides: z.record(z.string().max(MAX_SHORT), overrideSchema),
+  /** Strengths and areas for improvement by standard id, printed in the report; optional (added in 1.x). */
+  commentary: z.record(z.string().max(MAX_SHORT), commentarySchema).optional(),
   /** The inspection's audit trail, oldest first; optional (a hand-made file may have none). */
   audit: z.array(auditRecordSchema).optional(),
   /** Optional: dip samples, blind second scorings and agreement figures. */
@@ -238,6 +247,8 @@ export type ExportedDeletedCase = z.infer<typeof deletedCaseSchema>;
 export type ExportedJudgement = z.infer<typeof judgementSchema>;
 /** A professional-discretion override. */
 export type ExportedOverride = z.infer<typeof overrideSchema>;
+/** A standard's strengths and areas for improvement as the format carries them. */
+export type ExportedCommentary = z.infer<typeof commentarySchema>;
 /** One audit entry as the format carries it. */
 export type ExportedAuditRecord = z.infer<typeof auditRecordSchema>;
 /** The moderation section as the format carries it. */

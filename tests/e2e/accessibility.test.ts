@@ -1,41 +1,13 @@
 // axe-core on every screen, in real Chromium with the London demo loaded: no serious or critical violations.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
+import { seriousViolations as violationsOn } from './axe';
 import { appUrl, openBrowser, signIn } from './browser';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let page: Page;
 let close: () => Promise<void>;
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Serious and critical violations on the page as it is now. */
-async function seriousViolations(): Promise<string[]> {
-  // Evaluated through the browser's debugging protocol, which the page's CSP does not govern.
-  await page.evaluate(axeSource);
-  const violations = (await page.evaluate(() =>
-    (
-      window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: unknown[] }> } }
-    ).axe
-      .run(document, { resultTypes: ['violations'] })
-      .then((r) => r.violations),
-  )) as Violation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help}, ${v.nodes.length} places, first ${v.nodes[0]?.target.join(' ')}`,
-    );
-}
+const seriousViolations = () => violationsOn(page);
 
 beforeAll(async () => {
   ({ page, close } = await openBrowser());

@@ -1,5 +1,4 @@
-// axe-core in the page, for tests that check their own screens: serious and critical violations only.
-// (accessibility.test.ts has the same check inline for every standard screen.)
+// axe-core run in the page as it is now: the serious and critical violations, each in one line.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright';
@@ -14,7 +13,7 @@ interface Violation {
   nodes: { target: string[] }[];
 }
 
-/** Serious and critical violations on the page as it is now, one line each. */
+/** Serious and critical violations on the page as it is now. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   // Evaluated through the browser's debugging protocol, which the page's CSP does not govern.
   await page.evaluate(axeSource);

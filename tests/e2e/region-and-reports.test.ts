@@ -117,7 +117,8 @@ describe('the inspection report', () => {
     const pdf = await printToPdf('newham-report');
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
     expect(pages).toBeGreaterThanOrEqual(2);
-    expect(pages).toBeLessThanOrEqual(10);
+    // Every breakdown prints in full (each case answered No, with its note), so a 41-case PDU runs longer.
+    expect(pages).toBeLessThanOrEqual(20);
     expect(pageSize(pdf)).toEqual([595, 842]);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     for (const heading of [

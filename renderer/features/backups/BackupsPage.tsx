@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../shared/ipc';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogFooter } from '../../ui/Dialog';
 import { describeBytes } from '../settings/storage';
 import { useActor } from '../settings/actor';
 import { restoreBackup } from '../transfer/transfer';
@@ -107,12 +107,12 @@ export function BackupsPage() {
         </table>
       )}
       {restoring && (
-        <Dialog title="Restore this backup?" onClose={() => setRestoring(null)}>
+        <Dialog title="Restore this backup?" onClose={() => setRestoring(null)} startOn="cancel">
           <p>
             Everything here will be replaced by the backup of {when(restoring.writtenAt)}. What is here now is
             backed up first, so this can be undone by restoring that backup.
           </p>
-          <div className="dialog-actions">
+          <DialogFooter onCancel={() => setRestoring(null)}>
             <button
               type="button"
               className="button button--danger"
@@ -125,10 +125,7 @@ export function BackupsPage() {
             >
               Restore backup
             </button>
-            <button type="button" className="button button--quiet" onClick={() => setRestoring(null)}>
-              Cancel
-            </button>
-          </div>
+          </DialogFooter>
         </Dialog>
       )}
     </main>

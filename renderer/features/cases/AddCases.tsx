@@ -1,4 +1,4 @@
-// Adding to the case sample: one case with its facts, or many at once from a pasted list of references.
+// Adding to the case sample: one case with its facts, or many at once from a paste (see PasteCases).
 import { useRef, useState } from 'react';
 import {
   COURT_REPORT_TYPES,
@@ -11,10 +11,11 @@ import {
   type RoshLevel,
   type SafetyWellbeingLevel,
 } from '../../../shared/framework';
-import { addCases, describeStorageError, referencesFromPaste, type CaseDetails } from '../../db';
+import { addCases, describeStorageError, type CaseDetails } from '../../db';
 import { COURT_REPORT_LABELS, ROSH_LABELS, SAFETY_WELLBEING_LABELS } from '../../ui/labels';
 import { Message } from '../../ui/Message';
 import { useActor } from '../settings/actor';
+import { PasteCases } from './PasteCases';
 
 /** Facts shared by the single-case form, the paste form and editing a case. */
 export interface CaseFacts {
@@ -133,7 +134,6 @@ export function AddCases({ inspectionId, framework }: { inspectionId: string; fr
   const by = useActor();
   const [mode, setMode] = useState<'one' | 'many'>('one');
   const [reference, setReference] = useState('');
-  const [pasted, setPasted] = useState('');
   const [facts, setFacts] = useState<CaseFacts>({
     caseType: framework.caseTypes[0]!,
     rosh: '',
@@ -157,12 +157,9 @@ export function AddCases({ inspectionId, framework }: { inspectionId: string; fr
   }
 
   async function addNow() {
-    const references = mode === 'one' ? [reference.trim()].filter(Boolean) : referencesFromPaste(pasted);
+    const references = [reference.trim()].filter(Boolean);
     if (references.length === 0) {
-      setMessage({
-        kind: 'error',
-        text: mode === 'one' ? 'Enter the case reference.' : 'Paste at least one reference.',
-      });
+      setMessage({ kind: 'error', text: 'Enter the case reference.' });
       return;
     }
     try {
@@ -179,7 +176,6 @@ export function AddCases({ inspectionId, framework }: { inspectionId: string; fr
         text: `Added ${result.added.length} of ${references.length}.${skipped}`,
       });
       setReference('');
-      setPasted('');
     } catch (error) {
       setMessage({ kind: 'error', text: describeStorageError(error) });
     }
@@ -196,32 +192,31 @@ export function AddCases({ inspectionId, framework }: { inspectionId: string; fr
           Paste a list
         </button>
       </div>
-      <form
-        className="form form--inline"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void add();
-        }}
-      >
-        {mode === 'one' ? (
-          <label className="field">
-            <span>Case reference</span>
-            <input value={reference} onChange={(e) => setReference(e.target.value)} />
-          </label>
-        ) : (
-          <label className="field field--wide">
-            <span>References, one per line</span>
-            <textarea rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} />
-          </label>
-        )}
-        <CaseFactsFields framework={framework} facts={facts} onChange={setFacts} />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary">
-            {mode === 'one' ? 'Add case' : 'Add cases'}
-          </button>
-        </div>
-      </form>
-      <Message message={message} />
+      {mode === 'many' ? (
+        <PasteCases inspectionId={inspectionId} framework={framework} />
+      ) : (
+        <>
+          <form
+            className="form form--inline"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void add();
+            }}
+          >
+            <label className="field">
+              <span>Case reference</span>
+              <input value={reference} onChange={(e) => setReference(e.target.value)} />
+            </label>
+            <CaseFactsFields framework={framework} facts={facts} onChange={setFacts} />
+            <div className="form-actions">
+              <button type="submit" className="button button--primary">
+                Add case
+              </button>
+            </div>
+          </form>
+          <Message message={message} />
+        </>
+      )}
     </section>
   );
 }

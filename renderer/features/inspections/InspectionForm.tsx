@@ -15,6 +15,7 @@ import {
 } from '../../db';
 import { plural } from '../../ui/format';
 import { Field } from '../../ui/Field';
+import { ARRIVAL } from '../../ui/useArrivalFocus';
 import { useActor } from '../settings/actor';
 import { paths } from '../../app/paths';
 
@@ -106,7 +107,11 @@ function InspectionForm({
   const [problems, setProblems] = useState<Partial<Record<keyof FormValues, string>>>({});
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   const framework = FRAMEWORKS.find((f) => frameworkKey(f) === values.framework) ?? FRAMEWORKS[0]!;
-  const update = (changes: Partial<FormValues>) => setValues((v) => ({ ...v, ...changes }));
+  // A field's problem goes as soon as it is edited (it is checked again on saving).
+  const update = (changes: Partial<FormValues>) => {
+    setValues((v) => ({ ...v, ...changes }));
+    setProblems((p) => Object.fromEntries(Object.entries(p).filter(([key]) => !(key in changes))));
+  };
 
   async function submit() {
     const found = formProblems(values);
@@ -126,7 +131,7 @@ function InspectionForm({
     try {
       const id = inspectionId ?? (await createInspection(details, by, newInspectionId));
       if (inspectionId) await editInspection(inspectionId, details, by);
-      navigate(paths.inspection(id));
+      navigate(paths.inspection(id), { state: ARRIVAL });
     } catch (error) {
       setSaveProblem(describeStorageError(error));
     } finally {

@@ -15,7 +15,7 @@ import {
 } from '../../db';
 import { useCasescore } from '../../state/store';
 import { platform } from '../../platform';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogFooter } from '../../ui/Dialog';
 import { longDate, plural } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';
 import { rateStored } from '../ratings/useRatedInspection';
@@ -26,6 +26,11 @@ import { backupFirst } from '../transfer/transfer';
 import { ExportButton } from '../transfer/ExportButton';
 import { useStartImport } from '../transfer/useStartImport';
 import { paths } from '../../app/paths';
+
+/** The London 2022 demo's inspections, told apart so nobody mistakes them for real work. */
+function isDemo(inspectionId: string): boolean {
+  return inspectionId.startsWith('london-2022-');
+}
 
 export function InspectionList() {
   const inspections = useInspections();
@@ -87,9 +92,12 @@ export function InspectionList() {
           <ExportButton disabled={!rows?.length} {...(selected.size ? { ids: [...selected] } : {})}>
             {selected.size ? `Export ${selected.size} selected` : 'Export all'}
           </ExportButton>
-          <button type="button" className="button" onClick={() => void loadDemo()} disabled={loadingDemo}>
-            {loadingDemo ? 'Loading…' : 'Load London 2022 demo'}
-          </button>
+          {/* Once loaded, the demo is not offered again (loading it twice would change nothing). */}
+          {!rows?.some((r) => isDemo(r.inspection.id)) && (
+            <button type="button" className="button" onClick={() => void loadDemo()} disabled={loadingDemo}>
+              {loadingDemo ? 'Loading…' : 'Load London 2022 demo'}
+            </button>
+          )}
           <button
             type="button"
             className="button button--primary"
@@ -145,6 +153,12 @@ export function InspectionList() {
                 </td>
                 <th scope="row">
                   <Link to={paths.inspection(inspection.id)}>{inspection.name}</Link>
+                  {isDemo(inspection.id) && (
+                    <>
+                      {' '}
+                      <span className="tag">Demo</span>
+                    </>
+                  )}
                   <div className="sub">
                     {[
                       inspection.region,
@@ -210,14 +224,14 @@ export function InspectionList() {
         </section>
       )}
       {deleting && (
-        <Dialog title={`Delete ${deleting.name}?`} onClose={() => setDeleting(null)}>
+        <Dialog title={`Delete ${deleting.name}?`} onClose={() => setDeleting(null)} startOn="cancel">
           <p>
             The inspection, its{' '}
             {plural(casesByInspection?.get(deleting.id)?.filter((c) => !c.deleted).length ?? 0, 'case')} and
             their answers go to the bin, after a backup. You can restore them from the bin for {BIN_DAYS}{' '}
             days.
           </p>
-          <div className="dialog-actions">
+          <DialogFooter onCancel={() => setDeleting(null)}>
             <button
               type="button"
               className="button button--danger"
@@ -225,15 +239,7 @@ export function InspectionList() {
             >
               Delete inspection
             </button>
-            <button
-              type="button"
-              className="button button--quiet"
-              data-autofocus
-              onClick={() => setDeleting(null)}
-            >
-              Cancel
-            </button>
-          </div>
+          </DialogFooter>
         </Dialog>
       )}
     </main>

@@ -6,13 +6,14 @@ import { longDate } from '../../ui/format';
 import { AddCases } from '../cases/AddCases';
 import { SampleSizeHelper } from '../cases/SampleSizeHelper';
 import { CaseList } from '../cases/CaseList';
+import { InspectionTabs } from './InspectionTabs';
 import { JudgementsPanel } from '../judgements/JudgementsPanel';
-import { inspectionRegionPath } from '../region/region-groups';
 import { RatingsPanel } from '../ratings/RatingsPanel';
 import { useRatedInspection } from '../ratings/useRatedInspection';
 import { useActor } from '../settings/actor';
 import { ExportButton } from '../transfer/ExportButton';
 import { paths } from '../../app/paths';
+import { useArrivalFocus } from '../../ui/useArrivalFocus';
 
 export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
   const { inspectionId } = useParams();
@@ -20,6 +21,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
   const cases = useCasesOf(inspectionId);
   const rated = useRatedInspection(inspection, cases);
   const by = useActor();
+  const heading = useArrivalFocus<HTMLHeadingElement>(Boolean(inspection && cases && rated));
   if (inspection === null || inspection?.deletedAt) {
     return <main className="page">That inspection does not exist (it may have been deleted).</main>;
   }
@@ -30,7 +32,9 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
       <main className="page">
         <div className="page-head">
           <div>
-            <h1>{inspection.name}</h1>
+            <h1 ref={heading} tabIndex={-1}>
+              {inspection.name}
+            </h1>
             <p className="sub">
               {[
                 inspection.region,
@@ -50,20 +54,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
             </NavLink>
           </div>
         </div>
-        <nav className="tabs" aria-label="Inspection sections">
-          <NavLink to={paths.inspection(inspection.id)} end>
-            Case sample
-          </NavLink>
-          <NavLink to={paths.judgements(inspection.id)}>Judged standards</NavLink>
-          <NavLink to={paths.ratings(inspection.id)}>Ratings and breakdown</NavLink>
-          <NavLink to={paths.report(inspection.id)}>Report</NavLink>
-          <NavLink to={`${paths.inspection(inspection.id)}/qa`}>Quality assurance</NavLink>
-          {inspection.region && (
-            <NavLink to={inspectionRegionPath(inspection)}>
-              {inspection.region} region{inspection.round ? `, round ${inspection.round}` : ''}
-            </NavLink>
-          )}
-        </nav>
+        <InspectionTabs inspection={inspection} />
         {tab === 'cases' ? (
           <>
             <CaseList inspection={inspection} framework={rated.framework} cases={cases} />

@@ -1,6 +1,6 @@
 // The organisational-delivery standards, rated by the inspector's judgement: a rating and evidence notes per
 // key question, each saved as it is entered (evidence as it is typed).
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { autosaveText, useAutosave } from '../../ui/useAutosave';
 import { RATINGS, type Framework, type JudgedStandard, type Rating } from '../../../shared/framework';
 import { RATING_LABELS } from '../../../shared/scoring';
@@ -36,6 +36,9 @@ function EvidenceBox({
   );
 }
 
+/** How long a rating reached by arrow keys waits before it is saved (focus leaving saves it at once). */
+const ARROW_PAUSE_MS = 1500;
+
 function JudgedStandardCard({
   inspectionId,
   number,
@@ -61,14 +64,41 @@ function JudgedStandardCard({
     }
   }
 
+  const arrowing = useRef(false);
+  const pending = useRef<{ rating: Rating | null } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  function flushRating() {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const next = pending.current;
+    pending.current = null;
+    if (next) void saveRating(next.rating);
+  }
+  useEffect(() => () => flushRating(), []); // eslint-disable-line react-hooks/exhaustive-deps
+
   const name = `judgement-${standard.id}`;
   return (
     <section className="card judgement" aria-labelledby={`${name}-heading`}>
       <h3 id={`${name}-heading`}>
         {number} {standard.name}
       </h3>
-      <fieldset className="rating-choice">
-        <legend>Rating</legend>
+      <fieldset
+        className="rating-choice"
+        // Arrow keys move through the ratings one by one; only the one left chosen is saved (when focus leaves
+        // the group or after a pause), not every rating passed on the way.
+        onKeyDown={(event) => {
+          if (event.key.startsWith('Arrow')) arrowing.current = true;
+        }}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) flushRating();
+        }}
+      >
+        <legend>
+          Rating{' '}
+          <span className="visually-hidden">
+            for {number} {standard.name}
+          </span>
+        </legend>
         {[...RATINGS, null].map((choice) => (
           <label key={choice ?? 'none'} className={`rating-option rating-option--${choice ?? 'not-rated'}`}>
             <input
@@ -77,7 +107,12 @@ function JudgedStandardCard({
               checked={rating === choice}
               onChange={() => {
                 setRating(choice);
-                void saveRating(choice);
+                if (arrowing.current) {
+                  arrowing.current = false;
+                  pending.current = { rating: choice };
+                  if (timer.current) clearTimeout(timer.current);
+                  timer.current = setTimeout(flushRating, ARROW_PAUSE_MS);
+                } else void saveRating(choice);
               }}
             />
             <span>{choice ? RATING_LABELS[choice] : 'Not yet judged'}</span>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { RATINGS, type Rating } from '../../../shared/framework';
 import { RATING_LABELS, type StandardResult } from '../../../shared/scoring';
 import { describeStorageError, setOverride } from '../../db';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogFooter } from '../../ui/Dialog';
 
 export function OverrideDialog({
   inspectionId,
@@ -79,7 +79,7 @@ export function OverrideDialog({
             {problem}
           </p>
         )}
-        <div className="dialog-actions">
+        <DialogFooter onCancel={onClose}>
           <button type="submit" className="button button--primary" disabled={saving}>
             Save override
           </button>
@@ -88,10 +88,7 @@ export function OverrideDialog({
               Remove override
             </button>
           )}
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        </DialogFooter>
       </form>
     </Dialog>
   );

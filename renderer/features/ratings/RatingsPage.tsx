@@ -6,6 +6,7 @@ import { inspectorPatterns } from '../../../shared/scoring';
 import { useCasesOf, useInspection } from '../../db';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
+import { InspectionTabs } from '../inspections/InspectionTabs';
 import { InspectorPatterns } from './InspectorPatterns';
 import { MaximumNote, ProvisionalNote } from './RatingNotes';
 import { RatingsTable } from './RatingsTable';
@@ -30,6 +31,7 @@ export function RatingsPage() {
         <Link to={paths.inspection(inspection.id)}>{inspection.name}</Link> <span aria-hidden="true">›</span>{' '}
         <span aria-current="page">Ratings</span>
       </nav>
+      <InspectionTabs inspection={inspection} />
       <div className="page-head">
         <h1>Ratings: {inspection.name}</h1>
         <div className="actions">

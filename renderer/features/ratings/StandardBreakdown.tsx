@@ -26,11 +26,14 @@ export function StandardBreakdown({
   framework,
   standard,
   cases,
+  full = false,
 }: {
   inspectionId: string;
   framework: Framework;
   standard: StandardResult;
   cases: readonly StoredCase[];
+  /** For the printed report: the cases answered No open, and the notes on every other answer listed too. */
+  full?: boolean;
 }) {
   const margin = standardMargin(framework, standard.computedRating, standard.keyQuestions);
   const sentences = describeStandardMargin(standard.label, margin);
@@ -112,7 +115,7 @@ export function StandardBreakdown({
             )}
             {kqMargin.length > 0 && <p className="hint">{kqMargin.join('; ')}.</p>}
             {answeredNo.length > 0 && (
-              <details className="answered-no">
+              <details className="answered-no" open={full}>
                 <summary>
                   {answeredNo.length} case{answeredNo.length === 1 ? '' : 's'} answered No
                 </summary>
@@ -126,9 +129,32 @@ export function StandardBreakdown({
                 </ul>
               </details>
             )}
+            {full && <OtherAnswerNotes cases={live} questionId={k.id} />}
           </article>
         );
       })}
     </section>
+  );
+}
+
+/** Notes given with Yes and N/A answers to a key question: the report's evidence beyond the cases answered No. */
+function OtherAnswerNotes({ cases, questionId }: { cases: readonly StoredCase[]; questionId: string }) {
+  const noted = cases.filter((c) => {
+    const answer = c.answers[questionId];
+    return answer && answer.value !== 'no' && answer.value !== null && answer.note?.trim();
+  });
+  if (noted.length === 0) return null;
+  return (
+    <div className="answer-notes">
+      <p className="answer-notes__title">Notes on other answers</p>
+      <ul className="case-links">
+        {noted.map((c) => (
+          <li key={c.id}>
+            {c.reference} ({c.answers[questionId]?.value === 'yes' ? 'Yes' : 'N/A'})
+            <span className="sub"> — {c.answers[questionId]?.note}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

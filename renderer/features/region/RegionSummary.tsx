@@ -32,7 +32,8 @@ export function RegionAnnexe({
   const unit = framework.words.unit;
   const minimumCases = useMinimumCases();
   return (
-    <div className="table-scroll">
+    // Focusable and named, so a keyboard user can reach and scroll the columns that do not fit.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Ratings by PDU, side by side">
       <table className="table region-table">
         <caption>Ratings by {unit}</caption>
         <thead>

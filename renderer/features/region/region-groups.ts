@@ -75,7 +75,9 @@ export function regionGroups(inspections: readonly StoredInspection[]): RegionGr
 }
 
 /** The address of the group an inspection belongs to: its region, its round, its framework. */
-export function inspectionRegionPath(inspection: StoredInspection): string {
+export function inspectionRegionPath(
+  inspection: Pick<StoredInspection, 'region' | 'round' | 'framework'>,
+): string {
   const query = new URLSearchParams({
     round: inspection.round ?? '',
     framework: frameworkParam(inspection.framework),

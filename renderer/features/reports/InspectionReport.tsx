@@ -1,6 +1,6 @@
 // The printable inspection report: the ratings as annexe two prints them, why each case-sampled standard has
 // its rating (with the share charts), the judged standards' evidence, the other case questions' figures, and
-// answer patterns by inspector.
+// answer patterns by inspector. Each standard carries the inspectors' strengths and areas for improvement.
 import { useParams } from 'react-router';
 import { inspectionAgreement } from '../../../shared/moderation';
 import { describeFigure, figureOf, inspectorPatterns, RATING_LABELS } from '../../../shared/scoring';
@@ -13,6 +13,7 @@ import { RatingsTable } from '../ratings/RatingsTable';
 import { StandardBreakdown } from '../ratings/StandardBreakdown';
 import { useRatedInspection } from '../ratings/useRatedInspection';
 import { ReportFrame } from './ReportFrame';
+import { StandardCommentary } from './StandardCommentary';
 
 export function InspectionReport() {
   const { inspectionId } = useParams();
@@ -52,6 +53,12 @@ export function InspectionReport() {
                 {s.number} {s.label}: {s.rating ? RATING_LABELS[s.rating] : 'not judged yet'}
               </h3>
               {inspection.judgements[s.id]?.note && <p>{inspection.judgements[s.id]?.note}</p>}
+              <StandardCommentary
+                inspectionId={inspection.id}
+                standardId={s.id}
+                standardName={`${s.number} ${s.name}`}
+                saved={inspection.commentary?.[s.id]}
+              />
             </div>
           ))}
       </section>
@@ -60,13 +67,21 @@ export function InspectionReport() {
         {rated.rating.standards
           .filter((s) => s.method === 'case-sample')
           .map((s) => (
-            <StandardBreakdown
-              key={s.id}
-              inspectionId={inspection.id}
-              framework={rated.framework}
-              standard={s}
-              cases={cases}
-            />
+            <div key={s.id}>
+              <StandardBreakdown
+                inspectionId={inspection.id}
+                framework={rated.framework}
+                standard={s}
+                cases={cases}
+                full
+              />
+              <StandardCommentary
+                inspectionId={inspection.id}
+                standardId={s.id}
+                standardName={`${s.number} ${s.name}`}
+                saved={inspection.commentary?.[s.id]}
+              />
+            </div>
           ))}
       </section>
       {rated.framework.nonRatedQuestions.length > 0 && (

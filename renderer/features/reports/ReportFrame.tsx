@@ -9,9 +9,12 @@ export function ReportFrame({
   details,
   fileName,
   landscape = false,
+  brand = 'Casescore inspection report',
   children,
 }: {
   title: string;
+  /** The line above the title saying what kind of document this is. */
+  brand?: string;
   landscape?: boolean;
   details: readonly (string | undefined | false)[];
   fileName: string;
@@ -35,7 +38,7 @@ export function ReportFrame({
         </button>
       </div>
       <header className="report-title">
-        <p className="report-brand">Casescore inspection report</p>
+        <p className="report-brand">{brand}</p>
         <h1>{title}</h1>
         <p className="sub">{[...details.filter(Boolean), `printed ${printed}`].join(' · ')}</p>
       </header>

@@ -1,7 +1,6 @@
-// Scoring one case, keyboard first: Y, N and A answer the focused question and move on; arrows or Tab move;
-// J and K go to the next and previous case; U jumps to the next unanswered question; Ctrl+Z and Ctrl+Shift+Z
-// undo and redo answers. The ratings panel beside the form moves as answers are saved.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+// Scoring one case, keyboard first (the keys are in useScoringKeys): Y, N and A answer the focused question
+// and move on to the next that can apply. The ratings panel beside the form moves as answers are saved.
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   caseQuestions,
@@ -11,7 +10,14 @@ import {
   type CaseQuestion,
 } from '../../../shared/framework';
 import { caseProgress } from '../../../shared/scoring';
-import { useCasesOf, useInspection, type AnswerEntry, type StoredCase } from '../../db';
+import {
+  describeStorageError,
+  setPromptsOptional,
+  useCasesOf,
+  useInspection,
+  type AnswerEntry,
+  type StoredCase,
+} from '../../db';
 import { answerKey } from '../../state/answers-slice';
 import { useCasescore } from '../../state/store';
 import { caseDetailPhrases } from '../cases/case-details-text';
@@ -21,23 +27,25 @@ import { useRatedInspection } from '../ratings/useRatedInspection';
 import { useActor } from '../settings/actor';
 import { whyNotApplicable } from './applicability-text';
 import { CaseNote } from './CaseNote';
+import { AnswerHistory } from './AnswerHistory';
 import { EditCaseDialog } from './EditCaseDialog';
 import { QuestionRow } from './QuestionRow';
 import { shownAnswer, type ShownAnswer } from './shown-answer';
 import { paths } from '../../app/paths';
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-  );
-}
+import './scoring-desk.css';
+import { useScoringKeys } from './useScoringKeys';
+import { ARRIVAL } from '../../ui/useArrivalFocus';
 
 /** A question as this case shows it, and the standard heading it starts, if it is the first of one. */
 interface Row {
   readonly question: CaseQuestion;
   readonly notApplicableBecause: string | null;
   readonly heading: string | null;
+}
+
+/** A question as its row names it: a key question by its label, anything else by its words. */
+function labelOf(question: CaseQuestion): string {
+  return question.kind === 'key-question' ? question.question.label : question.question.text;
 }
 
 function standardOf(question: CaseQuestion): string {
@@ -57,9 +65,8 @@ export function CaseScoringPage() {
   const undo = useCasescore((s) => s.undo);
   const redo = useCasescore((s) => s.redo);
   const notify = useCasescore((s) => s.notify);
-  const rowRefs = useRef<(HTMLDivElement | null)[]>([]);
-  const [focused, setFocused] = useState(0);
   const [editing, setEditing] = useState(false);
+  const [historyOf, setHistoryOf] = useState<number | null>(null);
 
   const live = useMemo(() => (cases ?? []).filter((c) => !c.deleted), [cases]);
   const index = live.findIndex((c) => c.id === caseId);
@@ -102,11 +109,38 @@ export function CaseScoringPage() {
   );
   const entryFor = useCallback((questionId: string) => shownFor(questionId).entry, [shownFor]);
 
-  const focusRow = useCallback((i: number) => {
-    const target = rowRefs.current[Math.max(0, Math.min(i, rowRefs.current.length - 1))];
-    target?.focus();
-    target?.scrollIntoView?.({ block: 'nearest' });
-  }, []);
+  const goToCase = useCallback(
+    (step: 1 | -1) => {
+      const next = live[index + step];
+      if (next && inspectionId) navigate(paths.scoreCase(inspectionId, next.id));
+    },
+    [live, index, inspectionId, navigate],
+  );
+
+  // Undo and redo can reach an answer in another case: follow it there.
+  const followChange = useCallback(
+    (change: { caseId: string } | null | undefined) => {
+      if (change && change.caseId !== caseId && inspectionId) {
+        navigate(paths.scoreCase(inspectionId, change.caseId));
+      }
+    },
+    [caseId, inspectionId, navigate],
+  );
+  const promptsOptional = inspection?.promptsOptional === true;
+  const keys = useScoringKeys({
+    caseId: sampled?.id,
+    rows,
+    promptsOptional,
+    valueOf: useCallback((questionId: string) => entryFor(questionId)?.value, [entryFor]),
+    goToCase,
+    undo: useCallback(async () => followChange(await undo(by)), [undo, by, followChange]),
+    redo: useCallback(async () => followChange(await redo(by)), [redo, by, followChange]),
+    onAllAnswered: useCallback(
+      () => notify({ kind: 'info', text: 'Every question that applies to this case is answered.' }),
+      [notify],
+    ),
+    onHistory: setHistoryOf,
+  });
 
   // Row callbacks that never change identity (they read the latest state through a ref), so answering one
   // question redraws that row and the ratings panel, not all fifty rows.
@@ -120,11 +154,7 @@ export function CaseScoringPage() {
     const { saveNote: save, by: who } = latest.current;
     await save(caseId, questionId, note, who);
   }, []);
-  const setRowRef = useCallback((el: HTMLDivElement | null) => {
-    const index = Number(el?.dataset.index);
-    if (el && Number.isInteger(index)) rowRefs.current[index] = el;
-  }, []);
-  const moveFrom = useCallback((index: number, step: 1 | -1) => focusRow(index + step), [focusRow]);
+  const { advanceFrom } = keys;
   const answerAt = useCallback(
     (index: number, entry: AnswerEntry, via: 'key' | 'click') => {
       const { rows: current, entryFor: entryOf, answer: save, by: who, caseId: id } = latest.current;
@@ -132,65 +162,10 @@ export function CaseScoringPage() {
       if (!question || !id) return;
       const before = entryOf(question.id) ?? { value: null };
       void save({ caseId: id, questionId: question.id, before, after: entry }, who);
-      if (via === 'key') focusRow(index + 1);
+      if (via === 'key') advanceFrom(index);
     },
-    [focusRow],
+    [advanceFrom],
   );
-
-  const goToCase = useCallback(
-    (step: 1 | -1) => {
-      const next = live[index + step];
-      if (next && inspectionId) navigate(paths.scoreCase(inspectionId, next.id));
-    },
-    [live, index, inspectionId, navigate],
-  );
-
-  const nextUnanswered = useCallback(() => {
-    const order = rows.map((_, i) => (focused + 1 + i) % rows.length);
-    const found = order.find((i) => {
-      const row = rows[i]!;
-      return (
-        row.question.kind !== 'prompt' &&
-        !row.notApplicableBecause &&
-        (entryFor(row.question.id)?.value ?? null) === null
-      );
-    });
-    if (found !== undefined) focusRow(found);
-    else notify({ kind: 'info', text: 'Every question that applies to this case is answered.' });
-  }, [rows, focused, entryFor, focusRow, notify]);
-
-  useEffect(() => {
-    async function onKeyDown(event: KeyboardEvent) {
-      if (isTyping(event.target) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      if ((event.ctrlKey || event.metaKey) && key === 'z') {
-        event.preventDefault();
-        const change = event.shiftKey ? await redo(by) : await undo(by);
-        if (change && change.caseId !== caseId && inspectionId) {
-          navigate(paths.scoreCase(inspectionId, change.caseId));
-        }
-        return;
-      }
-      if ((event.ctrlKey || event.metaKey) && key === 'y') {
-        event.preventDefault();
-        await redo(by);
-        return;
-      }
-      if (event.ctrlKey || event.metaKey) return;
-      if (key === 'j') goToCase(1);
-      else if (key === 'k') goToCase(-1);
-      else if (key === 'u') nextUnanswered();
-    }
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [by, caseId, inspectionId, navigate, undo, redo, goToCase, nextUnanswered]);
-
-  // A new case starts at its first question, ready for the keyboard.
-  useEffect(() => {
-    if (rows.length > 0) rowRefs.current[0]?.focus();
-    // Only when the case changes, not on every answer.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sampled?.id, rows.length > 0]);
 
   if (inspection === null || (cases && rated && !sampled)) {
     return <main className="page">That case does not exist (it may have been removed).</main>;
@@ -236,17 +211,36 @@ export function CaseScoringPage() {
             <button type="button" className="button button--quiet" onClick={() => setEditing(true)}>
               Edit case
             </button>
+            <Link
+              className="button button--quiet"
+              to={`/inspections/${inspection.id}/cases/${sampled.id}/record`}
+            >
+              Case record
+            </Link>
           </div>
         </div>
         <CaseStatusBar sampled={sampled} framework={rated.framework} options={inspection.options} by={by} />
         <CaseNote key={sampled.id} sampled={sampled} />
         <p className="keys-hint">
           <kbd>Y</kbd> Yes · <kbd>N</kbd> No · <kbd>A</kbd> N/A · <kbd>↑</kbd>
-          <kbd>↓</kbd> or <kbd>Tab</kbd> move · <kbd>U</kbd> next unanswered · <kbd>J</kbd>/<kbd>K</kbd>{' '}
-          next/previous case · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+
-          <kbd>Z</kbd> redo
+          <kbd>↓</kbd> or <kbd>Tab</kbd> move · <kbd>Q</kbd> next key question · <kbd>U</kbd> next unanswered
+          · <kbd>J</kbd>/<kbd>K</kbd> next/previous case · <kbd>H</kbd> history of an answer · <kbd>Ctrl</kbd>
+          +<kbd>Z</kbd> undo · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd> redo
         </p>
-        <div className="questions">
+        <label className="prompts-optional">
+          <input
+            type="checkbox"
+            checked={promptsOptional}
+            onChange={(event) => {
+              setPromptsOptional(inspection.id, event.target.checked, by).catch((error: unknown) =>
+                notify({ kind: 'error', text: describeStorageError(error) }),
+              );
+            }}
+          />{' '}
+          Prompts optional in this inspection: moving by keyboard goes from key question to key question
+          (prompts can still be answered)
+        </label>
+        <div className={`questions${promptsOptional ? ' questions--prompts-optional' : ''}`}>
           {rows.map((row, i) => {
             const q = row.question;
             const label = q.kind === 'key-question' ? q.question.label : q.question.text;
@@ -255,7 +249,7 @@ export function CaseScoringPage() {
               <div key={`${sampled.id}:${q.id}`}>
                 {row.heading && <h2 className="standard-heading">{row.heading}</h2>}
                 <QuestionRow
-                  ref={setRowRef}
+                  ref={keys.setRowRef}
                   index={i}
                   id={q.id}
                   kind={q.kind}
@@ -264,8 +258,8 @@ export function CaseScoringPage() {
                   notApplicableBecause={row.notApplicableBecause}
                   entry={shown.entry}
                   save={shown.save}
-                  onFocusRow={setFocused}
-                  onMove={moveFrom}
+                  onFocusRow={keys.setFocused}
+                  onMove={keys.moveFrom}
                   onAnswer={answerAt}
                   caseId={sampled.id}
                   onNote={noteFor}
@@ -284,6 +278,14 @@ export function CaseScoringPage() {
           by={by}
         />
       </aside>
+      {historyOf !== null && rows[historyOf] && (
+        <AnswerHistory
+          caseId={sampled.id}
+          questionId={rows[historyOf].question.id}
+          label={labelOf(rows[historyOf].question)}
+          onClose={() => setHistoryOf(null)}
+        />
+      )}
       {editing && (
         <EditCaseDialog
           sampled={sampled}
@@ -291,7 +293,7 @@ export function CaseScoringPage() {
           options={inspection.options}
           numbers={numberStandards(rated.framework, inspection.options)}
           onClose={() => setEditing(false)}
-          onRemoved={() => navigate(paths.inspection(inspection.id))}
+          onRemoved={() => navigate(paths.inspection(inspection.id), { state: ARRIVAL })}
         />
       )}
     </div>

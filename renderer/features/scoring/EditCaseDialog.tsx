@@ -8,7 +8,7 @@ import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
 import { backupFirst } from '../transfer/transfer';
 import { ANSWER_LABELS } from '../../ui/labels';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogFooter } from '../../ui/Dialog';
 import { CaseFactsFields, toDetails, type CaseFacts } from '../cases/AddCases';
 import type { CaseDetails } from '../../db';
 import { useActor } from '../settings/actor';
@@ -59,10 +59,10 @@ export function EditCaseDialog({
   });
   const [problem, setProblem] = useState<string | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const cancel = useRef<HTMLButtonElement>(null);
-  // Asked to confirm a removal, Cancel takes the focus: Enter pressed twice never removes a case.
+  const form = useRef<HTMLFormElement>(null);
+  // Asking to remove swaps the button for the confirmation; focus goes to Cancel, so Enter alone removes nothing.
   useEffect(() => {
-    if (confirmRemove) cancel.current?.focus();
+    if (confirmRemove) form.current?.querySelector<HTMLElement>('[data-dialog-cancel]')?.focus();
   }, [confirmRemove]);
 
   const next = toDetails(reference, facts, framework);
@@ -104,6 +104,7 @@ export function EditCaseDialog({
   return (
     <Dialog title={`Edit case ${sampled.reference}`} onClose={onClose}>
       <form
+        ref={form}
         className="form"
         onSubmit={(event) => {
           event.preventDefault();
@@ -155,7 +156,7 @@ export function EditCaseDialog({
             {problem}
           </p>
         )}
-        <div className="dialog-actions">
+        <DialogFooter onCancel={onClose}>
           <button type="submit" className="button button--primary">
             Save case
           </button>
@@ -180,10 +181,7 @@ export function EditCaseDialog({
               Remove from sample…
             </button>
           )}
-          <button type="button" className="button button--quiet" onClick={onClose} ref={cancel}>
-            Cancel
-          </button>
-        </div>
+        </DialogFooter>
       </form>
     </Dialog>
   );

@@ -7,9 +7,10 @@ import type { AnswerValue } from '../../../shared/framework';
 import { describeStorageError, type AnswerEntry } from '../../db';
 import type { SaveStatus } from '../../state/answers-slice';
 import { autosaveText, useAutosave } from '../../ui/useAutosave';
+import { PAGE_KEYS } from './useScoringKeys';
 
-/** Keys the scoring page uses to move between cases and questions; they never start a note. */
-const NAVIGATION_KEYS = new Set(['j', 'k', 'u']);
+/** Keys the scoring page uses (next case, next unanswered, next key question, history); they never start a note. */
+const NAVIGATION_KEYS = new Set(PAGE_KEYS);
 
 const CHOICES: readonly { value: AnswerValue; label: string; name: string; key: string }[] = [
   { value: 'yes', label: 'Yes', name: 'Yes', key: 'Y' },
@@ -98,7 +99,8 @@ export const QuestionRow = memo(
         ref={ref}
         className={`question question--${kind}${notApplicableBecause ? ' question--cannot-apply' : ''}${setAside ? ' question--set-aside' : ''}${value ? ` question--answered-${value}` : ''}`}
         role="group"
-        tabIndex={0}
+        // Tab, like the arrows, passes over a question that cannot apply (a click still reaches it).
+        tabIndex={notApplicableBecause ? -1 : 0}
         aria-labelledby={labelId}
         aria-describedby={statusId}
         data-question={id}
@@ -109,7 +111,13 @@ export const QuestionRow = memo(
         }}
       >
         <div className="question__text" id={labelId}>
-          {kind === 'key-question' && <span className="question__label">{label}</span>}
+          {kind === 'key-question' && (
+            <span className="question__label">
+              {label}
+              {/* Heard as "Engagement: Does assessment…", not "EngagementDoes assessment…". */}
+              <span className="visually-hidden">: </span>
+            </span>
+          )}
           {kind === 'non-rated' && <span className="tag">Not rated</span>}
           <span>{text}</span>
           {notApplicableBecause && !setAside && (

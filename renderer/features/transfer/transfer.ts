@@ -10,7 +10,14 @@ import {
   type MergePlan,
   type MergeResolutions,
 } from '../../../shared/interchange';
-import { applyImport, describeStorageError, exportInspections, planImport, replaceAllWith } from '../../db';
+import {
+  applyImport,
+  describeStorageError,
+  exportInspections,
+  planImport,
+  readInitials,
+  replaceAllWith,
+} from '../../db';
 import type { ChosenFile, Platform } from '../../platform';
 import { checkExport, encryptExport } from './check-export';
 import { anonymiseExport, isEncryptedFile, PERSONAL_DATA_NOTICE } from './protect';
@@ -28,11 +35,31 @@ export type Protection =
   | { readonly kind: 'encrypted'; readonly passphrase: string }
   | { readonly kind: 'anonymised' };
 
-/** "casescore-2026-11-26.json", "casescore-2026-11-26.json.age", "casescore-2026-11-26 anonymised.json" */
-export function exportFileName(at: Date = new Date(), protection: Protection['kind'] = 'clear'): string {
-  const day = `casescore-${at.toISOString().slice(0, 10)}`;
-  if (protection === 'encrypted') return `${day}.json.age`;
-  return protection === 'anonymised' ? `${day} anonymised.json` : `${day}.json`;
+/**
+ * An export's file name, `<inspection>-<initials>-<date>.json` ("croydon-pdu-KM-2026-11-26.json"), so the files
+ * a lead gathers from the team never collide; several inspections are "casescore-<n>-inspections-…". An
+ * encrypted export ends `.json.age`; an anonymised one says so before `.json`.
+ */
+export function exportFileName(
+  names: readonly string[],
+  initials: string | null,
+  at: Date = new Date(),
+  protection: Protection['kind'] = 'clear',
+): string {
+  const slug = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[^\w\s-]+/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, '-')
+      .replace(/-+/g, '-')
+      .slice(0, 60) || 'inspection';
+  const what = names.length === 1 ? slug(names[0]!) : `casescore-${names.length}-inspections`;
+  const who = initials ? `-${initials.replace(/[^A-Za-z]/g, '').toUpperCase()}` : '';
+  const base = `${what}${who}-${at.toISOString().slice(0, 10)}`;
+  if (protection === 'encrypted') return `${base}.json.age`;
+  return protection === 'anonymised' ? `${base}-anonymised.json` : `${base}.json`;
 }
 
 /** The current data as export text. */
@@ -55,9 +82,11 @@ export async function exportToFile(
   protection: Protection = { kind: 'clear' },
 ): Promise<Outcome> {
   try {
+    const names = (await exportInspections(ids)).inspections.map((i) => i.name);
     const text = await protectedExport(ids, protection);
     const kind = protection.kind === 'encrypted' ? 'age' : 'json';
-    const result = await platform.saveFile(exportFileName(new Date(), protection.kind), text, kind);
+    const name = exportFileName(names, await readInitials(), new Date(), protection.kind);
+    const result = await platform.saveFile(name, text, kind);
     const where = result.where ? ` to ${result.where}` : '';
     const what =
       protection.kind === 'encrypted'

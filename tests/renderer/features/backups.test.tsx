@@ -71,7 +71,9 @@ describe('the application menu', () => {
     expect(dialog.getByRole('radio', { name: /^Encrypted with a passphrase/ })).toBeChecked();
     await user.click(dialog.getByRole('radio', { name: /^Not encrypted/ }));
     await user.click(dialog.getByRole('button', { name: 'Export' }));
-    expect(await screen.findByText(/^Exported to \/home\/km\/casescore-/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/^Exported to \/home\/km\/test-pdu-KM-\d{4}-\d{2}-\d{2}\.json\./),
+    ).toBeInTheDocument();
     expect(host.saved).toHaveLength(1);
   });
 

@@ -27,10 +27,10 @@ describe('the case sample', () => {
     const { inspectionId } = await inspectionWithCases(['C-001']);
     const { user, screen } = await renderApp(`/inspections/${inspectionId}`);
     await user.click(await screen.findByRole('button', { name: 'Paste a list' }));
-    await user.type(screen.getByLabelText('References, one per line'), 'C-001{enter}C-002{enter}C-003');
+    await user.type(screen.getByLabelText(/References, one per line/), 'C-001{enter}C-002{enter}C-003');
     await user.click(screen.getByRole('button', { name: 'Add cases' }));
     expect(
-      await screen.findByText(/Added 2 of 3\. Already in the sample, so not added again: C-001\./),
+      await screen.findByText(/Added 2 of 3\. Not added: row 1 \(C-001\): C-001 is already in the sample\./),
     ).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'C-003' })).toBeInTheDocument();
   });

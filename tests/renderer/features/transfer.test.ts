@@ -5,6 +5,7 @@ import { database, exportInspections, loadLondonDemo, setAnswer } from '../../..
 import { backupIfChanged } from '../../../renderer/features/backups/useAutoBackup';
 import {
   exportText,
+  exportFileName,
   exportToFile,
   readImport,
   applyReviewedImport,
@@ -26,7 +27,7 @@ describe('export', () => {
     expect(await exportToFile(host.platform)).toEqual({
       kind: 'info',
       text: expect.stringMatching(
-        /^Exported to \/home\/km\/casescore-\d{4}-\d{2}-\d{2}\.json\. The file contains personal data: keep it safe/,
+        /^Exported to \/home\/km\/test-pdu-KM-\d{4}-\d{2}-\d{2}\.json\. The file contains personal data: keep it safe/,
       ),
     });
     const file = parseExport(host.saved[0]!.text);
@@ -39,6 +40,19 @@ describe('export', () => {
       note: 'No "checks", none, at all\nnext',
       by: 'KM',
     });
+  });
+});
+
+describe('export file names', () => {
+  it('are <inspection>-<initials>-<date>.json, so a lead’s files from the team never collide', () => {
+    const at = new Date('2026-11-26T10:00:00Z');
+    expect(exportFileName(['Croydon PDU'], 'km', at)).toBe('croydon-pdu-KM-2026-11-26.json');
+    expect(exportFileName(['Hammersmith, Fulham & Kensington'], 'PC', at)).toBe(
+      'hammersmith-fulham-kensington-PC-2026-11-26.json',
+    );
+    expect(exportFileName(['A', 'B', 'C'], 'JB', at)).toBe('casescore-3-inspections-JB-2026-11-26.json');
+    expect(exportFileName(['Lewisham'], null, at)).toBe('lewisham-2026-11-26.json');
+    expect(exportFileName(['***'], 'KM', at)).toBe('inspection-KM-2026-11-26.json');
   });
 });
 

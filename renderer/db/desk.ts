@@ -1,0 +1,76 @@
+/**
+ * The scoring desk's per-inspection preferences, kept on the inspection row (no schema change). Each write
+ * commits with its audit entry in one transaction.
+ */
+import { getFramework } from '../../shared/framework';
+import { record } from './audit';
+import { now } from './clock';
+import { database } from './database';
+import type { StoredCommentary } from './entities';
+import { SaveError } from './errors';
+
+/** Sets whether moving by keyboard passes over prompts in this inspection. */
+export async function setPromptsOptional(inspectionId: string, optional: boolean, by: string): Promise<void> {
+  const db = database();
+  await db.transaction('rw', db.inspections, db.audit, async () => {
+    const inspection = await db.inspections.get(inspectionId);
+    if (!inspection) throw new SaveError('That inspection no longer exists.');
+    const at = now();
+    await db.inspections.put({ ...inspection, promptsOptional: optional, updatedAt: at, by });
+    await record({
+      at,
+      by,
+      inspectionId,
+      action: 'inspection-edited',
+      key: 'promptsOptional',
+      before: inspection.promptsOptional ?? false,
+      after: optional,
+    });
+  });
+}
+
+/** What an inspector writes about one standard for the report. */
+export interface CommentaryEntry {
+  readonly strengths?: string;
+  readonly improvements?: string;
+}
+
+/** Sets a standard's strengths and areas for improvement; both blank removes the entry. */
+export async function setCommentary(
+  inspectionId: string,
+  standardId: string,
+  entry: CommentaryEntry,
+  by: string,
+): Promise<void> {
+  const db = database();
+  await db.transaction('rw', db.inspections, db.audit, async () => {
+    const inspection = await db.inspections.get(inspectionId);
+    if (!inspection) throw new SaveError('That inspection no longer exists.');
+    const standard = getFramework(inspection.framework)
+      .domains.flatMap((d) => d.standards)
+      .find((s) => s.id === standardId);
+    if (!standard) throw new SaveError(`${standardId} is not a standard of this inspection's framework.`);
+    const strengths = entry.strengths?.trim() ? entry.strengths.trim() : undefined;
+    const improvements = entry.improvements?.trim() ? entry.improvements.trim() : undefined;
+    const at = now();
+    const commentary: Record<string, StoredCommentary> = { ...inspection.commentary };
+    if (strengths || improvements)
+      commentary[standardId] = {
+        ...(strengths ? { strengths } : {}),
+        ...(improvements ? { improvements } : {}),
+        updatedAt: at,
+        by,
+      };
+    else delete commentary[standardId];
+    await db.inspections.put({ ...inspection, commentary, updatedAt: at, by });
+    await record({
+      at,
+      by,
+      inspectionId,
+      action: 'inspection-edited',
+      key: `commentary.${standardId}`,
+      before: inspection.commentary?.[standardId] ?? null,
+      after: strengths || improvements ? { strengths, improvements } : null,
+    });
+  });
+}

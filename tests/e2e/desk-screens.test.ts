@@ -1,0 +1,178 @@
+// Every screen of the scoring desk at 1366×768, 1024 wide and 200% zoom, axe-clean, walked as a person would:
+// the words and layout fixes of issue 13 (one column under 1100px, the region table reachable by keyboard,
+// messages that never cover a dialog, exports named for the inspection and inspector, focus after creating,
+// a name's error gone once typed, the demo offered once and tagged).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { seriousViolations } from './axe';
+import { appUrl, collectErrors, openBrowser, signIn } from './browser';
+import { screenshotAtSizes, SIZES } from './sizes';
+
+let page: Page;
+let close: () => Promise<void>;
+let errors: string[];
+
+beforeAll(async () => {
+  ({ page, close } = await openBrowser());
+  errors = collectErrors(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+});
+afterAll(async () => close());
+
+/** axe at every size, and the screenshots. */
+async function screen(name: string) {
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    expect(await seriousViolations(page), `${name} at ${size.name}`).toEqual([]);
+  }
+  await screenshotAtSizes(page, `screen-${name}`);
+}
+
+/** Whether the ratings panel sits beside the work (two columns) rather than below it. */
+const panelBeside = () =>
+  page.evaluate(() => {
+    const main = document.querySelector('.with-panel > main')?.getBoundingClientRect();
+    const panel = document.querySelector('.with-panel > .panel')?.getBoundingClientRect();
+    return Boolean(main && panel && panel.left >= main.right - 1);
+  });
+
+describe('every screen', () => {
+  it('first run', async () => {
+    await page.goto(appUrl('/'));
+    await page.getByLabel('Your initials').waitFor();
+    await screen('first-run');
+    await signIn(page, 'km');
+  });
+
+  it('the inspections list: the demo is offered once and tagged Demo', async () => {
+    await page.getByRole('button', { name: 'Load London 2022 demo' }).click();
+    await page.getByRole('link', { name: 'Newham PDU', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Load London 2022 demo' }).count()).toBe(0);
+    const newham = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'Newham PDU', exact: true }) });
+    expect(await newham.locator('.tag').innerText()).toBe('DEMO');
+    await screen('inspections');
+  });
+
+  it('a new inspection: the name’s error goes once a name is typed; focus lands on the new inspection', async () => {
+    await page.getByRole('button', { name: 'New inspection' }).click();
+    await page.getByRole('button', { name: 'Create inspection' }).click();
+    const error = page.getByText('Enter a name for the inspection');
+    await error.waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Croydon PDU');
+    await error.waitFor({ state: 'detached' });
+    await page.getByLabel('Region').fill('London');
+    await screen('new-inspection');
+    await page.getByRole('button', { name: 'Create inspection' }).click();
+    await page.getByRole('heading', { name: 'Croydon PDU', level: 1 }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  });
+
+  it('the case sample: one column under 1100px, nothing clipped at 1024', async () => {
+    await page.getByRole('button', { name: 'Paste a list' }).click();
+    await page.getByLabel('References, one per line').fill('CRO-001\nCRO-002');
+    await page.getByRole('button', { name: 'Add cases' }).click();
+    await page.getByRole('link', { name: 'CRO-002' }).waitFor();
+    expect(await panelBeside()).toBe(true);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    expect(await panelBeside()).toBe(false);
+    const label = await page.getByText('Incomplete only').boundingBox();
+    expect(label!.x + label!.width).toBeLessThanOrEqual(1024);
+    await page.setViewportSize({ width: 683, height: 384 });
+    expect(await panelBeside()).toBe(false);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await screen('case-sample');
+  });
+
+  it('an export is named <inspection>-<initials>-<date>.json', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    expect((await download).suggestedFilename()).toMatch(/^croydon-pdu-KM-\d{4}-\d{2}-\d{2}\.json$/);
+  });
+
+  it('a message never covers a dialog', async () => {
+    await page.getByRole('link', { name: 'CRO-001' }).click();
+    await page.getByRole('heading', { name: 'Case CRO-001' }).waitFor();
+    await page.evaluate(() => undefined);
+    await page.getByRole('button', { name: 'Edit case' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit case CRO-001' });
+    await dialog.waitFor();
+    // Whatever is on screen at the dialog's buttons is the dialog itself (it is in the top layer).
+    const box = (await dialog.getByRole('button', { name: 'Save case' }).boundingBox())!;
+    expect(
+      await page.evaluate(
+        ([x, y]) => Boolean(document.elementFromPoint(x!, y!)?.closest('dialog[open]')),
+        [box.x + box.width / 2, box.y + box.height / 2],
+      ),
+    ).toBe(true);
+    await screen('edit-case-dialog');
+    await page.keyboard.press('Escape');
+  });
+
+  it('scoring a case', async () => {
+    await screen('scoring');
+  });
+
+  it('the grid', async () => {
+    await page.goto(appUrl('/inspections/london-2022-newham/grid'));
+    await page.getByRole('heading', { name: /^Grid:/ }).waitFor();
+    await screen('grid');
+  });
+
+  it('judged standards', async () => {
+    await page.goto(appUrl('/inspections/london-2022-newham/judgements'));
+    await page.getByRole('heading', { name: 'Judged standards' }).waitFor();
+    await screen('judgements');
+  });
+
+  it('ratings and breakdown', async () => {
+    await page.goto(appUrl('/inspections/london-2022-newham/ratings'));
+    await page.getByRole('heading', { name: /^Ratings:/ }).waitFor();
+    // The inspection's sections and the ratings panel stay with the ratings page.
+    await page
+      .getByRole('navigation', { name: 'Inspection sections' })
+      .getByRole('link', { name: 'Grid' })
+      .waitFor();
+    await page.getByRole('complementary').getByRole('heading', { name: 'Ratings' }).waitFor();
+    await screen('ratings');
+  });
+
+  it('the report', async () => {
+    await page.goto(appUrl('/inspections/london-2022-newham/report'));
+    await page.getByText('Casescore inspection report').waitFor();
+    await screen('report');
+  });
+
+  it('the region: its table is reached by Tab and scrolls by keyboard', async () => {
+    await page.goto(appUrl('/regions/London'));
+    await page.getByRole('heading', { name: 'London region' }).waitFor();
+    const table = page.getByRole('region', { name: 'Ratings by PDU, side by side' });
+    await table.waitFor();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await table.focus();
+    const before = await table.evaluate((el) => el.scrollLeft);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const scrollable = await table.evaluate((el) => el.scrollWidth > el.clientWidth);
+    if (scrollable) await expect.poll(() => table.evaluate((el) => el.scrollLeft)).toBeGreaterThan(before);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await screen('region');
+  });
+
+  it('backups', async () => {
+    await page.getByRole('link', { name: 'Backups' }).click();
+    await page.getByRole('heading', { name: 'Restore from backup' }).waitFor();
+    await screen('backups');
+  });
+
+  it('settings', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByTestId('persistence').waitFor();
+    await screen('settings');
+  });
+
+  it('logged no errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

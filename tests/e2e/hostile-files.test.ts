@@ -86,8 +86,12 @@ describe('big and hostile files', () => {
     const text = await refusal();
     const took = Date.now() - started;
     const longestGap = await stopTicking();
-    expect(text).toContain(
-      `region-many-times.json was not imported: inspections[${last}].cases[1].answers["assessment.safety"].value: expected yes | no | na, got "maybe"`,
+    const { name } = inspections[last];
+    const { reference } = inspections[last].cases[1];
+    expect(text).toMatch(
+      new RegExp(
+        `region-many-times\\.json was not imported: inspection "${name}", case "${reference}", question \\d\\.\\d "Does assessment focus sufficiently on keeping other people safe\\?", answer: expected yes \\| no \\| na, got "maybe"`,
+      ),
     );
     // The check took a while, yet the window never waited long for its thread.
     console.log(`45 MB check: ${took} ms, longest wait on the window's thread ${Math.round(longestGap)} ms`);
@@ -121,7 +125,8 @@ describe('big and hostile files', () => {
     await importFile(path);
     const text = await refusal();
     expect(text.length).toBeLessThan(500);
-    expect(text).toContain(`["${'k'.repeat(40)}"… (20,000,000 characters)]`);
+    // In words, the key cut short: "question "kkkk…": expected an id of 1 to 200 characters as the key".
+    expect(text).toMatch(/question "k{60,70}…": expected an id of 1 to 200 characters as the key/);
     await screenshot(page, '12-hostile-long-key');
     await dismiss();
   });

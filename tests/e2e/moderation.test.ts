@@ -271,6 +271,9 @@ describe('quality assurance and moderation', () => {
     await page.goto(appUrl('/'));
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export all' }).click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export' });
+    await exportDialog.getByRole('radio', { name: /^Not encrypted/ }).check();
+    await exportDialog.getByRole('button', { name: 'Export' }).click();
     const path = join(folder, 'exported.json');
     await (await download).saveAs(path);
     const lambeth = parseExport(readFileSync(path, 'utf8')).inspections.find((i) => i.id === 'lambeth')!;

@@ -219,7 +219,10 @@ describe('a youth inspection with court and out-of-court cases, unfinished', () 
       'Rated from 1 case: too few cases to rate with confidence',
     );
     await screenshot(page, 'youth-04-ratings-unfinished');
-    await page.getByRole('link', { name: 'Report' }).click();
+    await page
+      .getByRole('navigation', { name: 'Inspection sections' })
+      .getByRole('link', { name: 'Report' })
+      .click();
     await page.getByRole('heading', { name: 'Northshire YJS' }).waitFor();
     const report = (await page.locator('main').textContent()) ?? '';
     expect(report).toContain('Provisional: 3 of 12 cases not finished.');
@@ -259,7 +262,10 @@ describe('a youth inspection with court cases only, finished', () => {
     expect(await ooc.textContent()).toContain('Not rated: no out-of-court cases in the sample.');
     await screenshot(page, 'youth-07-breakdown-court-only');
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('link', { name: 'Report' }).click();
+    await page
+      .getByRole('navigation', { name: 'Inspection sections' })
+      .getByRole('link', { name: 'Report' })
+      .click();
     await page.getByRole('heading', { name: 'Southshire YJS' }).waitFor();
     const report = (await page.locator('main').textContent()) ?? '';
     expect(report).toContain('Not rated: no out-of-court cases in the sample.');

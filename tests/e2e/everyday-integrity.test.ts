@@ -261,10 +261,12 @@ describe('everyday integrity in Chromium', () => {
     await addCase('CR 0003');
     await page.getByText('Added 1 of 1.').waitFor();
     await page.getByRole('button', { name: 'Paste a list' }).click();
-    await page.getByLabel('References, one per line').fill('cr0003\nCR0003\nCR0004');
+    await page.getByLabel(/^References, one per line/).fill('cr0003\nCR0003\nCR0004');
     await page.getByRole('button', { name: 'Add cases' }).click();
     await page
-      .getByText(/Added 1 of 3\. Already in the sample, so not added again: cr0003, CR0003/)
+      .getByText(
+        /Added 1 of 3\. Not added: row 1 \(cr0003\): cr0003 is already in the sample\. row 2 \(CR0003\)/,
+      )
       .waitFor();
     await page.getByRole('button', { name: 'One case' }).click();
     await page.getByLabel('Case reference').fill('HFK-\u202E100');

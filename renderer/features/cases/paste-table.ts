@@ -5,6 +5,7 @@
  * first row names them (a header row, in any order). A plain list (no tabs) is one reference a line, or split
  * by commas. Blank cells take the form's defaults. Each row says what is wrong with it, in the inspector's words.
  */
+import { hiddenCharacterProblem, referenceKey } from '../../../shared/text';
 import {
   COURT_REPORT_TYPES,
   ROSH_LEVELS,
@@ -157,7 +158,8 @@ function check(
   defaults: CaseFacts,
   existing: readonly string[],
 ): PastedCase[] {
-  const taken = new Set(existing.map((r) => r.toLowerCase()));
+  // The one reference rule: "CR 0003" and "cr0003" are the same case.
+  const taken = new Set(existing.map(referenceKey));
   const seen = new Map<string, number>();
   const typeNames = framework.caseTypes.map((t) => CASE_TYPE_LABELS[t]);
   return rows.map(({ line, cells }) => {
@@ -170,10 +172,12 @@ function check(
     const facts: CaseFacts = { ...defaults };
     if (reference === '') problems.push('no case reference');
     else if (reference.length > 100) problems.push('the reference is longer than 100 characters');
-    else if (taken.has(reference.toLowerCase())) problems.push(`${reference} is already in the sample`);
-    else if (seen.has(reference.toLowerCase()))
-      problems.push(`${reference} is pasted twice (also on row ${seen.get(reference.toLowerCase())})`);
-    if (reference) seen.set(reference.toLowerCase(), seen.get(reference.toLowerCase()) ?? line);
+    else if (hiddenCharacterProblem(reference, 'the reference'))
+      problems.push(hiddenCharacterProblem(reference, 'the reference')!);
+    else if (taken.has(referenceKey(reference))) problems.push(`${reference} is already in the sample`);
+    else if (seen.has(referenceKey(reference)))
+      problems.push(`${reference} is pasted twice (also on row ${seen.get(referenceKey(reference))})`);
+    if (reference) seen.set(referenceKey(reference), seen.get(referenceKey(reference)) ?? line);
 
     const type = cell('caseType');
     if (type) {

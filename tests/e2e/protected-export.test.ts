@@ -57,7 +57,7 @@ describe('files that leave the laptop', () => {
       const download = lead.waitForEvent('download', { timeout: 180_000 });
       await dialog.getByRole('button', { name: 'Export' }).click();
       const file = await download;
-      expect(file.suggestedFilename()).toMatch(/^casescore-\d{4}-\d{2}-\d{2}\.json\.age$/);
+      expect(file.suggestedFilename()).toMatch(/^casescore-\d+-inspections-KM-\d{4}-\d{2}-\d{2}\.json\.age$/);
       const path = join(folder, file.suggestedFilename());
       await file.saveAs(path);
       const text = readFileSync(path, 'utf8');
@@ -97,7 +97,7 @@ describe('files that leave the laptop', () => {
     const download = lead.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Export' }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toMatch(/ anonymised\.json$/);
+    expect(file.suggestedFilename()).toMatch(/-anonymised\.json$/);
     const path = join(folder, 'anonymised.json');
     await file.saveAs(path);
     const anonymised = parseExport(readFileSync(path, 'utf8'));

@@ -126,7 +126,9 @@ export function CaseScoringPage() {
     },
     [caseId, inspectionId, navigate],
   );
-  const promptsOptional = inspection?.promptsOptional === true;
+  // Shown as chosen at once; the stored preference follows when the write commits.
+  const [promptsChoice, setPromptsChoice] = useState<boolean | null>(null);
+  const promptsOptional = promptsChoice ?? inspection?.promptsOptional === true;
   const keys = useScoringKeys({
     caseId: sampled?.id,
     rows,
@@ -232,9 +234,12 @@ export function CaseScoringPage() {
             type="checkbox"
             checked={promptsOptional}
             onChange={(event) => {
-              setPromptsOptional(inspection.id, event.target.checked, by).catch((error: unknown) =>
-                notify({ kind: 'error', text: describeStorageError(error) }),
-              );
+              const optional = event.target.checked;
+              setPromptsChoice(optional);
+              setPromptsOptional(inspection.id, optional, by).catch((error: unknown) => {
+                setPromptsChoice(null);
+                notify({ kind: 'error', text: `Not saved: ${describeStorageError(error)}` });
+              });
             }}
           />{' '}
           Prompts optional in this inspection: moving by keyboard goes from key question to key question

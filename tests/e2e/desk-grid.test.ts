@@ -53,7 +53,7 @@ describe('the grid', () => {
     await page.keyboard.press('y');
     await page.keyboard.press('y');
     await expect
-      .poll(() => cell('SUT-002', 'Keeping others safe').getAttribute('aria-label'))
+      .poll(() => cell('SUT-002', 'Keeping other people safe').getAttribute('aria-label'))
       .toMatch(/: Yes$/);
     expect(await cell('SUT-001', 'Desistance').getAttribute('aria-label')).toMatch(/: No$/);
     await expect.poll(() => panelStandard('2.1 Assessment')).toBe('Requires improvement');

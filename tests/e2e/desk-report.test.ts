@@ -71,7 +71,7 @@ describe('the report to hand over', () => {
     await page.getByRole('heading', { name: `Case ${answeredNo}` }).waitFor();
     await page.getByRole('link', { name: 'Case record' }).click();
     await page.getByText('Casescore case record').waitFor();
-    const safetyRow = page.getByRole('row').filter({ hasText: 'Keeping others safe' }).first();
+    const safetyRow = page.getByRole('row').filter({ hasText: 'Keeping other people safe' }).first();
     expect(await safetyRow.innerText()).toContain('No');
     expect(await safetyRow.innerText()).toContain(NOTE);
     expect(await seriousViolations(page)).toEqual([]);

@@ -55,7 +55,7 @@ describe('the strict CSP in the running app', () => {
     const path = join(folder, 'broken.json');
     writeFileSync(path, JSON.stringify(file));
     expect(await app.chooseRefusedImport(path)).toMatch(
-      /broken\.json was not imported: inspections\[4\]\.cases\[2\]\.answers\["assessment\.safety"\]\.value: expected yes \| no \| na, got "maybe"\. Nothing was changed\./,
+      /broken\.json was not imported: inspection "[^"]+", case "[^"]+", question \d\.\d "Does assessment focus sufficiently on keeping other people safe\?", answer: expected yes \| no \| na, got "maybe"\. Nothing was changed\./,
     );
     expect(await page.getByText('No inspections yet').isVisible()).toBe(true);
     await app.screenshot('12-import-refused');

@@ -39,7 +39,9 @@ describe('the report to hand over', () => {
     const note = page.locator('[data-question="assessment.safety"] textarea');
     await note.fill(NOTE);
     await note.blur();
-    await page.locator('[data-question="assessment.safety"] .save-status', { hasText: 'Saved' }).waitFor();
+    await page
+      .locator('[data-question="assessment.safety"] .note-status', { hasText: 'Note saved' })
+      .waitFor();
   });
 
   it('strengths and areas for improvement are written per standard and kept', async () => {

@@ -374,3 +374,21 @@ function expectEqual(actual: unknown, expected: unknown, what: string): void {
 
 /** A day's worth of operations: long enough for answers to be given, set aside by an edit, and brought back. */
 export const operations = fc.array(operation, { minLength: 10, maxLength: 40 });
+
+/**
+ * The property itself, for each database the tests run it on: any day's sequence of operations leaves a
+ * database that exports after every step and, at the end, backs up, round-trips and rates as the screen does.
+ */
+export async function assertEverySequenceKeepsItsPromises(numRuns: number): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(operations, async (sequence) => {
+      const inspectionId = await startInspection();
+      for (const op of sequence) {
+        await apply(inspectionId, op);
+        await checkExportable();
+      }
+      await checkInvariants();
+    }),
+    { numRuns },
+  );
+}

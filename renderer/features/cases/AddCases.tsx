@@ -130,18 +130,23 @@ export function CaseFactsFields({
   );
 }
 
-export function AddCases({ inspectionId, framework }: { inspectionId: string; framework: Framework }) {
-  const by = useActor();
-  const [mode, setMode] = useState<'one' | 'many'>('one');
-  const [reference, setReference] = useState('');
-  const [facts, setFacts] = useState<CaseFacts>({
+/** The details a new case starts with: the framework's first case type, nothing recorded, scored by `by`. */
+export function defaultFacts(framework: Framework, by: string): CaseFacts {
+  return {
     caseType: framework.caseTypes[0]!,
     rosh: '',
     courtReport: 'none',
     releasedOnLicence: false,
     safetyWellbeing: '',
     inspector: by,
-  });
+  };
+}
+
+export function AddCases({ inspectionId, framework }: { inspectionId: string; framework: Framework }) {
+  const by = useActor();
+  const [mode, setMode] = useState<'one' | 'many'>('one');
+  const [reference, setReference] = useState('');
+  const [facts, setFacts] = useState<CaseFacts>(() => defaultFacts(framework, by));
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
 
   const adding = useRef(false);

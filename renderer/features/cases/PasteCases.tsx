@@ -7,7 +7,7 @@ import { addCases, describeStorageError, useCasesOf } from '../../db';
 import { CASE_TYPE_LABELS, COURT_REPORT_LABELS, ROSH_LABELS } from '../../ui/labels';
 import { Message } from '../../ui/Message';
 import { useActor } from '../settings/actor';
-import { CaseFactsFields, toDetails, type CaseFacts } from './AddCases';
+import { CaseFactsFields, defaultFacts, toDetails, type CaseFacts } from './AddCases';
 import { COLUMN_NAMES, readPastedCases } from './paste-table';
 import './paste-cases.css';
 
@@ -16,14 +16,7 @@ export function PasteCases({ inspectionId, framework }: { inspectionId: string; 
   const hintId = useId();
   const cases = useCasesOf(inspectionId);
   const [pasted, setPasted] = useState('');
-  const [defaults, setDefaults] = useState<CaseFacts>({
-    caseType: framework.caseTypes[0]!,
-    rosh: '',
-    courtReport: 'none',
-    releasedOnLicence: false,
-    safetyWellbeing: '',
-    inspector: by,
-  });
+  const [defaults, setDefaults] = useState<CaseFacts>(() => defaultFacts(framework, by));
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
 
   const existing = useMemo(() => (cases ?? []).filter((c) => !c.deleted).map((c) => c.reference), [cases]);

@@ -35,7 +35,7 @@ export interface CommentaryEntry {
   readonly improvements?: string;
 }
 
-/** Sets a standard's strengths and areas for improvement; both blank removes the entry. */
+/** Sets a standard's strengths or areas for improvement (or both); both blank removes the entry. */
 export async function setCommentary(
   inspectionId: string,
   standardId: string,
@@ -50,8 +50,12 @@ export async function setCommentary(
       .domains.flatMap((d) => d.standards)
       .find((s) => s.id === standardId);
     if (!standard) throw new SaveError(`${standardId} is not a standard of this inspection's framework.`);
-    const strengths = entry.strengths?.trim() ? entry.strengths.trim() : undefined;
-    const improvements = entry.improvements?.trim() ? entry.improvements.trim() : undefined;
+    // Each box saves on its own: a part left out keeps what is stored.
+    const previous = inspection.commentary?.[standardId];
+    const typedStrengths = entry.strengths !== undefined ? entry.strengths : previous?.strengths;
+    const typedImprovements = entry.improvements !== undefined ? entry.improvements : previous?.improvements;
+    const strengths = typedStrengths?.trim() ? typedStrengths.trim() : undefined;
+    const improvements = typedImprovements?.trim() ? typedImprovements.trim() : undefined;
     const at = now();
     const commentary: Record<string, StoredCommentary> = { ...inspection.commentary };
     if (strengths || improvements)

@@ -49,6 +49,9 @@ describe('the report to hand over', () => {
     await page.getByLabel('Strengths of 2.1 Assessment').fill(STRENGTHS);
     await page.getByLabel('Areas for improvement in 2.1 Assessment').fill(IMPROVEMENTS);
     await page.keyboard.press('Tab');
+    // Each box says when its words are stored, as every note does.
+    await page.getByText('Strengths saved').first().waitFor();
+    await page.getByText('Areas for improvement saved').first().waitFor();
     await page.reload();
     await expect.poll(() => page.getByLabel('Strengths of 2.1 Assessment').inputValue()).toBe(STRENGTHS);
     expect(await page.getByLabel('Areas for improvement in 2.1 Assessment').inputValue()).toBe(IMPROVEMENTS);

@@ -1,10 +1,39 @@
-// A standard's strengths and areas for improvement: written on the report screen (saved when leaving a box,
-// with an audit entry) and printed as plain paragraphs, since they are what an inspector hands over.
-import { useState } from 'react';
+// A standard's strengths and areas for improvement: written on the report screen (saved as they are typed, like
+// every note, with an audit entry) and printed as plain paragraphs, since they are what an inspector hands over.
+import type { ReactNode } from 'react';
 import { describeStorageError, setCommentary, type StoredCommentary } from '../../db';
-import { useCasescore } from '../../state/store';
+import { autosaveText, useAutosave } from '../../ui/useAutosave';
 import { useActor } from '../settings/actor';
 import './reports.css';
+
+/** One box of the commentary, saved as it is typed, with its own saved state. */
+function CommentaryBox({
+  label,
+  what,
+  stored,
+  save,
+}: {
+  label: ReactNode;
+  what: string;
+  stored: string;
+  save: (text: string) => Promise<void>;
+}) {
+  const autosave = useAutosave(stored, save, describeStorageError);
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <textarea
+        rows={3}
+        value={autosave.text}
+        onChange={(e) => autosave.setText(e.target.value)}
+        onBlur={autosave.flush}
+      />
+      <span className={`note-status note-status--${autosave.status.kind}`} aria-live="polite">
+        {autosaveText(autosave.status, what)}
+      </span>
+    </label>
+  );
+}
 
 export function StandardCommentary({
   inspectionId,
@@ -19,44 +48,29 @@ export function StandardCommentary({
   saved: StoredCommentary | undefined;
 }) {
   const by = useActor();
-  const notify = useCasescore((s) => s.notify);
-  const [strengths, setStrengths] = useState(saved?.strengths ?? '');
-  const [improvements, setImprovements] = useState(saved?.improvements ?? '');
-  // When the stored words change (saved here, or in another window), the boxes show them.
-  const [shown, setShown] = useState(saved);
-  if (saved !== shown) {
-    setShown(saved);
-    if (saved?.strengths !== shown?.strengths) setStrengths(saved?.strengths ?? '');
-    if (saved?.improvements !== shown?.improvements) setImprovements(saved?.improvements ?? '');
-  }
-
-  function save() {
-    if (strengths === (saved?.strengths ?? '') && improvements === (saved?.improvements ?? '')) return;
-    setCommentary(inspectionId, standardId, { strengths, improvements }, by).catch((error: unknown) =>
-      notify({ kind: 'error', text: describeStorageError(error) }),
-    );
-  }
-
   return (
     <div className="commentary">
       <div className="commentary__edit no-print">
-        <label className="field">
-          <span>
-            Strengths <span className="visually-hidden">of {standardName}</span>
-          </span>
-          <textarea rows={3} value={strengths} onChange={(e) => setStrengths(e.target.value)} onBlur={save} />
-        </label>
-        <label className="field">
-          <span>
-            Areas for improvement <span className="visually-hidden">in {standardName}</span>
-          </span>
-          <textarea
-            rows={3}
-            value={improvements}
-            onChange={(e) => setImprovements(e.target.value)}
-            onBlur={save}
-          />
-        </label>
+        <CommentaryBox
+          label={
+            <>
+              Strengths <span className="visually-hidden">of {standardName}</span>
+            </>
+          }
+          what="Strengths"
+          stored={saved?.strengths ?? ''}
+          save={(text) => setCommentary(inspectionId, standardId, { strengths: text }, by)}
+        />
+        <CommentaryBox
+          label={
+            <>
+              Areas for improvement <span className="visually-hidden">in {standardName}</span>
+            </>
+          }
+          what="Areas for improvement"
+          stored={saved?.improvements ?? ''}
+          save={(text) => setCommentary(inspectionId, standardId, { improvements: text }, by)}
+        />
       </div>
       <div className="commentary__print print-only">
         {saved?.strengths && (

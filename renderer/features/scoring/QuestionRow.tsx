@@ -126,8 +126,8 @@ export const QuestionRow = memo(
           {setAside && (
             <span className="question__why question__set-aside">
               Set aside: answered {value === 'yes' ? 'Yes' : 'No'}, but no longer applies (
-              {notApplicableBecause}). Kept, not counted; it counts again if the case&rsquo;s details change
-              back.
+              {notApplicableBecause.replace(/\.$/, '')}). Kept, not counted; it counts again if the
+              case&rsquo;s details change back.
             </span>
           )}
         </div>

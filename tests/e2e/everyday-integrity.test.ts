@@ -123,8 +123,8 @@ describe('everyday integrity in Chromium', () => {
     await page.getByLabel('Court report inspected').selectOption({ label: 'Standard' });
     await page.getByRole('button', { name: 'Add case' }).click();
     await page.getByRole('link', { name: 'LEW-1' }).click();
-    await question('court-work.advice').focus();
-    await page.keyboard.press('n');
+    await page.getByRole('heading', { name: 'Case LEW-1' }).waitFor();
+    await question('court-work.advice').getByRole('button', { name: 'No', exact: true }).click();
     await question('court-work.advice').getByText('Saved').waitFor();
     await page.getByRole('link', { name: 'Lewisham PDU', exact: true }).click();
     await page.getByRole('link', { name: 'Edit details' }).click();

@@ -43,21 +43,29 @@ async function addCase(reference: string, details: { type?: string; released?: b
 
 /** Exports every inspection through the browser's download, and reads the file as a colleague's tool would. */
 async function exportAll() {
-  await page.goto(appUrl('/'));
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    (async () => {
-      await page.getByRole('button', { name: 'Export all' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Export' });
-      await dialog.getByRole('radio', { name: /^Not encrypted/ }).check();
-      await dialog.getByRole('button', { name: 'Export' }).click();
-    })(),
-  ]);
-  await page
-    .getByText(/^Exported/)
-    .first()
-    .waitFor();
-  return parseExport(await readFile((await download.path())!, 'utf8'));
+  // The export is asked for again if no download came (a busy machine can drop the first click on the dialog).
+  for (let attempt = 1; ; attempt += 1) {
+    await page.goto(appUrl('/'));
+    try {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 15_000 }),
+        (async () => {
+          await page.getByRole('button', { name: 'Export all' }).click();
+          const dialog = page.getByRole('dialog', { name: 'Export' });
+          await dialog.getByRole('radio', { name: /^Not encrypted/ }).check();
+          await dialog.getByRole('button', { name: 'Export' }).click();
+        })(),
+      ]);
+      await page
+        .getByText(/^Exported/)
+        .first()
+        .waitFor();
+      return parseExport(await readFile((await download.path())!, 'utf8'));
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 function question(id: string) {

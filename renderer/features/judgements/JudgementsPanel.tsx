@@ -1,40 +1,11 @@
 // The organisational-delivery standards, rated by the inspector's judgement: a rating and evidence notes per
 // key question, each saved as it is entered (evidence as it is typed).
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { autosaveText, useAutosave } from '../../ui/useAutosave';
+import { useEffect, useRef, useState } from 'react';
+import { AutosavedText } from '../../ui/AutosavedText';
 import { RATINGS, type Framework, type JudgedStandard, type Rating } from '../../../shared/framework';
 import { RATING_LABELS } from '../../../shared/scoring';
 import { describeStorageError, setJudgement, type StoredInspection, type StoredJudgement } from '../../db';
 import { useActor } from '../settings/actor';
-
-/** One evidence box, saved as it is typed. */
-function EvidenceBox({
-  label,
-  rows,
-  stored,
-  save,
-}: {
-  label: ReactNode;
-  rows: number;
-  stored: string;
-  save: (text: string) => Promise<void>;
-}) {
-  const autosave = useAutosave(stored, save, describeStorageError);
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <textarea
-        rows={rows}
-        value={autosave.text}
-        onChange={(e) => autosave.setText(e.target.value)}
-        onBlur={autosave.flush}
-      />
-      <span className={`note-status note-status--${autosave.status.kind}`} aria-live="polite">
-        {autosaveText(autosave.status, 'Evidence')}
-      </span>
-    </label>
-  );
-}
 
 /** How long a rating reached by arrow keys waits before it is saved (focus leaving saves it at once). */
 const ARROW_PAUSE_MS = 1500;
@@ -120,7 +91,8 @@ function JudgedStandardCard({
         ))}
       </fieldset>
       {standard.keyQuestions.map((k) => (
-        <EvidenceBox
+        <AutosavedText
+          what="Evidence"
           key={k.id}
           label={
             <>
@@ -132,7 +104,8 @@ function JudgedStandardCard({
           save={(text) => setJudgement(inspectionId, standard.id, { evidence: { [k.id]: text } }, by)}
         />
       ))}
-      <EvidenceBox
+      <AutosavedText
+        what="Evidence"
         label="Summary of evidence"
         rows={3}
         stored={judgement?.note ?? ''}

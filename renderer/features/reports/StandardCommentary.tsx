@@ -1,39 +1,9 @@
 // A standard's strengths and areas for improvement: written on the report screen (saved as they are typed, like
 // every note, with an audit entry) and printed as plain paragraphs, since they are what an inspector hands over.
-import type { ReactNode } from 'react';
-import { describeStorageError, setCommentary, type StoredCommentary } from '../../db';
-import { autosaveText, useAutosave } from '../../ui/useAutosave';
+import { setCommentary, type StoredCommentary } from '../../db';
+import { AutosavedText } from '../../ui/AutosavedText';
 import { useActor } from '../settings/actor';
 import './reports.css';
-
-/** One box of the commentary, saved as it is typed, with its own saved state. */
-function CommentaryBox({
-  label,
-  what,
-  stored,
-  save,
-}: {
-  label: ReactNode;
-  what: string;
-  stored: string;
-  save: (text: string) => Promise<void>;
-}) {
-  const autosave = useAutosave(stored, save, describeStorageError);
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <textarea
-        rows={3}
-        value={autosave.text}
-        onChange={(e) => autosave.setText(e.target.value)}
-        onBlur={autosave.flush}
-      />
-      <span className={`note-status note-status--${autosave.status.kind}`} aria-live="polite">
-        {autosaveText(autosave.status, what)}
-      </span>
-    </label>
-  );
-}
 
 export function StandardCommentary({
   inspectionId,
@@ -51,7 +21,7 @@ export function StandardCommentary({
   return (
     <div className="commentary">
       <div className="commentary__edit no-print">
-        <CommentaryBox
+        <AutosavedText
           label={
             <>
               Strengths <span className="visually-hidden">of {standardName}</span>
@@ -61,7 +31,7 @@ export function StandardCommentary({
           stored={saved?.strengths ?? ''}
           save={(text) => setCommentary(inspectionId, standardId, { strengths: text }, by)}
         />
-        <CommentaryBox
+        <AutosavedText
           label={
             <>
               Areas for improvement <span className="visually-hidden">in {standardName}</span>

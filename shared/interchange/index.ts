@@ -10,3 +10,4 @@ export { answersToCsv, CASE_COLUMNS, CSV_BOM, neutraliseCell } from './csv';
 export { canonicalInspection, contentChecksum } from './checksum';
 export { sha256Hex } from './sha256';
 export * from './merge';
+export * from './signature';

@@ -1,0 +1,213 @@
+/**
+ * Signed exports. Each install holds an Ed25519 key pair (WebCrypto, available in Chromium, Electron and Node);
+ * every file Casescore writes is signed over its canonical content, so a reader can tell who wrote it and that
+ * nothing changed since. A checksum only says a file is intact: anyone can recompute one. A signature says whose
+ * key wrote it, and the lead inspector decides which keys belong to the team (by fingerprint, checked by phone).
+ *
+ * What is signed: the whole file as written, minus the `signature` member itself, as canonical JSON (object
+ * keys sorted at every level, no spaces). It is checked on the file as read, before any upgrade, so a signature
+ * stays valid when a later Casescore reads an older file.
+ */
+
+/** The `signature` member of a signed file. */
+export interface FileSignature {
+  readonly algorithm: 'Ed25519';
+  /** The signer's public key: 32 bytes, base64. */
+  readonly publicKey: string;
+  /** The signature over the canonical content: 64 bytes, base64. */
+  readonly value: string;
+}
+
+/** What checking a file's signature found. */
+export type SignatureCheck =
+  | { readonly state: 'unsigned' }
+  | { readonly state: 'verified'; readonly publicKey: string; readonly fingerprint: string }
+  | {
+      readonly state: 'changed';
+      readonly publicKey: string;
+      readonly fingerprint: string;
+      readonly problem: string;
+    };
+
+/** A signing key pair as WebCrypto holds it, with the public key's raw bytes in base64. */
+export interface SigningKeys {
+  readonly privateKey: unknown;
+  readonly publicKey: string;
+}
+
+/** The part of WebCrypto used here (shared/ sees neither DOM nor Node types, so it names what it needs). */
+interface Subtle {
+  digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer>;
+  importKey(
+    format: 'raw',
+    key: Uint8Array,
+    algorithm: { name: 'Ed25519' },
+    extractable: boolean,
+    usages: readonly string[],
+  ): Promise<unknown>;
+  generateKey(
+    algorithm: { name: 'Ed25519' },
+    extractable: boolean,
+    usages: readonly string[],
+  ): Promise<{ privateKey: unknown; publicKey: unknown }>;
+  exportKey(format: 'raw', key: unknown): Promise<ArrayBuffer>;
+  sign(algorithm: { name: 'Ed25519' }, key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
+  verify(
+    algorithm: { name: 'Ed25519' },
+    key: unknown,
+    signature: Uint8Array,
+    data: Uint8Array,
+  ): Promise<boolean>;
+}
+
+interface Codec {
+  encode(text: string): Uint8Array;
+}
+
+const ED25519 = { name: 'Ed25519' } as const;
+
+function subtle(): Subtle {
+  const crypto = (globalThis as unknown as { crypto?: { subtle?: Subtle } }).crypto;
+  if (!crypto?.subtle)
+    throw new Error('WebCrypto is not available here, so files cannot be signed or checked');
+  return crypto.subtle;
+}
+
+function utf8(text: string): Uint8Array {
+  const Encoder = (globalThis as unknown as { TextEncoder: new () => Codec }).TextEncoder;
+  return new Encoder().encode(text);
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Bytes as standard base64 (with padding). */
+export function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] ?? 0;
+    const b = bytes[i + 1];
+    const c = bytes[i + 2];
+    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out += BASE64[(n >> 18) & 63]! + BASE64[(n >> 12) & 63]!;
+    out += b === undefined ? '=' : BASE64[(n >> 6) & 63]!;
+    out += c === undefined ? '=' : BASE64[n & 63]!;
+  }
+  return out;
+}
+
+/** Standard base64 as bytes, or `null` when the text is not base64. */
+export function fromBase64(text: string): Uint8Array | null {
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) return null;
+  const clean = text.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let value = 0;
+  let index = 0;
+  for (const ch of clean) {
+    value = (value << 6) | BASE64.indexOf(ch);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[index++] = (value >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+/**
+ * JSON with object keys sorted at every level and no spaces: the same data always gives the same text, whatever
+ * order its keys were written in. Members whose value is `undefined` are left out, as JSON.stringify does.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    const text = JSON.stringify(value);
+    return text === undefined ? 'null' : text;
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const members = Object.keys(record)
+    .sort()
+    .filter((key) => record[key] !== undefined)
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+  return `{${members.join(',')}}`;
+}
+
+/** The bytes a file's signature covers: the file without its `signature`, as canonical JSON. */
+export function signedBytes(file: Readonly<Record<string, unknown>>): Uint8Array {
+  const { signature: _signature, ...content } = file;
+  return utf8(canonicalJson(content));
+}
+
+/**
+ * A public key's fingerprint, to read aloud and compare by phone: the first 8 bytes of its SHA-256 in upper-case
+ * hex, in groups of four ("3F2A 9C1B 77D0 45EE").
+ */
+export async function fingerprintOf(publicKey: string): Promise<string> {
+  const bytes = fromBase64(publicKey);
+  if (!bytes) throw new Error('the public key is not base64');
+  const digest = new Uint8Array(await subtle().digest('SHA-256', bytes));
+  const hex = [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join('');
+  return hex.match(/.{4}/g)!.join(' ');
+}
+
+/** Makes a new signing key pair; the private key cannot be read out, only used (and stored in IndexedDB). */
+export async function makeSigningKeys(): Promise<SigningKeys> {
+  const pair = await subtle().generateKey(ED25519, false, ['sign', 'verify']);
+  const raw = new Uint8Array(await subtle().exportKey('raw', pair.publicKey));
+  return { privateKey: pair.privateKey, publicKey: toBase64(raw) };
+}
+
+/** The file with its `signature` member set, over everything else in it. */
+export async function signFile<T extends Record<string, unknown>>(
+  file: T,
+  keys: SigningKeys,
+): Promise<T & { signature: FileSignature }> {
+  const { signature: _old, ...content } = file;
+  const value = new Uint8Array(await subtle().sign(ED25519, keys.privateKey, signedBytes(content)));
+  return {
+    ...(content as T),
+    signature: { algorithm: 'Ed25519', publicKey: keys.publicKey, value: toBase64(value) },
+  };
+}
+
+function readSignature(value: unknown): FileSignature | string {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return 'the signature is not an object';
+  const s = value as Record<string, unknown>;
+  if (s.algorithm !== 'Ed25519') return 'the signature is not Ed25519';
+  if (typeof s.publicKey !== 'string' || fromBase64(s.publicKey)?.length !== 32)
+    return "the signature's public key is not 32 bytes of base64";
+  if (typeof s.value !== 'string' || fromBase64(s.value)?.length !== 64)
+    return "the signature's value is not 64 bytes of base64";
+  return { algorithm: 'Ed25519', publicKey: s.publicKey, value: s.value };
+}
+
+/**
+ * Checks a file's signature on the file as read (a parsed JSON object, before upgrade or validation).
+ * `changed` means the content no longer matches what the key signed (or the signature is malformed).
+ */
+export async function checkSignature(file: unknown): Promise<SignatureCheck> {
+  if (file === null || typeof file !== 'object' || Array.isArray(file)) return { state: 'unsigned' };
+  const record = file as Record<string, unknown>;
+  if (record.signature === undefined) return { state: 'unsigned' };
+  const signature = readSignature(record.signature);
+  if (typeof signature === 'string') {
+    return { state: 'changed', publicKey: '', fingerprint: '', problem: signature };
+  }
+  const fingerprint = await fingerprintOf(signature.publicKey);
+  let valid = false;
+  try {
+    const key = await subtle().importKey('raw', fromBase64(signature.publicKey)!, ED25519, false, ['verify']);
+    valid = await subtle().verify(ED25519, key, fromBase64(signature.value)!, signedBytes(record));
+  } catch {
+    valid = false;
+  }
+  return valid
+    ? { state: 'verified', publicKey: signature.publicKey, fingerprint }
+    : {
+        state: 'changed',
+        publicKey: signature.publicKey,
+        fingerprint,
+        problem: 'the file was changed after it was signed',
+      };
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import {
+  canonicalJson,
+  checkSignature,
+  fingerprintOf,
+  fromBase64,
+  makeSigningKeys,
+  signFile,
+  toBase64,
+} from '../../../shared/interchange/signature';
+
+describe('canonical JSON', () => {
+  it('gives the same text whatever order keys were written in', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: 'x' } })).toBe(
+      canonicalJson({ a: { c: 'x', d: [1, { y: 2, z: 1 }] }, b: 1 }),
+    );
+    expect(canonicalJson({ b: 1, a: undefined, c: null })).toBe('{"b":1,"c":null}');
+  });
+});
+
+describe('base64', () => {
+  it('round-trips bytes of every length and refuses what is not base64', () => {
+    for (let n = 0; n < 70; n += 1) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 37 + n) & 0xff);
+      expect(fromBase64(toBase64(bytes))).toEqual(bytes);
+      expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+    }
+    expect(fromBase64('not base64!')).toBeNull();
+    expect(fromBase64('abc')).toBeNull();
+  });
+});
+
+describe('signed files', () => {
+  const file = {
+    format: 'casescore.inspections',
+    formatVersion: 3,
+    inspections: [{ id: 'a', name: 'Southwark' }],
+  };
+
+  it('verifies a signed file, whatever order its keys are in, and names the key by fingerprint', async () => {
+    const keys = await makeSigningKeys();
+    const signed = await signFile(file, keys);
+    const reordered = JSON.parse(JSON.stringify({ inspections: signed.inspections, ...signed }));
+    const check = await checkSignature(reordered);
+    expect(check.state).toBe('verified');
+    expect(check.state === 'verified' && check.fingerprint).toBe(await fingerprintOf(keys.publicKey));
+    expect(await fingerprintOf(keys.publicKey)).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){3}$/);
+  });
+
+  it('says "changed after signing" when one character of content changes', async () => {
+    const keys = await makeSigningKeys();
+    const signed = await signFile(file, keys);
+    const tampered = { ...signed, inspections: [{ id: 'a', name: 'Southwarc' }] };
+    const check = await checkSignature(tampered);
+    expect(check.state).toBe('changed');
+  });
+
+  it('refuses a signature that names another key (the forger signs with theirs, claims ours)', async () => {
+    const ours = await makeSigningKeys();
+    const forger = await makeSigningKeys();
+    const forged = await signFile(file, forger);
+    const claimed = { ...forged, signature: { ...forged.signature, publicKey: ours.publicKey } };
+    expect((await checkSignature(claimed)).state).toBe('changed');
+  });
+
+  it('reads a file with no signature as unsigned and a malformed one as changed', async () => {
+    expect((await checkSignature(file)).state).toBe('unsigned');
+    const bad = await checkSignature({
+      ...file,
+      signature: { algorithm: 'Ed25519', publicKey: 'AA==', value: 'x' },
+    });
+    expect(bad).toMatchObject({ state: 'changed', problem: expect.stringContaining('32 bytes') });
+  });
+
+  it('fingerprints the same key the same way every time and two keys differently', async () => {
+    const a = await makeSigningKeys();
+    const b = await makeSigningKeys();
+    expect(await fingerprintOf(a.publicKey)).toBe(await fingerprintOf(a.publicKey));
+    expect(await fingerprintOf(a.publicKey)).not.toBe(await fingerprintOf(b.publicKey));
+  });
+});

@@ -73,7 +73,7 @@ export async function setAnswer(
     }
     const typed = options.keepNote ? previous?.note : entry.note;
     const note = typed?.trim() ? typed : undefined;
-    const answer: StoredAnswer = { value: entry.value, ...(note ? { note } : {}), ...write.stamp };
+    const answer: StoredAnswer = { value: entry.value, ...(note ? { note } : {}), ...write.after(previous) };
     await db.cases.put({
       ...sampled,
       answers: { ...sampled.answers, [questionId]: answer },
@@ -117,7 +117,7 @@ export async function setAnswerNote(
     const answer: StoredAnswer = {
       value: previous?.value ?? null,
       ...(next ? { note: next } : {}),
-      ...write.stamp,
+      ...write.after(previous),
     };
     await db.cases.put({ ...sampled, answers: { ...sampled.answers, [questionId]: answer }, ...write.stamp });
     await write.record({

@@ -12,11 +12,10 @@ import {
   type CaseStatus,
   type StatusMove,
 } from '../../shared/moderation';
-import { record } from './audit';
-import { now } from './clock';
 import { database } from './database';
 import type { StoredCase, StoredCaseStatus } from './entities';
 import { SaveError } from './errors';
+import { audited } from './write';
 
 /** A case's status; a case with none recorded is in progress. */
 export function statusOf(sampled: Pick<StoredCase, 'status'>): CaseStatus {
@@ -38,7 +37,7 @@ export async function moveCaseStatus(
   reason?: string,
 ): Promise<StoredCaseStatus> {
   const db = database();
-  return db.transaction('rw', db.inspections, db.cases, db.audit, async () => {
+  return audited(by, [db.inspections, db.cases], async (write) => {
     const sampled = await db.cases.get(caseId);
     if (!sampled || sampled.deleted) throw new SaveError('That case no longer exists.');
     const inspection = await db.inspections.get(sampled.inspectionId);
@@ -54,18 +53,14 @@ export async function moveCaseStatus(
         : [];
     const problem = statusMoveProblem(move, before, sampled.reference, { unanswered, reason });
     if (problem) throw new SaveError(problem);
-    const at = now();
     const trimmed = reason?.trim();
     const status: StoredCaseStatus = {
       value: statusAfter(move),
       ...(trimmed ? { reason: trimmed } : {}),
-      updatedAt: at,
-      by,
+      ...write.after(sampled.status),
     };
-    await db.cases.put({ ...sampled, status, updatedAt: at, by });
-    await record({
-      at,
-      by,
+    await db.cases.put({ ...sampled, status, ...write.stamp });
+    await write.record({
       inspectionId: sampled.inspectionId,
       caseId,
       action: 'case-status',

@@ -4,13 +4,15 @@
  * not hold hidden characters. A removed case stays in the bin for 30 days, then its content is erased.
  */
 import { getFramework, type CaseAttributes, type CaseType } from '../../shared/framework';
+import { VERSIONED_CASE_DETAILS, type VersionedCaseDetail } from '../../shared/interchange';
+import { CREATED, seenBy, type Versioned } from '../../shared/merge';
 import { hiddenCharacterProblem, referenceKey, tidyReference } from '../../shared/text';
 import { newId } from './clock';
 import { refuseIfLocked } from './case-status';
 import { database } from './database';
 import type { StoredAnswer, StoredCase } from './entities';
 import { SaveError } from './errors';
-import { audited } from './write';
+import { audited, type WriteContext } from './write';
 
 /** What a person enters about a case. */
 export interface CaseDetails {
@@ -110,6 +112,7 @@ export async function addCases(
         attributes: details.attributes,
         answers: {},
         createdAt: write.at,
+        detailVersions: Object.fromEntries(VERSIONED_CASE_DETAILS.map((d) => [d, write.stamp])),
         ...write.stamp,
       };
       await db.cases.add(row);
@@ -124,6 +127,48 @@ export async function addCases(
     }
     return { added, skipped };
   });
+}
+
+/** A stored case's detail version ("created" where it has none, as merging reads it). */
+function storedDetailVersion(row: StoredCase, detail: VersionedCaseDetail): Versioned {
+  return row.detailVersions?.[detail] ?? CREATED;
+}
+
+/** Every version a stored case holds, for what its removal replaces. */
+function caseVersionsOf(row: StoredCase): Versioned[] {
+  return [
+    row,
+    ...VERSIONED_CASE_DETAILS.map((d) => storedDetailVersion(row, d)),
+    ...Object.values(row.answers),
+    ...(row.status ? [row.status] : []),
+  ];
+}
+
+/** New versions for the details an edit changed; the others keep theirs. */
+function versionsAfterEdit(
+  before: StoredCase,
+  after: StoredCase,
+  write: WriteContext,
+): StoredCase['detailVersions'] {
+  const versions = { ...before.detailVersions };
+  const value = (row: StoredCase, d: VersionedCaseDetail) =>
+    d === 'reference'
+      ? row.reference
+      : d === 'caseType'
+        ? row.caseType
+        : d === 'inspector'
+          ? row.inspector
+          : d === 'note'
+            ? row.note
+            : d === 'removed'
+              ? false
+              : row.attributes[d];
+  for (const detail of VERSIONED_CASE_DETAILS) {
+    if (value(before, detail) !== value(after, detail)) {
+      versions[detail] = write.after(storedDetailVersion(before, detail));
+    }
+  }
+  return versions;
 }
 
 /** What a case's details are, for the audit. */
@@ -191,7 +236,7 @@ export async function editCase(
       answers[questionId] = {
         value: entry.value,
         ...(entry.note ? { note: entry.note } : {}),
-        ...write.stamp,
+        ...write.after(previous),
       };
       await write.record({
         inspectionId: before.inspectionId,
@@ -203,11 +248,10 @@ export async function editCase(
       });
     }
     const { inspector: _dropped, ...rest } = before;
+    const edited = { ...rest, ...next, referenceKey: referenceKey(reference), answers };
     await db.cases.put({
-      ...rest,
-      ...next,
-      referenceKey: referenceKey(reference),
-      answers,
+      ...edited,
+      detailVersions: versionsAfterEdit(before, edited, write),
       ...write.stamp,
     });
     await write.record({
@@ -227,7 +271,13 @@ export async function removeCase(caseId: string, by: string): Promise<void> {
     const before = await db.cases.get(caseId);
     if (!before || before.deleted) return;
     refuseIfLocked(before);
-    await db.cases.put({ ...before, deleted: true, ...write.stamp });
+    // The removal replaces only what this copy had seen of the case: a merge asks before losing anything newer.
+    await db.cases.put({
+      ...before,
+      deleted: true,
+      ...write.stamp,
+      replaces: seenBy(caseVersionsOf(before)),
+    });
     await write.record({
       inspectionId: before.inspectionId,
       caseId,
@@ -255,8 +305,12 @@ export async function restoreCase(caseId: string, by: string): Promise<void> {
         `${before.reference} cannot come back: the sample has a case ${clash.reference} again. Rename or remove that one first.`,
       );
     }
-    const { deleted: _deleted, ...rest } = before;
-    await db.cases.put({ ...rest, ...write.stamp });
+    const { deleted: _deleted, replaces: _seen, ...rest } = before;
+    await db.cases.put({
+      ...rest,
+      detailVersions: { ...before.detailVersions, removed: write.after(before) },
+      ...write.stamp,
+    });
     await write.record({
       inspectionId: before.inspectionId,
       caseId,
@@ -277,7 +331,12 @@ export async function setCaseNote(caseId: string, note: string, by: string): Pro
     const next = note.trim() ? note : undefined;
     if (next === before.note) return;
     const { note: previous, ...rest } = before;
-    await db.cases.put({ ...rest, ...(next ? { note: next } : {}), ...write.stamp });
+    await db.cases.put({
+      ...rest,
+      ...(next ? { note: next } : {}),
+      detailVersions: { ...before.detailVersions, note: write.after(storedDetailVersion(before, 'note')) },
+      ...write.stamp,
+    });
     await write.record({
       inspectionId: before.inspectionId,
       caseId,

@@ -3,23 +3,19 @@
  * commits with its audit entry in one transaction.
  */
 import { getFramework } from '../../shared/framework';
-import { record } from './audit';
-import { now } from './clock';
 import { database } from './database';
 import type { StoredCommentary } from './entities';
 import { SaveError } from './errors';
+import { audited } from './write';
 
 /** Sets whether moving by keyboard passes over prompts in this inspection. */
 export async function setPromptsOptional(inspectionId: string, optional: boolean, by: string): Promise<void> {
   const db = database();
-  await db.transaction('rw', db.inspections, db.audit, async () => {
+  await audited(by, [db.inspections], async (write) => {
     const inspection = await db.inspections.get(inspectionId);
     if (!inspection) throw new SaveError('That inspection no longer exists.');
-    const at = now();
-    await db.inspections.put({ ...inspection, promptsOptional: optional, updatedAt: at, by });
-    await record({
-      at,
-      by,
+    await db.inspections.put({ ...inspection, promptsOptional: optional, ...write.stamp });
+    await write.record({
       inspectionId,
       action: 'inspection-edited',
       key: 'promptsOptional',
@@ -43,7 +39,7 @@ export async function setCommentary(
   by: string,
 ): Promise<void> {
   const db = database();
-  await db.transaction('rw', db.inspections, db.audit, async () => {
+  await audited(by, [db.inspections], async (write) => {
     const inspection = await db.inspections.get(inspectionId);
     if (!inspection) throw new SaveError('That inspection no longer exists.');
     const standard = getFramework(inspection.framework)
@@ -56,20 +52,16 @@ export async function setCommentary(
     const typedImprovements = entry.improvements !== undefined ? entry.improvements : previous?.improvements;
     const strengths = typedStrengths?.trim() ? typedStrengths.trim() : undefined;
     const improvements = typedImprovements?.trim() ? typedImprovements.trim() : undefined;
-    const at = now();
     const commentary: Record<string, StoredCommentary> = { ...inspection.commentary };
     if (strengths || improvements)
       commentary[standardId] = {
         ...(strengths ? { strengths } : {}),
         ...(improvements ? { improvements } : {}),
-        updatedAt: at,
-        by,
+        ...write.after(previous),
       };
     else delete commentary[standardId];
-    await db.inspections.put({ ...inspection, commentary, updatedAt: at, by });
-    await record({
-      at,
-      by,
+    await db.inspections.put({ ...inspection, commentary, ...write.stamp });
+    await write.record({
       inspectionId,
       action: 'inspection-edited',
       key: `commentary.${standardId}`,

@@ -5,6 +5,8 @@
  */
 import type { AnswerValue, CaseAttributes, CaseType, FrameworkRef, Rating } from '../../shared/framework';
 import type { BackupReason } from '../../shared/ipc';
+import type { VersionedCaseDetail } from '../../shared/interchange';
+import type { Versioned } from '../../shared/merge';
 import type { CaseStatus } from '../../shared/moderation';
 
 /**
@@ -16,6 +18,13 @@ export interface Stamp {
   readonly by: string;
   readonly device?: string;
   readonly counter?: number;
+  /** The versions this one replaced (device to highest counter seen); merging believes this, never the clock. */
+  readonly replaces?: Readonly<Record<string, number>>;
+}
+
+/** A version of one thing: its stamp, and names of versions from before devices were recorded it replaced. */
+export interface VersionStamp extends Stamp {
+  readonly supersedes?: string[];
 }
 
 /** One answer to one question for one case. `value: null` is an answer that was cleared. */
@@ -100,6 +109,8 @@ export interface StoredCase extends Stamp {
   readonly status?: StoredCaseStatus;
   /** The quality lead's blind second scoring, when the case was dip-sampled. */
   readonly secondScoring?: StoredSecondScoring;
+  /** Each detail's version (reference, type, inspector, risk…, note, and `removed`), so details merge one by one. */
+  readonly detailVersions?: Readonly<Partial<Record<VersionedCaseDetail, Versioned>>>;
 }
 
 /** A blind second scoring of a case's key questions, with the first scoring as it stood when it began. */
@@ -157,7 +168,8 @@ export type AuditAction =
   | 'demo-loaded'
   | 'imported'
   | 'merged'
-  | 'restored';
+  | 'restored'
+  | 'team';
 
 /** One change, with its old and new value, written in the same transaction as the change itself. */
 export interface AuditEntry {
@@ -171,6 +183,8 @@ export interface AuditEntry {
   readonly key?: string;
   readonly before: unknown;
   readonly after: unknown;
+  /** Taken from another copy's file: the fingerprint of its signer, or "unsigned". That file's claim, not ours. */
+  readonly claimedIn?: string;
 }
 
 /** A setting, such as the inspector's initials. */

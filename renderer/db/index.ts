@@ -47,6 +47,9 @@ export { fromExportedInspection, toExportedInspection } from './snapshot';
 export { newId } from './clock';
 export { useAllCases, useBin, useCasesOf, useInitials, useInspection, useInspections } from './live';
 export { applyImport, exportInspections, latestChange, planImport, replaceAllWith } from './transfer';
+export { ownFingerprint, signingKeys } from './signing';
+export { distrustKey, readTeam, trustKey, type TeamMember } from './team';
+export { sourceOfFile, type FileSource } from './trust';
 export { BROWSER_BACKUPS_KEPT, listBrowserBackups, readBrowserBackup, writeBrowserBackup } from './backups';
 export {
   checkMinimumCases,

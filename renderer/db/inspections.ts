@@ -204,7 +204,7 @@ export async function setJudgement(
       ...(Object.keys(evidence).length ? { evidence } : {}),
     };
     if (previous && sameJudgement(previous, entry)) return; // Saving what is there already changes nothing.
-    const judgement: StoredJudgement = withoutUndefined({ ...entry, ...write.stamp });
+    const judgement: StoredJudgement = withoutUndefined({ ...entry, ...write.after(previous) });
     await db.inspections.put({
       ...inspection,
       judgements: { ...inspection.judgements, [standardId]: judgement },
@@ -235,8 +235,13 @@ export async function setOverride(
   await audited(by, [db.inspections], async (write) => {
     const inspection = await mustGet(inspectionId);
     const overrides: Record<string, StoredOverride> = { ...inspection.overrides };
-    if (entry) overrides[standardId] = { rating: entry.rating, reason: entry.reason.trim(), ...write.stamp };
-    else delete overrides[standardId];
+    if (entry) {
+      overrides[standardId] = {
+        rating: entry.rating,
+        reason: entry.reason.trim(),
+        ...write.after(inspection.overrides[standardId]),
+      };
+    } else delete overrides[standardId];
     await db.inspections.put({ ...inspection, overrides, ...write.stamp });
     await write.record({
       inspectionId,

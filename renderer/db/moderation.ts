@@ -12,6 +12,7 @@ import { newId, now } from './clock';
 import { database } from './database';
 import type { StoredCase, StoredDipSample, StoredSecondScoring } from './entities';
 import { SaveError } from './errors';
+import { audited } from './write';
 
 /** Live, submitted cases not yet in any dip sample of the inspection. */
 export function dipCandidates(
@@ -154,7 +155,7 @@ export async function reconcileAnswer(
   by: string,
 ): Promise<void> {
   const db = database();
-  await db.transaction('rw', db.inspections, db.cases, db.audit, async () => {
+  await audited(by, [db.inspections, db.cases], async (write) => {
     const sampled = await db.cases.get(caseId);
     if (!sampled || sampled.deleted) throw new SaveError('That case no longer exists.');
     refuseIfLocked(sampled);
@@ -171,7 +172,7 @@ export async function reconcileAnswer(
     if (first !== second && trimmed === '') {
       throw new SaveError(`Give the reason for the agreed answer to ${name} of case ${sampled.reference}.`);
     }
-    const at = now();
+    const at = write.at;
     const answers =
       sampled.answers[questionId]?.value === agreed
         ? sampled.answers
@@ -180,8 +181,7 @@ export async function reconcileAnswer(
             [questionId]: {
               value: agreed,
               ...(sampled.answers[questionId]?.note ? { note: sampled.answers[questionId]!.note } : {}),
-              updatedAt: at,
-              by,
+              ...write.after(sampled.answers[questionId]),
             },
           };
     await db.cases.put({
@@ -194,12 +194,9 @@ export async function reconcileAnswer(
           [questionId]: { agreed, ...(trimmed ? { reason: trimmed } : {}), by, at },
         },
       },
-      updatedAt: at,
-      by,
+      ...write.stamp,
     });
-    await record({
-      at,
-      by,
+    await write.record({
       inspectionId: sampled.inspectionId,
       caseId,
       action: 'reconciled',

@@ -80,11 +80,21 @@ function toExportedAudit(entry: AuditEntry): ExportedAuditRecord {
     ...(entry.key ? { key: entry.key } : {}),
     before: entry.before ?? null,
     after: entry.after ?? null,
+    ...(entry.claimedIn ? { claimedIn: entry.claimedIn } : {}),
   };
 }
 
 function toExportedCase(c: StoredCase, framework: Framework | undefined): ExportedCase | ExportedDeletedCase {
-  if (c.deleted) return { id: c.id, deleted: true, updatedAt: c.updatedAt, by: c.by, ...deviceOf(c) };
+  if (c.deleted) {
+    return {
+      id: c.id,
+      deleted: true,
+      updatedAt: c.updatedAt,
+      by: c.by,
+      ...deviceOf(c),
+      ...(c.replaces ? { replaces: { ...c.replaces } } : {}),
+    };
+  }
   return {
     id: c.id,
     reference: c.reference,
@@ -95,6 +105,7 @@ function toExportedCase(c: StoredCase, framework: Framework | undefined): Export
     answers: { ...c.answers },
     ...(c.note ? { note: c.note } : {}),
     ...(c.status ? { status: { ...c.status } } : {}),
+    ...(c.detailVersions ? { detailVersions: { ...c.detailVersions } } : {}),
     updatedAt: c.updatedAt,
     by: c.by,
     ...deviceOf(c),
@@ -136,6 +147,7 @@ export function fromExportedInspection(
           answers: {},
           createdAt: c.updatedAt,
           ...stamp(c),
+          ...(c.replaces ? { replaces: c.replaces } : {}),
           deleted: true,
           purged: true,
         }
@@ -150,6 +162,7 @@ export function fromExportedInspection(
           answers: Object.fromEntries(Object.entries(c.answers).map(([q, a]) => [q, { ...a, ...stamp(a) }])),
           ...(c.note ? { note: c.note } : {}),
           ...(c.status ? { status: c.status } : {}),
+          ...(c.detailVersions ? { detailVersions: c.detailVersions } : {}),
           ...secondScoringOf(secondScorings.get(c.id)),
           createdAt: c.updatedAt ?? at,
           ...stamp(c),
@@ -203,5 +216,6 @@ export function auditFromExported(
     ...(r.key ? { key: r.key } : {}),
     before: r.before,
     after: r.after,
+    ...(r.claimedIn ? { claimedIn: r.claimedIn } : {}),
   }));
 }

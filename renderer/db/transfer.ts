@@ -3,35 +3,40 @@
  * tombstones), adding inspections from a validated file, and replacing everything from a backup. Each write is
  * one transaction: a failure leaves the database exactly as it was.
  */
+import { createExport, type ExportFile, type ExportedInspection } from '../../shared/interchange';
 import {
   applyMerge,
-  createExport,
   planMerge,
-  type ExportFile,
-  type ExportedInspection,
   type MergePlan,
   type MergeResolutions,
-} from '../../shared/interchange';
+  type MergeSource,
+} from '../../shared/merge';
 import { database } from './database';
 import { SaveError } from './errors';
-import { audited } from './write';
+import { readInitials } from './settings';
+import { audited, deviceId } from './write';
 import { auditFromExported, fromExportedInspection, toExportedInspection } from './snapshot';
 
 /** The inspections (all, or those with the given ids) as an export file, stamped now. */
 export async function exportInspections(ids?: readonly string[]): Promise<ExportFile> {
   const db = database();
-  return db.transaction('r', db.inspections, db.cases, db.audit, async () => {
-    const inspections = (await db.inspections.toArray())
-      .filter((i) => !i.deletedAt && (!ids || ids.includes(i.id)))
-      .sort((a, b) => a.name.localeCompare(b.name));
-    const exported: ExportedInspection[] = [];
-    for (const inspection of inspections) {
-      const cases = await db.cases.where('inspectionId').equals(inspection.id).toArray();
-      const audit = await db.audit.where('inspectionId').equals(inspection.id).sortBy('seq');
-      exported.push(toExportedInspection(inspection, cases, audit));
-    }
-    return createExport(exported, new Date());
-  });
+  return db
+    .transaction('r', db.inspections, db.cases, db.audit, async () => {
+      const inspections = (await db.inspections.toArray())
+        .filter((i) => !i.deletedAt && (!ids || ids.includes(i.id)))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      const exported: ExportedInspection[] = [];
+      for (const inspection of inspections) {
+        const cases = await db.cases.where('inspectionId').equals(inspection.id).toArray();
+        const audit = await db.audit.where('inspectionId').equals(inspection.id).sortBy('seq');
+        exported.push(toExportedInspection(inspection, cases, audit));
+      }
+      return createExport(exported, new Date());
+    })
+    .then(async (file) => {
+      const initials = await readInitials();
+      return initials ? { ...file, signer: { initials } } : file;
+    });
 }
 
 /** Our copies of the given inspections (not deleted), with their audit trails, in the export format. */
@@ -49,10 +54,15 @@ async function currentCopies(ids: readonly string[]): Promise<ExportedInspection
 }
 
 /** What importing the (already validated) file would do to the data here. Writes nothing. */
-export async function planImport(file: ExportFile): Promise<MergePlan> {
+export async function planImport(file: ExportFile, source: MergeSource): Promise<MergePlan> {
   const db = database();
+  const localDevice = await deviceId();
   return db.transaction('r', db.inspections, db.cases, db.audit, async () =>
-    planMerge(await currentCopies(file.inspections.map((i) => i.id)), file.inspections),
+    planMerge(await currentCopies(file.inspections.map((i) => i.id)), file.inspections, {
+      source,
+      localDevice,
+      now: new Date(),
+    }),
   );
 }
 
@@ -65,14 +75,22 @@ export async function applyImport(
   file: ExportFile,
   resolutions: MergeResolutions,
   by: string,
-  source: string,
-): Promise<number> {
+  fileName: string,
+  source: MergeSource,
+): Promise<{ applied: number; claims: number }> {
   const db = database();
   return audited(by, [db.inspections, db.cases], async (write) => {
     const at = write.at;
     const current = await currentCopies(file.inspections.map((i) => i.id));
-    const plan = planMerge(current, file.inspections);
-    const merged = applyMerge(current, file.inspections, plan, resolutions);
+    const plan = planMerge(current, file.inspections, {
+      source,
+      localDevice: write.device,
+      now: new Date(at),
+    });
+    const merged = applyMerge(current, file.inspections, plan, resolutions, {
+      resolver: { device: write.device, counter: write.counter, by, at },
+      claimedIn: source.signedBy,
+    });
     for (const result of merged.inspections) {
       const before = current.find((c) => c.id === result.id);
       const existingRow = await db.inspections.get(result.id);
@@ -89,6 +107,8 @@ export async function applyImport(
               ...existingRow,
               judgements: inspection.judgements,
               overrides: inspection.overrides,
+              ...(inspection.commentary ? { commentary: inspection.commentary } : {}),
+              ...(inspection.dipSamples ? { dipSamples: inspection.dipSamples } : {}),
               ...write.stamp,
             }
           : inspection,
@@ -100,10 +120,15 @@ export async function applyImport(
         inspectionId: result.id,
         action: before ? 'merged' : 'imported',
         before: null,
-        after: { source, cases: cases.length },
+        after: {
+          source: fileName,
+          signedBy: source.signedBy,
+          verified: source.verified,
+          cases: cases.length,
+        },
       });
     }
-    return merged.applied;
+    return { applied: merged.applied, claims: merged.claims };
   });
 }
 

@@ -8,9 +8,10 @@
  * device always has a higher counter, and undo compares versions (device and counter), never times.
  */
 import type { Table } from 'dexie';
+import { replacing, type Versioned } from '../../shared/merge';
 import { newId, now } from './clock';
 import { database } from './database';
-import type { AuditEntry, Stamp } from './entities';
+import type { AuditEntry, Stamp, VersionStamp } from './entities';
 
 /** The settings key of this install's device id and change counter. */
 export const DEVICE_KEY = 'device';
@@ -29,6 +30,11 @@ export interface WriteContext {
   readonly counter: number;
   /** Who, when, device and counter, to spread into a changed row. */
   readonly stamp: Stamp;
+  /**
+   * The stamp of a new version of one thing that replaces `previous` (what was stored before): this write's
+   * stamp, plus every version the previous ones replaced or were, so a merge knows this change saw them.
+   */
+  after(...previous: (Versioned | undefined)[]): VersionStamp;
   /** Adds an audit entry in this transaction, stamped with this write's time and author. */
   record(entry: Omit<AuditEntry, 'at' | 'by'>): Promise<void>;
 }
@@ -85,6 +91,7 @@ export async function audited<T>(
       device: device.id,
       counter,
       stamp,
+      after: (...previous) => ({ ...stamp, ...replacing(previous) }),
       async record(entry) {
         await db.audit.add({ ...entry, at, by });
       },

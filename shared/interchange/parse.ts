@@ -9,6 +9,7 @@ import { DEFAULT_MAX_BYTES, parseJsonSafely } from './safe-json';
 import { exportFileSchema, type ExportFile, type FORMAT_VERSION } from './schema';
 import { dropUndeclaredCaseDetails } from './case-details';
 import { checkSemantics } from './semantics';
+import { checkSignature, type SignatureCheck } from './signature';
 import { upgradeToCurrent } from './upgrade';
 import { firstIssueAsError } from './zod-issues';
 
@@ -74,6 +75,45 @@ export type ParseResult =
 export function tryParseExport(text: string, options: ParseOptions = {}): ParseResult {
   try {
     return { ok: true, file: parseExport(text, options) };
+  } catch (error) {
+    if (error instanceof InterchangeError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/** A file read in full, with what its signature showed. */
+export type SignedParseResult =
+  | { readonly ok: true; readonly file: ExportFile; readonly signature: SignatureCheck }
+  | { readonly ok: false; readonly error: InterchangeError };
+
+/**
+ * Reads an export's text and checks its signature on the file as written (before any upgrade), then validates
+ * it in full. A signed file whose content changed after signing is refused; an unsigned one is read and says so.
+ */
+export async function parseSignedExport(
+  text: string,
+  options: ParseOptions = {},
+): Promise<SignedParseResult> {
+  let raw: unknown;
+  try {
+    raw = parseJsonSafely(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  } catch (error) {
+    if (error instanceof InterchangeError) return { ok: false, error };
+    throw error;
+  }
+  const signature = await checkSignature(raw);
+  if (signature.state === 'changed') {
+    const by = signature.fingerprint ? ` by the key ${signature.fingerprint}` : '';
+    return {
+      ok: false,
+      error: new InterchangeError(
+        ['signature'],
+        `${signature.problem} (it was signed${by}); it was not read`,
+      ),
+    };
+  }
+  try {
+    return { ok: true, file: validateExport(raw), signature };
   } catch (error) {
     if (error instanceof InterchangeError) return { ok: false, error };
     throw error;

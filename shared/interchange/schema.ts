@@ -21,11 +21,14 @@ z.config({ jitless: true });
 /** The `format` every Casescore export carries. */
 export const FORMAT = 'casescore.inspections';
 /**
- * The format version this build writes. Version 2 (this release): an answer to a question that no longer applies
- * to its case is kept ("set aside") instead of being refused, ids are restricted to plain characters, names and
- * references may not hold hidden characters, and every change may name the device and counter that made it.
+ * The format version this build writes. Version 2: an answer to a question that no longer applies to its case is
+ * kept ("set aside") instead of being refused, ids are restricted to plain characters, names and references may
+ * not hold hidden characters, and every change may name the device and counter that made it. Version 3 (this
+ * release): every change may name the versions it replaced (`replaces`), a case's details carry their own
+ * versions (`detailVersions`), a removed case names what its remover had seen, audit entries taken from another
+ * file say so (`claimedIn`), and a file may be signed (`signer`, `signature`).
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 const MAX_TEXT = 100_000;
 const MAX_SHORT = 200;
@@ -55,6 +58,11 @@ const stamp = {
   device: id.optional(),
   /** That install's change counter: a later change from the same device has a higher counter. */
   counter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  /**
+   * The versions this change replaced: for each device, the highest counter of that device's versions of the
+   * same thing that this change had seen. A version wins over another only if it names it here.
+   */
+  replaces: z.record(id, z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)).optional(),
 };
 
 const rating = z.enum(RATINGS);
@@ -84,9 +92,26 @@ export const caseStatusSchema = z.object({
   value: z.enum(['in-progress', 'submitted', 'quality-assured', 'locked']),
   /** Required to reopen a locked case; kept with the status it led to. */
   reason: note.optional(),
+  ...stamp,
   updatedAt: timestamp,
   by: who,
 });
+
+/** The case details that carry their own versions, so two inspectors' edits to one case merge detail by detail. */
+export const VERSIONED_CASE_DETAILS = [
+  'reference',
+  'caseType',
+  'inspector',
+  'rosh',
+  'courtReport',
+  'releasedOnLicence',
+  'safetyWellbeing',
+  'note',
+  'removed',
+] as const;
+
+/** One version of one case detail: who changed it, when, on which device, and what it replaced. */
+export const detailVersionSchema = z.object(stamp);
 
 /** A sampled case with its answers keyed by question id. */
 export const liveCaseSchema = z.object({
@@ -100,6 +125,12 @@ export const liveCaseSchema = z.object({
   note: note.optional(),
   /** Optional: where the case is in quality assurance. */
   status: caseStatusSchema.optional(),
+  /**
+   * Optional: the version of each case detail (reference, type, inspector, risk, court report, release, safety
+   * and wellbeing, the case note, and `removed` for the case being in the sample at all). A detail with no entry
+   * has the version it was created with, which no later version is taken to know.
+   */
+  detailVersions: z.partialRecord(z.enum(VERSIONED_CASE_DETAILS), detailVersionSchema).optional(),
   ...stamp,
 });
 
@@ -111,6 +142,8 @@ export const deletedCaseSchema = z.object({
   by: who,
   device: stamp.device,
   counter: stamp.counter,
+  /** Everything in the case the remover had seen (device to highest counter): the removal replaces only that. */
+  replaces: stamp.replaces,
 });
 
 export const sampledCaseSchema = z.union([liveCaseSchema, deletedCaseSchema]);
@@ -133,6 +166,7 @@ export const overrideSchema = z.object({
   updatedAt: timestamp.optional(),
   device: stamp.device,
   counter: stamp.counter,
+  replaces: stamp.replaces,
   supersedes: z.array(versionStamp).max(100).optional(),
 });
 
@@ -152,6 +186,11 @@ export const auditRecordSchema = z.object({
   key: shortText.optional(),
   before: z.unknown(),
   after: z.unknown(),
+  /**
+   * Set on an entry taken from another copy's file: the fingerprint of the key that signed that file, or
+   * "unsigned". Such an entry is that file's claim, kept beside this copy's own history and never replacing it.
+   */
+  claimedIn: shortText.optional(),
 });
 
 const answerValue = z.enum(ANSWER_VALUES);
@@ -234,6 +273,19 @@ export const exportFileSchema = z.object({
   notice: z.string().max(MAX_TEXT).optional(),
   /** True when references are keyed pseudonyms and notes and the audit are left out (an analysts' copy). */
   anonymised: z.boolean().optional(),
+  /** Who exported the file, as they call themselves: a claim, checked against the lead's team list by its key. */
+  signer: z.object({ initials: shortText, name: shortText.optional() }).optional(),
+  /**
+   * An Ed25519 signature over the whole file but this member (see signature.ts): the public key (base64, 32
+   * bytes) and the signature (base64, 64 bytes). Files Casescore writes are always signed.
+   */
+  signature: z
+    .object({
+      algorithm: z.literal('Ed25519'),
+      publicKey: z.string().max(100),
+      value: z.string().max(200),
+    })
+    .optional(),
   inspections: z.array(inspectionSchema),
 });
 
@@ -249,6 +301,12 @@ export type ExportedJudgement = z.infer<typeof judgementSchema>;
 export type ExportedOverride = z.infer<typeof overrideSchema>;
 /** A standard's strengths and areas for improvement as the format carries them. */
 export type ExportedCommentary = z.infer<typeof commentarySchema>;
+/** A case detail's version as the format carries it. */
+export type ExportedDetailVersion = z.infer<typeof detailVersionSchema>;
+/** A case detail that carries its own version. */
+export type VersionedCaseDetail = (typeof VERSIONED_CASE_DETAILS)[number];
+/** A case's quality-assurance status as the format carries it. */
+export type ExportedCaseStatus = z.infer<typeof caseStatusSchema>;
 /** One audit entry as the format carries it. */
 export type ExportedAuditRecord = z.infer<typeof auditRecordSchema>;
 /** The moderation section as the format carries it. */

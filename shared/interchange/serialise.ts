@@ -6,6 +6,7 @@ import { canonicalInspection, contentChecksum } from './checksum';
 import { exportFileSchema, FORMAT, FORMAT_VERSION, type ExportedInspection, type ExportFile } from './schema';
 import { inWords } from './parse';
 import { checkSemantics } from './semantics';
+import { signFile, type SigningKeys } from './signature';
 import { firstIssueAsError } from './zod-issues';
 
 /** Builds an export file around inspections, stamped with the time of export. */
@@ -31,15 +32,26 @@ export function serialiseExport(file: ExportFile): string {
   } catch (error) {
     throw inWords(error, file);
   }
-  const { format, formatVersion, exportedAt, notice, anonymised, inspections } = result.data;
+  const { format, formatVersion, exportedAt, notice, anonymised, signer, inspections } = result.data;
   const canonical: ExportFile = {
     format,
     formatVersion,
     exportedAt,
     ...(notice === undefined ? {} : { notice }),
     ...(anonymised === undefined ? {} : { anonymised }),
+    ...(signer === undefined ? {} : { signer }),
     checksum: contentChecksum(result.data),
     inspections: inspections.map(canonicalInspection),
   };
   return `${JSON.stringify(canonical, null, 2)}\n`;
+}
+
+/**
+ * The file as signed JSON text: serialised as above, then signed with `keys` over everything but the signature
+ * (see signature.ts), the signature written last.
+ * @throws InterchangeError when the file would not pass validation on reading.
+ */
+export async function serialiseSignedExport(file: ExportFile, keys: SigningKeys): Promise<string> {
+  const content = JSON.parse(serialiseExport(file)) as Record<string, unknown>;
+  return `${JSON.stringify(await signFile(content, keys), null, 2)}\n`;
 }

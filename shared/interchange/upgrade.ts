@@ -5,6 +5,9 @@
  *
  * 1 -> 2: nothing in a version 1 file changes meaning. Version 2 only accepts more (answers set aside because
  * they no longer apply, device and counter on each change), so the upgrade sets the version number.
+ * 2 -> 3: version 3 adds only optional members (replaced versions, case detail versions, signatures, audit
+ * claims); a version 2 file means the same, so the upgrade sets the version number. A version 2 answer has no
+ * record of what it replaced, so merging treats it as knowing nothing it does not name in `supersedes`.
  */
 import { InterchangeError } from './errors';
 import { FORMAT, FORMAT_VERSION } from './schema';
@@ -12,6 +15,7 @@ import { FORMAT, FORMAT_VERSION } from './schema';
 /** Upgrades keyed by the version they read; each returns the same file at the next version. */
 const UPGRADES: Readonly<Record<number, (file: Record<string, unknown>) => Record<string, unknown>>> = {
   1: (file) => ({ ...file, formatVersion: 2 }),
+  2: (file) => ({ ...file, formatVersion: 3 }),
 };
 
 /**

@@ -35,7 +35,8 @@ import {
 import { rateStored } from '../../renderer/features/ratings/useRatedInspection';
 import { useCasescore } from '../../renderer/state/store';
 import { caseQuestions, PROBATION_PDU_2021 } from '../../shared/framework';
-import { parseExport, serialiseExport, type MergeResolutions } from '../../shared/interchange';
+import { parseExport, serialiseExport } from '../../shared/interchange';
+import { decideAll, TEAM_FILE } from './merge-decisions';
 import { rateInspection } from '../../shared/scoring';
 
 /** References that collide under the one reference rule, and one with a hidden character (always refused). */
@@ -177,17 +178,9 @@ async function nth(inspectionId: string, n: number, live = true): Promise<Stored
 
 async function importFile(text: string): Promise<void> {
   const file = parseExport(text);
-  const plan = await planImport(file);
+  const plan = await planImport(file, TEAM_FILE);
   // The lead takes the colleague's side of every conflict and keeps clashing cases apart.
-  const resolutions: MergeResolutions = {
-    conflicts: Object.fromEntries(
-      plan.inspections.flatMap((i) =>
-        i.items.filter((t) => t.outcome === 'conflict').map((t) => [t.key, 'theirs']),
-      ),
-    ),
-    clashes: Object.fromEntries(plan.inspections.flatMap((i) => i.clashes.map((c) => [c.key, 'apart']))),
-  };
-  await applyImport(file, resolutions, BY, 'sequence.json');
+  await applyImport(file, decideAll(plan), BY, 'sequence.json', TEAM_FILE);
   useCasescore.getState().clearUndo();
 }
 

@@ -1,27 +1,31 @@
-// Reviewing an import before anything is written: what will be added, changed and left, each conflict side by
-// side to resolve one by one (ConflictTable) or in bulk (BulkResolution), and cases with a matching reference
-// under another id to join or keep apart. Applied in one transaction, after a backup.
+// Reviewing an import before anything is written: who the file is from (SourceBanner), every change it would
+// make by kind, and three groups: changes taken without asking (from a verified team member), changes to review
+// (from an unverified file, and every removal), and conflicts to resolve side by side, one by one or in bulk;
+// cases with a matching reference under another id are joined or kept apart. Applied in one transaction, after
+// a backup.
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { getFramework } from '../../../shared/framework';
 import {
   appliesAfter,
-  isConflict,
+  ITEM_KINDS,
   unresolved,
   type InspectionMergePlan,
+  type MergeItem,
   type MergeResolutions,
-} from '../../../shared/interchange';
+} from '../../../shared/merge';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
 import { plural } from '../../ui/format';
 import { useActor } from '../settings/actor';
 import { BulkResolution } from './BulkResolution';
-import { ConflictTable, conflictReference } from './ConflictTable';
-import { applyReviewedImport } from './transfer';
+import { ItemTable } from './ItemTable';
+import { KIND_PLURALS } from './item-words';
+import { SourceBanner } from './SourceBanner';
+import { applyReviewedImport, trustPendingKey } from './transfer';
+import './review.css';
 
-type Choose = (keys: readonly string[], side: 'mine' | 'theirs') => void;
-
-/** One inspection of the file: what it adds and changes, and its reference clashes to join or keep apart. */
+/** One inspection of the file: whether it is new, and its reference clashes to join or keep apart. */
 function InspectionSummary({
   inspection,
   clashChoices,
@@ -31,19 +35,23 @@ function InspectionSummary({
   clashChoices: MergeResolutions['clashes'];
   onClash: (key: string, choice: 'join' | 'apart') => void;
 }) {
+  const changes = inspection.items.length;
   return (
     <section className="card" aria-labelledby={`import-${inspection.id}`}>
       <h2 id={`import-${inspection.id}`}>{inspection.name}</h2>
       {inspection.isNew ? (
-        <p>A new inspection: it will be added with all its cases.</p>
+        <p>A new inspection: it will be added with all its cases if taken.</p>
       ) : (
         <ul className="import-summary">
-          <li>
-            {plural(inspection.newCases.length, 'new case')} to add
-            {inspection.newCases.length > 0 && `: ${inspection.newCases.map((c) => c.reference).join(', ')}`}
-          </li>
-          <li>{plural(inspection.items.filter((i) => !isConflict(i)).length, 'answer')} to add or update</li>
-          <li>{plural(inspection.left, 'item')} the same here, or already settled, left as they are</li>
+          <li>{plural(changes, 'change')} from the file</li>
+          <li>{plural(inspection.left, 'item')} the same here, or already replaced here, left as they are</li>
+          {inspection.claims > 0 && (
+            <li>
+              {plural(inspection.claims, 'audit entry', 'audit entries')} kept as the file’s claims, beside
+              this copy’s own history
+              {inspection.claimsLeftOut > 0 && ` (${inspection.claimsLeftOut} over the size limits left out)`}
+            </li>
+          )}
         </ul>
       )}
       {inspection.clashes.length > 0 && (
@@ -78,29 +86,31 @@ function InspectionSummary({
   );
 }
 
+/** References as people read them: C-2 before C-10; inspection-level items last. */
+const byReference = (a: MergeItem, b: MergeItem) =>
+  (a.reference ?? '\uffff').localeCompare(b.reference ?? '\uffff', 'en', { numeric: true });
+
 export function ImportReview() {
   const pending = useCasescore((s) => s.pendingImport);
   const setPending = useCasescore((s) => s.setPendingImport);
   const notify = useCasescore((s) => s.notify);
   const by = useActor();
   const navigate = useNavigate();
-  const [resolutions, setResolutions] = useState<MergeResolutions>({ conflicts: {}, clashes: {} });
+  const [resolutions, setResolutions] = useState<MergeResolutions>({ choices: {}, clashes: {} });
   const [applying, setApplying] = useState(false);
 
-  // A reference clash's conflicts matter only once the lead joins the two cases.
+  // A reference clash's items matter only once the lead joins the two cases.
   const clashChoices = resolutions.clashes;
-  const conflicts = useMemo(
-    () =>
-      pending?.plan.inspections.flatMap((i) =>
-        i.items
-          .filter(isConflict)
-          .filter((item) => appliesAfter(item, { clashes: clashChoices }))
-          .sort((a, b) =>
-            (conflictReference(a) ?? '').localeCompare(conflictReference(b) ?? '', 'en', { numeric: true }),
-          ),
-      ) ?? [],
-    [pending, clashChoices],
-  );
+  const groups = useMemo(() => {
+    const all = (pending?.plan.inspections.flatMap((i) => i.items) ?? [])
+      .filter((item) => appliesAfter(item, { clashes: clashChoices }))
+      .sort(byReference);
+    return {
+      taken: all.filter((i) => i.group === 'taken'),
+      toReview: all.filter((i) => i.group === 'toReview'),
+      conflicts: all.filter((i) => i.group === 'conflicts'),
+    };
+  }, [pending, clashChoices]);
 
   if (!pending) {
     return (
@@ -114,15 +124,20 @@ export function ImportReview() {
     );
   }
   const open = unresolved(pending.plan, resolutions);
+  const waiting = open.conflicts + open.toReview + open.clashes;
   const framework = getFramework(
     pending.file.inspections[0]?.framework ?? { id: 'hmip-probation-pdu', version: '2021' },
   );
   const { totals } = pending.plan;
+  const kinds = ITEM_KINDS.filter((k) => totals.byKind[k]).map((k) => {
+    const n = totals.byKind[k]!;
+    return `${n} ${KIND_PLURALS[k][n === 1 ? 0 : 1]}`;
+  });
 
-  const choose: Choose = (keys, side) =>
+  const choose = (keys: readonly string[], side: 'mine' | 'theirs') =>
     setResolutions((r) => ({
       ...r,
-      conflicts: { ...r.conflicts, ...Object.fromEntries(keys.map((k) => [k, side])) },
+      choices: { ...r.choices, ...Object.fromEntries(keys.map((k) => [k, side])) },
     }));
   const chooseClash = (key: string, choice: 'join' | 'apart') =>
     setResolutions((r) => ({ ...r, clashes: { ...r.clashes, [key]: choice } }));
@@ -130,11 +145,21 @@ export function ImportReview() {
   return (
     <main className="page">
       <h1>Review the import of {pending.name}</h1>
+      <SourceBanner
+        source={pending.source}
+        onTrust={async (member) => {
+          const replanned = await trustPendingKey(pending, member, by);
+          setResolutions({ choices: {}, clashes: resolutions.clashes });
+          setPending(replanned);
+        }}
+      />
       <p className="import-totals" aria-live="polite">
-        Will add <strong>{totals.added}</strong>, change <strong>{totals.changed}</strong> and leave{' '}
-        <strong>{totals.left}</strong> as they are; <strong>{totals.conflicts}</strong> to resolve. Nothing is
-        written until you apply it, and a backup is taken first.
+        <strong>{totals.taken}</strong> to take without asking, <strong>{totals.toReview}</strong> to review,{' '}
+        <strong>{totals.conflicts}</strong> conflicts and <strong>{totals.clashes}</strong> matching
+        references to resolve; <strong>{totals.left}</strong> left as they are. Nothing is written until you
+        apply it, and a backup is taken first.
       </p>
+      {kinds.length > 0 && <p className="import-kinds">By kind: {kinds.join(', ')}.</p>}
       {pending.plan.inspections.map((inspection) => (
         <InspectionSummary
           key={inspection.id}
@@ -143,23 +168,57 @@ export function ImportReview() {
           onClash={chooseClash}
         />
       ))}
-      {conflicts.length > 0 && (
+      {groups.conflicts.length > 0 && (
         <section aria-labelledby="conflicts-heading">
-          <h2 id="conflicts-heading">Conflicts ({conflicts.length})</h2>
-          <BulkResolution conflicts={conflicts} onChoose={choose} />
-          <ConflictTable
+          <h2 id="conflicts-heading">Conflicts ({groups.conflicts.length})</h2>
+          <p className="hint">
+            Made without knowing of each other, or a removal of something its remover had not seen: choose
+            which to keep. Your choice is recorded as a change of yours, so it settles the conflict in every
+            copy.
+          </p>
+          <BulkResolution items={groups.conflicts} group="conflicts" onChoose={choose} />
+          <ItemTable
             framework={framework}
-            conflicts={conflicts}
-            chosen={resolutions.conflicts}
+            items={groups.conflicts}
+            group="conflicts"
+            chosen={resolutions.choices}
             onChoose={choose}
+            caption="Conflicts"
           />
         </section>
+      )}
+      {groups.toReview.length > 0 && (
+        <section aria-labelledby="review-heading">
+          <h2 id="review-heading">Changes to review ({groups.toReview.length})</h2>
+          <p className="hint">
+            {pending.source.verified
+              ? 'Removals always wait for you.'
+              : 'The file is not verified, so each change waits for you: take it or leave it.'}
+          </p>
+          <BulkResolution items={groups.toReview} group="toReview" onChoose={choose} />
+          <ItemTable
+            framework={framework}
+            items={groups.toReview}
+            group="toReview"
+            chosen={resolutions.choices}
+            onChoose={choose}
+            caption="Changes to review"
+          />
+        </section>
+      )}
+      {groups.taken.length > 0 && (
+        <details className="taken">
+          <summary>
+            <h2>Taken without asking ({groups.taken.length})</h2>
+          </summary>
+          <ItemTable framework={framework} items={groups.taken} group="taken" caption="Changes taken" />
+        </details>
       )}
       <div className="form-actions import-actions">
         <button
           type="button"
           className="button button--primary"
-          disabled={applying || open.conflicts + open.clashes > 0}
+          disabled={applying || waiting > 0}
           onClick={async () => {
             setApplying(true);
             const outcome = await applyReviewedImport(platform(), pending, resolutions, by);
@@ -187,10 +246,10 @@ export function ImportReview() {
         >
           Cancel
         </button>
-        {open.conflicts + open.clashes > 0 && (
+        {waiting > 0 && (
           <span className="hint">
-            {plural(open.conflicts, 'conflict')} and {plural(open.clashes, 'matching reference')} still to
-            resolve.
+            Still to decide: {plural(open.conflicts, 'conflict')}, {plural(open.toReview, 'change')} to review
+            and {plural(open.clashes, 'matching reference')}.
           </span>
         )}
       </div>

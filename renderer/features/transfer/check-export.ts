@@ -6,10 +6,10 @@
  */
 import {
   InterchangeError,
-  tryParseExport,
+  parseSignedExport,
   type ExportFile,
-  type ParseResult,
   type PathSegment,
+  type SignatureCheck,
 } from '../../../shared/interchange';
 import { DecryptionError, decryptFile, encryptText, isEncryptedFile } from './protect';
 
@@ -20,7 +20,7 @@ export type WorkerRequest =
 
 /** What the worker answers a check: the valid file, that a passphrase is needed, or the first problem. */
 export type CheckResponse =
-  | { readonly ok: true; readonly file: ExportFile }
+  | { readonly ok: true; readonly file: ExportFile; readonly signature: SignatureCheck }
   | { readonly ok: false; readonly locked: true; readonly wrongPassphrase: boolean; readonly problem: string }
   | {
       readonly ok: false;
@@ -37,7 +37,8 @@ export type EncryptResponse =
 
 /** The result of checking a file: parsed, refused, or encrypted and waiting for (the right) passphrase. */
 export type CheckResult =
-  | ParseResult
+  | { readonly ok: true; readonly file: ExportFile; readonly signature: SignatureCheck }
+  | { readonly ok: false; readonly error: InterchangeError }
   | {
       readonly ok: false;
       readonly locked: true;
@@ -80,8 +81,8 @@ export async function checkContent(
       return refused(new InterchangeError([], 'not text (it is not UTF-8); a Casescore export is JSON text'));
     }
   }
-  const result = tryParseExport(text);
-  return result.ok ? { ok: true, file: result.file } : refused(result.error);
+  const result = await parseSignedExport(text);
+  return result.ok ? { ok: true, file: result.file, signature: result.signature } : refused(result.error);
 }
 
 /** Does one request, wherever it runs. */

@@ -3,13 +3,8 @@
  * the export format's full validation (nothing is written unless the whole file is valid), and a backup of
  * the current data before anything imported is written.
  */
-import {
-  MergeError,
-  serialiseExport,
-  type ExportFile,
-  type MergePlan,
-  type MergeResolutions,
-} from '../../../shared/interchange';
+import { serialiseSignedExport, type ExportFile, type SignatureCheck } from '../../../shared/interchange';
+import { MergeError, type MergePlan, type MergeResolutions } from '../../../shared/merge';
 import {
   applyImport,
   describeStorageError,
@@ -17,6 +12,10 @@ import {
   planImport,
   readInitials,
   replaceAllWith,
+  signingKeys,
+  sourceOfFile,
+  trustKey,
+  type FileSource,
 } from '../../db';
 import type { ChosenFile, Platform } from '../../platform';
 import { checkExport, encryptExport } from './check-export';
@@ -62,16 +61,17 @@ export function exportFileName(
   return protection === 'anonymised' ? `${base}-anonymised.json` : `${base}.json`;
 }
 
-/** The current data as export text. */
+/** The current data as export text, signed with this install's key. */
 export async function exportText(ids?: readonly string[]): Promise<string> {
-  return serialiseExport(await exportInspections(ids));
+  return serialiseSignedExport(await exportInspections(ids), await signingKeys());
 }
 
 /** The export's text as it will leave: clear with its personal-data notice, encrypted, or anonymised. */
 async function protectedExport(ids: readonly string[] | undefined, protection: Protection): Promise<string> {
   const file = await exportInspections(ids);
-  if (protection.kind === 'anonymised') return serialiseExport(await anonymiseExport(file));
-  const clear = serialiseExport({ ...file, notice: PERSONAL_DATA_NOTICE });
+  const keys = await signingKeys();
+  if (protection.kind === 'anonymised') return serialiseSignedExport(await anonymiseExport(file), keys);
+  const clear = await serialiseSignedExport({ ...file, notice: PERSONAL_DATA_NOTICE }, keys);
   return protection.kind === 'encrypted' ? encryptExport(clear, protection.passphrase) : clear;
 }
 
@@ -121,6 +121,9 @@ export async function backupFirst(
 export interface PendingImport {
   readonly name: string;
   readonly file: ExportFile;
+  /** What the file's signature showed, and who it comes from. */
+  readonly signature: SignatureCheck;
+  readonly source: FileSource;
   readonly plan: MergePlan;
 }
 
@@ -174,7 +177,14 @@ async function checkAndPlan(
     };
   }
   try {
-    return { name: chosen.name, file: parsed.file, plan: await planImport(parsed.file) };
+    const source = await sourceOfFile(parsed.file, parsed.signature);
+    return {
+      name: chosen.name,
+      file: parsed.file,
+      signature: parsed.signature,
+      source,
+      plan: await planImport(parsed.file, source),
+    };
   } catch (error) {
     const why = error instanceof MergeError ? error.message : describeStorageError(error);
     return { kind: 'error', text: `${chosen.name} was not imported: ${why}. Nothing was changed.` };
@@ -190,13 +200,13 @@ export async function applyReviewedImport(
 ): Promise<Outcome> {
   try {
     await backupFirst(platform, 'before-import');
-    const changed = await applyImport(pending.file, resolutions, by, pending.name);
+    const { applied } = await applyImport(pending.file, resolutions, by, pending.name, pending.source);
     // What undo remembers was written before the import: it must not replay over what came in.
     useCasescore.getState().clearUndo();
     const names = pending.plan.inspections.map((i) => i.name).join(', ');
     return {
       kind: 'info',
-      text: `Imported ${pending.name} into ${names}: ${changed} change${changed === 1 ? '' : 's'}.`,
+      text: `Imported ${pending.name} into ${names}: ${applied} change${applied === 1 ? '' : 's'}.`,
     };
   } catch (error) {
     const why = error instanceof MergeError ? `${error.message}.` : describeStorageError(error);
@@ -227,4 +237,19 @@ export async function restoreBackup(platform: Platform, name: string, by: string
       text: `${name} was not restored. ${describeStorageError(error)} Nothing was changed.`,
     };
   }
+}
+
+/**
+ * Trusts the key that signed a pending file (the lead has checked its fingerprint), adding it to the team list,
+ * and plans the file again: its changes are now from a verified team member.
+ */
+export async function trustPendingKey(
+  pending: PendingImport,
+  member: { initials: string; name?: string },
+  by: string,
+): Promise<PendingImport> {
+  if (!pending.source.publicKey) throw new Error('The file is not signed, so there is no key to trust.');
+  await trustKey({ publicKey: pending.source.publicKey, ...member }, by);
+  const source = await sourceOfFile(pending.file, pending.signature);
+  return { ...pending, source, plan: await planImport(pending.file, source) };
 }

@@ -5,6 +5,7 @@ import { caseQuestions, PROBATION_PDU_2021, questionApplies } from '../../../sha
 import { parseExport, serialiseExport } from '../../../shared/interchange';
 import {
   applyImport,
+  planImport,
   auditTrail,
   CasescoreDatabase,
   database,
@@ -21,6 +22,7 @@ import {
   setSecondAnswer,
 } from '../../../renderer/db';
 import { inspectionWithCases } from '../helpers';
+import { decideAll, TEAM_FILE } from '../../helpers/merge-decisions';
 
 /** Answers every key question that applies to a community case without court work. */
 async function answerEveryKeyQuestion(caseId: string, skip: readonly string[] = []) {
@@ -156,7 +158,7 @@ describe('moderation in storage', () => {
     const file = parseExport(text);
     expect(file.inspections[0]!.moderation?.agreement).toMatchObject({ overall: { pairs: 1, agreed: 0 } });
     replaceDatabase(new CasescoreDatabase(`moderation-${crypto.randomUUID()}`));
-    await applyImport(file, { conflicts: {}, clashes: {} }, 'LD', 'qa.json');
+    await applyImport(file, decideAll(await planImport(file, TEAM_FILE)), 'LD', 'qa.json', TEAM_FILE);
     const again = parseExport(serialiseExport(await exportInspections([inspectionId]))).inspections[0]!;
     expect(again.moderation).toEqual(file.inspections[0]!.moderation);
     expect(again.cases).toEqual(file.inspections[0]!.cases);

@@ -13,6 +13,7 @@ import {
 } from '../../../renderer/db';
 import { parseExport, serialiseExport } from '../../../shared/interchange';
 import { inspectionWithCases } from '../helpers';
+import { decideAll, TEAM_FILE } from '../../helpers/merge-decisions';
 
 describe('strengths and areas for improvement', () => {
   it('are kept per standard, trimmed, with an audit entry; both blank removes them', async () => {
@@ -60,8 +61,9 @@ describe('strengths and areas for improvement', () => {
     );
     // Importing a file into a copy that has its own words keeps the words here.
     await setCommentary(inspectionId, 'planning', { improvements: 'Our words.' }, 'JB');
-    expect((await planImport(file)).inspections).toHaveLength(1);
-    await applyImport(file, { clashes: {}, conflicts: {} }, 'JB', 'test');
+    const plan = await planImport(file, TEAM_FILE);
+    expect(plan.inspections).toHaveLength(1);
+    await applyImport(file, decideAll(plan, 'mine'), 'JB', 'test', TEAM_FILE);
     expect((await database().inspections.get(inspectionId))?.commentary?.planning?.improvements).toBe(
       'Our words.',
     );

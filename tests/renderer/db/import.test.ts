@@ -11,6 +11,7 @@ import {
 } from '../../../renderer/db';
 import { readImport } from '../../../renderer/features/transfer/transfer';
 import { inspectionArbitrary, noteText } from '../../helpers/arbitraries';
+import { TEAM_FILE } from '../../helpers/merge-decisions';
 import { fakeDesktop } from '../fake-platform';
 
 /** Everything in the database, for before-and-after comparisons. */
@@ -23,7 +24,7 @@ async function everything() {
   };
 }
 
-const NONE = { conflicts: {}, clashes: {} };
+const NONE = { choices: {}, clashes: {} };
 
 describe('export, import into an empty database, export again', () => {
   it('gives the same content, notes with every kind of character included', async () => {
@@ -42,7 +43,7 @@ describe('export, import into an empty database, export again', () => {
         replaceDatabase(new CasescoreDatabase(`round-trip-${crypto.randomUUID()}`));
         const parsed = tryParseExport(serialiseExport(file));
         if (!parsed.ok) throw parsed.error;
-        await applyImport(parsed.file, NONE, 'KM', 'file.json');
+        await applyImport(parsed.file, NONE, 'KM', 'file.json', TEAM_FILE);
         const again = await exportInspections();
         const withoutTrail = (list: typeof file.inspections) =>
           list.map(({ audit: _audit, ...rest }) => rest).sort((a, b) => a.id.localeCompare(b.id));
@@ -161,7 +162,7 @@ describe('a failed import', () => {
       if (written > 120) throw new DOMException('The disk is full.', 'QuotaExceededError');
     };
     database().cases.hook('creating', failHalfWay);
-    await expect(applyImport(copy, NONE, 'KM', 'copy.json')).rejects.toThrow();
+    await expect(applyImport(copy, NONE, 'KM', 'copy.json', TEAM_FILE)).rejects.toThrow();
     database().cases.hook('creating').unsubscribe(failHalfWay);
     expect(written).toBeGreaterThan(120);
     expect(await everything()).toEqual(before);

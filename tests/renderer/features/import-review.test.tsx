@@ -1,8 +1,16 @@
 import { within, type Screen } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createExport, serialiseExport, type ExportedInspection } from '../../../shared/interchange';
-import { database, setAnswer } from '../../../renderer/db';
+import {
+  createExport,
+  fingerprintOf,
+  makeSigningKeys,
+  parseExport,
+  serialiseExport,
+  serialiseSignedExport,
+  type ExportedInspection,
+} from '../../../shared/interchange';
+import { database, readTeam, setAnswer } from '../../../renderer/db';
 import { exportText } from '../../../renderer/features/transfer/transfer';
 import { replacePlatform } from '../../../renderer/platform';
 import { fakeDesktop } from '../fake-platform';
@@ -55,24 +63,34 @@ describe('reviewing an import', () => {
     replacePlatform(host.platform);
     const { user, screen } = await renderApp('/');
     await chooseFile(user, screen);
-    expect(screen.getByText(/Will add/)).toHaveTextContent('Will add 1, change 0 and leave');
-    expect(screen.getByText(/Will add/)).toHaveTextContent('3 to resolve');
+    // Unsigned: who made it cannot be checked, so even the new answer waits for review.
+    expect(screen.getByText(/^Not signed:/)).toBeInTheDocument();
+    expect(screen.getByText(/to take without asking/)).toHaveTextContent(
+      '0 to take without asking, 1 to review, 2 conflicts and 1 matching references to resolve',
+    );
+    expect(screen.getByText(/^By kind:/)).toHaveTextContent('By kind: 3 answers.');
 
-    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    const conflicts = screen.getByRole('table', { name: 'Conflicts' });
+    const rows = within(conflicts).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
     expect(within(rows[0]!).getAllByRole('cell')[1]).toHaveTextContent(/^Yes\s*KM,/);
     expect(within(rows[0]!).getAllByRole('cell')[2]).toHaveTextContent(/^NoSD on C-001SD,/);
     const apply = screen.getByRole('button', { name: 'Apply import' });
     expect(apply).toBeDisabled();
-    expect(screen.getByText('2 conflicts and 1 matching reference still to resolve.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Still to decide: 2 conflicts, 1 change to review and 1 matching reference.'),
+    ).toBeInTheDocument();
 
     await user.click(
       within(screen.getByRole('radiogroup', { name: 'Case C-003' })).getByLabelText(/Keep apart/),
     );
-    await user.selectOptions(screen.getByLabelText('Cases from'), 'C-001');
-    await user.selectOptions(screen.getByLabelText('to'), 'C-001');
-    await user.click(screen.getByRole('button', { name: 'Take theirs for these cases' }));
+    const bulk = within(screen.getByRole('group', { name: 'Resolve conflicts in bulk' }));
+    await user.selectOptions(bulk.getByLabelText('Cases from'), 'C-001');
+    await user.selectOptions(bulk.getByLabelText('to'), 'C-001');
+    await user.click(bulk.getByRole('button', { name: 'Take theirs for these cases' }));
     await user.click(within(screen.getByRole('radiogroup', { name: /^C-002:/ })).getByLabelText('Ours'));
+    expect(apply).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Take all these changes' }));
     expect(apply).toBeEnabled();
     await user.click(apply);
 
@@ -88,8 +106,9 @@ describe('reviewing an import', () => {
     // The same file again changes nothing.
     await user.click(screen.getByRole('link', { name: 'Inspections' }));
     await chooseFile(user, screen);
-    expect(screen.getByText(/Will add/)).toHaveTextContent('Will add 0, change 0 and leave');
-    expect(screen.getByText(/Will add/)).toHaveTextContent('0 to resolve');
+    expect(screen.getByText(/to take without asking/)).toHaveTextContent(
+      '0 to take without asking, 0 to review, 0 conflicts and 0 matching references to resolve',
+    );
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
@@ -117,10 +136,75 @@ describe('reviewing an import', () => {
     expect(screen.getByRole('heading', { name: 'Conflicts (2)' })).toBeInTheDocument();
     await user.click(within(screen.getByRole('radiogroup', { name: 'Case C-003' })).getByLabelText(/^Join/));
     expect(screen.getByRole('heading', { name: 'Conflicts (3)' })).toBeInTheDocument();
-    expect(screen.getByText('1 conflict and 0 matching references still to resolve.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Still to decide: 1 conflict, 0 changes to review and 0 matching references.'),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Take all theirs' }));
     expect(choices()).toEqual(['Theirs', 'Theirs', 'Theirs']);
     expect(screen.getByRole('button', { name: 'Apply import' })).toBeEnabled();
+  });
+
+  it('asks to trust a key it does not know, shows its fingerprint, and then takes what it replaces', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases(['C-001']);
+    await setAnswer(caseIds[0]!, 'assessment.engagement', { value: 'yes' }, 'KM');
+    const ours = parseExport(await exportText([inspectionId])).inspections[0]!;
+    const mine = ours.cases[0]!;
+    if (mine.deleted) throw new Error('expected a live case');
+    const previous = mine.answers['assessment.engagement']!;
+    // A colleague's laptop changed the answer knowing ours, and set the risk level: signed with its own key.
+    const colleague = await makeSigningKeys();
+    const changed = {
+      ...mine,
+      answers: {
+        'assessment.engagement': {
+          value: 'no' as const,
+          by: 'SD',
+          updatedAt: T,
+          device: 'laptop-sd',
+          counter: 3,
+          replaces: { [previous.device!]: previous.counter! },
+        },
+      },
+      attributes: { rosh: 'medium' as const },
+      detailVersions: {
+        ...mine.detailVersions,
+        rosh: {
+          by: 'SD',
+          updatedAt: T,
+          device: 'laptop-sd',
+          counter: 4,
+          replaces: { [previous.device!]: previous.counter! },
+        },
+      },
+    };
+    const text = await serialiseSignedExport(
+      { ...createExport([{ ...ours, cases: [changed] }], new Date(T)), signer: { initials: 'SD' } },
+      colleague,
+    );
+    replacePlatform(fakeDesktop({ open: { name: 'sd.json', text } }).platform);
+    const { user, screen } = await renderApp('/');
+    await chooseFile(user, screen);
+    const fingerprint = await fingerprintOf(colleague.publicKey);
+    expect(screen.getByRole('heading', { name: 'A key not on your team list' })).toBeInTheDocument();
+    expect(screen.getByText(fingerprint)).toBeInTheDocument();
+    expect(screen.getByText(/to take without asking/)).toHaveTextContent(
+      '0 to take without asking, 2 to review',
+    );
+
+    await user.type(screen.getByLabelText('Name'), 'Sam Dunn');
+    await user.click(screen.getByRole('button', { name: 'Trust this key' }));
+    expect(await screen.findByText(`Signed by SD (Sam Dunn), ${fingerprint}: verified.`)).toBeInTheDocument();
+    expect(screen.getByText(/to take without asking/)).toHaveTextContent(
+      '2 to take without asking, 0 to review',
+    );
+    await user.click(screen.getByRole('button', { name: 'Apply import' }));
+    expect(await screen.findByText(/^Imported sd.json/)).toBeInTheDocument();
+    const stored = await database().cases.get(caseIds[0]!);
+    expect(stored?.answers['assessment.engagement']?.value).toBe('no');
+    expect(stored?.attributes.rosh).toBe('medium');
+    expect((await readTeam()).map((m) => [m.initials, m.name, m.fingerprint])).toEqual([
+      ['SD', 'Sam Dunn', fingerprint],
+    ]);
   });
 
   it('cancelling the review writes nothing', async () => {

@@ -60,12 +60,21 @@ describe('import', () => {
   it('refuses a broken file naming the problem, and changes nothing', async () => {
     await inspectionWithCases(['C-1']);
     const before = await exportInspections();
-    const broken = (await exportText()).replace('"caseType": "community"', '"caseType": "bail"');
+    // A hand-edited copy without its signature is read, and its content refused in an inspector's words.
+    const { signature: _dropped, ...unsigned } = JSON.parse(await exportText());
+    const broken = JSON.stringify(unsigned).replace('"caseType":"community"', '"caseType":"bail"');
     const host = fakeDesktop({ open: { name: 'team.json', text: broken } });
     const outcome = await readImport(host.platform);
     expect(outcome && 'kind' in outcome && outcome.kind).toBe('error');
     expect(outcome && 'text' in outcome && outcome.text).toMatch(
       /^team.json was not imported: inspection "[^"]+", case "C-1", case type: expected community.*Nothing was changed\.$/,
+    );
+    // Edited but still signed: refused before its content is even read.
+    const tampered = (await exportText()).replace('"caseType": "community"', '"caseType": "licence"');
+    const signedHost = fakeDesktop({ open: { name: 'signed.json', text: tampered } });
+    const refused = await readImport(signedHost.platform);
+    expect(refused && 'text' in refused && refused.text).toMatch(
+      /^signed.json was not imported: signature: the file was changed after it was signed .*Nothing was changed\.$/,
     );
     expect((await exportInspections()).inspections).toEqual(before.inspections);
     expect(host.backups).toEqual([]);
@@ -79,9 +88,15 @@ describe('import', () => {
     const host = fakeDesktop({ open: { name: 'two.json', text } });
     const pending = await readImport(host.platform);
     if (!pending || 'kind' in pending) throw new Error('expected a plan');
-    expect(pending.plan.totals).toMatchObject({ added: 1, changed: 0, conflicts: 0 });
+    expect(pending.source).toMatchObject({ verified: true, own: true });
+    expect(pending.plan.totals).toMatchObject({
+      taken: 1,
+      toReview: 0,
+      conflicts: 0,
+      byKind: { inspection: 1 },
+    });
     expect(await database().cases.where('inspectionId').equals('london-2022-newham').count()).toBe(0);
-    const outcome = await applyReviewedImport(host.platform, pending, { conflicts: {}, clashes: {} }, 'SD');
+    const outcome = await applyReviewedImport(host.platform, pending, { choices: {}, clashes: {} }, 'SD');
     expect(outcome.kind).toBe('info');
     expect(host.backups.map((b) => b.reason)).toEqual(['before-import']);
     expect(parseExport(host.backups[0]!.text).inspections).toHaveLength(5);

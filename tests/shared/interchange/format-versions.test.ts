@@ -6,6 +6,7 @@ import {
   contentChecksum,
   FORMAT_VERSION,
   parseExport,
+  parseSignedExport,
   serialiseExport,
   upgradeToCurrent,
 } from '../../../shared/interchange';
@@ -58,6 +59,29 @@ describe('format versions', () => {
     const tampered = structuredClone(asV1);
     tampered.inspections[0].name = 'Changed after export';
     expect(() => parseExport(JSON.stringify(tampered))).toThrow(/changed or damaged after it was exported/);
+  });
+
+  it('reads version 3 additions: replaced versions, detail versions, a tombstone’s vector, claims, a signature', async () => {
+    const text = readFileSync('tests/fixtures/interchange/v3.json', 'utf8');
+    const read = await parseSignedExport(text);
+    if (!read.ok) throw read.error;
+    expect(read.signature.state).toBe('verified');
+    expect(read.file.signer).toEqual({ initials: 'KM', name: 'Kim Morgan' });
+    const [inspection] = read.file.inspections;
+    const [first, , removed] = inspection!.cases;
+    if (!first || first.deleted) throw new Error('expected a live case');
+    expect(first.answers['assessment.engagement']?.replaces).toEqual({ 'laptop-km': 17, 'laptop-sd': 4 });
+    expect(first.detailVersions?.rosh).toMatchObject({
+      device: 'laptop-sd',
+      counter: 9,
+      replaces: { 'laptop-km': 3 },
+    });
+    expect(removed).toMatchObject({ deleted: true, replaces: { 'laptop-km': 29, 'laptop-sd': 9 } });
+    expect(inspection!.audit?.[1]?.claimedIn).toBe('3F2A 9C1B 77D0 45EE');
+    // One changed character and the signature no longer holds: the file is refused, not read.
+    const tampered = await parseSignedExport(text.replace('FIX-001', 'FIX-002'));
+    expect(tampered.ok).toBe(false);
+    expect(!tampered.ok && tampered.error.message).toMatch(/changed after it was signed/);
   });
 
   it('refuses a file from a newer Casescore, saying so', () => {

@@ -19,6 +19,8 @@ export interface AnswerChange {
   readonly by: string;
   readonly before: AnswerState | null;
   readonly after: AnswerState | null;
+  /** Set when the entry came from another copy's file: the fingerprint of its signer, or "unsigned". */
+  readonly claimedIn?: string;
 }
 
 function asState(value: unknown): AnswerState | null {
@@ -41,6 +43,7 @@ export async function answerHistory(caseId: string, questionId: string): Promise
     by: e.by,
     before: asState(e.before),
     after: asState(e.after),
+    ...(e.claimedIn ? { claimedIn: e.claimedIn } : {}),
   }));
 }
 

@@ -4,6 +4,7 @@
  * replaces is taken without asking. The first file from a new key asks to trust it, showing the fingerprint to
  * check by phone. Kept in the settings table; every change audited.
  */
+import { useLiveQuery } from 'dexie-react-hooks';
 import { fingerprintOf } from '../../shared/interchange';
 import { database } from './database';
 import { SaveError } from './errors';
@@ -96,4 +97,9 @@ export async function distrustKey(fingerprint: string, by: string): Promise<void
       after: null,
     });
   });
+}
+
+/** The team list, kept current as it changes (in this window or another). */
+export function useTeam(): TeamMember[] | undefined {
+  return useLiveQuery(readTeam, []);
 }

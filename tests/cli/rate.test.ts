@@ -46,6 +46,17 @@ describe('npm run rate, as a process', () => {
     expect(JSON.parse(stdout)).toEqual(JSON.parse(rate(SAMPLE, '--json').stdout));
   });
 
+  it('says beside the table whether the file is signed, and by which key', async () => {
+    const unsigned = await rateAsProcess(SAMPLE);
+    expect(unsigned.code).toBe(0);
+    expect(unsigned.stderr).toBe(`rate: ${SAMPLE} is not signed: who wrote it cannot be checked\n`);
+    const signed = await rateAsProcess('tests/fixtures/interchange/v3.json');
+    expect(signed.code).toBe(0);
+    expect(signed.stderr).toMatch(
+      /^rate: tests\/fixtures\/interchange\/v3\.json is signed by the key [0-9A-F]{4}( [0-9A-F]{4}){3}\n$/,
+    );
+  });
+
   it('exits 1 on a file that fails validation, with the problem on standard error only', async () => {
     const path = tempFile('broken.json', '{"format": "casescore.inspections"}');
     const { stdout, stderr, code } = await rateAsProcess(path);

@@ -169,6 +169,66 @@ export class CasescorePage {
     });
   }
 
+  /** What the review says about who the file is from (verified, unknown key, not signed). */
+  importSource(): Promise<string> {
+    return this.step('read who the file is from', async () =>
+      (await this.page.locator('.source').innerText()).trim(),
+    );
+  }
+
+  /** Trusts the key of the file under review (after checking its fingerprint), and sees the file verified. */
+  trustKey(initials: string, name: string): Promise<void> {
+    return this.step(`trust ${initials}'s key`, async () => {
+      await this.page.getByLabel('Initials').fill(initials);
+      await this.page.getByLabel('Name').fill(name);
+      await this.page.getByRole('button', { name: 'Trust this key' }).click();
+      await this.page.getByText(`Signed by ${initials} (${name}),`).waitFor();
+    });
+  }
+
+  /** Takes every change waiting for review in the import under review. */
+  takeAllChanges(): Promise<void> {
+    return this.step('take every change to review', async () => {
+      await this.page.getByRole('button', { name: 'Take all these changes' }).click();
+    });
+  }
+
+  /** This computer's key fingerprint, from Settings (what an inspector reads to the lead by phone). */
+  ownFingerprint(): Promise<string> {
+    return this.step('read this computer’s key fingerprint', async () => {
+      await this.page.getByRole('link', { name: 'Settings' }).click();
+      const fingerprint = this.page.getByLabel('This computer’s key fingerprint');
+      await expect
+        .poll(async () => (await fingerprint.textContent()) ?? '')
+        .toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){3}$/);
+      return (await fingerprint.textContent())!;
+    });
+  }
+
+  /** Changes one case's details through its Edit case dialog, from the open inspection. */
+  editCaseDetails(
+    reference: string,
+    details: { caseType?: string; rosh?: string; released?: boolean },
+  ): Promise<void> {
+    return this.step(`edit the details of ${reference}`, async () => {
+      const inspection = await this.page.getByRole('heading', { level: 1 }).textContent();
+      await this.page.getByRole('link', { name: reference, exact: true }).click();
+      await this.page.getByRole('button', { name: 'Edit case' }).click();
+      const dialog = this.page.getByRole('dialog', { name: `Edit case ${reference}` });
+      if (details.caseType) await dialog.getByLabel('Case type').selectOption({ label: details.caseType });
+      if (details.rosh) await dialog.getByLabel('Risk of serious harm').selectOption({ label: details.rosh });
+      if (details.released !== undefined)
+        await dialog.getByLabel('Released on licence in the period').setChecked(details.released);
+      await dialog.getByRole('button', { name: 'Save case' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await this.page
+        .getByRole('link', { name: inspection ?? '', exact: true })
+        .first()
+        .click();
+      await this.page.getByRole('heading', { name: inspection ?? '', level: 1 }).waitFor();
+    });
+  }
+
   /** Loads the London 2022 demo from the inspections list; its six PDUs are listed. */
   loadLondonDemo(): Promise<void> {
     return this.step('load the London 2022 demo', async () => {

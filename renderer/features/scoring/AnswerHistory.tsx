@@ -52,7 +52,16 @@ export function AnswerHistory({
             {[...history].reverse().map((change, i) => (
               <tr key={change.seq ?? i}>
                 <td>{when(change.at)}</td>
-                <td>{change.by}</td>
+                <td>
+                  {change.by}
+                  {change.claimedIn && (
+                    <div className="sub">
+                      {change.claimedIn === 'unsigned'
+                        ? 'says an unsigned file'
+                        : `says a file signed by ${change.claimedIn}`}
+                    </div>
+                  )}
+                </td>
                 <td>{describe(change.before)}</td>
                 <td>{describe(change.after)}</td>
               </tr>

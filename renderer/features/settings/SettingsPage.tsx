@@ -5,6 +5,7 @@ import { MinimumCasesSetting } from './MinimumCasesSetting';
 import { Message } from '../../ui/Message';
 import { useActor } from './actor';
 import { SamplingSettingsForm } from './SamplingSettingsForm';
+import { TeamSettings } from './TeamSettings';
 import { describeBytes, readStorageStatus, requestPersistence, type StorageStatus } from './storage';
 
 export function SettingsPage() {
@@ -84,6 +85,7 @@ export function SettingsPage() {
           </button>
         )}
       </section>
+      <TeamSettings />
     </main>
   );
 }

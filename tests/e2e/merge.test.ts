@@ -144,6 +144,7 @@ describe('a lead and two inspectors, one inspection, no server', () => {
       const team = lead.page.getByRole('table', { name: 'Trusted colleagues' });
       await expect.poll(() => team.locator('tbody th').allTextContents()).toEqual(['KM', 'SD']);
       expect(await team.innerText()).toContain(sdKey);
+      await team.scrollIntoViewIfNeeded();
     });
     await lead.screenshot('32-settings-team');
   }, 300_000);

@@ -155,9 +155,10 @@ export function ImportReview() {
       />
       <p className="import-totals" aria-live="polite">
         <strong>{totals.taken}</strong> to take without asking, <strong>{totals.toReview}</strong> to review,{' '}
-        <strong>{totals.conflicts}</strong> conflicts and <strong>{totals.clashes}</strong> matching
-        references to resolve; <strong>{totals.left}</strong> left as they are. Nothing is written until you
-        apply it, and a backup is taken first.
+        <strong>{totals.conflicts}</strong> {totals.conflicts === 1 ? 'conflict' : 'conflicts'} and{' '}
+        <strong>{totals.clashes}</strong> matching {totals.clashes === 1 ? 'reference' : 'references'} to
+        resolve; <strong>{totals.left}</strong> left as they are. Nothing is written until you apply it, and a
+        backup is taken first.
       </p>
       {kinds.length > 0 && <p className="import-kinds">By kind: {kinds.join(', ')}.</p>}
       {pending.plan.inspections.map((inspection) => (

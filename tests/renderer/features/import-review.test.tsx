@@ -66,7 +66,7 @@ describe('reviewing an import', () => {
     // Unsigned: who made it cannot be checked, so even the new answer waits for review.
     expect(screen.getByText(/^Not signed:/)).toBeInTheDocument();
     expect(screen.getByText(/to take without asking/)).toHaveTextContent(
-      '0 to take without asking, 1 to review, 2 conflicts and 1 matching references to resolve',
+      '0 to take without asking, 1 to review, 2 conflicts and 1 matching reference to resolve',
     );
     expect(screen.getByText(/^By kind:/)).toHaveTextContent('By kind: 3 answers.');
 

@@ -86,21 +86,30 @@ export function frameworkFileProblems(file: FrameworkFile): string[] {
     switch (condition.kind) {
       case 'option':
         if (!optionIds.has(condition.option))
-          say(`${place}: the condition names the option ${quoted(condition.option)}, which the framework does not offer`);
+          say(
+            `${place}: the condition names the option ${quoted(condition.option)}, which the framework does not offer`,
+          );
         return;
       case 'case-type':
-        if (inspectionOnly) say(`${place}: ratedWhen can depend only on the inspection's options, not on case types`);
+        if (inspectionOnly)
+          say(`${place}: ratedWhen can depend only on the inspection's options, not on case types`);
         for (const type of condition.caseTypes) {
           if (!caseTypes.has(type))
-            say(`${place}: the condition names the case type ${quoted(type)}, which is not among the framework's case types`);
+            say(
+              `${place}: the condition names the case type ${quoted(type)}, which is not among the framework's case types`,
+            );
         }
         return;
       case 'court-report-inspected':
       case 'released-on-licence': {
-        const detail: CaseDetail = condition.kind === 'court-report-inspected' ? 'courtReport' : 'releasedOnLicence';
-        if (inspectionOnly) say(`${place}: ratedWhen can depend only on the inspection's options, not on case details`);
+        const detail: CaseDetail =
+          condition.kind === 'court-report-inspected' ? 'courtReport' : 'releasedOnLicence';
+        if (inspectionOnly)
+          say(`${place}: ratedWhen can depend only on the inspection's options, not on case details`);
         if (!details.has(detail))
-          say(`${place}: the condition ${quoted(condition.kind)} depends on the case detail ${quoted(detail)}, which the framework does not ask for (caseDetails)`);
+          say(
+            `${place}: the condition ${quoted(condition.kind)} depends on the case detail ${quoted(detail)}, which the framework does not ask for (caseDetails)`,
+          );
         return;
       }
       case 'all':
@@ -108,9 +117,14 @@ export function frameworkFileProblems(file: FrameworkFile): string[] {
         return;
       case 'named': {
         const target = conditions[condition.name];
-        if (!target) say(`${place}: the condition names ${quoted(condition.name)}, which is not one of the framework's named conditions`);
+        if (!target)
+          say(
+            `${place}: the condition names ${quoted(condition.name)}, which is not one of the framework's named conditions`,
+          );
         else if (inspectionOnly && !onOptionsOnly(target, conditions, new Set()))
-          say(`${place}: ratedWhen can depend only on the inspection's options, and ${quoted(condition.name)} depends on the case`);
+          say(
+            `${place}: ratedWhen can depend only on the inspection's options, and ${quoted(condition.name)} depends on the case`,
+          );
         return;
       }
     }
@@ -120,12 +134,16 @@ export function frameworkFileProblems(file: FrameworkFile): string[] {
     checkCondition(condition, `named condition ${quoted(name)}`);
   }
   for (const cycle of conditionCycles(conditions)) {
-    say(`named condition ${quoted(cycle[0] as string)}: refers to itself through ${cycle.map(quoted).join(' → ')}`);
+    say(
+      `named condition ${quoted(cycle[0] as string)}: refers to itself through ${cycle.map(quoted).join(' → ')}`,
+    );
   }
 
   const checkBasis = (basis: { source?: string | undefined } | undefined, place: string) => {
     if (basis?.source !== undefined && !sourceIds.has(basis.source))
-      say(`${place}: its basis names the source ${quoted(basis.source)}, which is not among the framework's sources`);
+      say(
+        `${place}: its basis names the source ${quoted(basis.source)}, which is not among the framework's sources`,
+      );
   };
 
   let countedStandards = 0;
@@ -135,7 +153,8 @@ export function frameworkFileProblems(file: FrameworkFile): string[] {
     domain.standards.forEach((standard, s) => {
       const place = `standard ${d + 1}.${s + 1} ${quoted(standard.name)}`;
       const first = standardPlaces.get(standard.id);
-      if (first !== undefined) say(`${place}: the standard id ${quoted(standard.id)} appears twice (also ${first})`);
+      if (first !== undefined)
+        say(`${place}: the standard id ${quoted(standard.id)} appears twice (also ${first})`);
       else standardPlaces.set(standard.id, place);
       standardMethods.set(standard.id, standard.method);
       if (standard.ratedSeparately !== true) countedStandards += 1;
@@ -152,32 +171,45 @@ export function frameworkFileProblems(file: FrameworkFile): string[] {
         for (const prompt of keyQuestion.prompts) {
           const promptPlace = `${place}: key question ${quoted(keyQuestion.id)}`;
           question('prompt', prompt.id, promptPlace);
-          checkCondition(prompt.appliesWhen as FileCondition | undefined, `${promptPlace}: prompt ${quoted(prompt.id)}`);
+          checkCondition(
+            prompt.appliesWhen as FileCondition | undefined,
+            `${promptPlace}: prompt ${quoted(prompt.id)}`,
+          );
           checkBasis(prompt.basis, `${promptPlace}: prompt ${quoted(prompt.id)}`);
         }
       }
     });
   });
-  if (countedStandards === 0) say('the domains: every standard is rated separately, so nothing makes up the score');
+  if (countedStandards === 0)
+    say('the domains: every standard is rated separately, so nothing makes up the score');
 
   for (const nonRated of file.nonRatedQuestions) {
     const place = `non-rated question ${quoted(nonRated.id)}`;
     question('non-rated question', nonRated.id, 'the non-rated questions');
     const method = standardMethods.get(nonRated.standardId);
     if (method === undefined)
-      say(`${place}: it is shown beside the standard ${quoted(nonRated.standardId)}, which the framework does not have`);
+      say(
+        `${place}: it is shown beside the standard ${quoted(nonRated.standardId)}, which the framework does not have`,
+      );
     else if (method !== 'case-sample')
-      say(`${place}: it is shown beside ${standardPlaces.get(nonRated.standardId)}, which is judged; a case question needs a standard rated from the case sample`);
+      say(
+        `${place}: it is shown beside ${standardPlaces.get(nonRated.standardId)}, which is judged; a case question needs a standard rated from the case sample`,
+      );
     checkCondition(nonRated.appliesWhen as FileCondition | undefined, place);
     checkBasis(nonRated.basis, place);
   }
 
   for (const type of Object.keys(file.words.caseTypes)) {
-    if (!caseTypes.has(type)) say(`the words: a name is given for the case type ${quoted(type)}, which is not among the framework's case types`);
+    if (!caseTypes.has(type))
+      say(
+        `the words: a name is given for the case type ${quoted(type)}, which is not among the framework's case types`,
+      );
   }
   for (const type of file.caseTypes) {
-    if (file.words.caseTypes[type] === undefined) say(`the words: the case type ${quoted(type)} has no name (words.caseTypes)`);
-    if (file.words.casesOfType[type] === undefined) say(`the words: the case type ${quoted(type)} has no name for its cases (words.casesOfType)`);
+    if (file.words.caseTypes[type] === undefined)
+      say(`the words: the case type ${quoted(type)} has no name (words.caseTypes)`);
+    if (file.words.casesOfType[type] === undefined)
+      say(`the words: the case type ${quoted(type)} has no name for its cases (words.casesOfType)`);
   }
 
   checkBands(file, say);
@@ -187,12 +219,18 @@ export function frameworkFileProblems(file: FrameworkFile): string[] {
   checkOverall(file, countedStandards, say);
   checkBasis(file.overall.pointsBasis, 'the points');
   checkBasis(file.overall.proportionalRuleBasis, 'the proportional rule');
-  file.overall.publishedTables.forEach((table) => checkBasis(table.basis, `the published table out of ${table.maxScore}`));
+  file.overall.publishedTables.forEach((table) =>
+    checkBasis(table.basis, `the published table out of ${table.maxScore}`),
+  );
   return problems;
 }
 
 /** Whether a condition depends on the inspection's options alone. */
-function onOptionsOnly(condition: FileCondition, named: Record<string, FileCondition>, seen: Set<string>): boolean {
+function onOptionsOnly(
+  condition: FileCondition,
+  named: Record<string, FileCondition>,
+  seen: Set<string>,
+): boolean {
   switch (condition.kind) {
     case 'option':
       return true;
@@ -240,20 +278,30 @@ function checkBands(file: FrameworkFile, say: (problem: string) => void): void {
     if (compare(band.lowerEdge, { numerator: 1, denominator: 1 }) > 0)
       say(`${place}: its lower edge ${percent(band.lowerEdge)} is above 100%`);
     if (i === 0 && band.lowerEdge.numerator !== 0)
-      say(`${place}: the lowest band must start at 0%, or shares below ${percent(band.lowerEdge)} have no band (a gap)`);
+      say(
+        `${place}: the lowest band must start at 0%, or shares below ${percent(band.lowerEdge)} have no band (a gap)`,
+      );
     const next = bands[i + 1];
     if (next) {
       const order = compare(band.lowerEdge, next.lowerEdge);
       if (order >= 0)
-        say(`${place}: it starts at ${percent(band.lowerEdge)}, not below the next band ${quoted(next.name)} (${percent(next.lowerEdge)}), so the two overlap; list bands lowest first`);
+        say(
+          `${place}: it starts at ${percent(band.lowerEdge)}, not below the next band ${quoted(next.name)} (${percent(next.lowerEdge)}), so the two overlap; list bands lowest first`,
+        );
       if (RATINGS.indexOf(band.rating) >= RATINGS.indexOf(next.rating))
-        say(`${place}: its rating ${RATING_NAMES[band.rating]} is not below the next band's (${RATING_NAMES[next.rating]}); each band must rate higher than the one before`);
+        say(
+          `${place}: its rating ${RATING_NAMES[band.rating]} is not below the next band's (${RATING_NAMES[next.rating]}); each band must rate higher than the one before`,
+        );
       if (band.upperEdge) {
         const meets = compare(band.upperEdge, next.lowerEdge);
         if (meets < 0)
-          say(`${place}: it ends below ${percent(band.upperEdge)} but the next band ${quoted(next.name)} starts at ${percent(next.lowerEdge)}, leaving a gap`);
+          say(
+            `${place}: it ends below ${percent(band.upperEdge)} but the next band ${quoted(next.name)} starts at ${percent(next.lowerEdge)}, leaving a gap`,
+          );
         if (meets > 0)
-          say(`${place}: it runs to below ${percent(band.upperEdge)} but the next band ${quoted(next.name)} starts at ${percent(next.lowerEdge)}, so the two overlap`);
+          say(
+            `${place}: it runs to below ${percent(band.upperEdge)} but the next band ${quoted(next.name)} starts at ${percent(next.lowerEdge)}, so the two overlap`,
+          );
       }
     } else if (band.upperEdge) {
       say(`${place}: the top band has no upper edge: it runs to 100% inclusive`);
@@ -266,14 +314,25 @@ function checkOverall(file: FrameworkFile, countedStandards: number, say: (probl
   RATINGS.forEach((rating, i) => {
     const previous = RATINGS[i - 1];
     if (previous !== undefined && points[rating] <= points[previous])
-      say(`the points: ${RATING_NAMES[rating]} earns ${points[rating]}, not more than ${RATING_NAMES[previous]} (${points[previous]})`);
+      say(
+        `the points: ${RATING_NAMES[rating]} earns ${points[rating]}, not more than ${RATING_NAMES[previous]} (${points[previous]})`,
+      );
   });
-  const edges = [proportionalUpperEdges.inadequate, proportionalUpperEdges['requires-improvement'], proportionalUpperEdges.good];
+  const edges = [
+    proportionalUpperEdges.inadequate,
+    proportionalUpperEdges['requires-improvement'],
+    proportionalUpperEdges.good,
+  ];
   edges.forEach((edge, i) => {
     const next = edges[i + 1];
-    if (compare(edge, { numerator: 1, denominator: 1 }) > 0) say(`the proportional rule: the ${RATING_NAMES[RATINGS[i] as Rating]} edge ${percent(edge)} is above 100%`);
+    if (compare(edge, { numerator: 1, denominator: 1 }) > 0)
+      say(
+        `the proportional rule: the ${RATING_NAMES[RATINGS[i] as Rating]} edge ${percent(edge)} is above 100%`,
+      );
     if (next && compare(edge, next) >= 0)
-      say(`the proportional rule: the ${RATING_NAMES[RATINGS[i] as Rating]} edge ${percent(edge)} is not below the ${RATING_NAMES[RATINGS[i + 1] as Rating]} edge ${percent(next)}`);
+      say(
+        `the proportional rule: the ${RATING_NAMES[RATINGS[i] as Rating]} edge ${percent(edge)} is not below the ${RATING_NAMES[RATINGS[i + 1] as Rating]} edge ${percent(next)}`,
+      );
   });
   const top = points.outstanding;
   const largest = top * countedStandards;
@@ -283,7 +342,9 @@ function checkOverall(file: FrameworkFile, countedStandards: number, say: (probl
     if (seen.has(table.maxScore)) say(`${place}: there are two tables for this maximum`);
     seen.add(table.maxScore);
     if (top > 0 && table.maxScore % top !== 0)
-      say(`${place}: a maximum of ${table.maxScore} cannot come from the points (each rated standard adds ${top}, the points for Outstanding)`);
+      say(
+        `${place}: a maximum of ${table.maxScore} cannot come from the points (each rated standard adds ${top}, the points for Outstanding)`,
+      );
     else if (table.maxScore > largest)
       say(`${place}: the framework's ${countedStandards} counted standards can score at most ${largest}`);
     let expectedFrom = 0;
@@ -293,9 +354,14 @@ function checkOverall(file: FrameworkFile, countedStandards: number, say: (probl
       const index = RATINGS.indexOf(range.rating);
       if (index <= previous) say(`${rangePlace}: ratings must be listed once each, lowest first`);
       previous = index;
-      if (range.from > range.to) say(`${rangePlace}: runs from ${range.from} to ${range.to}, which is backwards`);
-      if (range.from > expectedFrom) say(`${rangePlace}: starts at ${range.from}, leaving ${gap(expectedFrom, range.from - 1)} without a rating (a gap)`);
-      if (range.from < expectedFrom) say(`${rangePlace}: starts at ${range.from}, which the rating before already covers (an overlap)`);
+      if (range.from > range.to)
+        say(`${rangePlace}: runs from ${range.from} to ${range.to}, which is backwards`);
+      if (range.from > expectedFrom)
+        say(
+          `${rangePlace}: starts at ${range.from}, leaving ${gap(expectedFrom, range.from - 1)} without a rating (a gap)`,
+        );
+      if (range.from < expectedFrom)
+        say(`${rangePlace}: starts at ${range.from}, which the rating before already covers (an overlap)`);
       expectedFrom = Math.max(expectedFrom, range.to + 1);
     }
     const last = table.ranges[table.ranges.length - 1];

@@ -71,7 +71,9 @@ export function describeFrameworkPlace(root: unknown, path: readonly Segment[]):
           const number = `${domainNumber ?? '?'}.${next + 1}`;
           parts.pop();
           parts.push(
-            name ? `standard ${number} ${quoted(name)}` : `standard ${number} (the ${ordinal(next)} of its domain)`,
+            name
+              ? `standard ${number} ${quoted(name)}`
+              : `standard ${number} (the ${ordinal(next)} of its domain)`,
           );
           break;
         }
@@ -89,7 +91,11 @@ export function describeFrameworkPlace(root: unknown, path: readonly Segment[]):
           break;
         case 'publishedTables': {
           const max = record(element)?.maxScore;
-          parts.push(typeof max === 'number' ? `the published table out of ${max}` : `the ${ordinal(next)} published table`);
+          parts.push(
+            typeof max === 'number'
+              ? `the published table out of ${max}`
+              : `the ${ordinal(next)} published table`,
+          );
           break;
         }
         case 'ranges':

@@ -42,7 +42,9 @@ const basis = z
   .strictObject({
     sure: z.enum(SURENESS).describe('confirmed: checked against a published source; unconfirmed: not'),
     source: id.optional().describe('the id of one of the framework’s sources'),
-    note: words(MAX_TEXT).optional().describe('what the source shows, or why the rule is believed without one'),
+    note: words(MAX_TEXT)
+      .optional()
+      .describe('what the source shows, or why the rule is believed without one'),
   })
   .describe('Where a rule comes from and how sure we are of it');
 
@@ -173,9 +175,7 @@ export const frameworkFileSchema = z.strictObject({
     caseTypes: caseTypeWords,
     casesOfType: caseTypeWords,
   }),
-  options: z
-    .array(z.strictObject({ id, label: words(MAX_SHORT), defaultValue: z.boolean() }))
-    .max(20),
+  options: z.array(z.strictObject({ id, label: words(MAX_SHORT), defaultValue: z.boolean() })).max(20),
   conditions: z.record(id, conditionFileSchema).optional(),
   domains: z.array(domain).min(1, 'expected at least one domain').max(20),
   nonRatedQuestions: z.array(nonRatedQuestion).max(200),

@@ -39,7 +39,10 @@ const MAX_PROBLEMS = 200;
 export function checkFrameworkFile(value: unknown): FrameworkCheck {
   const parsed = frameworkFileSchema.safeParse(value);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => inWords(issue, value)) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => inWords(issue, value)),
+    };
   }
   const problems = frameworkFileProblems(parsed.data);
   if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
@@ -76,7 +79,11 @@ function inWords(issue: z.core.$ZodIssue, root: unknown): string {
     message = `has a field the format does not know: ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
   } else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
     message = `is missing (expected ${issue.expected})`;
-  } else if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
+  } else if (
+    issue.code === 'invalid_union' &&
+    'note' in issue &&
+    issue.note === 'No matching discriminator'
+  ) {
     message = `has an unknown kind; expected one of ${(issue as { options?: unknown[] }).options?.join(', ') ?? 'the documented kinds'}`;
   }
   return `${place}: ${message}`;
@@ -123,7 +130,10 @@ function frameworkOfFile(file: FrameworkFile): Framework {
         ...(standard.method === 'case-sample' ? { appliesToCase: resolve(standard.appliesToCase) } : {}),
         keyQuestions: standard.keyQuestions.map((keyQuestion) => ({
           ...keyQuestion,
-          prompts: keyQuestion.prompts.map((prompt) => ({ ...prompt, appliesWhen: resolve(prompt.appliesWhen) })),
+          prompts: keyQuestion.prompts.map((prompt) => ({
+            ...prompt,
+            appliesWhen: resolve(prompt.appliesWhen),
+          })),
         })),
       })),
     })),
@@ -213,7 +223,12 @@ export function frameworkFile(framework: Framework): FrameworkFile {
                 text: k.text,
                 basis: basisOf(k.basis),
                 prompts: k.prompts.map((p) =>
-                  defined({ id: p.id, text: p.text, appliesWhen: conditionFile(p.appliesWhen), basis: basisOf(p.basis) }),
+                  defined({
+                    id: p.id,
+                    text: p.text,
+                    appliesWhen: conditionFile(p.appliesWhen),
+                    basis: basisOf(p.basis),
+                  }),
                 ),
               }),
             ),

@@ -89,7 +89,8 @@ export function unknownFrameworkMessage(ref: FrameworkRef): string {
 export function registerFramework(framework: Framework): boolean {
   const existing = held(framework);
   if (existing) {
-    if (frameworkHash(existing) !== frameworkHash(framework)) throw new FrameworkConflictError(existing, framework);
+    if (frameworkHash(existing) !== frameworkHash(framework))
+      throw new FrameworkConflictError(existing, framework);
     return false;
   }
   loaded.set(keyOf(framework), framework);

@@ -7,6 +7,16 @@ import { exportFileSchema, FORMAT, FORMAT_VERSION, type ExportedInspection, type
 import { inWords } from './parse';
 import { checkSemantics } from './semantics';
 import { firstIssueAsError } from './zod-issues';
+import { carriedFrameworks, frameworksFor } from './frameworks';
+import { withFrameworks } from '../framework/registry';
+import type { Framework } from '../framework/types';
+import type { CarriedFramework } from './schema';
+
+/** A carried framework with its keys in a stable order (the definition is written as a framework file is). */
+function canonicalFramework(entry: CarriedFramework): CarriedFramework {
+  const { id, version, hash, definition } = entry;
+  return definition === undefined ? { id, version, hash } : { id, version, hash, definition };
+}
 
 /** Builds an export file around inspections, stamped with the time of export. */
 export function createExport(inspections: readonly ExportedInspection[], exportedAt: Date): ExportFile {
@@ -14,6 +24,7 @@ export function createExport(inspections: readonly ExportedInspection[], exporte
     format: FORMAT,
     formatVersion: FORMAT_VERSION,
     exportedAt: exportedAt.toISOString(),
+    frameworks: frameworksFor(inspections),
     inspections: [...inspections],
   };
 }
@@ -26,12 +37,14 @@ export function createExport(inspections: readonly ExportedInspection[], exporte
 export function serialiseExport(file: ExportFile): string {
   const result = exportFileSchema.safeParse(file);
   if (!result.success) throw inWords(firstIssueAsError(result.error, file), file);
+  let carried: readonly Framework[] = [];
   try {
-    checkSemantics(result.data);
+    carried = carriedFrameworks(result.data);
+    withFrameworks(carried, () => checkSemantics(result.data));
   } catch (error) {
-    throw inWords(error, file);
+    throw withFrameworks(carried, () => inWords(error, file));
   }
-  const { format, formatVersion, exportedAt, notice, anonymised, inspections } = result.data;
+  const { format, formatVersion, exportedAt, notice, anonymised, frameworks, inspections } = result.data;
   const canonical: ExportFile = {
     format,
     formatVersion,
@@ -39,6 +52,7 @@ export function serialiseExport(file: ExportFile): string {
     ...(notice === undefined ? {} : { notice }),
     ...(anonymised === undefined ? {} : { anonymised }),
     checksum: contentChecksum(result.data),
+    ...(frameworks === undefined ? {} : { frameworks: frameworks.map(canonicalFramework) }),
     inspections: inspections.map(canonicalInspection),
   };
   return `${JSON.stringify(canonical, null, 2)}\n`;

@@ -2,7 +2,15 @@
 export { formatPath, InterchangeError, type PathSegment } from './errors';
 export { DEFAULT_MAX_BYTES, describeFileSize, MAX_DEPTH, parseJsonSafely } from './safe-json';
 export * from './schema';
-export { parseExport, tryParseExport, validateExport, type ParseOptions, type ParseResult } from './parse';
+export {
+  frameworksOf,
+  parseExport,
+  tryParseExport,
+  validateExport,
+  type ParseOptions,
+  type ParseResult,
+} from './parse';
+export { carriedFrameworks, frameworksFor } from './frameworks';
 export { createExport, serialiseExport } from './serialise';
 export { exportJsonSchema } from './json-schema';
 export { upgradeToCurrent } from './upgrade';

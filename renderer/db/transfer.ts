@@ -6,6 +6,7 @@
 import {
   applyMerge,
   createExport,
+  frameworksOf,
   planMerge,
   type ExportFile,
   type ExportedInspection,
@@ -13,6 +14,7 @@ import {
   type MergeResolutions,
 } from '../../shared/interchange';
 import { database } from './database';
+import { keepFramework } from './frameworks';
 import { SaveError } from './errors';
 import { audited } from './write';
 import { auditFromExported, fromExportedInspection, toExportedInspection } from './snapshot';
@@ -70,6 +72,9 @@ export async function applyImport(
   const db = database();
   return audited(by, [db.inspections, db.cases], async (write) => {
     const at = write.at;
+    // The frameworks the file carries are kept with what was imported (in this transaction), so its
+    // inspections rate here from now on.
+    for (const framework of frameworksOf(file)) await keepFramework(framework, by, source);
     const current = await currentCopies(file.inspections.map((i) => i.id));
     const plan = planMerge(current, file.inspections);
     const merged = applyMerge(current, file.inspections, plan, resolutions);
@@ -115,6 +120,8 @@ export async function replaceAllWith(file: ExportFile, by: string, source: strin
     await db.cases.clear();
     await db.inspections.clear();
     await db.audit.clear();
+    // Frameworks are kept, never cleared: a restored file's own are added to them.
+    for (const framework of frameworksOf(file)) await keepFramework(framework, by, source);
     for (const exported of file.inspections) {
       const { inspection, cases } = fromExportedInspection(exported, at, by);
       await db.inspections.put(inspection);

@@ -3,7 +3,7 @@
  * problem), writing one back out exactly as it was read, and its content hash, which every inspection pins so
  * a framework is never changed underneath it.
  */
-import { z } from 'zod';
+import { type z } from 'zod';
 import { canonicalJson } from '../interchange/signature';
 import { sha256Hex } from '../interchange/sha256';
 import { frameworkFileProblems } from './file-checks';

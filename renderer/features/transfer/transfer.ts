@@ -3,7 +3,10 @@
  * the export format's full validation (nothing is written unless the whole file is valid), and a backup of
  * the current data before anything imported is written.
  */
+import { FrameworkConflictError, registerFramework } from '../../../shared/framework';
 import {
+  frameworksOf,
+  InterchangeError,
   MergeError,
   serialiseExport,
   type ExportFile,
@@ -174,9 +177,17 @@ async function checkAndPlan(
     };
   }
   try {
+    // The frameworks the file carries are held for the review (checked again here, against every framework
+    // this window holds); they are stored only when the import is applied.
+    for (const framework of frameworksOf(parsed.file)) registerFramework(framework);
     return { name: chosen.name, file: parsed.file, plan: await planImport(parsed.file) };
   } catch (error) {
-    const why = error instanceof MergeError ? error.message : describeStorageError(error);
+    const why =
+      error instanceof MergeError ||
+      error instanceof InterchangeError ||
+      error instanceof FrameworkConflictError
+        ? error.message
+        : describeStorageError(error);
     return { kind: 'error', text: `${chosen.name} was not imported: ${why}. Nothing was changed.` };
   }
 }

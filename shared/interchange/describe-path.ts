@@ -39,6 +39,8 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   formatVersion: 'format version',
   exportedAt: 'export time',
   supersedes: 'replaced versions',
+  definition: 'definition',
+  hash: 'hash',
 };
 
 function record(value: unknown): Record<string, unknown> | undefined {

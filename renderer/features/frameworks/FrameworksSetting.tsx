@@ -56,7 +56,6 @@ export function FrameworksSetting() {
         <thead>
           <tr>
             <th scope="col">Framework</th>
-            <th scope="col">Id and version</th>
             <th scope="col">Standards</th>
             <th scope="col">Rules</th>
             <th scope="col">Where from</th>
@@ -68,16 +67,17 @@ export function FrameworksSetting() {
             const from = loadedFrom.get(hash);
             return (
               <tr key={`${f.id}@${f.version}`} data-testid="framework-row">
-                <th scope="row">{f.name}</th>
-                <td>
-                  <code>
-                    {f.id} {f.version}
-                  </code>
-                  <br />
-                  <code className="framework-hash" title={hash}>
-                    {hash.slice(0, 19)}…
-                  </code>
-                </td>
+                <th scope="row">
+                  {f.name}
+                  <span className="framework-id">
+                    <code>
+                      {f.id} {f.version}
+                    </code>{' '}
+                    <code className="framework-hash" title={hash}>
+                      {hash.slice(0, 15)}…
+                    </code>
+                  </span>
+                </th>
                 <td>{describeStandards(f)}</td>
                 <td>{describeSureness(f)}</td>
                 <td>
@@ -151,10 +151,12 @@ async function loadChosen(name: string, bytes: Uint8Array, by: string): Promise<
     };
   } catch (error) {
     if (error instanceof SaveError) {
-      const [first, ...problems] = error.message.split('\n');
+      const [first = '', ...problems] = error.message.split('\n');
       return {
         kind: 'error',
-        text: `${name}: ${first ?? ''}`,
+        text: first.startsWith('The framework file was not loaded')
+          ? `${name} was not loaded${first.slice('The framework file was not loaded'.length)} Nothing was changed.`
+          : `${name} was not loaded. ${first}`,
         problems: problems.map((p) => p.replace(/^• /, '')),
       };
     }

@@ -109,7 +109,7 @@ describe('an inspection', () => {
       serialiseExport(createExport([youth2021Inspection('good', hash)], new Date('2022-10-01T09:00:00Z'))),
     );
     const file = parseExport(text);
-    await applyImport(file, {}, 'LD', 'northshire.json');
+    await applyImport(file, { conflicts: {}, clashes: {} }, 'LD', 'northshire.json');
     expect((await readStoredFrameworks()).map((s) => [s.hash, s.from, s.by])).toEqual([
       [hash, 'northshire.json', 'LD'],
     ]);

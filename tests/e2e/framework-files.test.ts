@@ -134,5 +134,6 @@ describe('a framework loaded from a file', () => {
     expect(rated.exitCode).toBe(0);
     const inspection = JSON.parse(rated.stdout).inspections[0];
     expect(`${inspection.score}/${inspection.maxScore}`).toBe(before.score);
-  });
+    // Two browser profiles and a whole flow: about a minute on a quiet two-core machine, more on a busy one.
+  }, 240_000);
 });

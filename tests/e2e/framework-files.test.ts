@@ -126,6 +126,7 @@ describe('a framework loaded from a file', () => {
       await sd.page.getByRole('link', { name: 'Settings' }).click();
       const row = sd.page.getByTestId('framework-row').filter({ hasText: FRAMEWORK_NAME });
       expect(await row.innerText()).toMatch(/from northshire\.json/);
+      await row.scrollIntoViewIfNeeded();
     });
     await sd.screenshot('frameworks-settings-after-import');
 

@@ -78,6 +78,7 @@ export function inspectionBreakdown(
       number: s.number,
       name: s.name,
       method: s.method,
+      ...(s.ratedSeparately ? { ratedSeparately: true } : {}),
       rating: s.rating,
       computedRating: s.computedRating,
       override: s.override,

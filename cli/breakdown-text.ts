@@ -42,7 +42,12 @@ function standardLines(
   minimumCases: number,
 ): string[] {
   const lines: string[] = [];
-  const how = standard.method === 'judgement' ? '(judgement)' : '';
+  const how = [
+    standard.method === 'judgement' ? '(judgement)' : '',
+    standard.ratedSeparately ? '(rated separately, not in the score)' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   lines.push(
     `    ${column(standard.number, 5)}${column(standard.name, 30)}${column(label(standard.rating), 22)}${how}`,
   );

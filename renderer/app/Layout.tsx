@@ -11,6 +11,7 @@ import { ActorContext } from '../features/settings/actor';
 import { InitialsPrompt } from '../features/settings/InitialsPrompt';
 import { requestPersistence } from '../features/settings/storage';
 import { Notices } from './Notices';
+import { FrameworksGate } from '../features/frameworks/FrameworksGate';
 import { ScreenBoundary } from './ErrorBoundary';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -65,7 +66,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <InitialsPrompt />
         ) : (
           <ActorContext.Provider value={initials}>
-            <ScreenBoundary>{children}</ScreenBoundary>
+            <ScreenBoundary>
+              <FrameworksGate>{children}</FrameworksGate>
+            </ScreenBoundary>
             <MenuExportDialog />
           </ActorContext.Provider>
         )}

@@ -69,3 +69,13 @@ export {
 } from './sampling-settings';
 export { describeStatus, moveCaseStatus, refuseIfLocked, statusOf } from './case-status';
 export { dipCandidates, recordDipSample, reconcileAnswer, setSecondAnswer } from './moderation';
+export {
+  frameworkKey,
+  holdStoredFrameworks,
+  keepFramework,
+  loadFramework,
+  readStoredFrameworks,
+  useStoredFrameworks,
+  type LoadedFramework,
+  type StoredFramework,
+} from './frameworks';

@@ -2,7 +2,7 @@
  * Inspections: create, edit, delete (with an undo window) and restore. Every write commits with its audit entry
  * in one transaction.
  */
-import { getFramework, type FrameworkRef, type Rating } from '../../shared/framework';
+import { frameworkHash, getFramework, type FrameworkRef, type Rating } from '../../shared/framework';
 import { overrideProblem } from '../../shared/scoring';
 import { hiddenCharacterProblem } from '../../shared/text';
 import { newId } from './clock';
@@ -42,7 +42,8 @@ function tidy(details: InspectionDetails): InspectionDetails {
     round: optional(details.round, 'The round'),
     fieldworkStart: optional(details.fieldworkStart, 'The fieldwork start'),
     leadInspector: optional(details.leadInspector, 'The lead inspector'),
-    framework: { id: framework.id, version: framework.version },
+    // Pinned to the exact definition it is made on, so a framework is never changed underneath it.
+    framework: { id: framework.id, version: framework.version, hash: frameworkHash(framework) },
     options,
   };
 }
@@ -96,11 +97,13 @@ function detailsOf(row: InspectionDetails): InspectionDetails {
  */
 export async function editInspection(id: string, details: InspectionDetails, by: string): Promise<void> {
   const db = database();
-  const next = tidy(details);
+  const tidied = tidy(details);
   await audited(by, [db.inspections, db.cases], async (write) => {
     const before = await mustGet(id);
     const frameworkChanged =
-      before.framework.id !== next.framework.id || before.framework.version !== next.framework.version;
+      before.framework.id !== tidied.framework.id || before.framework.version !== tidied.framework.version;
+    // The same framework keeps the pin it was made with (an inspection made before pins stays unpinned).
+    const next = frameworkChanged ? tidied : { ...tidied, framework: before.framework };
     if (frameworkChanged && (await db.cases.where('inspectionId').equals(id).count()) > 0) {
       throw new SaveError('The framework cannot change once cases have been added.');
     }

@@ -3,7 +3,12 @@
  * tombstones), adding inspections from a validated file, and replacing everything from a backup. Each write is
  * one transaction: a failure leaves the database exactly as it was.
  */
-import { createExport, type ExportFile, type ExportedInspection } from '../../shared/interchange';
+import {
+  createExport,
+  frameworksOf,
+  type ExportFile,
+  type ExportedInspection,
+} from '../../shared/interchange';
 import {
   applyMerge,
   planMerge,
@@ -12,6 +17,7 @@ import {
   type MergeSource,
 } from '../../shared/merge';
 import { database } from './database';
+import { keepFramework } from './frameworks';
 import { SaveError } from './errors';
 import { readInitials } from './settings';
 import { audited, deviceId } from './write';
@@ -81,6 +87,9 @@ export async function applyImport(
   const db = database();
   return audited(by, [db.inspections, db.cases], async (write) => {
     const at = write.at;
+    // The frameworks the file carries are kept with what was imported (in this transaction), so its
+    // inspections rate here from now on.
+    for (const framework of frameworksOf(file)) await keepFramework(framework, by, fileName);
     const current = await currentCopies(file.inspections.map((i) => i.id));
     const plan = planMerge(current, file.inspections, {
       source,
@@ -140,6 +149,8 @@ export async function replaceAllWith(file: ExportFile, by: string, source: strin
     await db.cases.clear();
     await db.inspections.clear();
     await db.audit.clear();
+    // Frameworks are kept, never cleared: a restored file's own are added to them.
+    for (const framework of frameworksOf(file)) await keepFramework(framework, by, source);
     for (const exported of file.inspections) {
       const { inspection, cases } = fromExportedInspection(exported, at, by);
       await db.inspections.put(inspection);

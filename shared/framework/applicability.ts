@@ -18,6 +18,8 @@ export function conditionHolds(condition: Condition | undefined, context: Applic
       return context.attributes.releasedOnLicence === true;
     case 'all':
       return condition.conditions.every((c) => conditionHolds(c, context));
+    case 'named':
+      return conditionHolds(resolved(condition), context);
     default:
       return assertNever(condition);
   }
@@ -41,6 +43,8 @@ function inspectionConditionHolds(
       return options[condition.option] === true;
     case 'all':
       return condition.conditions.every((c) => inspectionConditionHolds(c, options));
+    case 'named':
+      return inspectionConditionHolds(resolved(condition), options);
     case 'case-type':
     case 'court-report-inspected':
     case 'released-on-licence':
@@ -58,6 +62,14 @@ export function ratedStandards(framework: Framework, options: Readonly<Record<st
 /** Whether a case-sampled standard's key questions apply to this case in this inspection. */
 export function standardAppliesToCase(standard: CaseSampledStandard, context: ApplicabilityContext): boolean {
   return standardIsRated(standard, context.options) && conditionHolds(standard.appliesToCase, context);
+}
+
+/** The condition a name stands for, as loading the framework filled it in. */
+export function resolved(condition: Extract<Condition, { kind: 'named' }>): Condition {
+  if (!condition.condition) {
+    throw new Error(`The condition "${condition.name}" was used before its framework was loaded`);
+  }
+  return condition.condition;
 }
 
 /** Fails to compile when a union gains a member a switch does not handle. */

@@ -3,7 +3,7 @@
  * ("Assessment" twice), so wherever a standard or question is shown away from its domain heading it carries
  * the domain: "Assessment (out-of-court disposals)". Names that are already unique are left as published.
  */
-import { assertNever } from './applicability';
+import { assertNever, resolved } from './applicability';
 import type { Condition, Framework, Standard } from './types';
 
 const cache = new WeakMap<Framework, ReadonlyMap<string, string>>();
@@ -58,6 +58,8 @@ export function casesMeeting(framework: Framework, condition: Condition | undefi
       return null;
     case 'all':
       return condition.conditions.map((c) => casesMeeting(framework, c)).find((c) => c !== null) ?? null;
+    case 'named':
+      return casesMeeting(framework, resolved(condition));
     default:
       return assertNever(condition);
   }

@@ -12,19 +12,20 @@ export function numberDomains(framework: Framework): ReadonlyMap<string, string>
 
 /**
  * Display number of each standard the inspection rates, keyed by standard id. Standards the inspection does
- * not rate get no number and do not use one up.
+ * not rate get no number and (unless the framework's numbering keeps places) do not use one up.
  */
 export function numberStandards(
   framework: Framework,
   options: Readonly<Record<string, boolean>>,
 ): ReadonlyMap<string, string> {
   const numbers = new Map<string, string>();
+  const keepPlaces = framework.numbering?.unratedStandards === 'kept';
   framework.domains.forEach((domain, domainIndex) => {
     let position = 0;
     for (const standard of domain.standards) {
-      if (!standardIsRated(standard, options)) continue;
-      position += 1;
-      numbers.set(standard.id, `${domainIndex + 1}.${position}`);
+      const rated = standardIsRated(standard, options);
+      if (rated || keepPlaces) position += 1;
+      if (rated) numbers.set(standard.id, `${domainIndex + 1}.${position}`);
     }
   });
   return numbers;

@@ -78,13 +78,42 @@ export type Condition =
   | { readonly kind: 'case-type'; readonly caseTypes: readonly CaseType[] }
   | { readonly kind: 'court-report-inspected' }
   | { readonly kind: 'released-on-licence' }
-  | { readonly kind: 'all'; readonly conditions: readonly Condition[] };
+  | { readonly kind: 'all'; readonly conditions: readonly Condition[] }
+  /**
+   * One of the framework's named conditions (`Framework.conditions`), written once and used in many places.
+   * Loading a framework file fills in `condition` (the named condition resolved); a file never carries it.
+   */
+  | { readonly kind: 'named'; readonly name: string; readonly condition?: Condition };
+
+/** How sure a rule is: checked against a published source, or not (recalled practice, or inferred). */
+export const SURENESS = ['confirmed', 'unconfirmed'] as const;
+/** Confirmed against a published source, or unconfirmed. */
+export type Sureness = (typeof SURENESS)[number];
+
+/** A document a framework's rules come from: a published letter, report, standards or guidance. */
+export interface FrameworkSource {
+  readonly id: string;
+  readonly title: string;
+  /** When it was published, YYYY-MM-DD (or YYYY-MM, or YYYY). */
+  readonly published?: string;
+  readonly url?: string;
+}
+
+/** Where a rule comes from and how sure we are of it. */
+export interface RuleBasis {
+  readonly sure: Sureness;
+  /** The id of one of the framework's `sources`. */
+  readonly source?: string;
+  /** What the source shows, or why the rule is believed without one. */
+  readonly note?: string;
+}
 
 /** A prompt guiding a key question's judgement: answered per case, reported in aggregate, never rated. */
 export interface Prompt {
   readonly id: string;
   readonly text: string;
   readonly appliesWhen?: Condition;
+  readonly basis?: RuleBasis;
 }
 
 /** A key question. For case-sampled standards it is answered per case and rated; for judged ones it frames evidence. */
@@ -94,6 +123,7 @@ export interface KeyQuestion {
   readonly label: string;
   readonly text: string;
   readonly prompts: readonly Prompt[];
+  readonly basis?: RuleBasis;
 }
 
 /** Fields every standard has. */
@@ -103,6 +133,12 @@ interface StandardBase {
   readonly keyQuestions: readonly KeyQuestion[];
   /** When the standard is part of the inspection at all (e.g. court work only where the inspection rates it). */
   readonly ratedWhen?: Condition;
+  /**
+   * Rated, but outside the score and the overall rating (youth resettlement from 2021 is rated separately,
+   * beside the 36-point total). Absent means it counts.
+   */
+  readonly ratedSeparately?: boolean;
+  readonly basis?: RuleBasis;
 }
 
 /** A standard rated by the inspector's judgement on evidence, entered directly. */
@@ -125,6 +161,7 @@ export interface Domain {
   readonly id: string;
   readonly name: string;
   readonly standards: readonly Standard[];
+  readonly basis?: RuleBasis;
 }
 
 /**
@@ -139,6 +176,7 @@ export interface NonRatedQuestion {
   /** The standard it is shown beside when scoring a case. */
   readonly standardId: string;
   readonly appliesWhen?: Condition;
+  readonly basis?: RuleBasis;
 }
 
 /** An exact fraction, so band edges are compared on exact ratios and never on rounded percentages. */
@@ -147,17 +185,33 @@ export interface Fraction {
   readonly denominator: number;
 }
 
-/** A key-question band: its published name, the rating it gives, and its inclusive lower edge. */
+/**
+ * A key-question band: its published name, the rating it gives, its inclusive lower edge and (for every band
+ * but the top one) its exclusive upper edge, which must be the next band's lower edge.
+ */
 export interface KeyQuestionBand {
   readonly name: string;
   readonly rating: Rating;
   readonly lowerEdge: Fraction;
+  readonly upperEdge?: Fraction;
+  readonly basis?: RuleBasis;
+}
+
+/** One rating's inclusive range of scores in a published table ("Good: 13–20"). */
+export interface OverallBandRange {
+  readonly rating: Rating;
+  readonly from: number;
+  readonly to: number;
 }
 
 /** Inclusive score ranges for each overall rating at one maximum score, as published. */
 export interface OverallBandTable {
   readonly maxScore: number;
+  /** The ranges as published, lowest rating first; they cover 0 to the maximum without gaps or overlaps. */
+  readonly ranges: readonly OverallBandRange[];
+  /** Derived from `ranges` when the framework is loaded (never in a file): each rating's lowest score. */
   readonly lowestScore: Readonly<Record<Rating, number>>;
+  readonly basis?: RuleBasis;
 }
 
 /**
@@ -172,6 +226,24 @@ export interface OverallRule {
    * rating (Inadequate if 6·score ≤ max, and so on); the top rating has no upper edge.
    */
   readonly proportionalUpperEdges: Readonly<Record<Exclude<Rating, 'outstanding'>, Fraction>>;
+  readonly pointsBasis?: RuleBasis;
+  readonly proportionalRuleBasis?: RuleBasis;
+}
+
+/** How a case-sampled standard takes its rating from its key questions' bands. */
+export interface StandardRatingRule {
+  /** The lowest band among its rated key questions (the only rule the inspectorate has published). */
+  readonly rule: 'lowest-band';
+  readonly basis?: RuleBasis;
+}
+
+/**
+ * How display numbers are given. `skipped`: a standard the inspection does not rate uses up no number (so
+ * Assessment is 2.1 where court work is not rated, 2.2 where it is); `kept`: every standard keeps its place.
+ */
+export interface NumberingRule {
+  readonly unratedStandards: 'skipped' | 'kept';
+  readonly basis?: RuleBasis;
 }
 
 /** An inspection option the framework offers (such as rating court work). */
@@ -212,10 +284,25 @@ export interface Framework {
   /** Lowest band first; the first band's lower edge is 0. */
   readonly keyQuestionBands: readonly KeyQuestionBand[];
   readonly overall: OverallRule;
+  /** How a case-sampled standard takes its rating; absent means the lowest band. */
+  readonly standardRating?: StandardRatingRule;
+  /** How display numbers are given; absent means unrated standards are skipped. */
+  readonly numbering?: NumberingRule;
+  /** Conditions written once and used by name (`{ kind: 'named', name }`). */
+  readonly conditions?: Readonly<Record<string, Condition>>;
+  /** The documents the rules' `basis` names. */
+  readonly sources?: readonly FrameworkSource[];
+  /** A sentence on what the framework is and where it comes from, for whoever loads it. */
+  readonly description?: string;
 }
 
 /** Names a framework and its version, as stored with every inspection. */
 export interface FrameworkRef {
   readonly id: string;
   readonly version: string;
+  /**
+   * The content hash of the framework file it was created on ("sha256:…"), pinning exactly which definition
+   * its answers were given against. Absent on inspections made before frameworks were files.
+   */
+  readonly hash?: string;
 }

@@ -4,6 +4,7 @@
  * same data twice gives the same checksum.
  */
 import { sha256Hex } from './sha256';
+import { canonicalJson } from './signature';
 import type { ExportedInspection, ExportFile } from './schema';
 
 /** A copy of a record with its keys in sorted order. */
@@ -30,10 +31,18 @@ export function canonicalInspection(inspection: ExportedInspection): ExportedIns
 }
 
 /** The checksum of a file's content, as "sha256:<hex>". */
-export function contentChecksum(file: Pick<ExportFile, 'format' | 'formatVersion' | 'inspections'>): string {
+export function contentChecksum(
+  file: Pick<ExportFile, 'format' | 'formatVersion' | 'inspections'> &
+    Pick<Partial<ExportFile>, 'frameworks'>,
+): string {
   const content = {
     format: file.format,
     formatVersion: file.formatVersion,
+    // The frameworks a file carries are covered too, keys sorted at every level; a file without them (every
+    // file before framework files) has the checksum it always had.
+    ...(file.frameworks === undefined
+      ? {}
+      : { frameworks: JSON.parse(canonicalJson(file.frameworks)) as unknown }),
     inspections: file.inspections.map(canonicalInspection),
   };
   return `sha256:${sha256Hex(JSON.stringify(content))}`;

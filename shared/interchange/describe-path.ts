@@ -39,6 +39,8 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   formatVersion: 'format version',
   exportedAt: 'export time',
   supersedes: 'replaced versions',
+  definition: 'definition',
+  hash: 'hash',
 };
 
 function record(value: unknown): Record<string, unknown> | undefined {
@@ -107,6 +109,13 @@ export function describePath(root: unknown, path: readonly PathSegment[]): strin
           ? `inspection ${quoted(name, 60)}`
           : `the ${ordinal(segment)} inspection`,
       );
+    } else if (parent === 'frameworks' && typeof segment === 'number') {
+      const carried = record(next);
+      parts.push(
+        typeof carried?.id === 'string' && typeof carried.version === 'string'
+          ? `framework ${quoted(`${carried.id} ${carried.version}`, 60)}`
+          : `the ${ordinal(segment)} framework`,
+      );
     } else if (parent === 'cases' && typeof segment === 'number') {
       const reference = record(next)?.reference;
       parts.push(
@@ -125,7 +134,9 @@ export function describePath(root: unknown, path: readonly PathSegment[]): strin
       parts.push(`the ${ordinal(segment)} audit entry`);
     } else if (typeof segment === 'number') {
       parts.push(`item ${segment + 1}`);
-    } else if (['inspections', 'cases', 'answers', 'judgements', 'overrides'].includes(segment)) {
+    } else if (
+      ['inspections', 'frameworks', 'cases', 'answers', 'judgements', 'overrides'].includes(segment)
+    ) {
       if (i === path.length - 1) parts.push(segment);
     } else if (parent === 'options') {
       parts.push(`option ${quoted(segment)}`);

@@ -3,6 +3,7 @@ export { formatPath, InterchangeError, type PathSegment } from './errors';
 export { DEFAULT_MAX_BYTES, describeFileSize, MAX_DEPTH, parseJsonSafely } from './safe-json';
 export * from './schema';
 export {
+  frameworksOf,
   parseExport,
   parseSignedExport,
   tryParseExport,
@@ -11,6 +12,7 @@ export {
   type ParseResult,
   type SignedParseResult,
 } from './parse';
+export { carriedFrameworks, frameworksFor } from './frameworks';
 export { createExport, serialiseExport, serialiseSignedExport } from './serialise';
 export { exportJsonSchema } from './json-schema';
 export { upgradeToCurrent } from './upgrade';

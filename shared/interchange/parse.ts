@@ -11,6 +11,9 @@ import { dropUndeclaredCaseDetails } from './case-details';
 import { checkSemantics } from './semantics';
 import { checkSignature, type SignatureCheck } from './signature';
 import { upgradeToCurrent } from './upgrade';
+import { carriedFrameworks } from './frameworks';
+import { withFrameworks } from '../framework/registry';
+import type { Framework } from '../framework/types';
 import { firstIssueAsError } from './zod-issues';
 
 /** Options for reading a file. */
@@ -24,11 +27,24 @@ export interface ParseOptions {
  * @throws InterchangeError naming the first problem's path.
  */
 export function validateExport(value: unknown): ExportFile {
+  let carried: readonly Framework[] = [];
   try {
-    return validateUpgraded(value);
+    // The checksum covers the version the file was written as; upgrades so far change nothing else.
+    const writtenVersion = (value as { formatVersion?: unknown } | null)?.formatVersion;
+    const upgraded = upgradeToCurrent(value);
+    const result = exportFileSchema.safeParse(upgraded);
+    if (!result.success) throw firstIssueAsError(result.error, upgraded);
+    // The frameworks the file carries are held while it is read, and let go after (`frameworksOf` gives them).
+    carried = carriedFrameworks(result.data);
+    return withFrameworks(carried, () => validateContent(result.data, writtenVersion));
   } catch (error) {
-    throw inWords(error, value);
+    throw withFrameworks(carried, () => inWords(error, value));
   }
+}
+
+/** The frameworks a valid file carries definitions of, for a reader to hold while it rates the file. */
+export function frameworksOf(file: ExportFile): readonly Framework[] {
+  return carriedFrameworks(file);
 }
 
 /** The same error, its place said in an inspector's words (case reference, question number and words). */
@@ -37,26 +53,21 @@ export function inWords(error: unknown, root: unknown): unknown {
   return new InterchangeError(error.path, error.problem, describePath(root, error.path));
 }
 
-function validateUpgraded(value: unknown): ExportFile {
-  // The checksum covers the version the file was written as; upgrades so far change nothing else.
-  const writtenVersion = (value as { formatVersion?: unknown } | null)?.formatVersion;
-  const upgraded = upgradeToCurrent(value);
-  const result = exportFileSchema.safeParse(upgraded);
-  if (!result.success) throw firstIssueAsError(result.error, upgraded);
-  checkSemantics(result.data);
-  if (result.data.checksum !== undefined) {
+function validateContent(file: ExportFile, writtenVersion: unknown): ExportFile {
+  checkSemantics(file);
+  if (file.checksum !== undefined) {
     const actual = contentChecksum({
-      ...result.data,
+      ...file,
       formatVersion: writtenVersion as typeof FORMAT_VERSION,
     });
-    if (actual !== result.data.checksum) {
+    if (actual !== file.checksum) {
       throw new InterchangeError(
         ['checksum'],
         'does not match the content: the file was changed or damaged after it was exported',
       );
     }
   }
-  return dropUndeclaredCaseDetails(result.data);
+  return dropUndeclaredCaseDetails(file);
 }
 
 /**
@@ -93,6 +104,8 @@ export type SignedParseResult =
 export async function parseSignedExport(
   text: string,
   options: ParseOptions = {},
+  /** How the parsed value is validated (a reader holding loaded frameworks wraps `validateExport`). */
+  validate: (value: unknown) => ExportFile = validateExport,
 ): Promise<SignedParseResult> {
   let raw: unknown;
   try {
@@ -113,7 +126,7 @@ export async function parseSignedExport(
     };
   }
   try {
-    return { ok: true, file: validateExport(raw), signature };
+    return { ok: true, file: validate(raw), signature };
   } catch (error) {
     if (error instanceof InterchangeError) return { ok: false, error };
     throw error;

@@ -238,6 +238,21 @@ export const moderationSchema = z.object({
   agreement: z.unknown().optional(),
 });
 
+/** A framework file's content hash (see shared/framework/file.ts). */
+const frameworkHash = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected sha256: followed by 64 hex digits');
+
+/**
+ * A framework the file's inspections use: its id, version and content hash, and its definition (a framework
+ * file, docs/frameworks.md) unless every copy of Casescore holds it (the built-in ones). A reader checks the
+ * definition in full and that it hashes to `hash`.
+ */
+export const carriedFrameworkSchema = z.object({
+  id: shortText,
+  version: shortText,
+  hash: frameworkHash,
+  definition: z.unknown().optional(),
+});
+
 export const inspectionSchema = z.object({
   id,
   name: visibleText(MAX_SHORT, 'expected a name for the inspection'),
@@ -246,7 +261,12 @@ export const inspectionSchema = z.object({
   round: shortText.optional(),
   fieldworkStart: z.iso.date({ message: 'expected a date as YYYY-MM-DD' }).optional(),
   leadInspector: shortText.optional(),
-  framework: z.object({ id: shortText, version: shortText }),
+  framework: z.object({
+    id: shortText,
+    version: shortText,
+    /** The content hash of the framework file the inspection was made on; optional (added with framework files). */
+    hash: frameworkHash.optional(),
+  }),
   options: z.record(z.string().max(MAX_SHORT), z.boolean()),
   judgements: z.record(z.string().max(MAX_SHORT), judgementSchema),
   cases: z.array(sampledCaseSchema),
@@ -273,6 +293,8 @@ export const exportFileSchema = z.object({
   notice: z.string().max(MAX_TEXT).optional(),
   /** True when references are keyed pseudonyms and notes and the audit are left out (an analysts' copy). */
   anonymised: z.boolean().optional(),
+  /** Optional: the frameworks the inspections use, with the definitions a reader may not hold (added with framework files). */
+  frameworks: z.array(carriedFrameworkSchema).max(100).optional(),
   /** Who exported the file, as they call themselves: a claim, checked against the lead's team list by its key. */
   signer: z.object({ initials: shortText, name: shortText.optional() }).optional(),
   /**
@@ -311,6 +333,8 @@ export type ExportedCaseStatus = z.infer<typeof caseStatusSchema>;
 export type ExportedAuditRecord = z.infer<typeof auditRecordSchema>;
 /** The moderation section as the format carries it. */
 export type ExportedModeration = z.infer<typeof moderationSchema>;
+/** A framework an export carries, or names by hash. */
+export type CarriedFramework = z.infer<typeof carriedFrameworkSchema>;
 /** One inspection as the format carries it. */
 export type ExportedInspection = z.infer<typeof inspectionSchema>;
 /** A whole export file. */

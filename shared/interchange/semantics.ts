@@ -5,7 +5,7 @@
  */
 import { standardIsRated } from '../framework/applicability';
 import { findCaseQuestion } from '../framework/questions';
-import { findFramework, FRAMEWORKS } from '../framework/registry';
+import { findFramework, knownFrameworks, unknownFrameworkMessage } from '../framework/registry';
 import type { Framework, Standard } from '../framework/types';
 import { InterchangeError, type PathSegment } from './errors';
 import type { ExportedInspection, ExportFile } from './schema';
@@ -36,10 +36,15 @@ export function checkSemantics(file: ExportFile): void {
 function checkInspection(inspection: ExportedInspection, at: PathSegment[]): void {
   const framework = findFramework(inspection.framework);
   if (!framework) {
-    const known = FRAMEWORKS.map((f) => `${f.id} ${f.version}`).join(', ');
+    const known = knownFrameworks()
+      .map((f) => `${f.id} ${f.version}`)
+      .join(', ');
+    const held = findFramework({ id: inspection.framework.id, version: inspection.framework.version });
     throw new InterchangeError(
       [...at, 'framework'],
-      `unknown framework ${inspection.framework.id} ${inspection.framework.version}; expected one of ${known}`,
+      held
+        ? unknownFrameworkMessage(inspection.framework)
+        : `unknown framework ${inspection.framework.id} ${inspection.framework.version}; expected one of ${known}, or a file that carries its definition`,
     );
   }
   const optionIds = framework.options.map((o) => o.id);

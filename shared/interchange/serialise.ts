@@ -8,6 +8,16 @@ import { inWords } from './parse';
 import { checkSemantics } from './semantics';
 import { signFile, type SigningKeys } from './signature';
 import { firstIssueAsError } from './zod-issues';
+import { carriedFrameworks, frameworksFor } from './frameworks';
+import { withFrameworks } from '../framework/registry';
+import type { Framework } from '../framework/types';
+import type { CarriedFramework } from './schema';
+
+/** A carried framework with its keys in a stable order (the definition is written as a framework file is). */
+function canonicalFramework(entry: CarriedFramework): CarriedFramework {
+  const { id, version, hash, definition } = entry;
+  return definition === undefined ? { id, version, hash } : { id, version, hash, definition };
+}
 
 /** Builds an export file around inspections, stamped with the time of export. */
 export function createExport(inspections: readonly ExportedInspection[], exportedAt: Date): ExportFile {
@@ -15,6 +25,7 @@ export function createExport(inspections: readonly ExportedInspection[], exporte
     format: FORMAT,
     formatVersion: FORMAT_VERSION,
     exportedAt: exportedAt.toISOString(),
+    frameworks: frameworksFor(inspections),
     inspections: [...inspections],
   };
 }
@@ -27,12 +38,15 @@ export function createExport(inspections: readonly ExportedInspection[], exporte
 export function serialiseExport(file: ExportFile): string {
   const result = exportFileSchema.safeParse(file);
   if (!result.success) throw inWords(firstIssueAsError(result.error, file), file);
+  let carried: readonly Framework[] = [];
   try {
-    checkSemantics(result.data);
+    carried = carriedFrameworks(result.data);
+    withFrameworks(carried, () => checkSemantics(result.data));
   } catch (error) {
-    throw inWords(error, file);
+    throw withFrameworks(carried, () => inWords(error, file));
   }
-  const { format, formatVersion, exportedAt, notice, anonymised, signer, inspections } = result.data;
+  const { format, formatVersion, exportedAt, notice, anonymised, signer, frameworks, inspections } =
+    result.data;
   const canonical: ExportFile = {
     format,
     formatVersion,
@@ -41,6 +55,7 @@ export function serialiseExport(file: ExportFile): string {
     ...(anonymised === undefined ? {} : { anonymised }),
     ...(signer === undefined ? {} : { signer }),
     checksum: contentChecksum(result.data),
+    ...(frameworks === undefined ? {} : { frameworks: frameworks.map(canonicalFramework) }),
     inspections: inspections.map(canonicalInspection),
   };
   return `${JSON.stringify(canonical, null, 2)}\n`;

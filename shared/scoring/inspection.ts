@@ -61,12 +61,14 @@ export function rateInspection(
     for (const standard of domain.standards) {
       if (!standardIsRated(standard, options)) continue;
       const place = { number: standardNumbers.get(standard.id) ?? '', domainId: domain.id };
-      const result =
+      const rated =
         standard.method === 'judgement'
           ? rateJudgedStandard(framework, standard, place, inspection.judgements[standard.id])
           : rateCaseSampledStandard(framework, standard, place, tallies, inspection.overrides?.[standard.id]);
+      const result: StandardResult = standard.ratedSeparately ? { ...rated, ratedSeparately: true } : rated;
       standards.push(result);
-      if (result.points !== null) {
+      // A standard rated separately (youth resettlement from 2021) has its own rating, outside every total.
+      if (result.points !== null && standard.ratedSeparately !== true) {
         domainScore += result.points;
         domainMax += top;
       }

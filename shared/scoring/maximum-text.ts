@@ -14,8 +14,11 @@ function list(items: readonly string[]): string {
 
 /** The sentence, or `null` when every standard the inspection rates has a rating. */
 export function describeMaximum(framework: Framework, rating: InspectionRating): string | null {
-  const full = rating.standards.length * framework.overall.points.outstanding;
-  const left = rating.standards.filter((s) => s.rating === null);
+  // A standard rated separately (youth resettlement) is outside the score, so it neither adds to the full
+  // maximum nor takes from it.
+  const counted = rating.standards.filter((s) => s.ratedSeparately !== true);
+  const full = counted.length * framework.overall.points.outstanding;
+  const left = counted.filter((s) => s.rating === null);
   if (left.length === 0 || rating.maxScore >= full) return null;
   const byReason = new Map<string, StandardResult[]>();
   for (const s of left) {

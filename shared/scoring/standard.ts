@@ -41,6 +41,8 @@ export interface StandardResult {
    * rating from fewer cases than the inspection's minimum is flagged (see `tooFewCases`).
    */
   readonly casesRated: number;
+  /** Rated outside the score and the overall rating (youth resettlement from 2021); absent when it counts. */
+  readonly ratedSeparately?: true;
 }
 
 /** Raised when an override is not a valid professional-discretion departure. */

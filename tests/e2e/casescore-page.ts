@@ -81,14 +81,14 @@ export class CasescorePage {
    * Opens a case from its inspection's page, answers the first key questions with the given keys (y, n, a),
    * sees every answer saved, and goes back to the inspection. It waits with expect.poll, so it runs in a test.
    */
-  score(reference: string, keys: string): Promise<void> {
+  score(reference: string, keys: string, firstQuestion = 'assessment.engagement'): Promise<void> {
     return this.step(`score ${reference} with ${keys}`, async () => {
       const inspection = await this.page.getByRole('heading', { level: 1 }).textContent();
       await this.page.getByRole('link', { name: reference, exact: true }).click();
       await this.page.getByRole('heading', { name: `Case ${reference}` }).waitFor();
       await expect
         .poll(() => this.page.evaluate(() => document.activeElement?.getAttribute('data-question')))
-        .toBe('assessment.engagement');
+        .toBe(firstQuestion);
       for (const key of keys) await this.page.keyboard.press(key);
       await expect.poll(() => this.page.locator('.save-status--saving').count()).toBe(0);
       await expect
@@ -240,6 +240,66 @@ export class CasescorePage {
         .getByRole('link', { name: 'Barking, Dagenham and Havering PDU', exact: true })
         .waitFor();
       expect(await this.page.getByRole('link', { name: / PDU$/ }).count()).toBeGreaterThanOrEqual(6);
+    });
+  }
+
+  /** Loads a framework file in Settings; it is then listed as loaded from that file. */
+  loadFramework(path: string): Promise<void> {
+    const file = path.split(/[\\/]/).pop()!;
+    return this.step(`load the framework file ${file} in Settings`, async () => {
+      await this.page.goto(appUrl('/settings'));
+      await this.page.getByRole('heading', { name: 'Frameworks' }).waitFor();
+      const chooser = this.page.waitForEvent('filechooser');
+      await this.page.getByRole('button', { name: 'Load a framework file…' }).click();
+      await (await chooser).setFiles(path);
+      await this.page
+        .getByRole('status')
+        .filter({ hasText: /^Loaded / })
+        .waitFor();
+      await this.page
+        .getByRole('row')
+        .filter({ hasText: `from ${file}` })
+        .waitFor();
+    });
+  }
+
+  /** Chooses a framework file that is refused in Settings; returns every problem listed. */
+  loadRefusedFramework(path: string): Promise<string[]> {
+    return this.step(`see the framework file ${path} refused`, async () => {
+      await this.page.goto(appUrl('/settings'));
+      const rows = await this.page.getByTestId('framework-row').count();
+      const chooser = this.page.waitForEvent('filechooser');
+      await this.page.getByRole('button', { name: 'Load a framework file…' }).click();
+      await (await chooser).setFiles(path);
+      const alert = this.page.getByRole('alert').filter({ hasText: 'was not loaded' });
+      await alert.waitFor();
+      expect(await this.page.getByTestId('framework-row').count()).toBe(rows);
+      return alert.locator('li').allTextContents();
+    });
+  }
+
+  /** Creates an inspection on a framework chosen by its name, and lands on its page. */
+  createInspectionOn(name: string, framework: string): Promise<void> {
+    return this.step(`create ${name} on ${framework}`, async () => {
+      await this.openInspections();
+      await this.page.getByRole('button', { name: 'New inspection' }).click();
+      await this.page.getByLabel('Name', { exact: true }).fill(name);
+      await this.page.getByLabel('Framework').selectOption({ label: framework });
+      await this.page.getByRole('button', { name: 'Create inspection' }).click();
+      await this.page.getByRole('heading', { name, level: 1 }).waitFor();
+    });
+  }
+
+  /** Rates a judged standard on the inspection's Judged standards tab, and sees it saved. */
+  judge(standard: string, rating: string): Promise<void> {
+    return this.step(`judge ${standard} ${rating}`, async () => {
+      await this.page
+        .getByRole('navigation', { name: 'Inspection sections' })
+        .getByRole('link', { name: 'Judged standards' })
+        .click();
+      const choice = this.page.getByRole('region', { name: standard }).getByLabel(rating, { exact: true });
+      await choice.check();
+      await expect.poll(() => choice.isChecked()).toBe(true);
     });
   }
 

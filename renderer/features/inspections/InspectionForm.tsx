@@ -2,7 +2,7 @@
 // the lead inspector. Problems are named beside the field they concern.
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { FRAMEWORKS, findFramework } from '../../../shared/framework';
+import { FRAMEWORKS, findFramework, knownFrameworks } from '../../../shared/framework';
 import { setAsideAnswers } from '../../../shared/scoring';
 import {
   createInspection,
@@ -106,7 +106,9 @@ function InspectionForm({
   const [values, setValues] = useState(initial);
   const [problems, setProblems] = useState<Partial<Record<keyof FormValues, string>>>({});
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
-  const framework = FRAMEWORKS.find((f) => frameworkKey(f) === values.framework) ?? FRAMEWORKS[0]!;
+  // Every framework held: the built-in ones and any loaded from a framework file in Settings.
+  const frameworks = knownFrameworks();
+  const framework = frameworks.find((f) => frameworkKey(f) === values.framework) ?? FRAMEWORKS[0]!;
   // A field's problem goes as soon as it is edited (it is checked again on saving).
   const update = (changes: Partial<FormValues>) => {
     setValues((v) => ({ ...v, ...changes }));
@@ -206,7 +208,7 @@ function InspectionForm({
               disabled={frameworkLocked}
               onChange={(e) => update({ framework: e.target.value, options: {} })}
             >
-              {FRAMEWORKS.map((f) => (
+              {frameworks.map((f) => (
                 <option key={frameworkKey(f)} value={frameworkKey(f)}>
                   {f.name}
                 </option>

@@ -28,6 +28,7 @@ function StandardRow({
         <RatingBadge rating={standard.rating} />
       </div>
       <StandardNotes standard={standard} minimumCases={minimumCases} />
+      {standard.ratedSeparately && <p className="hint">Rated separately: not part of the score.</p>}
       {standard.override && (
         <p className="override-note">
           Overridden from {standard.computedRating ? RATING_LABELS[standard.computedRating] : 'not rated'} by{' '}
@@ -95,7 +96,9 @@ export const RatingsPanel = memo(function RatingsPanel({
           <h3>
             {domain.number}. {domain.name}{' '}
             <span className="domain-score">
-              {domain.score}/{domain.maxScore}
+              {rating.standards.every((s) => s.domainId !== domain.id || s.ratedSeparately)
+                ? 'rated separately'
+                : `${domain.score}/${domain.maxScore}`}
             </span>
           </h3>
           <ul className="ratings-standards">

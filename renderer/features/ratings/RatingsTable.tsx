@@ -29,7 +29,9 @@ export function RatingsTable({
           <h3 id={`annexe-${domain.id}`}>
             {domain.number}. {domain.name}{' '}
             <span className="domain-score">
-              {domain.score}/{domain.maxScore}
+              {rating.standards.every((s) => s.domainId !== domain.id || s.ratedSeparately)
+                ? 'rated separately'
+                : `${domain.score}/${domain.maxScore}`}
             </span>
           </h3>
           <table className="table annexe-table">
@@ -57,7 +59,10 @@ export function RatingsTable({
                       )}
                       <StandardNotes standard={s} minimumCases={minimumCases} />
                     </td>
-                    <td className="sub">{s.method === 'judgement' ? 'Judgement' : 'Case sample'}</td>
+                    <td className="sub">
+                      {s.method === 'judgement' ? 'Judgement' : 'Case sample'}
+                      {s.ratedSeparately && ', rated separately: not part of the score'}
+                    </td>
                   </tr>
                 ))}
             </tbody>

@@ -24,6 +24,8 @@ function failingReason(condition: Condition | undefined, context: ApplicabilityC
         if (reason) return reason;
       }
       return null;
+    case 'named':
+      return condition.condition ? failingReason(condition.condition, context) : null;
   }
 }
 

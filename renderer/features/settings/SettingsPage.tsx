@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { checkInitials, describeStorageError, saveInitials } from '../../db';
 import { MinimumCasesSetting } from './MinimumCasesSetting';
+import { FrameworksSetting } from '../frameworks/FrameworksSetting';
 import { Message } from '../../ui/Message';
 import { useActor } from './actor';
 import { SamplingSettingsForm } from './SamplingSettingsForm';
@@ -52,6 +53,7 @@ export function SettingsPage() {
       </section>
       <MinimumCasesSetting />
       <SamplingSettingsForm />
+      <FrameworksSetting />
       <section aria-labelledby="storage-heading" className="card">
         <h2 id="storage-heading">Storage on this computer</h2>
         {status === null ? (

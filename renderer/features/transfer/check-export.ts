@@ -7,15 +7,29 @@
 import {
   InterchangeError,
   parseSignedExport,
+  validateExport,
   type ExportFile,
   type PathSegment,
   type SignatureCheck,
 } from '../../../shared/interchange';
 import { DecryptionError, decryptFile, encryptText, isEncryptedFile } from './protect';
+import {
+  frameworkFile,
+  FRAMEWORKS,
+  knownFrameworks,
+  loadFrameworkFile,
+  withFrameworks,
+} from '../../../shared/framework';
 
 /** What the window asks the worker. */
 export type WorkerRequest =
-  | { readonly kind: 'check'; readonly content: Uint8Array | string; readonly passphrase?: string }
+  | {
+      readonly kind: 'check';
+      readonly content: Uint8Array | string;
+      readonly passphrase?: string;
+      /** The framework files this window holds beyond the built-in ones, so the worker rates against them too. */
+      readonly frameworks?: readonly unknown[];
+    }
   | { readonly kind: 'encrypt'; readonly text: string; readonly passphrase: string };
 
 /** What the worker answers a check: the valid file, that a passphrase is needed, or the first problem. */
@@ -54,6 +68,7 @@ function refused(error: InterchangeError): CheckResponse {
 export async function checkContent(
   content: Uint8Array | string,
   passphrase?: string,
+  frameworks: readonly unknown[] = [],
 ): Promise<CheckResponse> {
   let text: string;
   if (typeof content === 'string') text = content;
@@ -81,13 +96,14 @@ export async function checkContent(
       return refused(new InterchangeError([], 'not text (it is not UTF-8); a Casescore export is JSON text'));
     }
   }
-  const result = await parseSignedExport(text);
+  const held = frameworks.map((file) => loadFrameworkFile(file));
+  const result = await parseSignedExport(text, {}, (raw) => withFrameworks(held, () => validateExport(raw)));
   return result.ok ? { ok: true, file: result.file, signature: result.signature } : refused(result.error);
 }
 
 /** Does one request, wherever it runs. */
 export async function doRequest(request: WorkerRequest): Promise<CheckResponse | EncryptResponse> {
-  if (request.kind === 'check') return checkContent(request.content, request.passphrase);
+  if (request.kind === 'check') return checkContent(request.content, request.passphrase, request.frameworks);
   try {
     return { ok: true, text: await encryptText(request.text, request.passphrase) };
   } catch (error) {
@@ -125,12 +141,24 @@ function inWorker<R>(request: WorkerRequest, onFailure: (why: string) => R): Pro
  */
 export async function checkExport(content: Uint8Array | string, passphrase?: string): Promise<CheckResult> {
   const answer = await inWorker<CheckResponse>(
-    { kind: 'check', content, ...(passphrase === undefined ? {} : { passphrase }) },
+    {
+      kind: 'check',
+      content,
+      ...(passphrase === undefined ? {} : { passphrase }),
+      frameworks: loadedFrameworkFiles(),
+    },
     (why) => ({ ok: false, path: [], problem: `the file could not be checked (${why})` }),
   );
   if (answer.ok) return answer;
   if (answer.locked) return answer;
   return { ok: false, error: new InterchangeError(answer.path, answer.problem, answer.where) };
+}
+
+/** The framework files of the frameworks this window holds beyond the built-in ones. */
+function loadedFrameworkFiles(): unknown[] {
+  return knownFrameworks()
+    .filter((f) => !FRAMEWORKS.includes(f))
+    .map(frameworkFile);
 }
 
 /** Encrypts export text to a passphrase off the window's thread (scrypt takes seconds by design). */

@@ -3,7 +3,14 @@
  * the export format's full validation (nothing is written unless the whole file is valid), and a backup of
  * the current data before anything imported is written.
  */
-import { serialiseSignedExport, type ExportFile, type SignatureCheck } from '../../../shared/interchange';
+import { FrameworkConflictError, registerFramework } from '../../../shared/framework';
+import {
+  frameworksOf,
+  InterchangeError,
+  serialiseSignedExport,
+  type ExportFile,
+  type SignatureCheck,
+} from '../../../shared/interchange';
 import { MergeError, type MergePlan, type MergeResolutions } from '../../../shared/merge';
 import {
   applyImport,
@@ -177,6 +184,9 @@ async function checkAndPlan(
     };
   }
   try {
+    // The frameworks the file carries are held for the review (checked again here, against every framework
+    // this window holds); they are stored only when the import is applied.
+    for (const framework of frameworksOf(parsed.file)) registerFramework(framework);
     const source = await sourceOfFile(parsed.file, parsed.signature);
     return {
       name: chosen.name,
@@ -186,7 +196,12 @@ async function checkAndPlan(
       plan: await planImport(parsed.file, source),
     };
   } catch (error) {
-    const why = error instanceof MergeError ? error.message : describeStorageError(error);
+    const why =
+      error instanceof MergeError ||
+      error instanceof InterchangeError ||
+      error instanceof FrameworkConflictError
+        ? error.message
+        : describeStorageError(error);
     return { kind: 'error', text: `${chosen.name} was not imported: ${why}. Nothing was changed.` };
   }
 }

@@ -25,6 +25,7 @@ const USAGE = `Usage: npm run --silent merge -- MINE.json THEIRS.json [--json] [
 Prints what importing THEIRS into MINE would change, without writing anything.
   --json          print one JSON object (see docs/interchange.md) and nothing else
   --trust FP      treat files signed by the key with this fingerprint as from a team member (repeatable)
+  --device ID     MINE's own device id (Settings): a change in THEIRS claiming it is shown as a conflict, as the app does
   --help          show this help`;
 
 /** What a run printed and how it ended. */
@@ -199,6 +200,7 @@ export async function runMerge(
   const files: string[] = [];
   const trusted: string[] = [];
   let json = false;
+  let localDevice: string | undefined;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i]!;
     if (arg === '--json') json = true;
@@ -206,6 +208,9 @@ export async function runMerge(
       const fingerprint = args[(i += 1)];
       if (!fingerprint) return fail('--trust needs a key fingerprint', 2);
       trusted.push(fingerprint);
+    } else if (arg === '--device') {
+      localDevice = args[(i += 1)];
+      if (!localDevice) return fail('--device needs the device id of MINE', 2);
     } else if (arg.startsWith('-')) return fail(`unknown option ${arg}`, 2);
     else files.push(arg);
   }
@@ -218,6 +223,7 @@ export async function runMerge(
   try {
     const plan = planMerge(mine.file.inspections as ExportedInspection[], theirs.file.inspections, {
       source,
+      ...(localDevice ? { localDevice } : {}),
       now,
     });
     return {

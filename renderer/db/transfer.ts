@@ -20,7 +20,7 @@ import { database } from './database';
 import { keepFramework } from './frameworks';
 import { SaveError } from './errors';
 import { readInitials } from './settings';
-import { audited, deviceId } from './write';
+import { audited, deviceState } from './write';
 import { auditFromExported, fromExportedInspection, toExportedInspection } from './snapshot';
 
 /** The inspections (all, or those with the given ids) as an export file, stamped now. */
@@ -59,14 +59,24 @@ async function currentCopies(ids: readonly string[]): Promise<ExportedInspection
   return copies;
 }
 
+/** The ids of inspections deleted here (in the bin), which a file may not bring back unasked. */
+async function binnedInspections(): Promise<Set<string>> {
+  const rows = await database()
+    .inspections.filter((i) => !!i.deletedAt)
+    .toArray();
+  return new Set(rows.map((i) => i.id));
+}
+
 /** What importing the (already validated) file would do to the data here. Writes nothing. */
 export async function planImport(file: ExportFile, source: MergeSource): Promise<MergePlan> {
   const db = database();
-  const localDevice = await deviceId();
+  const device = await deviceState();
   return db.transaction('r', db.inspections, db.cases, db.audit, async () =>
     planMerge(await currentCopies(file.inspections.map((i) => i.id)), file.inspections, {
       source,
-      localDevice,
+      localDevice: device.id,
+      localCounter: device.counter,
+      binned: await binnedInspections(),
       now: new Date(),
     }),
   );
@@ -94,6 +104,8 @@ export async function applyImport(
     const plan = planMerge(current, file.inspections, {
       source,
       localDevice: write.device,
+      localCounter: write.counter,
+      binned: await binnedInspections(),
       now: new Date(at),
     });
     const merged = applyMerge(current, file.inspections, plan, resolutions, {

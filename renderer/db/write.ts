@@ -58,13 +58,18 @@ function isDeviceRecord(value: unknown): value is DeviceRecord {
 
 /** This install's device id, made on first use. */
 export async function deviceId(): Promise<string> {
+  return (await deviceState()).id;
+}
+
+/** This install's device id and the last counter it used, made on first use. */
+export async function deviceState(): Promise<DeviceRecord> {
   const db = database();
   return db.transaction('rw', db.settings, async () => {
     const stored = (await db.settings.get(DEVICE_KEY))?.value;
-    if (isDeviceRecord(stored)) return stored.id;
+    if (isDeviceRecord(stored)) return stored;
     const created: DeviceRecord = { id: newId(), counter: 0 };
     await db.settings.put({ key: DEVICE_KEY, value: created });
-    return created.id;
+    return created;
   });
 }
 

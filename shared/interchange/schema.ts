@@ -31,6 +31,8 @@ export const FORMAT = 'casescore.inspections';
 export const FORMAT_VERSION = 3;
 
 const MAX_TEXT = 100_000;
+/** The most devices one version may name as replaced: far more than any team has laptops. */
+const MAX_DEVICES = 256;
 const MAX_SHORT = 200;
 
 const id = z
@@ -62,7 +64,10 @@ const stamp = {
    * The versions this change replaced: for each device, the highest counter of that device's versions of the
    * same thing that this change had seen. A version wins over another only if it names it here.
    */
-  replaces: z.record(id, z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)).optional(),
+  replaces: z
+    .record(id, z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
+    .refine((vector) => Object.keys(vector).length <= MAX_DEVICES, `expected at most ${MAX_DEVICES} devices`)
+    .optional(),
 };
 
 const rating = z.enum(RATINGS);

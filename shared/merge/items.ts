@@ -74,8 +74,13 @@ export interface MergeItem {
   readonly unseen?: readonly string[];
   /** Their time is more than a day ahead of this computer's clock. */
   readonly aheadOfClock?: boolean;
-  /** Their version says it was made on this computer, but this computer never held it. */
+  /**
+   * Their version says it was made on this computer, or to have seen a change of this computer's that was never
+   * made: this computer never held it.
+   */
   readonly claimsThisDevice?: boolean;
+  /** A whole inspection the file would bring back, deleted here (in the bin). */
+  readonly inBin?: boolean;
 }
 
 /** Their case with the same reference as one of ours, under another id. */

@@ -33,6 +33,10 @@ export interface PlanOptions {
   readonly source: MergeSource;
   /** This install's device id: a file's version claiming it, that this copy never held, is a conflict. */
   readonly localDevice?: string;
+  /** This install's last change counter: a file claiming to have seen a later change of ours forged it. */
+  readonly localCounter?: number;
+  /** Inspections deleted here (in the bin): a file bringing one back waits for review. */
+  readonly binned?: ReadonlySet<string>;
   /** The reader's clock, only to flag times far ahead of it. */
   readonly now: Date;
 }
@@ -65,12 +69,20 @@ class InspectionPlanner {
   ): void {
     const theirs = item.theirs.version;
     const dot = dotOf(theirs);
+    const { localDevice, localCounter } = this.options;
+    // A version made on this computer that it never held, or one claiming to have seen a change of ours that
+    // was never made: either was forged, so it never wins on its own.
     const claimsThisDevice =
-      this.options.localDevice !== undefined && dot?.device === this.options.localDevice;
+      localDevice !== undefined &&
+      (dot?.device === localDevice ||
+        (localCounter !== undefined && (theirs.replaces?.[localDevice] ?? -1) > localCounter));
     const group =
       conflict || claimsThisDevice
         ? 'conflicts'
-        : item.kind === 'removal' || !this.options.source.verified
+        : item.kind === 'removal' ||
+            item.kind === 'restoration' ||
+            item.inBin ||
+            !this.options.source.verified
           ? 'toReview'
           : 'taken';
     this.items.push({
@@ -101,7 +113,8 @@ class InspectionPlanner {
     const stands = standing(mine.version, theirs.version, same);
     if (stands === 'same') {
       const settled = settleSame(mine.version, theirs.version);
-      if (settle && canonicalJson(settled) !== canonicalJson(mine.version)) {
+      // Only a verified file's stamps are settled on: an unverified one changes nothing without review.
+      if (settle && this.options.source.verified && canonicalJson(settled) !== canonicalJson(mine.version)) {
         this.settlements.push({ ...settle, version: settled });
       }
       this.left += 1;
@@ -225,9 +238,9 @@ function compareRemoval(
     );
     return;
   }
-  // Both removed: settle on one tombstone so copies converge.
+  // Both removed: settle on one tombstone so copies converge (only from a verified file).
   const settled = settleSame(mine, theirs);
-  if (canonicalJson(settled) !== canonicalJson(mine)) {
+  if (planner.options.source.verified && canonicalJson(settled) !== canonicalJson(mine)) {
     planner.settlements.push({ kind: 'removal', caseId: mine.id, version: settled });
   }
   planner.left += 1;
@@ -365,6 +378,7 @@ function planInspection(
         key: `${theirs.id}|inspection`,
         kind: 'inspection',
         target: theirs.id,
+        ...(options.binned?.has(theirs.id) ? { inBin: true } : {}),
         theirs: side(`${theirs.name}: ${live} case${live === 1 ? '' : 's'}`, { by: theirs.leadInspector }),
       },
       false,

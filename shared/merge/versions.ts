@@ -90,8 +90,12 @@ export type Standing = 'same' | 'ours' | 'theirs' | 'conflict';
  */
 export function standing(mine: Versioned, theirs: Versioned, sameContent: boolean): Standing {
   if (sameContent) return 'same';
-  if (covers(mine, theirs)) return 'ours';
-  if (covers(theirs, mine)) return 'theirs';
+  const oursCovers = covers(mine, theirs);
+  const theirsCovers = covers(theirs, mine);
+  // Each naming the other happens only when a counter or vector was forged: never let either win.
+  if (oursCovers && theirsCovers) return 'conflict';
+  if (oursCovers) return 'ours';
+  if (theirsCovers) return 'theirs';
   return 'conflict';
 }
 
@@ -102,24 +106,22 @@ function rank(version: Versioned): string {
 }
 
 /**
- * Two versions that say the same: the stamp every copy keeps, whichever it held. The version that replaced the
- * other; else the higher-ranked one, now naming the other as replaced. So copies that meet converge, stamps and
- * all, and a later change made on either knows of both.
+ * Two versions that say the same: the stamp every copy keeps, whichever it held. The higher-ranked one, now
+ * naming the other version itself as replaced (never what the other claims to have replaced: a file's claims
+ * must not quietly widen what this copy's versions cover). So copies that meet converge, stamps and all.
  */
 export function settleSame<V extends Versioned>(mine: V, theirs: V): V {
-  if (covers(mine, theirs)) return mine;
-  if (covers(theirs, mine)) return theirs;
+  if (covers(mine, theirs) && !covers(theirs, mine)) return mine;
+  if (covers(theirs, mine) && !covers(mine, theirs)) return theirs;
   const [kept, other] = rank(mine) >= rank(theirs) ? [mine, theirs] : [theirs, mine];
-  const known = replacing([kept, other]);
-  const dot = dotOf(kept);
-  const replaces = { ...known.replaces };
-  // The kept version's own dot is itself, not something it replaced, unless it had seen an older one of its own.
-  if (dot && (kept.replaces?.[dot.device] ?? -1) < dot.counter) {
-    const fromOther = seenBy([other])[dot.device];
-    if (fromOther === undefined) delete replaces[dot.device];
-    else replaces[dot.device] = Math.max(fromOther, kept.replaces?.[dot.device] ?? -1);
-  }
-  const supersedes = (known.supersedes ?? []).filter((name) => dot || name !== legacyName(kept));
+  if (covers(kept, other)) return kept;
+  const replaces: Record<string, number> = { ...kept.replaces };
+  const otherDot = dotOf(other);
+  if (otherDot && (replaces[otherDot.device] ?? -1) < otherDot.counter)
+    replaces[otherDot.device] = otherDot.counter;
+  const supersedes = [
+    ...new Set([...(kept.supersedes ?? []), ...(otherDot ? [] : [legacyName(other)])]),
+  ].sort();
   return {
     ...kept,
     ...(Object.keys(replaces).length ? { replaces: sortedVector(replaces) } : {}),

@@ -63,6 +63,15 @@ describe('merge attacks, as files', () => {
     expect(inspection!.toReview.every((i) => i.aheadOfClock)).toBe(true);
   });
 
+  it('shows the lead’s own device claimed by a file as conflicts when told the device', async () => {
+    const [inspection] = (await plan('same-initials-later.json', '--device', 'lead-laptop')).inspections;
+    expect(inspection!.toReview).toEqual([]);
+    expect(inspection!.conflicts).toHaveLength(12);
+    expect(inspection!.conflicts.every((i) => (i as { claimsThisDevice?: boolean }).claimsThisDevice)).toBe(
+      true,
+    );
+  });
+
   it('holds back forged replaced versions from an unsigned file', async () => {
     const [inspection] = (await plan('forged-replaces.json')).inspections;
     expect(inspection!.taken).toEqual([]);

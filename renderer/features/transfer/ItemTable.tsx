@@ -19,7 +19,9 @@ function SideCell({ item, side }: { item: MergeItem; side: ItemSide | undefined 
 function Warnings({ item }: { item: MergeItem }) {
   const warnings = [
     item.aheadOfClock && 'Its time is more than a day ahead of this computer’s clock.',
-    item.claimsThisDevice && 'It says it was made on this computer, but this computer never held it.',
+    item.claimsThisDevice &&
+      'It claims this computer made or saw a change this computer never made: it may have been forged.',
+    item.inBin && 'This inspection is in the bin here: taking it brings the file’s copy back instead.',
     item.unseen?.length && `Made without seeing: ${item.unseen.join(', ')}.`,
   ].filter((w): w is string => !!w);
   if (warnings.length === 0) return null;

@@ -144,18 +144,23 @@ export function edit(devices: Device[], op: Exclude<Operation, { kind: 'exchange
   replaceCase(device, { id: c.id, deleted: true, ...stamp, replaces: seenBy(caseVersions(c)) });
 }
 
-/** How conflicts are resolved in the model, the same way on every device: keep the case; else the larger value. */
+/**
+ * How conflicts are resolved in the model, the same way on every device: a removal stands; else the larger value.
+ * (Bringing a removed case back is tested by example: content the removal had replaced can then live on in a
+ * copy that had it, until that copy is merged again, so it is not a property of every order. See
+ * docs/interchange.md, Merging.)
+ */
 export function sameWayResolutions(plan: MergePlan): MergeResolutions {
   const choices: Record<string, 'mine' | 'theirs'> = {};
   for (const inspection of plan.inspections) {
     for (const item of inspection.items) {
       if (item.group === 'taken') continue;
       if (item.group === 'toReview') {
-        choices[item.key] = 'theirs';
+        choices[item.key] = item.kind === 'restoration' ? 'mine' : 'theirs';
         continue;
       }
-      if (item.kind === 'removal') choices[item.key] = 'mine';
-      else if (item.kind === 'restoration') choices[item.key] = 'theirs';
+      if (item.kind === 'removal') choices[item.key] = 'theirs';
+      else if (item.kind === 'restoration') choices[item.key] = 'mine';
       else {
         const mine = canonicalJson([item.mine?.value ?? null, item.mine?.note ?? '']);
         const theirs = canonicalJson([item.theirs.value ?? null, item.theirs.note ?? '']);

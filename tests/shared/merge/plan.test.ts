@@ -230,6 +230,55 @@ describe('who the file is from (finding 2)', () => {
   });
 });
 
+describe('forged versions never win on their own (hostile review)', () => {
+  const ours = inspection([sampled('c1', 'CR0001', { q1: { value: 'yes', ...v('jp', 3) } })]);
+
+  it('never rewrites stored stamps from an unverified file, even where the values agree', () => {
+    const forged = inspection([
+      sampled('c1', 'CR0001', {
+        q1: { value: 'yes', ...v('x', 1, { replaces: { jp: Number.MAX_SAFE_INTEGER } }) },
+      }),
+    ]);
+    const plan = planMerge([ours], [forged], options(UNVERIFIED));
+    expect(plan.inspections[0]!.settlements).toEqual([]);
+    // And where neither knew of the other, the settled stamp names the other version itself, never what the
+    // other claims to have replaced.
+    const settled = settleSame(v('z', 3), v('x', 1, { replaces: { y: 50 } }));
+    expect(covers(settled, v('x', 1)) && covers(settled, v('z', 3))).toBe(true);
+    expect(covers(settled, v('y', 50))).toBe(false);
+  });
+
+  it('makes a file claiming to have seen a change of ours that was never made a conflict, even when signed', () => {
+    const mine = inspection([sampled('c1', 'CR0001', { q1: { value: 'no', ...v('lead', 5) } })]);
+    const forged = inspection([
+      sampled('c1', 'CR0001', { q1: { value: 'yes', ...v('sd', 1, { replaces: { lead: 999 } }) } }),
+    ]);
+    const plan = planMerge([mine], [forged], { ...options(VERIFIED, 'lead'), localCounter: 7 });
+    expect(plan.inspections[0]!.items).toEqual([
+      expect.objectContaining({ group: 'conflicts', claimsThisDevice: true }),
+    ]);
+  });
+
+  it('makes two versions that each claim to replace the other a conflict', () => {
+    expect(standing(v('jp', 9, { replaces: { jp: 10 } }), v('jp', 10), false)).toBe('conflict');
+  });
+
+  it('holds a case brought back, and an inspection deleted here, for review even from a verified file', () => {
+    const tombstone = { id: 'c1', deleted: true as const, ...v('lead', 10) };
+    const back = sampled('c1', 'CR0001');
+    const restored = {
+      ...back,
+      detailVersions: { ...back.detailVersions, removed: v('sd', 4, { replaces: { lead: 10 } }) },
+    };
+    const plan = planMerge([inspection([tombstone])], [inspection([restored])], options());
+    expect(plan.inspections[0]!.items.map((i) => [i.kind, i.group])).toEqual([['restoration', 'toReview']]);
+    const deleted = planMerge([], [inspection([])], { ...options(), binned: new Set(['insp']) });
+    expect(deleted.inspections[0]!.items).toEqual([
+      expect.objectContaining({ kind: 'inspection', group: 'toReview', inBin: true }),
+    ]);
+  });
+});
+
 describe('a removal removes only what it saw', () => {
   const original = sampled('c1', 'CR0001', { q1: { value: 'yes', ...v('lead', 2) } });
 

@@ -114,7 +114,7 @@ async function openFirstCase(page: Page, base: string, inspectionName: string) {
 }
 
 async function createInspectionWithCases(page: Page, base: string, name: string, count: number) {
-  await page.goto(`${base}#/inspections/new`);
+  await page.goto(`${base}#/new-inspection`);
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByRole('button', { name: 'Create inspection' }).click();
   await page.getByRole('button', { name: 'Paste a list' }).click();

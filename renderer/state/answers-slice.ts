@@ -84,11 +84,8 @@ export const createAnswersSlice: StateCreator<CasescoreState, [], [], AnswersSli
     const key = answerKey(caseId, questionId);
     set((s) => ({ saves: { ...s.saves, [key]: { status: 'saving', entry } } }));
     try {
-      // Timed for `npm run bench` (commit time against a bare IndexedDB put); a mark costs next to nothing.
-      const started = performance.now();
       const options = replaying ? { expect: get().written[key] ?? 'unknown', keepNote: true } : {};
       const stored = await setAnswer(caseId, questionId, entry, by, options);
-      performance.measure('casescore:answer-commit', { start: started, end: performance.now() });
       const version = versionOf(stored);
       set((s) => ({
         saves: {

@@ -1,10 +1,11 @@
 /**
- * Answers in flight and the undo stack. An answer shows as "Saving…" until its transaction commits, then
+ * Answers in flight and the undo stack. An answer is drawn at once as "Saving…" until its transaction commits, then
  * "Saved"; a failed write keeps the answer on screen marked "Not saved" with the reason. Undo and redo replay
  * answer changes through the same save path, but only while the stored answer is still the version this window
  * wrote: a colleague's answer merged in, or another window's change, is never overwritten by undo. Import, merge
  * and restore clear the stack.
  */
+import { flushSync } from 'react-dom';
 import type { StateCreator } from 'zustand';
 import {
   AnswerChangedError,
@@ -67,6 +68,27 @@ export function answerKey(caseId: string, questionId: string): string {
   return `${caseId}|${questionId}`;
 }
 
+/**
+ * Resolves once the frame now being prepared has been painted, or at once where nothing is painted (a hidden
+ * window, where frames stop, or tests without frames). Never later than a tenth of a second, so a write is never
+ * held up by a window that stops drawing.
+ */
+function afterNextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState !== 'visible') {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      // Frame callbacks run before the paint; a task queued from one runs after it.
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0);
+    });
+  });
+}
+
 /** How many answer changes undo remembers. */
 const UNDO_DEPTH = 200;
 
@@ -82,7 +104,10 @@ export const createAnswersSlice: StateCreator<CasescoreState, [], [], AnswersSli
     replaying = false,
   ): Promise<Saved> {
     const key = answerKey(caseId, questionId);
-    set((s) => ({ saves: { ...s.saves, [key]: { status: 'saving', entry } } }));
+    // Drawn before the write starts: the answer is on screen, marked "Saving…", in the next frame, and the
+    // transaction then runs while the window is idle rather than queued behind the redraw.
+    flushSync(() => set((s) => ({ saves: { ...s.saves, [key]: { status: 'saving', entry } } })));
+    await afterNextPaint();
     try {
       const options = replaying ? { expect: get().written[key] ?? 'unknown', keepNote: true } : {};
       const stored = await setAnswer(caseId, questionId, entry, by, options);

@@ -13,7 +13,7 @@ import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../build/chromium';
 import type { runScoringBench } from './scoring-entry';
 
-type BenchScoring = ReturnType<typeof runScoringBench>;
+type BenchScoring = Awaited<ReturnType<typeof runScoringBench>>;
 
 const quantile = (samples: readonly number[], q: number) => {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -98,19 +98,27 @@ interface WriteTimes {
  * has IndexedDB), nothing drawing beside it.
  */
 async function writeTimes(page: Page, base: string, script: string): Promise<WriteTimes> {
-  const blank = `${base}__bench-writes`;
-  await page.route(blank, (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }),
-  );
-  await page.goto(blank);
-  await page.addScriptTag({ content: script });
+  await blankPage(page, base, script);
   const times = await page.evaluate(() =>
     (
       globalThis as unknown as { casescoreWriteBench: { runWriteBench: () => Promise<WriteTimes> } }
     ).casescoreWriteBench.runWriteBench(),
   );
-  await page.unroute(blank);
   return times;
+}
+
+/**
+ * A blank page of the app's origin (a secure context, with IndexedDB and WebCrypto) running `script`, with
+ * nothing else on it.
+ */
+async function blankPage(page: Page, base: string, script: string): Promise<void> {
+  const blank = `${base}__bench-blank`;
+  await page.route(blank, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }),
+  );
+  await page.goto(blank);
+  await page.unroute(blank);
+  await page.addScriptTag({ content: script });
 }
 
 async function openFirstCase(page: Page, base: string, inspectionName: string) {
@@ -134,7 +142,10 @@ async function createInspectionWithCases(page: Page, base: string, name: string,
   await page.getByText(`Added ${count} of ${count}.`).waitFor({ timeout: 120_000 });
 }
 
-/** `npm run bench -- --only=answers` times only answering a 60-case inspection (quicker, while working on it). */
+/**
+ * `npm run bench -- --only=answers` times only answering a 60-case inspection, `--only=scoring` only the pure
+ * work (scoring, export and import): quicker, while working on one of them.
+ */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 async function main() {
@@ -175,13 +186,12 @@ async function main() {
   const results: Record<string, unknown> = {};
   try {
     let regionFile = '';
-    if (!only) {
+    if (!only || only === 'scoring') {
       console.log('scoring and the export format, in Chromium:');
-      await page.goto('about:blank');
-      await page.addScriptTag({ content: benchScript });
+      await blankPage(page, base, benchScript);
       const scoring = await page.evaluate(() =>
         (
-          globalThis as unknown as { casescoreBench: { runScoringBench: () => BenchScoring } }
+          globalThis as unknown as { casescoreBench: { runScoringBench: () => Promise<BenchScoring> } }
         ).casescoreBench.runScoringBench(),
       );
       record({
@@ -211,107 +221,108 @@ async function main() {
       writeFileSync(regionFile, scoring.regionText);
       results.scoring = { ...scoring, regionText: undefined };
     }
-    console.log('the app, in Chromium:');
-    await page.goto(base);
-    await page.getByLabel('Your initials').fill('BN');
-    await page.getByRole('button', { name: 'Start' }).click();
-    await createInspectionWithCases(page, base, 'Sixty PDU', 60);
-    await openFirstCase(page, base, 'Sixty PDU');
-    const alone = await answerLatencies(page, 40);
-    record({
-      measure: 'key press to answer painted, 60-case inspection (p50)',
-      value: median(alone.painted),
-      unit: 'ms',
-    });
-    record({
-      measure: 'key press to answer painted, 60-case inspection (p95)',
-      value: p95(alone.painted),
-      unit: 'ms',
-      target: 16,
-    });
-    record({
-      measure: 'key press to "Saved" painted, 60-case inspection (p50 / p95)',
-      value: median(alone.saved),
-      unit: 'ms',
-      note: `p95 ${p95(alone.saved).toFixed(1)} ms`,
-    });
-    const writes = await writeTimes(page, base, writeScript);
-    record({
-      measure: `answer commit, the transaction alone (median of ${writes.answers})`,
-      value: median(writes.commits),
-      unit: 'ms',
-      note: `p95 ${p95(writes.commits).toFixed(1)} ms`,
-    });
-    record({
-      measure: 'bare IndexedDB put of the same case row, strict durability (median)',
-      value: median(writes.bare),
-      unit: 'ms',
-    });
-    record({
-      measure: 'commit ÷ bare put',
-      value: median(writes.commits) / median(writes.bare),
-      unit: '×',
-      target: 2,
-    });
-
-    if (!only) {
-      const chooser = page.waitForEvent('filechooser');
-      await page.goto(`${base}#/`);
-      await page.getByRole('button', { name: 'Import…' }).click();
-      await (await chooser).setFiles(regionFile);
-      await page.getByRole('button', { name: 'Apply import' }).click();
-      await page.getByText(/^Imported /).waitFor({ timeout: 120_000 });
-      await page.goto(`${base}#/`);
+    if (only !== 'scoring') {
+      console.log('the app, in Chromium:');
+      await page.goto(base);
+      await page.getByLabel('Your initials').fill('BN');
+      await page.getByRole('button', { name: 'Start' }).click();
+      await createInspectionWithCases(page, base, 'Sixty PDU', 60);
       await openFirstCase(page, base, 'Sixty PDU');
-      await page.evaluate(() => performance.clearMeasures('casescore:answer-commit'));
-      // Move past the answers already given to the first questions.
-      await page.keyboard.press('u');
-      const withRegion = await answerLatencies(page, 40);
+      const alone = await answerLatencies(page, 40);
       record({
-        measure: 'key press to answer painted, region loaded (p50)',
-        value: median(withRegion.painted),
+        measure: 'key press to answer painted, 60-case inspection (p50)',
+        value: median(alone.painted),
         unit: 'ms',
       });
       record({
-        measure: 'key press to answer painted, region loaded (p95)',
-        value: p95(withRegion.painted),
+        measure: 'key press to answer painted, 60-case inspection (p95)',
+        value: p95(alone.painted),
         unit: 'ms',
-        target: 50,
+        target: 16,
       });
       record({
-        measure: 'key press to "Saved" painted, region loaded (p50 / p95)',
-        value: median(withRegion.saved),
+        measure: 'key press to "Saved" painted, 60-case inspection (p50 / p95)',
+        value: median(alone.saved),
         unit: 'ms',
-        note: `p95 ${p95(withRegion.saved).toFixed(1)} ms`,
+        note: `p95 ${p95(alone.saved).toFixed(1)} ms`,
+      });
+      const writes = await writeTimes(page, base, writeScript);
+      record({
+        measure: `answer commit, the transaction alone (median of ${writes.answers})`,
+        value: median(writes.commits),
+        unit: 'ms',
+        note: `p95 ${p95(writes.commits).toFixed(1)} ms`,
+      });
+      record({
+        measure: 'bare IndexedDB put of the same case row, strict durability (median)',
+        value: median(writes.bare),
+        unit: 'ms',
+      });
+      record({
+        measure: 'commit ÷ bare put',
+        value: median(writes.commits) / median(writes.bare),
+        unit: '×',
+        target: 2,
       });
 
-      const starts: number[] = [];
-      for (let i = 0; i < 5; i += 1) {
-        // A fresh document each time (a hash change alone would not reload the app).
-        await page.goto('about:blank');
+      if (!only) {
+        const chooser = page.waitForEvent('filechooser');
         await page.goto(`${base}#/`);
-        await page.waitForFunction(
-          () => document.querySelectorAll('.inspections-table tbody tr').length >= 19,
-        );
-        starts.push(await page.evaluate(() => performance.now()));
-      }
-      record({
-        measure: 'cold start to interactive, region stored (median)',
-        value: median(starts),
-        unit: 'ms',
-        target: 1000,
-      });
+        await page.getByRole('button', { name: 'Import…' }).click();
+        await (await chooser).setFiles(regionFile);
+        await page.getByRole('button', { name: 'Apply import' }).click();
+        await page.getByText(/^Imported /).waitFor({ timeout: 120_000 });
+        await page.goto(`${base}#/`);
+        await openFirstCase(page, base, 'Sixty PDU');
+        await page.evaluate(() => performance.clearMeasures('casescore:answer-commit'));
+        // Move past the answers already given to the first questions.
+        await page.keyboard.press('u');
+        const withRegion = await answerLatencies(page, 40);
+        record({
+          measure: 'key press to answer painted, region loaded (p50)',
+          value: median(withRegion.painted),
+          unit: 'ms',
+        });
+        record({
+          measure: 'key press to answer painted, region loaded (p95)',
+          value: p95(withRegion.painted),
+          unit: 'ms',
+          target: 50,
+        });
+        record({
+          measure: 'key press to "Saved" painted, region loaded (p50 / p95)',
+          value: median(withRegion.saved),
+          unit: 'ms',
+          note: `p95 ${p95(withRegion.saved).toFixed(1)} ms`,
+        });
 
-      const html = readFileSync('dist/renderer/index.html', 'utf8');
-      const entry = /<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
-      const gz = entry ? gzipSync(readFileSync(join('dist/renderer', entry))).length / 1024 : NaN;
-      record({ measure: 'initial JavaScript, gzipped', value: gz, unit: 'KB', target: 250 });
+        const starts: number[] = [];
+        for (let i = 0; i < 5; i += 1) {
+          // A fresh document each time (a hash change alone would not reload the app).
+          await page.goto('about:blank');
+          await page.goto(`${base}#/`);
+          await page.waitForFunction(
+            () => document.querySelectorAll('.inspections-table tbody tr').length >= 19,
+          );
+          starts.push(await page.evaluate(() => performance.now()));
+        }
+        record({
+          measure: 'cold start to interactive, region stored (median)',
+          value: median(starts),
+          unit: 'ms',
+          target: 1000,
+        });
 
-      await createInspectionWithCases(page, base, 'Thousand PDU', 1000);
-      await page.goto(`${base}#/`);
-      await page.getByRole('link', { name: 'Thousand PDU', exact: true }).click();
-      await page.locator('.cases-table tbody tr').first().waitFor();
-      const frames: number[] = await page.evaluate(`(async () => {
+        const html = readFileSync('dist/renderer/index.html', 'utf8');
+        const entry = /<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+        const gz = entry ? gzipSync(readFileSync(join('dist/renderer', entry))).length / 1024 : NaN;
+        record({ measure: 'initial JavaScript, gzipped', value: gz, unit: 'KB', target: 250 });
+
+        await createInspectionWithCases(page, base, 'Thousand PDU', 1000);
+        await page.goto(`${base}#/`);
+        await page.getByRole('link', { name: 'Thousand PDU', exact: true }).click();
+        await page.locator('.cases-table tbody tr').first().waitFor();
+        const frames: number[] = await page.evaluate(`(async () => {
       const intervals = [];
       let last = performance.now();
       const state = { running: true };
@@ -327,19 +338,20 @@ async function main() {
       state.running = false;
       return intervals.slice(1);
     })()`);
-      const dropped = frames.filter((f) => f > 25).length;
-      record({
-        measure: 'scrolling a 1,000-case list: frame time (p95)',
-        value: p95(frames),
-        unit: 'ms',
-        target: 16.7,
-      });
-      record({
-        measure: 'scrolling a 1,000-case list: frames over 25 ms',
-        value: dropped,
-        unit: 'frames',
-        note: `of ${frames.length}`,
-      });
+        const dropped = frames.filter((f) => f > 25).length;
+        record({
+          measure: 'scrolling a 1,000-case list: frame time (p95)',
+          value: p95(frames),
+          unit: 'ms',
+          target: 16.7,
+        });
+        record({
+          measure: 'scrolling a 1,000-case list: frames over 25 ms',
+          value: dropped,
+          unit: 'frames',
+          note: `of ${frames.length}`,
+        });
+      }
     }
     results.rows = rows;
   } finally {

@@ -2,12 +2,20 @@
 export { formatPath, InterchangeError, type PathSegment } from './errors';
 export { DEFAULT_MAX_BYTES, describeFileSize, MAX_DEPTH, parseJsonSafely } from './safe-json';
 export * from './schema';
-export { parseExport, tryParseExport, validateExport, type ParseOptions, type ParseResult } from './parse';
-export { createExport, serialiseExport } from './serialise';
+export {
+  parseExport,
+  readExportFile,
+  tryParseExport,
+  tryReadExportFile,
+  validateExport,
+  type ParseOptions,
+  type ParseResult,
+} from './parse';
+export { createExport, serialiseExport, writeExportFile } from './serialise';
 export { exportJsonSchema } from './json-schema';
 export { upgradeToCurrent } from './upgrade';
 export { answersToCsv, CASE_COLUMNS, CSV_BOM, neutraliseCell } from './csv';
-export { canonicalInspection, contentChecksum } from './checksum';
-export { sha256Hex } from './sha256';
+export { canonicalInspection, contentChecksum, contentChecksumNative } from './checksum';
+export { sha256Hex, sha256HexNative } from './sha256';
 export * from './merge';
 export * from './signature';

@@ -1,22 +1,48 @@
 /**
  * The slow work on files done in a Web Worker, so the window stays responsive however big or hostile the
  * file: decrypting, decoding, parsing and validating an import (seconds and memory for 50 MB, and scrypt for an
- * encrypted file), and encrypting an export. A file's bytes are handed to the worker, not copied (the window
- * never decodes them). Where there are no workers (the jsdom tests), the same work runs in place.
+ * encrypted file), and writing an export (the worker reads the database itself, validates, checksums, and
+ * encrypts when asked, so only the finished text comes back). A file's bytes are handed to the worker, not
+ * copied (the window never decodes them). Where there are no workers (the jsdom tests), the same work runs in
+ * place.
  */
 import {
   InterchangeError,
-  tryParseExport,
+  tryReadExportFile,
+  writeExportFile,
   type ExportFile,
   type ParseResult,
   type PathSegment,
 } from '../../../shared/interchange';
-import { DecryptionError, decryptFile, encryptText, isEncryptedFile } from './protect';
+import { exportInspections } from '../../db';
+import {
+  anonymiseExport,
+  DecryptionError,
+  decryptFile,
+  encryptText,
+  isEncryptedFile,
+  PERSONAL_DATA_NOTICE,
+} from './protect';
 
 /** What the window asks the worker. */
 export type WorkerRequest =
   | { readonly kind: 'check'; readonly content: Uint8Array | string; readonly passphrase?: string }
-  | { readonly kind: 'encrypt'; readonly text: string; readonly passphrase: string };
+  | { readonly kind: 'export'; readonly ids?: readonly string[]; readonly protection: ExportProtection };
+
+/**
+ * How an export leaves: as a backup (no notice), clear with its personal-data notice, anonymised, or encrypted
+ * to a passphrase.
+ */
+export type ExportProtection =
+  | { readonly kind: 'backup' }
+  | { readonly kind: 'clear' }
+  | { readonly kind: 'anonymised' }
+  | { readonly kind: 'encrypted'; readonly passphrase: string };
+
+/** What the worker answers an export: the file's text and the names of the inspections in it. */
+export type ExportResponse =
+  | { readonly ok: true; readonly text: string; readonly names: string[] }
+  | { readonly ok: false; readonly problem: string };
 
 /** What the worker answers a check: the valid file, that a passphrase is needed, or the first problem. */
 export type CheckResponse =
@@ -30,10 +56,6 @@ export type CheckResponse =
       /** Where the problem is, in an inspector's words. */
       readonly where?: string;
     };
-
-/** What the worker answers an encryption. */
-export type EncryptResponse =
-  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: string };
 
 /** The result of checking a file: parsed, refused, or encrypted and waiting for (the right) passphrase. */
 export type CheckResult =
@@ -80,18 +102,37 @@ export async function checkContent(
       return refused(new InterchangeError([], 'not text (it is not UTF-8); a Casescore export is JSON text'));
     }
   }
-  const result = tryParseExport(text);
+  const result = await tryReadExportFile(text);
   return result.ok ? { ok: true, file: result.file } : refused(result.error);
 }
 
-/** Does one request, wherever it runs. */
-export async function doRequest(request: WorkerRequest): Promise<CheckResponse | EncryptResponse> {
-  if (request.kind === 'check') return checkContent(request.content, request.passphrase);
+/** An export, wherever it runs: read from the database, protected as asked, validated and checksummed. */
+export async function exportContent(
+  ids: readonly string[] | undefined,
+  protection: ExportProtection,
+): Promise<ExportResponse> {
   try {
-    return { ok: true, text: await encryptText(request.text, request.passphrase) };
+    const file = await exportInspections(ids);
+    const names = file.inspections.map((i) => i.name);
+    if (protection.kind === 'anonymised') {
+      return { ok: true, names, text: await writeExportFile(await anonymiseExport(file)) };
+    }
+    const text = await writeExportFile(
+      protection.kind === 'backup' ? file : { ...file, notice: PERSONAL_DATA_NOTICE },
+    );
+    return protection.kind === 'encrypted'
+      ? { ok: true, names, text: await encryptText(text, protection.passphrase) }
+      : { ok: true, names, text };
   } catch (error) {
     return { ok: false, problem: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** Does one request, wherever it runs. */
+export async function doRequest(request: WorkerRequest): Promise<CheckResponse | ExportResponse> {
+  return request.kind === 'check'
+    ? checkContent(request.content, request.passphrase)
+    : exportContent(request.ids, request.protection);
 }
 
 /** Runs one request in a fresh worker (ended when it answers), or in place where there are no workers. */
@@ -132,12 +173,18 @@ export async function checkExport(content: Uint8Array | string, passphrase?: str
   return { ok: false, error: new InterchangeError(answer.path, answer.problem, answer.where) };
 }
 
-/** Encrypts export text to a passphrase off the window's thread (scrypt takes seconds by design). */
-export async function encryptExport(text: string, passphrase: string): Promise<string> {
-  const answer = await inWorker<EncryptResponse>({ kind: 'encrypt', text, passphrase }, (why) => ({
-    ok: false,
-    problem: why,
-  }));
-  if (!answer.ok) throw new Error(`The export could not be encrypted (${answer.problem})`);
-  return answer.text;
+/**
+ * The export's text as it will leave (and the names of its inspections), made off the window's thread.
+ * @throws Error saying why, when it could not be made.
+ */
+export async function exportInWorker(
+  ids: readonly string[] | undefined,
+  protection: ExportProtection,
+): Promise<{ text: string; names: string[] }> {
+  const answer = await inWorker<ExportResponse>(
+    { kind: 'export', ...(ids ? { ids: [...ids] } : {}), protection },
+    (why) => ({ ok: false, problem: why }),
+  );
+  if (!answer.ok) throw new Error(answer.problem);
+  return answer;
 }

@@ -5,22 +5,14 @@
  */
 import {
   MergeError,
-  serialiseExport,
   type ExportFile,
   type MergePlan,
   type MergeResolutions,
 } from '../../../shared/interchange';
-import {
-  applyImport,
-  describeStorageError,
-  exportInspections,
-  planImport,
-  readInitials,
-  replaceAllWith,
-} from '../../db';
+import { applyImport, describeStorageError, planImport, readInitials, replaceAllWith } from '../../db';
 import type { ChosenFile, Platform } from '../../platform';
-import { checkExport, encryptExport } from './check-export';
-import { anonymiseExport, isEncryptedFile, PERSONAL_DATA_NOTICE } from './protect';
+import { checkExport, exportInWorker } from './check-export';
+import { isEncryptedFile } from './protect';
 import { useCasescore } from '../../state/store';
 
 /** The result of an action, in words for the person who started it. */
@@ -62,17 +54,9 @@ export function exportFileName(
   return protection === 'anonymised' ? `${base}-anonymised.json` : `${base}.json`;
 }
 
-/** The current data as export text. */
+/** The current data as export text, as a backup keeps it (made in a worker). */
 export async function exportText(ids?: readonly string[]): Promise<string> {
-  return serialiseExport(await exportInspections(ids));
-}
-
-/** The export's text as it will leave: clear with its personal-data notice, encrypted, or anonymised. */
-async function protectedExport(ids: readonly string[] | undefined, protection: Protection): Promise<string> {
-  const file = await exportInspections(ids);
-  if (protection.kind === 'anonymised') return serialiseExport(await anonymiseExport(file));
-  const clear = serialiseExport({ ...file, notice: PERSONAL_DATA_NOTICE });
-  return protection.kind === 'encrypted' ? encryptExport(clear, protection.passphrase) : clear;
+  return (await exportInWorker(ids, { kind: 'backup' })).text;
 }
 
 /** Saves an export of every inspection (or the chosen ones), clear unless asked otherwise. */
@@ -82,8 +66,7 @@ export async function exportToFile(
   protection: Protection = { kind: 'clear' },
 ): Promise<Outcome> {
   try {
-    const names = (await exportInspections(ids)).inspections.map((i) => i.name);
-    const text = await protectedExport(ids, protection);
+    const { text, names } = await exportInWorker(ids, protection);
     const kind = protection.kind === 'encrypted' ? 'age' : 'json';
     const name = exportFileName(names, await readInitials(), new Date(), protection.kind);
     const result = await platform.saveFile(name, text, kind);

@@ -81,3 +81,33 @@ describe('reading and writing with the native checksum', () => {
     await expect(readExportFile('{"format":')).rejects.toThrow(/not valid JSON/);
   });
 });
+
+describe('keys that reach a prototype, found in the one scan of the text', () => {
+  const withKey = (key: string, spacing = '') =>
+    SAMPLE.replace('"answers": {', `"answers": {"${key}"${spacing}: {"polluted": true},`);
+
+  it.each([
+    ['written plainly', '__proto__', ''],
+    ['with its letters escaped', '\\u005f\\u005fproto\\u005f\\u005f', ''],
+    ['with space before the colon', 'constructor', ' \n '],
+    ['escaped another way', 'proto\\u0074ype', ''],
+  ])('refuses one %s, naming where it stands', async (_, key, spacing) => {
+    const text = withKey(key, spacing);
+    expect(text).not.toBe(SAMPLE);
+    const result = await tryReadExportFile(text);
+    if (result.ok) throw new Error('expected the file to be refused');
+    expect(result.error.message).toMatch(
+      /^inspections\[0\]\.cases\[\d+\]\.answers\.\w+: the key "\w+" is not allowed$/,
+    );
+  });
+
+  it('reads a file whose text holds those words as values, not keys', async () => {
+    const text = SAMPLE.replace('"note": "', '"note": "__proto__ prototype constructor ');
+    expect(text).not.toBe(SAMPLE);
+    const file = JSON.parse(text) as { checksum?: string };
+    delete file.checksum;
+    await expect(readExportFile(JSON.stringify(file))).resolves.toMatchObject({
+      format: 'casescore.inspections',
+    });
+  });
+});

@@ -142,6 +142,92 @@ async function createInspectionWithCases(page: Page, base: string, name: string,
   await page.getByText(`Added ${count} of ${count}.`).waitFor({ timeout: 120_000 });
 }
 
+/** What the archive measures at one size. */
+interface ArchiveFigures {
+  readonly inspections: number;
+  readonly answers: number;
+  readonly start: number;
+  readonly list: number;
+  readonly open: number;
+  readonly memoryMB: number;
+}
+
+/** Until `test` holds in the page, then the next frame: the time since `start` (page script, as a string). */
+const UNTIL_DRAWN = `(start, test) => new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error('not drawn within 60 s')), 60000);
+  const check = () => {
+    if (!test()) return requestAnimationFrame(check);
+    clearTimeout(timer);
+    requestAnimationFrame(() => resolve(performance.now() - start));
+  };
+  check();
+})`;
+
+/**
+ * Grows the archive in a fresh profile to `total` inspections of 60 cases, then times the app on it: cold start
+ * to the list drawn, going back to the list from an inspection, opening an inspection, and the page's JavaScript
+ * heap after garbage collection with the list shown.
+ */
+async function archiveFigures(page: Page, base: string, script: string, total: number) {
+  await blankPage(page, base, script);
+  const { answers } = await page.evaluate(
+    (n) =>
+      (
+        globalThis as unknown as {
+          casescoreArchive: { growArchive: (n: number, c: number) => Promise<{ answers: number }> };
+        }
+      ).casescoreArchive.growArchive(n, 60),
+    total,
+  );
+  const shown = Math.min(total, 12);
+  const listDrawn = `() => document.querySelectorAll('.inspections-table tbody tr').length >= ${shown}`;
+  const starts: number[] = [];
+  const lists: number[] = [];
+  const opens: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    await page.goto('about:blank');
+    await page.goto(`${base}#/`);
+    await page.waitForFunction(listDrawn, undefined, { timeout: 120_000 });
+    starts.push(await page.evaluate(() => performance.now()));
+    opens.push(
+      await page.evaluate(`(${UNTIL_DRAWN})(performance.now(), (() => {
+        document.querySelector('.inspections-table tbody tr a').click();
+        return () => document.querySelectorAll('.cases-table tbody tr').length > 0;
+      })())`),
+    );
+    lists.push(
+      await page.evaluate(`(${UNTIL_DRAWN})(performance.now(), (() => {
+        location.hash = '#/';
+        return ${listDrawn};
+      })())`),
+    );
+  }
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return {
+    inspections: total,
+    answers,
+    start: median(starts),
+    list: median(lists),
+    open: median(opens),
+    memoryMB: heap.usedSize / 1024 / 1024,
+  } satisfies ArchiveFigures;
+}
+
+/** A bench entry bundled to run in a page on its own. */
+async function bundleOf(entry: string): Promise<string> {
+  const bundle = await esbuild({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'es2022',
+  });
+  return bundle.outputFiles[0]!.text;
+}
+
 /**
  * `npm run bench -- --only=answers` times only answering a 60-case inspection, `--only=scoring` only the pure
  * work (scoring, export and import): quicker, while working on one of them.
@@ -159,15 +245,8 @@ async function main() {
     target: 'es2022',
   });
   const benchScript = bundle.outputFiles[0]!.text;
-  const writeScript = (
-    await esbuild({
-      entryPoints: ['bench/write-entry.ts'],
-      bundle: true,
-      format: 'iife',
-      write: false,
-      target: 'es2022',
-    })
-  ).outputFiles[0]!.text;
+  const writeScript = await bundleOf('bench/write-entry.ts');
+  const archiveScript = await bundleOf('bench/archive-entry.ts');
   const server = await preview({
     configFile: 'vite.config.ts',
     preview: { port: 0, host: '127.0.0.1' },
@@ -212,6 +291,12 @@ async function main() {
       });
       const exportImport = median(scoring.exportTimes) + median(scoring.importTimes);
       record({
+        measure: `region export (${(scoring.regionBytes / 1e6).toFixed(1)} MB), import (median)`,
+        value: median(scoring.exportTimes),
+        unit: 'ms',
+        note: `import ${median(scoring.importTimes).toFixed(1)} ms`,
+      });
+      record({
         measure: 'region export + import with validation (median)',
         value: exportImport,
         unit: 'ms',
@@ -221,7 +306,7 @@ async function main() {
       writeFileSync(regionFile, scoring.regionText);
       results.scoring = { ...scoring, regionText: undefined };
     }
-    if (only !== 'scoring') {
+    if (only !== 'scoring' && only !== 'archive') {
       console.log('the app, in Chromium:');
       await page.goto(base);
       await page.getByLabel('Your initials').fill('BN');
@@ -353,7 +438,57 @@ async function main() {
         });
       }
     }
-    results.rows = rows;
+    if (!only || only === 'archive') {
+      console.log('an archive, in a fresh profile:');
+      const archiveContext = await chromium.launchPersistentContext(
+        join(tmpdir(), `casescore-bench-archive-${Date.now()}`),
+        {
+          executablePath: findChromium(),
+          args: CHROMIUM_ARGS,
+          headless: true,
+          viewport: { width: 1280, height: 800 },
+        },
+      );
+      try {
+        const archivePage = archiveContext.pages()[0] ?? (await archiveContext.newPage());
+        const small = await archiveFigures(archivePage, base, archiveScript, 15);
+        const large = await archiveFigures(archivePage, base, archiveScript, 150);
+        const growth = (key: 'start' | 'list' | 'open' | 'memoryMB', unit: string) =>
+          `${small[key].toFixed(1)} ${unit} at 15 inspections: ×${(large[key] / small[key]).toFixed(1)} for ×10`;
+        const of = `150 inspections × 60 cases, ${large.answers.toLocaleString('en-GB')} answers`;
+        record({
+          measure: `cold start to interactive, ${of}`,
+          value: large.start,
+          unit: 'ms',
+          target: 1000,
+          note: growth('start', 'ms'),
+        });
+        record({
+          measure: 'inspection list drawn, 150 inspections',
+          value: large.list,
+          unit: 'ms',
+          target: 100,
+          note: growth('list', 'ms'),
+        });
+        record({
+          measure: 'opening an inspection, 150 stored',
+          value: large.open,
+          unit: 'ms',
+          target: 200,
+          note: growth('open', 'ms'),
+        });
+        record({
+          measure: 'renderer JavaScript heap, 150 inspections',
+          value: large.memoryMB,
+          unit: 'MB',
+          target: 300,
+          note: growth('memoryMB', 'MB'),
+        });
+        results.archive = { small, large };
+      } finally {
+        await archiveContext.close();
+      }
+    }
   } finally {
     await context.close();
     await server.close();
@@ -361,7 +496,7 @@ async function main() {
   mkdirSync('.bench', { recursive: true });
   writeFileSync(
     '.bench/results.json',
-    `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), rows, details: results }, null, 2)}\n`,
   );
   console.log('\n| measure | value | target | ratio |\n|---|---|---|---|');
   for (const row of rows) {

@@ -68,27 +68,6 @@ export function answerKey(caseId: string, questionId: string): string {
   return `${caseId}|${questionId}`;
 }
 
-/**
- * Resolves once the frame now being prepared has been painted, or at once where nothing is painted (a hidden
- * window, where frames stop, or tests without frames). Never later than a tenth of a second, so a write is never
- * held up by a window that stops drawing.
- */
-function afterNextPaint(): Promise<void> {
-  if (typeof requestAnimationFrame !== 'function' || document.visibilityState !== 'visible') {
-    return Promise.resolve();
-  }
-  return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, 100);
-    requestAnimationFrame(() => {
-      // Frame callbacks run before the paint; a task queued from one runs after it.
-      setTimeout(() => {
-        clearTimeout(fallback);
-        resolve();
-      }, 0);
-    });
-  });
-}
-
 /** How many answer changes undo remembers. */
 const UNDO_DEPTH = 200;
 
@@ -104,10 +83,9 @@ export const createAnswersSlice: StateCreator<CasescoreState, [], [], AnswersSli
     replaying = false,
   ): Promise<Saved> {
     const key = answerKey(caseId, questionId);
-    // Drawn before the write starts: the answer is on screen, marked "Saving…", in the next frame, and the
-    // transaction then runs while the window is idle rather than queued behind the redraw.
+    // Drawn before the write starts: the answer is in the page, marked "Saving…", ready for the next frame
+    // whatever the write costs; the transaction then runs in the storage process while the frame is painted.
     flushSync(() => set((s) => ({ saves: { ...s.saves, [key]: { status: 'saving', entry } } })));
-    await afterNextPaint();
     try {
       const options = replaying ? { expect: get().written[key] ?? 'unknown', keepNote: true } : {};
       const stored = await setAnswer(caseId, questionId, entry, by, options);

@@ -187,7 +187,11 @@ async function archiveFigures(page: Page, base: string, script: string, total: n
   for (let i = 0; i < 3; i += 1) {
     await page.goto('about:blank');
     await page.goto(`${base}#/`);
-    await page.waitForFunction(listDrawn, undefined, { timeout: 120_000 });
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.inspections-table tbody tr').length >= n,
+      shown,
+      { timeout: 120_000 },
+    );
     starts.push(await page.evaluate(() => performance.now()));
     opens.push(
       await page.evaluate(`(${UNTIL_DRAWN})(performance.now(), (() => {

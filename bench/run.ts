@@ -3,6 +3,7 @@
  * says so) against the targets, and written to .bench/results.json. Figures, not pass/fail: a busy machine moves
  * them, so no test asserts them.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,13 @@ import { build as esbuild } from 'esbuild';
 import { chromium, type Page } from 'playwright';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../build/chromium';
+import { createLondonDemo } from '../seeds';
+import {
+  createExport,
+  DEFAULT_MAX_BYTES,
+  writeExportFile,
+  type ExportedInspection,
+} from '../shared/interchange';
 import type { runScoringBench } from './scoring-entry';
 
 type BenchScoring = Awaited<ReturnType<typeof runScoringBench>>;
@@ -220,6 +228,55 @@ async function archiveFigures(page: Page, base: string, script: string, total: n
   } satisfies ArchiveFigures;
 }
 
+/**
+ * A file as large as Casescore reads (just under 50 MB: 100 inspections of 60 cases), read with full validation
+ * by a Node process whose heap is capped at 2, 3 and 4 times the file's size: the smallest cap that reads it
+ * bounds the most memory reading takes. (In the app the same reading runs in a worker, so the window never
+ * waits on it; anything over 50 MB is refused before it is read.)
+ */
+async function hostileFigures(): Promise<
+  { megabytes: number; times: number; ms: number } | { megabytes: number; times: null }
+> {
+  const demo = createLondonDemo();
+  const inspections = Array.from({ length: 100 }, (_, p): ExportedInspection => {
+    const source = demo[p % demo.length] as ExportedInspection;
+    const live = source.cases.filter((c) => !c.deleted);
+    return {
+      ...source,
+      id: `hostile-${p}`,
+      name: `Hostile PDU ${p + 1}`,
+      cases: Array.from({ length: 60 }, (_, c) => ({
+        ...live[c % live.length]!,
+        id: `hostile-${p}-${c}`,
+        reference: `H${p}-${c}`,
+      })),
+    };
+  });
+  const text = await writeExportFile(createExport(inspections, new Date()));
+  const file = join(tmpdir(), `casescore-bench-hostile-${Date.now()}.json`);
+  writeFileSync(file, text);
+  const bytes = Buffer.byteLength(text);
+  if (bytes > DEFAULT_MAX_BYTES) throw new Error('the hostile file came out over the limit');
+  const megabytes = bytes / 1024 / 1024;
+  for (const times of [2, 3, 4]) {
+    const run = spawnSync(
+      process.execPath,
+      [
+        `--max-old-space-size=${Math.floor(times * megabytes)}`,
+        '--import',
+        'tsx',
+        'bench/hostile-entry.ts',
+        file,
+        String(DEFAULT_MAX_BYTES),
+      ],
+      { encoding: 'utf8' },
+    );
+    if (run.status === 0)
+      return { megabytes, times, ms: (JSON.parse(run.stdout.trim()) as { ms: number }).ms };
+  }
+  return { megabytes, times: null };
+}
+
 /** A bench entry bundled to run in a page on its own. */
 async function bundleOf(entry: string): Promise<string> {
   const bundle = await esbuild({
@@ -234,7 +291,8 @@ async function bundleOf(entry: string): Promise<string> {
 
 /**
  * `npm run bench -- --only=answers` times only answering a 60-case inspection, `--only=scoring` only the pure
- * work (scoring, export and import): quicker, while working on one of them.
+ * work (scoring, export and import), `--only=archive` the archive, `--only=hostile` the largest file: quicker,
+ * while working on one of them.
  */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
@@ -310,7 +368,7 @@ async function main() {
       writeFileSync(regionFile, scoring.regionText);
       results.scoring = { ...scoring, regionText: undefined };
     }
-    if (only !== 'scoring' && only !== 'archive') {
+    if (!only || only === 'answers') {
       console.log('the app, in Chromium:');
       await page.goto(base);
       await page.getByLabel('Your initials').fill('BN');
@@ -492,6 +550,20 @@ async function main() {
       } finally {
         await archiveContext.close();
       }
+    }
+    if (!only || only === 'hostile') {
+      console.log('a file as large as Casescore reads, in a capped Node process:');
+      const hostile = await hostileFigures();
+      record({
+        measure: `reading a ${hostile.megabytes.toFixed(1)} MB file: heap needed, as a multiple of the file`,
+        value: hostile.times ?? Infinity,
+        unit: '×',
+        target: 4,
+        note: hostile.times
+          ? `read in ${hostile.ms.toFixed(0)} ms under a ${hostile.times}× cap`
+          : 'not read under a 4× cap',
+      });
+      results.hostile = hostile;
     }
   } finally {
     await context.close();

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
@@ -325,6 +325,8 @@ async function main() {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const results: Record<string, unknown> = {};
+  // A shared machine's load slows every figure alike: kept beside them.
+  const loadAtStart = loadavg()[0]!;
   try {
     let regionFile = '';
     if (!only || only === 'scoring') {
@@ -569,6 +571,8 @@ async function main() {
     await context.close();
     await server.close();
   }
+  const load = { cores: cpus().length, atStart: loadAtStart, atEnd: loadavg()[0]! };
+  results.load = load;
   mkdirSync('.bench', { recursive: true });
   writeFileSync(
     '.bench/results.json',
@@ -580,7 +584,10 @@ async function main() {
       `| ${row.measure} | ${row.value.toFixed(2)} ${row.unit} | ${row.target ?? ''}${row.target ? ` ${row.unit}` : ''} | ${row.target ? (row.value / row.target).toFixed(2) + '×' : (row.note ?? '')} |`,
     );
   }
-  console.log('\nwrote .bench/results.json');
+  console.log(
+    `\nload average ${load.atStart.toFixed(1)} at the start, ${load.atEnd.toFixed(1)} at the end, on ${load.cores} cores`,
+  );
+  console.log('wrote .bench/results.json');
 }
 
 await main();

@@ -6,6 +6,13 @@
  *
  * The device counter orders this install's changes without trusting the clock: a later change from the same
  * device always has a higher counter, and undo compares versions (device and counter), never times.
+ *
+ * Speed without reads: a write waits on no read inside its transaction. This window keeps the device record
+ * (and, for answers, the open case's rows: see open-case.ts) in memory and writes at once; the stored copies are
+ * read in the same transaction, in parallel with the writes, only to confirm that nothing changed them meanwhile
+ * (another window, a merge). If something did, the transaction is aborted, nothing is written, and the write is
+ * made again from what is stored. IndexedDB runs transactions over the same stores one after another, so that
+ * confirmation cannot be overtaken.
  */
 import type { Table } from 'dexie';
 import { replacing, type Versioned } from '../../shared/merge';
@@ -37,6 +44,24 @@ export interface WriteContext {
   after(...previous: (Versioned | undefined)[]): VersionStamp;
   /** Adds an audit entry in this transaction, stamped with this write's time and author. */
   record(entry: Omit<AuditEntry, 'at' | 'by'>): Promise<void>;
+  /**
+   * True when this attempt must read what is stored: the first attempt found a copy kept in memory out of date.
+   */
+  readonly fresh: boolean;
+  /**
+   * Confirms, before the transaction commits, that a row read in it (in parallel with the writes, not awaited
+   * before them) is still what the write assumed; if not, the transaction is aborted and the write made again
+   * with `fresh` set.
+   */
+  confirm<R>(read: PromiseLike<R>, stillSo: (row: R) => boolean): void;
+}
+
+/** A copy kept in memory was out of date: the attempt is aborted and made again from what is stored. */
+export class StaleCopyError extends Error {
+  constructor() {
+    super('A copy kept in memory was out of date.');
+    this.name = 'StaleCopyError';
+  }
 }
 
 /** A version of a stored thing: the device and counter that wrote it ("" when it came from an old file). */
@@ -73,6 +98,9 @@ export async function deviceState(): Promise<DeviceRecord> {
   });
 }
 
+/** The device record this window last wrote, per database (tests replace the database). */
+const knownDevice = new WeakMap<object, DeviceRecord>();
+
 /**
  * Runs `work` in one read-write transaction over `tables`, the audit and the settings (for the counter).
  * Resolves once the transaction has committed with strict durability; rejects, with nothing written, otherwise.
@@ -82,24 +110,79 @@ export async function audited<T>(
   tables: readonly Table[],
   work: (write: WriteContext) => Promise<T>,
 ): Promise<T> {
+  try {
+    return await attempt(by, tables, work, false);
+  } catch (error) {
+    if (!(error instanceof StaleCopyError)) throw error;
+    return attempt(by, tables, work, true);
+  }
+}
+
+async function attempt<T>(
+  by: string,
+  tables: readonly Table[],
+  work: (write: WriteContext) => Promise<T>,
+  fresh: boolean,
+): Promise<T> {
   const db = database();
-  return db.transaction('rw', [...tables, db.audit, db.settings], async () => {
-    const stored = (await db.settings.get(DEVICE_KEY))?.value;
-    const device = isDeviceRecord(stored) ? stored : { id: newId(), counter: 0 };
-    const counter = device.counter + 1;
-    await db.settings.put({ key: DEVICE_KEY, value: { id: device.id, counter } });
-    const at = now();
-    const stamp: Stamp = { updatedAt: at, by, device: device.id, counter };
-    return work({
-      at,
-      by,
-      device: device.id,
-      counter,
-      stamp,
-      after: (...previous) => ({ ...stamp, ...replacing(previous) }),
-      async record(entry) {
-        await db.audit.add({ ...entry, at, by });
-      },
+  const known = fresh ? undefined : knownDevice.get(db);
+  try {
+    return await db.transaction('rw', [...tables, db.audit, db.settings], async () => {
+      // Every confirmation settles to the error it found (or null), so none rejects while nothing awaits it.
+      const confirmations: Promise<unknown>[] = [];
+      const confirm = <R>(read: PromiseLike<R>, stillSo: (row: R) => boolean) => {
+        confirmations.push(
+          Promise.resolve(read).then(
+            (row) => (stillSo(row) ? null : new StaleCopyError()),
+            (error: unknown) => error,
+          ),
+        );
+      };
+      let device: DeviceRecord;
+      if (known) {
+        device = known;
+        confirm(db.settings.get(DEVICE_KEY), (row) => sameDevice(row?.value, known));
+      } else {
+        const stored = (await db.settings.get(DEVICE_KEY))?.value;
+        device = isDeviceRecord(stored) ? stored : { id: newId(), counter: 0 };
+      }
+      const counter = device.counter + 1;
+      // Taken now, so a second write started before this one commits takes the next counter.
+      knownDevice.set(db, { id: device.id, counter });
+      confirm(db.settings.put({ key: DEVICE_KEY, value: { id: device.id, counter } }), () => true);
+      const at = now();
+      const stamp: Stamp = { updatedAt: at, by, device: device.id, counter };
+      let result: T;
+      try {
+        result = await work({
+          at,
+          by,
+          device: device.id,
+          counter,
+          stamp,
+          after: (...previous) => ({ ...stamp, ...replacing(previous) }),
+          async record(entry) {
+            await db.audit.add({ ...entry, at, by });
+          },
+          fresh,
+          confirm,
+        });
+      } catch (error) {
+        // A refusal made from an out-of-date copy is no refusal: made again from what is stored.
+        if ((await Promise.all(confirmations)).some((p) => p instanceof StaleCopyError))
+          throw new StaleCopyError();
+        throw error;
+      }
+      for (const problem of await Promise.all(confirmations)) if (problem) throw problem;
+      return result;
     });
-  });
+  } catch (error) {
+    // Nothing was written: what this window thought it had taken is no longer known.
+    knownDevice.delete(db);
+    throw error;
+  }
+}
+
+function sameDevice(stored: unknown, known: DeviceRecord): boolean {
+  return isDeviceRecord(stored) && stored.id === known.id && stored.counter === known.counter;
 }

@@ -3,7 +3,7 @@
  * a stable order), so a file edited or damaged after export is refused. exportedAt is left out: exporting the
  * same data twice gives the same checksum.
  */
-import { sha256Hex } from './sha256';
+import { sha256Hex, sha256HexNative } from './sha256';
 import { canonicalJson } from './signature';
 import type { ExportedInspection, ExportFile } from './schema';
 
@@ -30,12 +30,16 @@ export function canonicalInspection(inspection: ExportedInspection): ExportedIns
   };
 }
 
-/** The checksum of a file's content, as "sha256:<hex>". */
-export function contentChecksum(
-  file: Pick<ExportFile, 'format' | 'formatVersion' | 'inspections'> &
-    Pick<Partial<ExportFile>, 'frameworks'>,
-): string {
-  const content = {
+/** What the checksum covers: format, version, any frameworks carried, and the inspections, canonical. */
+type ChecksummedContent = Pick<ExportFile, 'format' | 'formatVersion' | 'inspections'> &
+  Pick<Partial<ExportFile>, 'frameworks'>;
+
+/**
+ * The text the checksum is taken over. `canonical` says the inspections are already canonical (a writer that has
+ * just made them so), so they are not sorted a second time.
+ */
+function checksummedText(file: ChecksummedContent, canonical = false): string {
+  return JSON.stringify({
     format: file.format,
     formatVersion: file.formatVersion,
     // The frameworks a file carries are covered too, keys sorted at every level; a file without them (every
@@ -43,7 +47,19 @@ export function contentChecksum(
     ...(file.frameworks === undefined
       ? {}
       : { frameworks: JSON.parse(canonicalJson(file.frameworks)) as unknown }),
-    inspections: file.inspections.map(canonicalInspection),
-  };
-  return `sha256:${sha256Hex(JSON.stringify(content))}`;
+    inspections: canonical ? file.inspections : file.inspections.map(canonicalInspection),
+  });
+}
+
+/** The checksum of a file's content, as "sha256:<hex>" (plain TypeScript, synchronous: the `rate` command). */
+export function contentChecksum(file: ChecksummedContent, canonical = false): string {
+  return `sha256:${sha256Hex(checksummedText(file, canonical))}`;
+}
+
+/**
+ * The same checksum by native WebCrypto (the app and its workers). Give `canonical` only when the inspections
+ * are the output of `canonicalInspection`.
+ */
+export async function contentChecksumNative(file: ChecksummedContent, canonical = false): Promise<string> {
+  return `sha256:${await sha256HexNative(checksummedText(file, canonical))}`;
 }

@@ -6,17 +6,19 @@ export {
   frameworksOf,
   parseExport,
   parseSignedExport,
+  readExportFile,
   tryParseExport,
+  tryReadExportFile,
   validateExport,
   type ParseOptions,
   type ParseResult,
   type SignedParseResult,
 } from './parse';
 export { carriedFrameworks, frameworksFor } from './frameworks';
-export { createExport, serialiseExport, serialiseSignedExport } from './serialise';
+export { createExport, serialiseExport, serialiseSignedExport, writeExportFile } from './serialise';
 export { exportJsonSchema } from './json-schema';
 export { upgradeToCurrent } from './upgrade';
 export { answersToCsv, CASE_COLUMNS, CSV_BOM, neutraliseCell } from './csv';
-export { canonicalInspection, contentChecksum } from './checksum';
-export { sha256Hex } from './sha256';
+export { canonicalInspection, contentChecksum, contentChecksumNative } from './checksum';
+export { sha256Hex, sha256HexNative } from './sha256';
 export * from './signature';

@@ -1,8 +1,10 @@
 /**
- * Reading an export: text -> safe JSON -> envelope and upgrade -> schema -> semantics. Nothing is returned unless
- * the whole file is valid, so a caller never writes half a file.
+ * Reading an export: text -> safe JSON -> signature -> envelope and upgrade -> schema -> semantics -> checksum.
+ * Nothing is returned unless the whole file is valid, so a caller never writes half a file. `readExportFile` is
+ * the app's way (signature checked, native SHA-256, asynchronous); `parseExport` the same content checks
+ * synchronously, for the `rate` command.
  */
-import { contentChecksum } from './checksum';
+import { contentChecksum, contentChecksumNative } from './checksum';
 import { describePath } from './describe-path';
 import { InterchangeError } from './errors';
 import { DEFAULT_MAX_BYTES, parseJsonSafely } from './safe-json';
@@ -20,31 +22,8 @@ import { firstIssueAsError } from './zod-issues';
 export interface ParseOptions {
   /** The largest file accepted, in bytes. */
   readonly maxBytes?: number;
-}
-
-/**
- * Validates a parsed value as a current export file, upgrading older versions.
- * @throws InterchangeError naming the first problem's path.
- */
-export function validateExport(value: unknown): ExportFile {
-  let carried: readonly Framework[] = [];
-  try {
-    // The checksum covers the version the file was written as; upgrades so far change nothing else.
-    const writtenVersion = (value as { formatVersion?: unknown } | null)?.formatVersion;
-    const upgraded = upgradeToCurrent(value);
-    const result = exportFileSchema.safeParse(upgraded);
-    if (!result.success) throw firstIssueAsError(result.error, upgraded);
-    // The frameworks the file carries are held while it is read, and let go after (`frameworksOf` gives them).
-    carried = carriedFrameworks(result.data);
-    return withFrameworks(carried, () => validateContent(result.data, writtenVersion));
-  } catch (error) {
-    throw withFrameworks(carried, () => inWords(error, value));
-  }
-}
-
-/** The frameworks a valid file carries definitions of, for a reader to hold while it rates the file. */
-export function frameworksOf(file: ExportFile): readonly Framework[] {
-  return carriedFrameworks(file);
+  /** Frameworks this reader holds beyond the built-in ones (loaded in Settings), while the file is read. */
+  readonly held?: readonly Framework[];
 }
 
 /** The same error, its place said in an inspector's words (case reference, question number and words). */
@@ -53,21 +32,68 @@ export function inWords(error: unknown, root: unknown): unknown {
   return new InterchangeError(error.path, error.problem, describePath(root, error.path));
 }
 
-function validateContent(file: ExportFile, writtenVersion: unknown): ExportFile {
-  checkSemantics(file);
-  if (file.checksum !== undefined) {
-    const actual = contentChecksum({
-      ...file,
-      formatVersion: writtenVersion as typeof FORMAT_VERSION,
-    });
-    if (actual !== file.checksum) {
-      throw new InterchangeError(
-        ['checksum'],
-        'does not match the content: the file was changed or damaged after it was exported',
-      );
-    }
+/** A file that passed every check but its checksum, and the content its checksum was taken over. */
+interface CheckedContent {
+  readonly file: ExportFile;
+  /** The content as written: the checksum covers the version the file was written as. */
+  readonly writtenAs: ExportFile;
+  /** The frameworks it carries, held while it is read. */
+  readonly frameworks: readonly Framework[];
+}
+
+/** Upgrade, schema and semantics (with the file's own and the reader's frameworks held): all but the checksum. */
+function checkContent(value: unknown, held: readonly Framework[]): CheckedContent {
+  // The checksum covers the version the file was written as; upgrades so far change nothing else.
+  const writtenVersion = (value as { formatVersion?: unknown } | null)?.formatVersion;
+  const upgraded = upgradeToCurrent(value);
+  const result = exportFileSchema.safeParse(upgraded);
+  if (!result.success) throw firstIssueAsError(result.error, upgraded);
+  const frameworks = [...held, ...carriedFrameworks(result.data)];
+  withFrameworks(frameworks, () => checkSemantics(result.data));
+  return {
+    file: result.data,
+    writtenAs: { ...result.data, formatVersion: writtenVersion as typeof FORMAT_VERSION },
+    frameworks,
+  };
+}
+
+function checksumDoesNotMatch(): InterchangeError {
+  return new InterchangeError(
+    ['checksum'],
+    'does not match the content: the file was changed or damaged after it was exported',
+  );
+}
+
+/** The error in words, said with the frameworks the file uses held (so questions are named). */
+function inWordsWith(error: unknown, value: unknown, held: readonly Framework[]): unknown {
+  let frameworks: readonly Framework[] = held;
+  try {
+    const upgraded = exportFileSchema.safeParse(upgradeToCurrent(value));
+    if (upgraded.success) frameworks = [...held, ...carriedFrameworks(upgraded.data)];
+  } catch {
+    // The file's own frameworks could not be read: named with what the reader holds.
   }
-  return dropUndeclaredCaseDetails(file);
+  return withFrameworks(frameworks, () => inWords(error, value));
+}
+
+/**
+ * Validates a parsed value as a current export file, upgrading older versions (synchronous checksum).
+ * @throws InterchangeError naming the first problem's path.
+ */
+export function validateExport(value: unknown, held: readonly Framework[] = []): ExportFile {
+  try {
+    const { file, writtenAs, frameworks } = checkContent(value, held);
+    if (file.checksum !== undefined && contentChecksum(writtenAs) !== file.checksum)
+      throw checksumDoesNotMatch();
+    return withFrameworks(frameworks, () => dropUndeclaredCaseDetails(file));
+  } catch (error) {
+    throw inWordsWith(error, value, held);
+  }
+}
+
+/** The frameworks a valid file carries definitions of, for a reader to hold while it rates the file. */
+export function frameworksOf(file: ExportFile): readonly Framework[] {
+  return carriedFrameworks(file);
 }
 
 /**
@@ -75,7 +101,7 @@ function validateContent(file: ExportFile, writtenVersion: unknown): ExportFile 
  * @throws InterchangeError naming the first problem's path.
  */
 export function parseExport(text: string, options: ParseOptions = {}): ExportFile {
-  return validateExport(parseJsonSafely(text, options.maxBytes ?? DEFAULT_MAX_BYTES));
+  return validateExport(parseJsonSafely(text, options.maxBytes ?? DEFAULT_MAX_BYTES), options.held);
 }
 
 /** The result of reading a file without throwing. */
@@ -93,42 +119,56 @@ export function tryParseExport(text: string, options: ParseOptions = {}): ParseR
 }
 
 /** A file read in full, with what its signature showed. */
-export type SignedParseResult =
-  | { readonly ok: true; readonly file: ExportFile; readonly signature: SignatureCheck }
-  | { readonly ok: false; readonly error: InterchangeError };
+export interface SignedFile {
+  readonly file: ExportFile;
+  readonly signature: SignatureCheck;
+}
 
 /**
- * Reads an export's text and checks its signature on the file as written (before any upgrade), then validates
- * it in full. A signed file whose content changed after signing is refused; an unsigned one is read and says so.
+ * Reads an export file's text into a checked file: the one way the app reads a file (import, restore, a backup),
+ * in a worker, and the way `merge` reads one. Safe JSON, then the signature on the file as written (before any
+ * upgrade: a file changed after signing is refused, an unsigned one is read and says so), then upgrade, schema,
+ * semantics and checksum (native SHA-256, the same value as `parseExport`'s).
+ * @throws InterchangeError naming the first problem, where it is in an inspector's words.
  */
+export async function readExportFile(text: string, options: ParseOptions = {}): Promise<SignedFile> {
+  const held = options.held ?? [];
+  const value = parseJsonSafely(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const signature = await checkSignature(value);
+  if (signature.state === 'changed') {
+    const by = signature.fingerprint ? ` by the key ${signature.fingerprint}` : '';
+    throw new InterchangeError(['signature'], `${signature.problem} (it was signed${by}); it was not read`);
+  }
+  try {
+    const { file, writtenAs, frameworks } = checkContent(value, held);
+    if (file.checksum !== undefined && (await contentChecksumNative(writtenAs)) !== file.checksum) {
+      throw checksumDoesNotMatch();
+    }
+    return { file: withFrameworks(frameworks, () => dropUndeclaredCaseDetails(file)), signature };
+  } catch (error) {
+    throw inWordsWith(error, value, held);
+  }
+}
+
+/** A file read in full with its signature, or the first problem. */
+export type SignedParseResult =
+  ({ readonly ok: true } & SignedFile) | { readonly ok: false; readonly error: InterchangeError };
+
+/** Like `readExportFile`, but returns the error instead of throwing it. */
 export async function parseSignedExport(
   text: string,
   options: ParseOptions = {},
-  /** How the parsed value is validated (a reader holding loaded frameworks wraps `validateExport`). */
-  validate: (value: unknown) => ExportFile = validateExport,
 ): Promise<SignedParseResult> {
-  let raw: unknown;
   try {
-    raw = parseJsonSafely(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    return { ok: true, ...(await readExportFile(text, options)) };
   } catch (error) {
     if (error instanceof InterchangeError) return { ok: false, error };
     throw error;
   }
-  const signature = await checkSignature(raw);
-  if (signature.state === 'changed') {
-    const by = signature.fingerprint ? ` by the key ${signature.fingerprint}` : '';
-    return {
-      ok: false,
-      error: new InterchangeError(
-        ['signature'],
-        `${signature.problem} (it was signed${by}); it was not read`,
-      ),
-    };
-  }
-  try {
-    return { ok: true, file: validate(raw), signature };
-  } catch (error) {
-    if (error instanceof InterchangeError) return { ok: false, error };
-    throw error;
-  }
+}
+
+/** Like `parseSignedExport`, without the signature: for callers that only need the file. */
+export async function tryReadExportFile(text: string, options: ParseOptions = {}): Promise<ParseResult> {
+  const result = await parseSignedExport(text, options);
+  return result.ok ? { ok: true, file: result.file } : result;
 }

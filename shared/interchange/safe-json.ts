@@ -46,7 +46,7 @@ export function parseJsonSafely(text: string, maxBytes: number = DEFAULT_MAX_BYT
   }
   // A regular expression stops at the first character that is not white space; trim() would copy it all.
   if (/^\s*$/.test(text)) throw new InterchangeError([], 'the file is empty');
-  checkNestingCheaply(text);
+  const suspicious = scanText(text);
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -54,7 +54,7 @@ export function parseJsonSafely(text: string, maxBytes: number = DEFAULT_MAX_BYT
     const detail = error instanceof Error ? error.message : String(error);
     throw new InterchangeError([], `not valid JSON (is the file complete?): ${detail}`);
   }
-  checkShape(value);
+  if (suspicious) checkShape(value);
   return value;
 }
 
@@ -68,22 +68,38 @@ const MIN_BYTES_PER_CONTAINER = 8;
 /**
  * One pass over the text before JSON.parse builds anything: refuses nesting deeper than MAX_DEPTH, and more
  * objects and lists than a valid file of this size could have, so hostile text costs a scan, not gigabytes.
+ * It also notes any key that is, or might be once its escapes are read, one that reaches a prototype: only then
+ * is the parsed value walked to find where it stands, so a valid file is read in one pass over its text.
+ * @returns whether the parsed value must be walked for such keys.
  */
-function checkNestingCheaply(text: string): void {
+function scanText(text: string): boolean {
   const allowedContainers = Math.max(10_000, Math.floor(text.length / MIN_BYTES_PER_CONTAINER));
   let depth = 0;
   let containers = 0;
   let inString = false;
+  let stringStart = 0;
+  let escaped = false;
+  let suspicious = false;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if (inString) {
-      if (code === 0x5c)
+      if (code === 0x5c) {
+        escaped = true;
         i += 1; // a backslash escapes the next character
-      else if (code === 0x22) inString = false;
+      } else if (code === 0x22) {
+        inString = false;
+        const length = i - stringStart - 1;
+        if (!suspicious && (escaped || length === 9 || length === 11) && isKey(text, i + 1)) {
+          suspicious = escaped || FORBIDDEN_KEYS.has(text.slice(stringStart + 1, i));
+        }
+      }
       continue;
     }
-    if (code === 0x22) inString = true;
-    else if (code === 0x7b || code === 0x5b) {
+    if (code === 0x22) {
+      inString = true;
+      stringStart = i;
+      escaped = false;
+    } else if (code === 0x7b || code === 0x5b) {
       depth += 1;
       containers += 1;
       if (depth > MAX_DEPTH) {
@@ -97,6 +113,17 @@ function checkNestingCheaply(text: string): void {
       }
     } else if (code === 0x7d || code === 0x5d) depth -= 1;
   }
+  return suspicious;
+}
+
+/** Whether the string that ended just before `from` is an object's key: a colon follows it. */
+function isKey(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 0x3a) return true;
+    if (code !== 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) return false;
+  }
+  return false;
 }
 
 /** A node met on the walk: its value, depth, and how to find its path if a problem is found there. */

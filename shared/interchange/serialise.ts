@@ -1,8 +1,9 @@
 /**
  * Writing an export: the file is validated exactly as a reader would validate it (so Casescore never writes a
  * file it would refuse), then written with a stable key order, so two exports of the same data are identical.
+ * The app signs what it writes (`serialiseSignedExport`, `writeExportFile` with keys).
  */
-import { canonicalInspection, contentChecksum } from './checksum';
+import { canonicalInspection, contentChecksum, contentChecksumNative } from './checksum';
 import { exportFileSchema, FORMAT, FORMAT_VERSION, type ExportedInspection, type ExportFile } from './schema';
 import { inWords } from './parse';
 import { checkSemantics } from './semantics';
@@ -30,12 +31,8 @@ export function createExport(inspections: readonly ExportedInspection[], exporte
   };
 }
 
-/**
- * The file as JSON text: validated, keys in a stable order, with its content checksum, two-space indented,
- * ending in a newline.
- * @throws InterchangeError when the file would not pass validation on reading.
- */
-export function serialiseExport(file: ExportFile): string {
+/** The file validated exactly as a reader would validate it, with the frameworks it carries held meanwhile. */
+function validatedForWriting(file: ExportFile): ExportFile {
   const result = exportFileSchema.safeParse(file);
   if (!result.success) throw inWords(firstIssueAsError(result.error, file), file);
   let carried: readonly Framework[] = [];
@@ -45,8 +42,12 @@ export function serialiseExport(file: ExportFile): string {
   } catch (error) {
     throw withFrameworks(carried, () => inWords(error, file));
   }
-  const { format, formatVersion, exportedAt, notice, anonymised, signer, frameworks, inspections } =
-    result.data;
+  return result.data;
+}
+
+/** The file's text: keys in a stable order, the inspections already canonical, with its checksum. */
+function fileText(file: ExportFile, inspections: ExportedInspection[], checksum: string): string {
+  const { format, formatVersion, exportedAt, notice, anonymised, signer, frameworks } = file;
   const canonical: ExportFile = {
     format,
     formatVersion,
@@ -54,19 +55,46 @@ export function serialiseExport(file: ExportFile): string {
     ...(notice === undefined ? {} : { notice }),
     ...(anonymised === undefined ? {} : { anonymised }),
     ...(signer === undefined ? {} : { signer }),
-    checksum: contentChecksum(result.data),
+    checksum,
     ...(frameworks === undefined ? {} : { frameworks: frameworks.map(canonicalFramework) }),
-    inspections: inspections.map(canonicalInspection),
+    inspections,
   };
   return `${JSON.stringify(canonical, null, 2)}\n`;
 }
 
 /**
- * The file as signed JSON text: serialised as above, then signed with `keys` over everything but the signature
- * (see signature.ts), the signature written last.
+ * The file as JSON text: validated, keys in a stable order, with its content checksum, two-space indented,
+ * ending in a newline.
+ * @throws InterchangeError when the file would not pass validation on reading.
+ */
+export function serialiseExport(file: ExportFile): string {
+  const data = validatedForWriting(file);
+  const inspections = data.inspections.map(canonicalInspection);
+  return fileText(data, inspections, contentChecksum({ ...data, inspections }, true));
+}
+
+/** The text signed with `keys` over everything but the signature (see signature.ts), the signature last. */
+async function signed(text: string, keys: SigningKeys): Promise<string> {
+  const content = JSON.parse(text) as Record<string, unknown>;
+  return `${JSON.stringify(await signFile(content, keys), null, 2)}\n`;
+}
+
+/**
+ * The file as signed JSON text: serialised as above, then signed.
  * @throws InterchangeError when the file would not pass validation on reading.
  */
 export async function serialiseSignedExport(file: ExportFile, keys: SigningKeys): Promise<string> {
-  const content = JSON.parse(serialiseExport(file)) as Record<string, unknown>;
-  return `${JSON.stringify(await signFile(content, keys), null, 2)}\n`;
+  return signed(serialiseExport(file), keys);
+}
+
+/**
+ * The same text as `serialiseExport`, its checksum by native WebCrypto, signed when given keys: the app's way of
+ * writing a file (in a worker). The inspections are made canonical once, for both the checksum and the text.
+ * @throws InterchangeError when the file would not pass validation on reading.
+ */
+export async function writeExportFile(file: ExportFile, keys?: SigningKeys): Promise<string> {
+  const data = validatedForWriting(file);
+  const inspections = data.inspections.map(canonicalInspection);
+  const text = fileText(data, inspections, await contentChecksumNative({ ...data, inspections }, true));
+  return keys ? signed(text, keys) : text;
 }

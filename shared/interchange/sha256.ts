@@ -114,3 +114,32 @@ export function sha256Hex(text: string): string {
   }
   return [...h].map((x) => x.toString(16).padStart(8, '0')).join('');
 }
+
+/** The part of WebCrypto used here (shared/ sees neither DOM nor Node types, so it names what it needs). */
+interface Digest {
+  digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer>;
+}
+
+interface Encoder {
+  encode(text: string): Uint8Array;
+}
+
+/**
+ * The same digest as `sha256Hex`, by the platform's native WebCrypto (Chromium, Electron, Node, and their
+ * workers): many times faster on a region's megabytes, and asynchronous. TextEncoder writes a lone surrogate as
+ * U+FFFD, as `sha256Hex` does, so both give the same digest for any text. Where there is no WebCrypto, the plain
+ * TypeScript digest is used.
+ */
+export async function sha256HexNative(text: string): Promise<string> {
+  const scope = globalThis as unknown as {
+    crypto?: { subtle?: Digest };
+    TextEncoder?: new () => Encoder;
+  };
+  if (!scope.crypto?.subtle || !scope.TextEncoder) return sha256Hex(text);
+  const digest = new Uint8Array(
+    await scope.crypto.subtle.digest('SHA-256', new scope.TextEncoder().encode(text)),
+  );
+  let hex = '';
+  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}

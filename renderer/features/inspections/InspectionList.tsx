@@ -1,24 +1,22 @@
 // The inspections list: each inspection's overall rating, score and progress at a glance; create, edit, delete
 // (with an undo window), and load the London 2022 demo.
-import { useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { describeProvisional, sampleProgress } from '../../../shared/scoring';
+import { useCallback, useState } from 'react';
+import { useNavigate } from 'react-router';
 import {
   BIN_DAYS,
   deleteInspection,
   describeStorageError,
   loadLondonDemo,
   restoreInspection,
-  useAllCases,
+  useCasesOf,
   useInspections,
   type StoredInspection,
 } from '../../db';
 import { useCasescore } from '../../state/store';
 import { platform } from '../../platform';
 import { Dialog, DialogFooter } from '../../ui/Dialog';
-import { longDate, plural } from '../../ui/format';
-import { RatingBadge } from '../../ui/RatingBadge';
-import { rateStored } from '../ratings/useRatedInspection';
+import { plural } from '../../ui/format';
+import { InspectionRow } from './InspectionRow';
 import { RegionGroupLinks } from '../region/RegionPage';
 import { useRegionGroups } from '../region/useRegion';
 import { useActor } from '../settings/actor';
@@ -34,7 +32,6 @@ function isDemo(inspectionId: string): boolean {
 
 export function InspectionList() {
   const inspections = useInspections();
-  const casesByInspection = useAllCases();
   const by = useActor();
   const navigate = useNavigate();
   const notify = useCasescore((s) => s.notify);
@@ -44,15 +41,17 @@ export function InspectionList() {
   const regions = useRegionGroups();
   const startImport = useStartImport(platform());
 
-  const rows = useMemo(() => {
-    if (!inspections || !casesByInspection) return undefined;
-    return inspections.map((inspection) => {
-      const cases = casesByInspection.get(inspection.id) ?? [];
-      const rated = rateStored(inspection, cases);
-      const progress = sampleProgress(rated.framework, inspection.options, rated.exported.cases);
-      return { inspection, rated, progress };
+  // Each row reads and rates its own inspection's cases, so the list is drawn from the inspections alone and
+  // every rating follows as its cases are read, however many inspections are kept.
+  const rows = inspections;
+  const onSelect = useCallback((id: string, on: boolean) => {
+    setSelected((before) => {
+      const next = new Set(before);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
     });
-  }, [inspections, casesByInspection]);
+  }, []);
 
   async function loadDemo() {
     setLoadingDemo(true);
@@ -93,7 +92,7 @@ export function InspectionList() {
             {selected.size ? `Export ${selected.size} selected` : 'Export all'}
           </ExportButton>
           {/* Once loaded, the demo is not offered again (loading it twice would change nothing). */}
-          {!rows?.some((r) => isDemo(r.inspection.id)) && (
+          {!rows?.some((r) => isDemo(r.id)) && (
             <button type="button" className="button" onClick={() => void loadDemo()} disabled={loadingDemo}>
               {loadingDemo ? 'Loading…' : 'Load London 2022 demo'}
             </button>
@@ -136,79 +135,15 @@ export function InspectionList() {
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ inspection, rated, progress }) => (
-              <tr key={inspection.id}>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${inspection.name}`}
-                    checked={selected.has(inspection.id)}
-                    onChange={(e) => {
-                      const next = new Set(selected);
-                      if (e.target.checked) next.add(inspection.id);
-                      else next.delete(inspection.id);
-                      setSelected(next);
-                    }}
-                  />
-                </td>
-                <th scope="row">
-                  <Link to={paths.inspection(inspection.id)}>{inspection.name}</Link>
-                  {isDemo(inspection.id) && (
-                    <>
-                      {' '}
-                      <span className="tag">Demo</span>
-                    </>
-                  )}
-                  <div className="sub">
-                    {[
-                      inspection.region,
-                      inspection.round && `round ${inspection.round}`,
-                      rated.framework.name,
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </div>
-                </th>
-                <td className="nowrap">{longDate(inspection.fieldworkStart)}</td>
-                <td>
-                  <progress
-                    max={Math.max(progress.applicable, 1)}
-                    value={progress.answered}
-                    aria-label={`${inspection.name}: ${progress.answered} of ${progress.applicable} answers`}
-                  />
-                  <div className="sub">
-                    {progress.casesComplete} of {plural(progress.cases, 'case')} complete
-                  </div>
-                </td>
-                <td className="numeric">
-                  {rated.rating.score}/{rated.rating.maxScore}
-                </td>
-                <td>
-                  <RatingBadge rating={rated.rating.rating} />
-                  {describeProvisional(rated.unfinished) && (
-                    <div className="sub">{describeProvisional(rated.unfinished)}</div>
-                  )}
-                </td>
-                <td>
-                  <div className="row-actions">
-                    <Link
-                      className="button button--small"
-                      to={paths.editInspection(inspection.id)}
-                      aria-label={`Edit ${inspection.name}`}
-                    >
-                      Edit
-                    </Link>
-                    <button
-                      type="button"
-                      className="button button--small button--danger"
-                      onClick={() => setDeleting(inspection)}
-                      aria-label={`Delete ${inspection.name}`}
-                    >
-                      Delete
-                    </button>
-                  </div>
-                </td>
-              </tr>
+            {rows.map((inspection) => (
+              <InspectionRow
+                key={inspection.id}
+                inspection={inspection}
+                demo={isDemo(inspection.id)}
+                selected={selected.has(inspection.id)}
+                onSelect={onSelect}
+                onDelete={setDeleting}
+              />
             ))}
           </tbody>
         </table>
@@ -226,10 +161,8 @@ export function InspectionList() {
       {deleting && (
         <Dialog title={`Delete ${deleting.name}?`} onClose={() => setDeleting(null)} startOn="cancel">
           <p>
-            The inspection, its{' '}
-            {plural(casesByInspection?.get(deleting.id)?.filter((c) => !c.deleted).length ?? 0, 'case')} and
-            their answers go to the bin, after a backup. You can restore them from the bin for {BIN_DAYS}{' '}
-            days.
+            The inspection, its <CaseCount inspectionId={deleting.id} /> and their answers go to the bin,
+            after a backup. You can restore them from the bin for {BIN_DAYS} days.
           </p>
           <DialogFooter onCancel={() => setDeleting(null)}>
             <button
@@ -244,4 +177,10 @@ export function InspectionList() {
       )}
     </main>
   );
+}
+
+/** "12 cases": an inspection's cases not removed, read when asked. */
+function CaseCount({ inspectionId }: { readonly inspectionId: string }) {
+  const cases = useCasesOf(inspectionId);
+  return <>{plural(cases?.filter((c) => !c.deleted).length ?? 0, 'case')}</>;
 }

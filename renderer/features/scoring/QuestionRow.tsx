@@ -194,4 +194,27 @@ export const QuestionRow = memo(
       </div>
     );
   }),
+  sameRowProps,
 );
+
+/**
+ * Whether a row would draw the same: answers compared by what they show (value and note), not by identity, so
+ * the rows re-read after every save do not redraw all fifty questions for the one that changed.
+ */
+function sameRowProps(before: QuestionRowProps, after: QuestionRowProps): boolean {
+  for (const key of Object.keys(after) as (keyof QuestionRowProps)[]) {
+    if (key === 'entry' || key === 'save') continue;
+    if (!Object.is(before[key], after[key])) return false;
+  }
+  return (
+    before.entry?.value === after.entry?.value &&
+    before.entry?.note === after.entry?.note &&
+    sameSave(before.save, after.save)
+  );
+}
+
+function sameSave(a: SaveStatus | undefined, b: SaveStatus | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.status !== b.status) return false;
+  return a.status !== 'failed' || a.message === (b as typeof a).message;
+}

@@ -1,25 +1,35 @@
 /**
  * The slow work on files done in a Web Worker, so the window stays responsive however big or hostile the
  * file: decrypting, decoding, parsing and validating an import (seconds and memory for 50 MB, and scrypt for an
- * encrypted file), and encrypting an export. A file's bytes are handed to the worker, not copied (the window
- * never decodes them). Where there are no workers (the jsdom tests), the same work runs in place.
+ * encrypted file), and writing an export (the worker reads the database itself, validates, checksums, and
+ * encrypts when asked, so only the finished text comes back). A file's bytes are handed to the worker, not
+ * copied (the window never decodes them). Where there are no workers (the jsdom tests), the same work runs in
+ * place.
  */
+import {
+  FRAMEWORKS,
+  frameworkFile,
+  knownFrameworks,
+  loadFrameworkFile,
+  registerFramework,
+} from '../../../shared/framework';
 import {
   InterchangeError,
   parseSignedExport,
-  validateExport,
+  writeExportFile,
   type ExportFile,
   type PathSegment,
   type SignatureCheck,
 } from '../../../shared/interchange';
-import { DecryptionError, decryptFile, encryptText, isEncryptedFile } from './protect';
+import { exportInspections, signingKeys } from '../../db';
 import {
-  frameworkFile,
-  FRAMEWORKS,
-  knownFrameworks,
-  loadFrameworkFile,
-  withFrameworks,
-} from '../../../shared/framework';
+  anonymiseExport,
+  DecryptionError,
+  decryptFile,
+  encryptText,
+  isEncryptedFile,
+  PERSONAL_DATA_NOTICE,
+} from './protect';
 
 /** What the window asks the worker. */
 export type WorkerRequest =
@@ -30,7 +40,27 @@ export type WorkerRequest =
       /** The framework files this window holds beyond the built-in ones, so the worker rates against them too. */
       readonly frameworks?: readonly unknown[];
     }
-  | { readonly kind: 'encrypt'; readonly text: string; readonly passphrase: string };
+  | {
+      readonly kind: 'export';
+      readonly ids?: readonly string[];
+      readonly protection: ExportProtection;
+      readonly frameworks?: readonly unknown[];
+    };
+
+/**
+ * How an export leaves: as a backup (no notice), clear with its personal-data notice, anonymised, or encrypted
+ * to a passphrase.
+ */
+export type ExportProtection =
+  | { readonly kind: 'backup' }
+  | { readonly kind: 'clear' }
+  | { readonly kind: 'anonymised' }
+  | { readonly kind: 'encrypted'; readonly passphrase: string };
+
+/** What the worker answers an export: the file's text and the names of the inspections in it. */
+export type ExportResponse =
+  | { readonly ok: true; readonly text: string; readonly names: string[] }
+  | { readonly ok: false; readonly problem: string };
 
 /** What the worker answers a check: the valid file, that a passphrase is needed, or the first problem. */
 export type CheckResponse =
@@ -44,10 +74,6 @@ export type CheckResponse =
       /** Where the problem is, in an inspector's words. */
       readonly where?: string;
     };
-
-/** What the worker answers an encryption. */
-export type EncryptResponse =
-  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: string };
 
 /** The result of checking a file: parsed, refused, or encrypted and waiting for (the right) passphrase. */
 export type CheckResult =
@@ -97,18 +123,43 @@ export async function checkContent(
     }
   }
   const held = frameworks.map((file) => loadFrameworkFile(file));
-  const result = await parseSignedExport(text, {}, (raw) => withFrameworks(held, () => validateExport(raw)));
+  const result = await parseSignedExport(text, { held });
   return result.ok ? { ok: true, file: result.file, signature: result.signature } : refused(result.error);
 }
 
-/** Does one request, wherever it runs. */
-export async function doRequest(request: WorkerRequest): Promise<CheckResponse | EncryptResponse> {
-  if (request.kind === 'check') return checkContent(request.content, request.passphrase, request.frameworks);
+/** An export, wherever it runs: read from the database, protected as asked, validated and checksummed. */
+export async function exportContent(
+  ids: readonly string[] | undefined,
+  protection: ExportProtection,
+  frameworks: readonly unknown[] = [],
+): Promise<ExportResponse> {
   try {
-    return { ok: true, text: await encryptText(request.text, request.passphrase) };
+    // The window's loaded frameworks are held here too, so an inspection on one carries its definition.
+    for (const framework of frameworks) registerFramework(loadFrameworkFile(framework));
+    const file = await exportInspections(ids);
+    const names = file.inspections.map((i) => i.name);
+    // Every file this install writes is signed with its own key (backups too).
+    const keys = await signingKeys();
+    if (protection.kind === 'anonymised') {
+      return { ok: true, names, text: await writeExportFile(await anonymiseExport(file), keys) };
+    }
+    const text = await writeExportFile(
+      protection.kind === 'backup' ? file : { ...file, notice: PERSONAL_DATA_NOTICE },
+      keys,
+    );
+    return protection.kind === 'encrypted'
+      ? { ok: true, names, text: await encryptText(text, protection.passphrase) }
+      : { ok: true, names, text };
   } catch (error) {
     return { ok: false, problem: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** Does one request, wherever it runs. */
+export async function doRequest(request: WorkerRequest): Promise<CheckResponse | ExportResponse> {
+  return request.kind === 'check'
+    ? checkContent(request.content, request.passphrase, request.frameworks)
+    : exportContent(request.ids, request.protection, request.frameworks);
 }
 
 /** Runs one request in a fresh worker (ended when it answers), or in place where there are no workers. */
@@ -154,19 +205,25 @@ export async function checkExport(content: Uint8Array | string, passphrase?: str
   return { ok: false, error: new InterchangeError(answer.path, answer.problem, answer.where) };
 }
 
+/**
+ * The export's text as it will leave (and the names of its inspections), made off the window's thread.
+ * @throws Error saying why, when it could not be made.
+ */
+export async function exportInWorker(
+  ids: readonly string[] | undefined,
+  protection: ExportProtection,
+): Promise<{ text: string; names: string[] }> {
+  const answer = await inWorker<ExportResponse>(
+    { kind: 'export', ...(ids ? { ids: [...ids] } : {}), protection, frameworks: loadedFrameworkFiles() },
+    (why) => ({ ok: false, problem: why }),
+  );
+  if (!answer.ok) throw new Error(answer.problem);
+  return answer;
+}
+
 /** The framework files of the frameworks this window holds beyond the built-in ones. */
 function loadedFrameworkFiles(): unknown[] {
   return knownFrameworks()
     .filter((f) => !FRAMEWORKS.includes(f))
     .map(frameworkFile);
-}
-
-/** Encrypts export text to a passphrase off the window's thread (scrypt takes seconds by design). */
-export async function encryptExport(text: string, passphrase: string): Promise<string> {
-  const answer = await inWorker<EncryptResponse>({ kind: 'encrypt', text, passphrase }, (why) => ({
-    ok: false,
-    problem: why,
-  }));
-  if (!answer.ok) throw new Error(`The export could not be encrypted (${answer.problem})`);
-  return answer.text;
 }

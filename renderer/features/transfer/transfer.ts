@@ -7,7 +7,6 @@ import { FrameworkConflictError, registerFramework } from '../../../shared/frame
 import {
   frameworksOf,
   InterchangeError,
-  serialiseSignedExport,
   type ExportFile,
   type SignatureCheck,
 } from '../../../shared/interchange';
@@ -15,18 +14,16 @@ import { MergeError, type MergePlan, type MergeResolutions } from '../../../shar
 import {
   applyImport,
   describeStorageError,
-  exportInspections,
   planImport,
   readInitials,
   replaceAllWith,
-  signingKeys,
   sourceOfFile,
   trustKey,
   type FileSource,
 } from '../../db';
 import type { ChosenFile, Platform } from '../../platform';
-import { checkExport, encryptExport } from './check-export';
-import { anonymiseExport, isEncryptedFile, PERSONAL_DATA_NOTICE } from './protect';
+import { checkExport, exportInWorker } from './check-export';
+import { isEncryptedFile } from './protect';
 import { useCasescore } from '../../state/store';
 
 /** The result of an action, in words for the person who started it. */
@@ -68,18 +65,9 @@ export function exportFileName(
   return protection === 'anonymised' ? `${base}-anonymised.json` : `${base}.json`;
 }
 
-/** The current data as export text, signed with this install's key. */
+/** The current data as export text, as a backup keeps it (made in a worker). */
 export async function exportText(ids?: readonly string[]): Promise<string> {
-  return serialiseSignedExport(await exportInspections(ids), await signingKeys());
-}
-
-/** The export's text as it will leave: clear with its personal-data notice, encrypted, or anonymised. */
-async function protectedExport(ids: readonly string[] | undefined, protection: Protection): Promise<string> {
-  const file = await exportInspections(ids);
-  const keys = await signingKeys();
-  if (protection.kind === 'anonymised') return serialiseSignedExport(await anonymiseExport(file), keys);
-  const clear = await serialiseSignedExport({ ...file, notice: PERSONAL_DATA_NOTICE }, keys);
-  return protection.kind === 'encrypted' ? encryptExport(clear, protection.passphrase) : clear;
+  return (await exportInWorker(ids, { kind: 'backup' })).text;
 }
 
 /** Saves an export of every inspection (or the chosen ones), clear unless asked otherwise. */
@@ -89,8 +77,7 @@ export async function exportToFile(
   protection: Protection = { kind: 'clear' },
 ): Promise<Outcome> {
   try {
-    const names = (await exportInspections(ids)).inspections.map((i) => i.name);
-    const text = await protectedExport(ids, protection);
+    const { text, names } = await exportInWorker(ids, protection);
     const kind = protection.kind === 'encrypted' ? 'age' : 'json';
     const name = exportFileName(names, await readInitials(), new Date(), protection.kind);
     const result = await platform.saveFile(name, text, kind);

@@ -34,9 +34,11 @@ export function Layout({ children }: { children: ReactNode }) {
   useEffect(() => {
     // Ask once per start for storage the browser will not clear; Settings shows the answer.
     void requestPersistence();
-    // What has been in the bin for 30 days is emptied for good.
-    void emptyExpiredBin().catch(() => undefined);
   }, []);
+  useEffect(() => {
+    // What has been in the bin for 30 days is emptied for good, in the name of whoever is using the app.
+    if (initials) void emptyExpiredBin(new Date(), initials).catch(() => undefined);
+  }, [initials]);
   return (
     <>
       <a className="skip-link" href="#content">

@@ -152,6 +152,8 @@ export type AuditAction =
   | 'inspection-deleted'
   | 'inspection-restored'
   | 'case-restored'
+  /** A removed case erased for good (by the bin after 30 days, or by "Delete for good"). */
+  | 'case-purged'
   | 'judgement'
   | 'override'
   | 'demo-loaded'

@@ -38,6 +38,7 @@ export {
   type AnswerEntry,
   type AnswerOptions,
 } from './answers';
+export { ERASED_REFERENCE, purgeCase, purgeInspection, readErasures, type Erasure } from './erasure';
 export { BIN_DAYS, emptiedAfter, emptyExpiredBin, readBin, type BinContents, type BinnedCase } from './bin';
 export { audited, deviceId, versionOf, type WriteContext } from './write';
 export { setCommentary, setPromptsOptional, type CommentaryEntry } from './desk';

@@ -12,12 +12,18 @@ import { InitialsPrompt } from '../features/settings/InitialsPrompt';
 import { requestPersistence } from '../features/settings/storage';
 import { Notices } from './Notices';
 import { ScreenBoundary } from './ErrorBoundary';
+import { LockButton, LockScreen } from '../features/lock/LockScreen';
+import { useLock } from '../features/lock/lock-state';
+import { useIdleLock } from '../features/lock/useIdleLock';
 
 export function Layout({ children }: { children: ReactNode }) {
   const initials = useInitials();
   const host = platform();
   useAutoBackup(host);
   useMenuCommands(host, initials ?? null);
+  // The lock guards case content, so it starts once there is someone using the app.
+  const locked = useLock((s) => s.locked) && !!initials;
+  useIdleLock(host, !!initials);
   const notify = useCasescore((s) => s.notify);
   useEffect(
     () =>
@@ -61,8 +67,10 @@ export function Layout({ children }: { children: ReactNode }) {
             {initials}
           </span>
         )}
+        {initials && !locked && <LockButton />}
       </header>
-      <div id="content">
+      {/* Locked: the screens stay mounted (typing, scroll and focus come back) but nothing of them shows. */}
+      <div id="content" hidden={locked}>
         {initials === undefined ? null : initials === null ? (
           <InitialsPrompt />
         ) : (
@@ -72,7 +80,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </ActorContext.Provider>
         )}
       </div>
-      <Notices />
+      {!locked && <Notices />}
+      {locked && <LockScreen />}
     </>
   );
 }

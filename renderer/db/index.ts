@@ -65,5 +65,13 @@ export {
   useSamplingSettings,
   type SamplingSettings,
 } from './sampling-settings';
+export {
+  checkLockMinutes,
+  DEFAULT_LOCK_MINUTES,
+  MAXIMUM_LOCK_MINUTES,
+  readLockMinutes,
+  saveLockMinutes,
+  useLockMinutes,
+} from './lock-settings';
 export { describeStatus, moveCaseStatus, refuseIfLocked, statusOf } from './case-status';
 export { dipCandidates, recordDipSample, reconcileAnswer, setSecondAnswer } from './moderation';

@@ -1,5 +1,6 @@
 // The desktop platform: everything goes through the preload's `window.casescore`, typed by the IPC contract.
-import type { DesktopApi } from '../../shared/ipc';
+import type { DesktopApi, MenuCommand } from '../../shared/ipc';
+import { MENU_COMMANDS } from '../../shared/ipc/channels';
 import type { Platform } from './platform';
 
 /**
@@ -32,7 +33,11 @@ export function desktopPlatform(api: DesktopApi): Platform {
       list: () => api.invoke('backup/list', {}),
       read: (name) => api.invoke('backup/read', { name }),
     },
-    onMenuCommand: (listener) => api.on('menu/command', listener),
+    // Only the contract's commands are acted on, whatever arrives.
+    onMenuCommand: (listener) =>
+      api.on('menu/command', (command) => {
+        if ((MENU_COMMANDS as readonly string[]).includes(command)) listener(command as MenuCommand);
+      }),
     onBeforeQuit: (listener) => api.on('app/before-quit', () => listener()),
     async logError(message) {
       await api.invoke('log/error', { message: message.slice(0, 20_000) || '(empty message)' });

@@ -15,5 +15,17 @@ export const CHANNELS = [
   'log/error',
 ] as const;
 
+/** Commands the application menu sends to the renderer (the renderer acts on no others). */
+export const MENU_COMMANDS = [
+  'new-inspection',
+  'import',
+  'export',
+  'print',
+  'undo',
+  'redo',
+  'backup-now',
+  'lock',
+] as const;
+
 /** Events the main process may send. */
 export const EVENT_CHANNELS = ['menu/command', 'app/before-quit'] as const;

@@ -5,6 +5,7 @@
  * wrong channel name or argument does not compile.
  */
 import { z } from 'zod';
+import type { MENU_COMMANDS } from './channels';
 
 /** The most text one file, backup or export may carry across IPC. */
 /** Why a backup was taken: on a timer, as the app quits, before an import, or before a delete. */
@@ -81,15 +82,6 @@ export type ArgumentOf<C extends Channel> = z.infer<(typeof ARGUMENT_SCHEMAS)[C]
 export type ResultOf<C extends Channel> = ResultTypes[C];
 
 /** Commands the application menu sends to the renderer. */
-export const MENU_COMMANDS = [
-  'new-inspection',
-  'import',
-  'export',
-  'print',
-  'undo',
-  'redo',
-  'backup-now',
-] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Events the main process sends to the renderer. */

@@ -74,6 +74,9 @@ export class FakeBrowserWindow extends Emitter {
   static fromWebContents(contents: FakeWebContents) {
     return FakeBrowserWindow.created.find((w) => w.webContents === contents) ?? null;
   }
+  static getAllWindows() {
+    return [...FakeBrowserWindow.created];
+  }
   static getFocusedWindow() {
     return FakeBrowserWindow.focused;
   }
@@ -102,6 +105,7 @@ export function createFakeElectron() {
     shell: { openExternal: vi.fn(async () => undefined) },
     dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
+    powerMonitor: new Emitter(),
     ipcRenderer: { invoke: vi.fn(async () => 'answered'), on: vi.fn(), removeListener: vi.fn() },
   };
 }
@@ -139,6 +143,9 @@ export function mockElectronModule(current: () => FakeElectron | null) {
     },
     get contextBridge() {
       return read('contextBridge');
+    },
+    get powerMonitor() {
+      return read('powerMonitor');
     },
     get ipcRenderer() {
       return read('ipcRenderer');

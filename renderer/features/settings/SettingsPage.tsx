@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { checkInitials, describeStorageError, saveInitials } from '../../db';
 import { MinimumCasesSetting } from './MinimumCasesSetting';
+import { LockSetting } from '../lock/LockSetting';
 import { Message } from '../../ui/Message';
 import { useActor } from './actor';
 import { SamplingSettingsForm } from './SamplingSettingsForm';
@@ -50,6 +51,7 @@ export function SettingsPage() {
         <Message message={message} />
       </section>
       <MinimumCasesSetting />
+      <LockSetting />
       <SamplingSettingsForm />
       <section aria-labelledby="storage-heading" className="card">
         <h2 id="storage-heading">Storage on this computer</h2>

@@ -73,5 +73,18 @@ export {
   saveLockMinutes,
   useLockMinutes,
 } from './lock-settings';
+export {
+  addMonths,
+  checkRetentionMonths,
+  DEFAULT_RETENTION_MONTHS,
+  keepUntilOf,
+  MAXIMUM_RETENTION_MONTHS,
+  pastKeepUntil,
+  readRetentionMonths,
+  saveRetentionMonths,
+  setKeepUntil,
+  today,
+  useRetentionMonths,
+} from './retention';
 export { describeStatus, moveCaseStatus, refuseIfLocked, statusOf } from './case-status';
 export { dipCandidates, recordDipSample, reconcileAnswer, setSecondAnswer } from './moderation';

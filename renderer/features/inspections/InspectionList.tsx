@@ -7,6 +7,10 @@ import {
   BIN_DAYS,
   deleteInspection,
   describeStorageError,
+  DEFAULT_RETENTION_MONTHS,
+  keepUntilOf,
+  pastKeepUntil,
+  useRetentionMonths,
   loadLondonDemo,
   restoreInspection,
   useAllCases,
@@ -22,6 +26,7 @@ import { rateStored } from '../ratings/useRatedInspection';
 import { RegionGroupLinks } from '../region/RegionPage';
 import { useRegionGroups } from '../region/useRegion';
 import { useActor } from '../settings/actor';
+import { RetentionBanner } from '../retention/RetentionBanner';
 import { backupFirst } from '../transfer/transfer';
 import { ExportButton } from '../transfer/ExportButton';
 import { useStartImport } from '../transfer/useStartImport';
@@ -43,6 +48,12 @@ export function InspectionList() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const regions = useRegionGroups();
   const startImport = useStartImport(platform());
+  const retentionMonths = useRetentionMonths() ?? DEFAULT_RETENTION_MONTHS;
+  const pastKeep = useMemo(
+    // The demo's made-up cases are not personal data: it is never due.
+    () => (inspections ?? []).filter((i) => !isDemo(i.id) && pastKeepUntil(i, retentionMonths)),
+    [inspections, retentionMonths],
+  );
 
   const rows = useMemo(() => {
     if (!inspections || !casesByInspection) return undefined;
@@ -107,6 +118,7 @@ export function InspectionList() {
           </button>
         </div>
       </div>
+      <RetentionBanner due={pastKeep} months={retentionMonths} casesByInspection={casesByInspection} />
       {rows === undefined ? (
         <p>Loading…</p>
       ) : rows.length === 0 ? (
@@ -169,7 +181,16 @@ export function InspectionList() {
                       .join(' · ')}
                   </div>
                 </th>
-                <td className="nowrap">{longDate(inspection.fieldworkStart)}</td>
+                <td className="nowrap">
+                  {longDate(inspection.fieldworkStart)}
+                  <div className="sub">
+                    {pastKeep.includes(inspection) ? (
+                      <span className="tag tag--past-keep">Past keep-until date</span>
+                    ) : (
+                      `kept until ${longDate(keepUntilOf(inspection, retentionMonths))}`
+                    )}
+                  </div>
+                </td>
                 <td>
                   <progress
                     max={Math.max(progress.applicable, 1)}

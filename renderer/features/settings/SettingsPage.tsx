@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { checkInitials, describeStorageError, saveInitials } from '../../db';
 import { MinimumCasesSetting } from './MinimumCasesSetting';
 import { LockSetting } from '../lock/LockSetting';
+import { RetentionSetting } from '../retention/RetentionSetting';
 import { Message } from '../../ui/Message';
 import { useActor } from './actor';
 import { SamplingSettingsForm } from './SamplingSettingsForm';
@@ -52,6 +53,7 @@ export function SettingsPage() {
       </section>
       <MinimumCasesSetting />
       <LockSetting />
+      <RetentionSetting />
       <SamplingSettingsForm />
       <section aria-labelledby="storage-heading" className="card">
         <h2 id="storage-heading">Storage on this computer</h2>

@@ -17,7 +17,6 @@ export function LockScreen() {
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    const before = document.activeElement as HTMLElement | null;
     if (typeof element.showModal === 'function') element.showModal();
     else element.setAttribute('open', '');
     button.current?.focus();
@@ -31,8 +30,6 @@ export function LockScreen() {
     return () => {
       element.removeEventListener('close', reopen);
       if (element.open && typeof element.close === 'function') element.close();
-      // Back where the inspector was: the same box, with the same text in it.
-      if (before?.isConnected) before.focus();
     };
   }, []);
 
@@ -46,8 +43,8 @@ export function LockScreen() {
       <div className="lock-panel">
         <h2 id="lock-title">Casescore is locked</h2>
         <p>
-          Case details are hidden. Anything you were typing was saved as the app locked, and is on screen again
-          when you unlock.
+          Case details are hidden. Anything you were typing was saved as the app locked, and is on screen
+          again when you unlock.
         </p>
         <p className="lock-limits">{LOCK_LIMITS}</p>
         <button ref={button} type="button" className="button button--primary" onClick={unlock}>

@@ -26,6 +26,22 @@ function remember(locked: boolean): void {
   }
 }
 
+/** Where focus was as the app locked (hiding the screens takes focus away), to put it back on unlock. */
+let focusBeforeLock: HTMLElement | null = null;
+
+function beforeLocking(): void {
+  const active = document.activeElement;
+  focusBeforeLock = active instanceof HTMLElement && active !== document.body ? active : null;
+  announceLocking();
+}
+
+/** Puts focus back where it was as the app locked, if that is still on the page. */
+function restoreFocusAfterUnlock(): void {
+  const target = focusBeforeLock;
+  focusBeforeLock = null;
+  if (target?.isConnected) target.focus();
+}
+
 interface LockState {
   readonly locked: boolean;
   /** Locks now: saves what is typed, then hides everything. */
@@ -38,13 +54,15 @@ export const useLock = create<LockState>()((set, get) => ({
   locked: storedLocked(),
   lock() {
     if (get().locked) return;
-    announceLocking();
+    beforeLocking();
     remember(true);
     set({ locked: true });
   },
   unlock() {
     remember(false);
     set({ locked: false });
+    // Back where the inspector was (the same box, with the same text in it) once the screens show again.
+    requestAnimationFrame(restoreFocusAfterUnlock);
   },
 }));
 
@@ -53,7 +71,8 @@ if (typeof window !== 'undefined') {
   window.addEventListener('storage', (event) => {
     if (event.key !== STORAGE_KEY) return;
     const locked = event.newValue === '1';
-    if (locked && !useLock.getState().locked) announceLocking();
+    if (locked && !useLock.getState().locked) beforeLocking();
     useLock.setState({ locked });
+    if (!locked) requestAnimationFrame(restoreFocusAfterUnlock);
   });
 }

@@ -63,8 +63,9 @@ export function RetentionBanner({
           : `${due.length} inspections are past their keep-until date`}
       </h2>
       <p>
-        They hold personal data longer than they were to be kept. Export what the report needs, then delete
-        them for good, or keep one longer if there is a reason to.
+        {due.length === 1
+          ? 'It holds personal data longer than it was to be kept. Export what the report needs, then delete it for good, or keep it longer if there is a reason to.'
+          : 'They hold personal data longer than they were to be kept. Export what the report needs, then delete them for good, or keep one longer if there is a reason to.'}
       </p>
       <ul>
         {due.map((inspection) => (

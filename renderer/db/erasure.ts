@@ -10,6 +10,7 @@
  * own backups store). They are separate copies, rotated away as newer backups are written.
  */
 import { referenceKey } from '../../shared/text';
+import { inspectionKeySetting } from './at-rest-keys';
 import { database } from './database';
 import type { AuditEntry, StoredCase } from './entities';
 import { SaveError } from './errors';
@@ -122,14 +123,16 @@ export async function eraseCase(sampled: StoredCase): Promise<void> {
 }
 
 /**
- * Erases an inspection: its cases, its audit trail and its row. Call inside a transaction over inspections,
- * cases and audit.
+ * Erases an inspection: its cases, its audit trail, its row and its keys. Call inside a transaction over
+ * inspections, cases, audit and settings.
  */
 export async function eraseInspection(inspectionId: string): Promise<void> {
   const db = database();
   await db.cases.where('inspectionId').equals(inspectionId).delete();
   await db.audit.where('inspectionId').equals(inspectionId).delete();
   await db.inspections.delete(inspectionId);
+  // Its keys for encryption at rest, where there are any: without them no copy encrypted under them opens.
+  await db.settings.delete(inspectionKeySetting(inspectionId));
 }
 
 /** The settings key of the erasure log: which inspection ids were erased, when and by whom. */

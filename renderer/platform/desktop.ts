@@ -28,6 +28,10 @@ export function desktopPlatform(api: DesktopApi): Platform {
       const result = await api.invoke('report/save-pdf', { suggestedName });
       return { saved: result.saved, ...(result.path ? { where: result.path } : {}) };
     },
+    keychain: {
+      protect: async (key) => (await api.invoke('keys/protect', { key })).sealed,
+      unprotect: async (sealed) => (await api.invoke('keys/unprotect', { sealed })).key,
+    },
     backups: {
       write: (text, reason) => api.invoke('backup/write', { text, reason }),
       list: () => api.invoke('backup/list', {}),

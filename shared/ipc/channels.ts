@@ -13,6 +13,8 @@ export const CHANNELS = [
   'backup/read',
   'app/info',
   'log/error',
+  'keys/protect',
+  'keys/unprotect',
 ] as const;
 
 /** Commands the application menu sends to the renderer (the renderer acts on no others). */

@@ -29,6 +29,12 @@ const fileName = z
     'expected a file name without folders or reserved characters',
   );
 
+// Base64 text, as keys cross IPC.
+const base64 = z
+  .string()
+  .min(4)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'expected base64 text');
+
 /** Argument schemas, one per channel. */
 export const ARGUMENT_SCHEMAS = {
   'transfer/save-file': z.object({
@@ -45,6 +51,10 @@ export const ARGUMENT_SCHEMAS = {
   'backup/list': z.object({}),
   'backup/read': z.object({ name: fileName }),
   'app/info': z.object({}),
+  /** The data key for encryption at rest (base64 of 32 bytes), to be sealed by the OS keychain. */
+  'keys/protect': z.object({ key: base64.max(64) }),
+  /** A sealed data key (base64), to be opened by the OS keychain. */
+  'keys/unprotect': z.object({ sealed: base64.max(4096) }),
   /** An error nobody caught in the renderer, for the log in the user data folder. */
   'log/error': z.object({ message: z.string().min(1).max(20_000) }),
 } as const;
@@ -72,6 +82,8 @@ export interface ResultTypes {
   'backup/read': { name: string; text: string };
   'app/info': { version: string; dataFolder: string; backupsFolder: string };
   'log/error': null;
+  'keys/protect': { sealed: string };
+  'keys/unprotect': { key: string };
 }
 
 /** Every invokable channel. */

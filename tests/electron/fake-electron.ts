@@ -106,6 +106,12 @@ export function createFakeElectron() {
     dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
     powerMonitor: new Emitter(),
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+      encryptString: vi.fn((text: string) => Buffer.from(`sealed:${text}`)),
+      decryptString: vi.fn((sealed: Buffer) => sealed.toString().replace(/^sealed:/, '')),
+    },
     ipcRenderer: { invoke: vi.fn(async () => 'answered'), on: vi.fn(), removeListener: vi.fn() },
   };
 }
@@ -146,6 +152,9 @@ export function mockElectronModule(current: () => FakeElectron | null) {
     },
     get powerMonitor() {
       return read('powerMonitor');
+    },
+    get safeStorage() {
+      return read('safeStorage');
     },
     get ipcRenderer() {
       return read('ipcRenderer');

@@ -10,7 +10,7 @@
  * own backups store). They are separate copies, rotated away as newer backups are written.
  */
 import { referenceKey } from '../../shared/text';
-import { inspectionKeySetting } from './at-rest-keys';
+import { inspectionKeySetting } from './at-rest';
 import { database } from './database';
 import type { AuditEntry, StoredCase } from './entities';
 import { SaveError } from './errors';

@@ -90,7 +90,7 @@ describe('the lock', () => {
 
       // Without a reload: the same box, focused, with what was typed, and typing goes on.
       await note.click();
-      await page.getByRole('button', { name: 'Lock' }).click();
+      await page.getByRole('button', { name: 'Lock', exact: true }).click();
       await lock.waitFor();
       await page.getByRole('button', { name: 'Unlock' }).click();
       await expect.poll(() => note.evaluate((box) => box === document.activeElement)).toBe(true);

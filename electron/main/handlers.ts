@@ -3,13 +3,14 @@
  * facts. Registered through the typed, checked `handle` helper.
  */
 import { basename, join } from 'node:path';
-import { BrowserWindow, dialog } from 'electron';
+import { BrowserWindow, dialog, safeStorage } from 'electron';
 import { DEFAULT_MAX_BYTES } from '../../shared/interchange';
 import type { BackupReason } from '../../shared/ipc';
 import { writeFileAtomically } from './atomic-write';
 import { logError } from './error-log';
 import { listBackups, readBackup, writeBackup } from './backups';
 import { handle } from './ipc';
+import { protectKey, unprotectKey } from './keychain';
 import { readRegularFile } from './read-file';
 
 /** Where things live on this computer. */
@@ -88,6 +89,8 @@ export function registerHandlers(
     await logError(join(paths.dataFolder, 'logs'), 'renderer', message);
     return null;
   });
+  handle('keys/protect', async ({ key }) => ({ sealed: protectKey(safeStorage, key) }));
+  handle('keys/unprotect', async ({ sealed }) => ({ key: unprotectKey(safeStorage, sealed) }));
   handle('app/info', async () => ({
     version: paths.version,
     dataFolder: paths.dataFolder,

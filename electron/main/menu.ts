@@ -29,6 +29,7 @@ export function menuTemplate(
         command('Print or save as PDF…', 'CmdOrCtrl+P', 'print'),
         { type: 'separator' },
         command('Back up now', 'CmdOrCtrl+Shift+B', 'backup-now'),
+        command('Lock Casescore', 'CmdOrCtrl+Shift+L', 'lock'),
         { type: 'separator' },
         options.isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -4,7 +4,7 @@
  * remembered size and place, and a final backup on quit.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, Menu, protocol, type Event } from 'electron';
+import { app, BrowserWindow, Menu, powerMonitor, protocol, type Event } from 'electron';
 import type { EventChannel, EventTypes, MenuCommand } from '../../shared/ipc';
 import { logError } from './error-log';
 import { registerHandlers } from './handlers';
@@ -112,6 +112,12 @@ export function startShell(layout: ShellLayout): void {
         }),
       ),
     );
+    // The computer locking or going to sleep locks Casescore too, in every window.
+    const lockAll = () => {
+      for (const window of BrowserWindow.getAllWindows()) send(window, 'menu/command', 'lock');
+    };
+    powerMonitor.on('lock-screen', lockAll);
+    powerMonitor.on('suspend', lockAll);
     void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
   });
 }

@@ -13,12 +13,18 @@ import { requestPersistence } from '../features/settings/storage';
 import { Notices } from './Notices';
 import { FrameworksGate } from '../features/frameworks/FrameworksGate';
 import { ScreenBoundary } from './ErrorBoundary';
+import { LockButton, LockScreen } from '../features/lock/LockScreen';
+import { useLock } from '../features/lock/lock-state';
+import { useIdleLock } from '../features/lock/useIdleLock';
 
 export function Layout({ children }: { children: ReactNode }) {
   const initials = useInitials();
   const host = platform();
   useAutoBackup(host);
   useMenuCommands(host, initials ?? null);
+  // The lock guards case content, so it starts once there is someone using the app.
+  const locked = useLock((s) => s.locked) && !!initials;
+  useIdleLock(host, !!initials);
   const notify = useCasescore((s) => s.notify);
   useEffect(
     () =>
@@ -35,9 +41,11 @@ export function Layout({ children }: { children: ReactNode }) {
   useEffect(() => {
     // Ask once per start for storage the browser will not clear; Settings shows the answer.
     void requestPersistence();
-    // What has been in the bin for 30 days is emptied for good.
-    void emptyExpiredBin().catch(() => undefined);
   }, []);
+  useEffect(() => {
+    // What has been in the bin for 30 days is emptied for good, in the name of whoever is using the app.
+    if (initials) void emptyExpiredBin(new Date(), initials).catch(() => undefined);
+  }, [initials]);
   return (
     <>
       <a className="skip-link" href="#content">
@@ -60,8 +68,10 @@ export function Layout({ children }: { children: ReactNode }) {
             {initials}
           </span>
         )}
+        {initials && !locked && <LockButton />}
       </header>
-      <div id="content">
+      {/* Locked: the screens stay mounted (typing, scroll and focus come back) but nothing of them shows. */}
+      <div id="content" hidden={locked}>
         {initials === undefined ? null : initials === null ? (
           <InitialsPrompt />
         ) : (
@@ -73,7 +83,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </ActorContext.Provider>
         )}
       </div>
-      <Notices />
+      {!locked && <Notices />}
+      {locked && <LockScreen />}
     </>
   );
 }

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import type { MenuCommand } from '../../shared/ipc';
+import { useLock } from '../features/lock/lock-state';
 import { useMenuExport } from '../features/transfer/ExportButton';
 import { useStartImport } from '../features/transfer/useStartImport';
 import type { Platform } from '../platform';
@@ -22,6 +23,7 @@ export function useMenuCommands(platform: Platform, by: string | null): void {
   const redo = useCasescore((s) => s.redo);
   const startImport = useStartImport(platform);
   const openExport = useMenuExport((s) => s.setOpen);
+  const lock = useLock((s) => s.lock);
   useEffect(() => {
     if (!by) return;
     const run = async (command: MenuCommand) => {
@@ -50,6 +52,9 @@ export function useMenuCommands(platform: Platform, by: string | null): void {
         case 'backup-now':
           navigate('/backups');
           return;
+        case 'lock':
+          lock();
+          return;
         default: {
           const unhandled: never = command;
           throw new Error(`Unhandled menu command ${String(unhandled)}`);
@@ -57,5 +62,5 @@ export function useMenuCommands(platform: Platform, by: string | null): void {
       }
     };
     return platform.onMenuCommand((command) => void run(command));
-  }, [platform, by, navigate, undo, redo, startImport, openExport]);
+  }, [platform, by, navigate, undo, redo, startImport, openExport, lock]);
 }

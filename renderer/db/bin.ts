@@ -1,11 +1,14 @@
 /**
- * The bin: deleted inspections and removed cases stay restorable for 30 days, then are emptied for good. Emptying
- * erases content: an inspection goes with its cases and audit trail; a removed case keeps only a tombstone (its
- * id and when it was removed, so a merge can tell "removed" from "never there"), and its audit entries keep who,
- * when and what kind of change, without the old values.
+ * The bin: deleted inspections and removed cases stay restorable for 30 days, then are emptied for good (or
+ * sooner, by "Delete for good"). Emptying erases content as erasure.ts describes: an inspection goes with its
+ * cases and audit trail; a removed case keeps only a tombstone (its id and when it was removed, so a merge can
+ * tell "removed" from "never there"), and its audit entries keep who, when and what kind of change, without
+ * the old values.
  */
 import { database } from './database';
 import type { StoredCase, StoredInspection } from './entities';
+import { eraseCase, eraseInspection, logErasure } from './erasure';
+import { audited } from './write';
 
 /** How long things stay in the bin. */
 export const BIN_DAYS = 30;
@@ -55,52 +58,40 @@ export async function readBin(): Promise<BinContents> {
 
 /**
  * Empties what has been in the bin longer than 30 days before `now`: deleted inspections with their cases and
- * audit trails, and the content of removed cases. Returns how many inspections and cases were emptied.
+ * audit trails, and the content of removed cases (see erasure.ts for what stays). Returns how many inspections
+ * and cases were emptied. `by` is who the erasure log and audit name: whoever is using the app when it runs.
  */
 export async function emptyExpiredBin(
   now: Date = new Date(),
+  by = 'Casescore',
 ): Promise<{ inspections: number; cases: number }> {
   const db = database();
   const before = new Date(now.getTime() - BIN_DAYS * DAY_MS).toISOString();
-  return db.transaction('rw', db.inspections, db.cases, db.audit, async () => {
+  const due = await db.transaction('r', db.inspections, db.cases, async () => ({
+    inspections: await db.inspections.filter((i) => !!i.deletedAt && i.deletedAt < before).count(),
+    cases: await db.cases.filter((c) => c.deleted === true && !c.purged && c.updatedAt < before).count(),
+  }));
+  // Nothing due: no write, so starting the app does not stamp a change.
+  if (due.inspections === 0 && due.cases === 0) return due;
+  return audited(by, [db.inspections, db.cases], async (write) => {
     const expired = await db.inspections.filter((i) => !!i.deletedAt && i.deletedAt < before).toArray();
     for (const inspection of expired) {
-      await db.cases.where('inspectionId').equals(inspection.id).delete();
-      await db.audit.where('inspectionId').equals(inspection.id).delete();
-      await db.inspections.delete(inspection.id);
+      await eraseInspection(inspection.id);
+      await logErasure({ inspectionId: inspection.id, at: write.at, by });
     }
     const removed = await db.cases
       .filter((c) => c.deleted === true && !c.purged && c.updatedAt < before)
       .toArray();
-    for (const sampled of removed) await eraseCase(sampled);
+    for (const sampled of removed) {
+      await eraseCase(sampled);
+      await write.record({
+        inspectionId: sampled.inspectionId,
+        caseId: sampled.id,
+        action: 'case-purged',
+        before: null,
+        after: null,
+      });
+    }
     return { inspections: expired.length, cases: removed.length };
   });
-}
-
-/** Replaces a removed case by its tombstone and strips the old values from its audit entries. */
-async function eraseCase(sampled: StoredCase): Promise<void> {
-  const db = database();
-  await db.cases.put({
-    id: sampled.id,
-    inspectionId: sampled.inspectionId,
-    reference: '',
-    referenceKey: '',
-    caseType: sampled.caseType,
-    attributes: {},
-    answers: {},
-    createdAt: sampled.createdAt,
-    updatedAt: sampled.updatedAt,
-    by: sampled.by,
-    ...(sampled.device !== undefined ? { device: sampled.device, counter: sampled.counter } : {}),
-    deleted: true,
-    purged: true,
-  });
-  await db.audit
-    .where('inspectionId')
-    .equals(sampled.inspectionId)
-    .filter((entry) => entry.caseId === sampled.id)
-    .modify((entry) => {
-      (entry as { before: unknown }).before = null;
-      (entry as { after: unknown }).after = null;
-    });
 }

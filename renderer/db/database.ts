@@ -7,6 +7,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { referenceKey } from '../../shared/text';
+import { atRestMiddleware } from './at-rest';
 import type { AuditEntry, Setting, StoredBackup, StoredCase, StoredInspection } from './entities';
 
 /** The IndexedDB database name; the origin never changes (app:// on desktop), so neither does the data. */
@@ -41,6 +42,8 @@ export class CasescoreDatabase extends Dexie {
             (row as { referenceKey?: string }).referenceKey = referenceKey(row.reference);
           });
       });
+    // Encryption at rest: passes every row straight through unless switched on (renderer/db/at-rest.ts).
+    this.use(atRestMiddleware);
     // Another window opening a newer version must not be blocked by this one: close, and say so.
     this.on('versionchange', () => {
       this.close();

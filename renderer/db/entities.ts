@@ -75,6 +75,11 @@ export interface StoredInspection extends Stamp {
    * (aids to judgement; key questions decide the rating). A local preference, not part of the export.
    */
   readonly promptsOptional?: boolean;
+  /**
+   * The date (YYYY-MM-DD) this inspection is kept until, when someone chose one; otherwise the retention setting
+   * counts from fieldwork. A local decision, not part of the export.
+   */
+  readonly keepUntil?: string;
   /** The report's words on each standard, by standard id: strengths and areas for improvement. */
   readonly commentary?: Readonly<Record<string, StoredCommentary>>;
 }
@@ -163,6 +168,8 @@ export type AuditAction =
   | 'inspection-deleted'
   | 'inspection-restored'
   | 'case-restored'
+  /** A removed case erased for good (by the bin after 30 days, or by "Delete for good"). */
+  | 'case-purged'
   | 'judgement'
   | 'override'
   | 'demo-loaded'

@@ -38,6 +38,7 @@ export {
   type AnswerEntry,
   type AnswerOptions,
 } from './answers';
+export { ERASED_REFERENCE, purgeCase, purgeInspection, readErasures, type Erasure } from './erasure';
 export { BIN_DAYS, emptiedAfter, emptyExpiredBin, readBin, type BinContents, type BinnedCase } from './bin';
 export { audited, deviceId, versionOf, type WriteContext } from './write';
 export { setCommentary, setPromptsOptional, type CommentaryEntry } from './desk';
@@ -67,6 +68,27 @@ export {
   useSamplingSettings,
   type SamplingSettings,
 } from './sampling-settings';
+export {
+  checkLockMinutes,
+  DEFAULT_LOCK_MINUTES,
+  MAXIMUM_LOCK_MINUTES,
+  readLockMinutes,
+  saveLockMinutes,
+  useLockMinutes,
+} from './lock-settings';
+export {
+  addMonths,
+  checkRetentionMonths,
+  DEFAULT_RETENTION_MONTHS,
+  keepUntilOf,
+  MAXIMUM_RETENTION_MONTHS,
+  pastKeepUntil,
+  readRetentionMonths,
+  saveRetentionMonths,
+  setKeepUntil,
+  today,
+  useRetentionMonths,
+} from './retention';
 export { describeStatus, moveCaseStatus, refuseIfLocked, statusOf } from './case-status';
 export { dipCandidates, recordDipSample, reconcileAnswer, setSecondAnswer } from './moderation';
 export {

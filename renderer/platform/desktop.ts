@@ -1,5 +1,6 @@
 // The desktop platform: everything goes through the preload's `window.casescore`, typed by the IPC contract.
-import type { DesktopApi } from '../../shared/ipc';
+import type { DesktopApi, MenuCommand } from '../../shared/ipc';
+import { MENU_COMMANDS } from '../../shared/ipc/channels';
 import type { Platform } from './platform';
 
 /**
@@ -27,12 +28,20 @@ export function desktopPlatform(api: DesktopApi): Platform {
       const result = await api.invoke('report/save-pdf', { suggestedName });
       return { saved: result.saved, ...(result.path ? { where: result.path } : {}) };
     },
+    keychain: {
+      protect: async (key) => (await api.invoke('keys/protect', { key })).sealed,
+      unprotect: async (sealed) => (await api.invoke('keys/unprotect', { sealed })).key,
+    },
     backups: {
       write: (text, reason) => api.invoke('backup/write', { text, reason }),
       list: () => api.invoke('backup/list', {}),
       read: (name) => api.invoke('backup/read', { name }),
     },
-    onMenuCommand: (listener) => api.on('menu/command', listener),
+    // Only the contract's commands are acted on, whatever arrives.
+    onMenuCommand: (listener) =>
+      api.on('menu/command', (command) => {
+        if ((MENU_COMMANDS as readonly string[]).includes(command)) listener(command as MenuCommand);
+      }),
     onBeforeQuit: (listener) => api.on('app/before-quit', () => listener()),
     async logError(message) {
       await api.invoke('log/error', { message: message.slice(0, 20_000) || '(empty message)' });

@@ -12,6 +12,12 @@ export interface BackupStore {
   read(name: string): Promise<{ name: string; text: string }>;
 }
 
+/** The operating system's keychain, which seals the data key for encryption at rest (desktop only). */
+export interface Keychain {
+  protect(key: string): Promise<string>;
+  unprotect(sealed: string): Promise<string>;
+}
+
 /** A file the person chose: its name and its bytes. */
 export interface ChosenFile {
   readonly name: string;
@@ -34,6 +40,8 @@ export interface Platform {
   openFile(kind: 'json'): Promise<ChosenFile | null>;
   /** Saves the page as a PDF (desktop) or opens the print dialog (browser). */
   printReport(suggestedName: string): Promise<{ saved: boolean; where?: string }>;
+  /** The OS keychain for the data key; absent in a browser, where a passphrase opens it. */
+  readonly keychain?: Keychain;
   /** Backups on this computer; `null` where the host has no folder for them. */
   readonly backups: BackupStore | null;
   /** Hears the application menu's commands; returns a function that stops listening. */

@@ -1,12 +1,13 @@
 /**
  * Notes save as they are typed: after a short pause, and at least every 0.8 s while typing goes on, so a crash
  * loses at most the last second; and at once when the box loses focus, the page
- * is hidden (a lid closed, a tab switched), the screen goes away, or the desktop app quits. The text on screen is
+ * is hidden (a lid closed, a tab switched), the app locks, the screen goes away, or the desktop app quits. The text on screen is
  * never replaced by an older stored copy while it has unsaved typing; a stored change from elsewhere (another
  * window, an import) is taken up when there is none.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { platform } from '../platform';
+import { LOCKING_EVENT } from './locking';
 
 /** How long after the last key a note is saved. */
 export const AUTOSAVE_DELAY_MS = 700;
@@ -109,10 +110,12 @@ export function useAutosave(
       if (document.visibilityState === 'hidden') flush();
     };
     window.addEventListener('pagehide', flush);
+    window.addEventListener(LOCKING_EVENT, flush);
     document.addEventListener('visibilitychange', onHidden);
     const stopQuit = platform().onBeforeQuit(flush);
     return () => {
       window.removeEventListener('pagehide', flush);
+      window.removeEventListener(LOCKING_EVENT, flush);
       document.removeEventListener('visibilitychange', onHidden);
       stopQuit();
       flush();

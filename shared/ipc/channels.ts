@@ -13,6 +13,20 @@ export const CHANNELS = [
   'backup/read',
   'app/info',
   'log/error',
+  'keys/protect',
+  'keys/unprotect',
+] as const;
+
+/** Commands the application menu sends to the renderer (the renderer acts on no others). */
+export const MENU_COMMANDS = [
+  'new-inspection',
+  'import',
+  'export',
+  'print',
+  'undo',
+  'redo',
+  'backup-now',
+  'lock',
 ] as const;
 
 /** Events the main process may send. */

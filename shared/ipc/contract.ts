@@ -5,6 +5,7 @@
  * wrong channel name or argument does not compile.
  */
 import { z } from 'zod';
+import type { MENU_COMMANDS } from './channels';
 
 /** The most text one file, backup or export may carry across IPC. */
 /** Why a backup was taken: on a timer, as the app quits, before an import, or before a delete. */
@@ -28,6 +29,12 @@ const fileName = z
     'expected a file name without folders or reserved characters',
   );
 
+// Base64 text, as keys cross IPC.
+const base64 = z
+  .string()
+  .min(4)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'expected base64 text');
+
 /** Argument schemas, one per channel. */
 export const ARGUMENT_SCHEMAS = {
   'transfer/save-file': z.object({
@@ -44,6 +51,10 @@ export const ARGUMENT_SCHEMAS = {
   'backup/list': z.object({}),
   'backup/read': z.object({ name: fileName }),
   'app/info': z.object({}),
+  /** The data key for encryption at rest (base64 of 32 bytes), to be sealed by the OS keychain. */
+  'keys/protect': z.object({ key: base64.max(64) }),
+  /** A sealed data key (base64), to be opened by the OS keychain. */
+  'keys/unprotect': z.object({ sealed: base64.max(4096) }),
   /** An error nobody caught in the renderer, for the log in the user data folder. */
   'log/error': z.object({ message: z.string().min(1).max(20_000) }),
 } as const;
@@ -71,6 +82,8 @@ export interface ResultTypes {
   'backup/read': { name: string; text: string };
   'app/info': { version: string; dataFolder: string; backupsFolder: string };
   'log/error': null;
+  'keys/protect': { sealed: string };
+  'keys/unprotect': { key: string };
 }
 
 /** Every invokable channel. */
@@ -81,15 +94,6 @@ export type ArgumentOf<C extends Channel> = z.infer<(typeof ARGUMENT_SCHEMAS)[C]
 export type ResultOf<C extends Channel> = ResultTypes[C];
 
 /** Commands the application menu sends to the renderer. */
-export const MENU_COMMANDS = [
-  'new-inspection',
-  'import',
-  'export',
-  'print',
-  'undo',
-  'redo',
-  'backup-now',
-] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Events the main process sends to the renderer. */

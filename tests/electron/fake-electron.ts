@@ -74,6 +74,9 @@ export class FakeBrowserWindow extends Emitter {
   static fromWebContents(contents: FakeWebContents) {
     return FakeBrowserWindow.created.find((w) => w.webContents === contents) ?? null;
   }
+  static getAllWindows() {
+    return [...FakeBrowserWindow.created];
+  }
   static getFocusedWindow() {
     return FakeBrowserWindow.focused;
   }
@@ -102,6 +105,13 @@ export function createFakeElectron() {
     shell: { openExternal: vi.fn(async () => undefined) },
     dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
+    powerMonitor: new Emitter(),
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+      encryptString: vi.fn((text: string) => Buffer.from(`sealed:${text}`)),
+      decryptString: vi.fn((sealed: Buffer) => sealed.toString().replace(/^sealed:/, '')),
+    },
     ipcRenderer: { invoke: vi.fn(async () => 'answered'), on: vi.fn(), removeListener: vi.fn() },
   };
 }
@@ -139,6 +149,12 @@ export function mockElectronModule(current: () => FakeElectron | null) {
     },
     get contextBridge() {
       return read('contextBridge');
+    },
+    get powerMonitor() {
+      return read('powerMonitor');
+    },
+    get safeStorage() {
+      return read('safeStorage');
     },
     get ipcRenderer() {
       return read('ipcRenderer');

@@ -21,7 +21,7 @@ function typeChecks() {
   api.on('secret/event', () => undefined);
   api.on('menu/command', (command) => {
     expectTypeOf(command).toEqualTypeOf<
-      'new-inspection' | 'import' | 'export' | 'print' | 'undo' | 'redo' | 'backup-now'
+      'new-inspection' | 'import' | 'export' | 'print' | 'undo' | 'redo' | 'backup-now' | 'lock'
     >();
   });
   expectTypeOf(api.invoke('backup/list', {})).resolves.toEqualTypeOf<ResultOf<'backup/list'>>();

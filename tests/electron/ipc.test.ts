@@ -161,3 +161,38 @@ describe('IPC handlers', () => {
     expect(argumentProblem('shell/exec', {})).toBe('unknown channel shell/exec');
   });
 });
+
+describe('the keychain channels', () => {
+  it('seal and open the data key through safeStorage, and refuse what is not base64', async () => {
+    const { sealed } = (await call('keys/protect', appFrame, { key: 'c2VjcmV0LWtleQ==' })) as {
+      sealed: string;
+    };
+    expect(Buffer.from(sealed, 'base64').toString()).toBe('sealed:c2VjcmV0LWtleQ==');
+    expect(await call('keys/unprotect', appFrame, { sealed })).toEqual({ key: 'c2VjcmV0LWtleQ==' });
+    await expect(call('keys/protect', appFrame, { key: 'not base64!' })).rejects.toThrow(
+      'keys/protect: key: expected base64 text',
+    );
+    await expect(call('keys/unprotect', appFrame, { sealed: 'A'.repeat(5000) })).rejects.toThrow(
+      'keys/unprotect: sealed',
+    );
+  });
+
+  it('refuse to keep the key where there is no real keychain', async () => {
+    const { protectKey, unprotectKey } = await import('../../electron/main/keychain');
+    const none = { ...fake.safeStorage, isEncryptionAvailable: () => false };
+    expect(() => protectKey(none, 'a2V5')).toThrow(
+      'This computer offers Casescore no keychain to keep its key in.',
+    );
+    if (process.platform === 'linux') {
+      const plain = { ...fake.safeStorage, getSelectedStorageBackend: () => 'basic_text' };
+      expect(() => protectKey(plain, 'a2V5')).toThrow('no keyring');
+    }
+    const broken = {
+      ...fake.safeStorage,
+      decryptString: () => {
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      },
+    };
+    expect(() => unprotectKey(broken, 'a2V5')).toThrow('The keychain could not open Casescore’s key');
+  });
+});

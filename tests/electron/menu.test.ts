@@ -15,6 +15,7 @@ describe('the application menu', () => {
     ['Undo', 'CmdOrCtrl+Z', 'undo'],
     ['Redo', 'CmdOrCtrl+Shift+Z', 'redo'],
     ['Back up now', 'CmdOrCtrl+Shift+B', 'backup-now'],
+    ['Lock Casescore', 'CmdOrCtrl+Shift+L', 'lock'],
   ])('%s (%s) sends %s to the renderer', (label, accelerator, command) => {
     const send = vi.fn();
     const item = items(menuTemplate(send, { isDevelopment: false, isMac: false })).find(

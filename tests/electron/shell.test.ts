@@ -118,4 +118,14 @@ describe('starting the desktop shell', () => {
     fake.app.emit('before-quit', again);
     expect(again.preventDefault).not.toHaveBeenCalled();
   });
+
+  it('locks Casescore in every window when the computer locks or goes to sleep', async () => {
+    const fake = await start();
+    const window = FakeBrowserWindow.created[0]!;
+    fake.powerMonitor.emit('lock-screen');
+    expect(window.webContents.send).toHaveBeenCalledWith('menu/command', 'lock');
+    window.webContents.send.mockClear();
+    fake.powerMonitor.emit('suspend');
+    expect(window.webContents.send).toHaveBeenCalledWith('menu/command', 'lock');
+  });
 });

@@ -1,13 +1,18 @@
-// The bin: deleted inspections and removed cases, restorable for 30 days before they are emptied for good.
+// The bin: deleted inspections and removed cases, restorable for 30 days before they are emptied for good, or
+// deleted for good sooner after a confirm.
+import { useState } from 'react';
 import { Link } from 'react-router';
 import {
   BIN_DAYS,
   describeStorageError,
   emptiedAfter,
+  purgeCase,
+  purgeInspection,
   restoreCase,
   restoreInspection,
   useBin,
 } from '../../db';
+import { Dialog, DialogFooter } from '../../ui/Dialog';
 import { paths } from '../../app/paths';
 import { useCasescore } from '../../state/store';
 import { useActor } from '../settings/actor';
@@ -21,6 +26,17 @@ export function BinPage() {
   const bin = useBin();
   const by = useActor();
   const notify = useCasescore((s) => s.notify);
+  const [erasing, setErasing] = useState<{ what: string; run: () => Promise<void> } | null>(null);
+
+  async function erase(what: string, run: () => Promise<void>) {
+    setErasing(null);
+    try {
+      await run();
+      notify({ kind: 'info', text: `Deleted ${what} for good.` });
+    } catch (error) {
+      notify({ kind: 'error', text: `${what} was not deleted. ${describeStorageError(error)}` });
+    }
+  }
 
   async function restore(what: string, run: () => Promise<void>) {
     try {
@@ -58,6 +74,15 @@ export function BinPage() {
                 >
                   Restore {inspection.name}
                 </button>
+                <button
+                  type="button"
+                  className="button button--danger"
+                  onClick={() =>
+                    setErasing({ what: inspection.name, run: () => purgeInspection(inspection.id, by) })
+                  }
+                >
+                  Delete {inspection.name} for good
+                </button>
               </li>
             ))}
           </ul>
@@ -82,10 +107,36 @@ export function BinPage() {
                 >
                   Restore {sampled.reference}
                 </button>
+                <button
+                  type="button"
+                  className="button button--danger"
+                  onClick={() =>
+                    setErasing({ what: `case ${sampled.reference}`, run: () => purgeCase(sampled.id, by) })
+                  }
+                >
+                  Delete {sampled.reference} for good
+                </button>
               </li>
             ))}
           </ul>
         </section>
+      )}
+      {erasing && (
+        <Dialog title={`Delete ${erasing.what} for good?`} onClose={() => setErasing(null)} startOn="cancel">
+          <p>
+            Its references, answers, notes and audit values are erased now and cannot be restored. Backups
+            taken earlier still hold it until they are rotated away.
+          </p>
+          <DialogFooter onCancel={() => setErasing(null)}>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => void erase(erasing.what, erasing.run)}
+            >
+              Delete for good
+            </button>
+          </DialogFooter>
+        </Dialog>
       )}
     </main>
   );

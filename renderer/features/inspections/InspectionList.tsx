@@ -1,11 +1,15 @@
 // The inspections list: each inspection's overall rating, score and progress at a glance; create, edit, delete
 // (with an undo window), and load the London 2022 demo.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import {
   BIN_DAYS,
   deleteInspection,
   describeStorageError,
+  DEFAULT_RETENTION_MONTHS,
+  keepUntilOf,
+  pastKeepUntil,
+  useRetentionMonths,
   loadLondonDemo,
   restoreInspection,
   useCasesOf,
@@ -20,6 +24,7 @@ import { InspectionRow } from './InspectionRow';
 import { RegionGroupLinks } from '../region/RegionPage';
 import { useRegionGroups } from '../region/useRegion';
 import { useActor } from '../settings/actor';
+import { RetentionBanner } from '../retention/RetentionBanner';
 import { backupFirst } from '../transfer/transfer';
 import { ExportButton } from '../transfer/ExportButton';
 import { useStartImport } from '../transfer/useStartImport';
@@ -40,6 +45,12 @@ export function InspectionList() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const regions = useRegionGroups();
   const startImport = useStartImport(platform());
+  const retentionMonths = useRetentionMonths() ?? DEFAULT_RETENTION_MONTHS;
+  const pastKeep = useMemo(
+    // The demo's made-up cases are not personal data: it is never due.
+    () => (inspections ?? []).filter((i) => !isDemo(i.id) && pastKeepUntil(i, retentionMonths)),
+    [inspections, retentionMonths],
+  );
 
   // Each row reads and rates its own inspection's cases, so the list is drawn from the inspections alone and
   // every rating follows as its cases are read, however many inspections are kept.
@@ -106,6 +117,7 @@ export function InspectionList() {
           </button>
         </div>
       </div>
+      <RetentionBanner due={pastKeep} months={retentionMonths} />
       {rows === undefined ? (
         <p>Loading…</p>
       ) : rows.length === 0 ? (
@@ -140,6 +152,8 @@ export function InspectionList() {
                 key={inspection.id}
                 inspection={inspection}
                 demo={isDemo(inspection.id)}
+                pastKeep={pastKeep.includes(inspection)}
+                keepUntil={keepUntilOf(inspection, retentionMonths)}
                 selected={selected.has(inspection.id)}
                 onSelect={onSelect}
                 onDelete={setDeleting}

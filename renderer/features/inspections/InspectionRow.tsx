@@ -14,13 +14,17 @@ import { useRatedInspection } from '../ratings/useRatedInspection';
 export interface InspectionRowProps {
   readonly inspection: StoredInspection;
   readonly demo: boolean;
+  /** Past the date it was to be kept until (retention): tagged. */
+  readonly pastKeep: boolean;
+  /** YYYY-MM-DD: kept until then. */
+  readonly keepUntil: string;
   readonly selected: boolean;
   readonly onSelect: (id: string, selected: boolean) => void;
   readonly onDelete: (inspection: StoredInspection) => void;
 }
 
 export const InspectionRow = memo(function InspectionRow(props: InspectionRowProps) {
-  const { inspection, demo, selected, onSelect, onDelete } = props;
+  const { inspection, demo, pastKeep, keepUntil, selected, onSelect, onDelete } = props;
   const cases = useCasesOf(inspection.id);
   const rated = useRatedInspection(inspection, cases);
   const progress = rated && sampleProgress(rated.framework, inspection.options, rated.exported.cases);
@@ -53,7 +57,16 @@ export const InspectionRow = memo(function InspectionRow(props: InspectionRowPro
             .join(' · ')}
         </div>
       </th>
-      <td className="nowrap">{longDate(inspection.fieldworkStart)}</td>
+      <td className="nowrap">
+        {longDate(inspection.fieldworkStart)}
+        <div className="sub">
+          {pastKeep ? (
+            <span className="tag tag--past-keep">Past keep-until date</span>
+          ) : (
+            `kept until ${longDate(keepUntil)}`
+          )}
+        </div>
+      </td>
       {rated && progress ? (
         <>
           <td>

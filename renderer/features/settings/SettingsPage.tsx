@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { checkInitials, describeStorageError, saveInitials } from '../../db';
 import { MinimumCasesSetting } from './MinimumCasesSetting';
 import { FrameworksSetting } from '../frameworks/FrameworksSetting';
+import { LockSetting } from '../lock/LockSetting';
+import { RetentionSetting } from '../retention/RetentionSetting';
 import { Message } from '../../ui/Message';
 import { useActor } from './actor';
 import { SamplingSettingsForm } from './SamplingSettingsForm';
@@ -52,6 +54,8 @@ export function SettingsPage() {
         <Message message={message} />
       </section>
       <MinimumCasesSetting />
+      <LockSetting />
+      <RetentionSetting />
       <SamplingSettingsForm />
       <FrameworksSetting />
       <section aria-labelledby="storage-heading" className="card">

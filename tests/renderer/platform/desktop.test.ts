@@ -33,4 +33,21 @@ describe('the desktop platform', () => {
     const platform = desktopPlatform(refusingApi('zero.json is not a file Casescore can open'));
     await expect(platform.openFile('json')).rejects.toThrow(/^zero\.json is not a file Casescore can open$/);
   });
+
+  it('acts only on the menu commands of the contract, the lock among them', () => {
+    let send: (command: unknown) => void = () => undefined;
+    const api: DesktopApi = {
+      invoke: (async () => null) as DesktopApi['invoke'],
+      on: ((_event: string, listener: (command: unknown) => void) => {
+        send = listener;
+        return () => undefined;
+      }) as DesktopApi['on'],
+    };
+    const heard: string[] = [];
+    desktopPlatform(api).onMenuCommand((command) => heard.push(command));
+    send('lock');
+    send('format-disk');
+    send({ toString: () => 'lock' });
+    expect(heard).toEqual(['lock']);
+  });
 });

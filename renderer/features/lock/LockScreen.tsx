@@ -1,0 +1,73 @@
+// The lock screen: over everything, in the top layer (above any open dialog), until the inspector unlocks.
+// The screens behind stay mounted but hidden, so unsaved typing, scroll and focus come back as they were.
+import { useEffect, useRef } from 'react';
+import { useLock } from './lock-state';
+import './lock.css';
+
+/** What the lock screen says it protects, and what it does not. */
+export const LOCK_LIMITS =
+  'This lock hides case details from anyone passing by. It is not a password: anyone who can use this ' +
+  'computer account can unlock it, so lock the computer itself when you leave it.';
+
+export function LockScreen() {
+  const unlock = useLock((s) => s.unlock);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (typeof element.showModal === 'function') element.showModal();
+    else element.setAttribute('open', '');
+    button.current?.focus();
+    // The browser may close a modal on repeated Escape whatever the page says; the lock opens again.
+    const reopen = () => {
+      if (useLock.getState().locked && !element.open && typeof element.showModal === 'function') {
+        element.showModal();
+      }
+    };
+    element.addEventListener('close', reopen);
+    return () => {
+      element.removeEventListener('close', reopen);
+      if (element.open && typeof element.close === 'function') element.close();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="lock-screen"
+      aria-labelledby="lock-title"
+      onCancel={(event) => event.preventDefault()}
+    >
+      <div className="lock-panel">
+        <h2 id="lock-title">Casescore is locked</h2>
+        <p>
+          Case details are hidden. Anything you were typing was saved as the app locked, and is on screen
+          again when you unlock.
+        </p>
+        <p className="lock-limits">{LOCK_LIMITS}</p>
+        <button ref={button} type="button" className="button button--primary" onClick={unlock}>
+          Unlock
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+/** The header's button that locks at once (Ctrl+Shift+L does the same). */
+export function LockButton() {
+  const lock = useLock((s) => s.lock);
+  return (
+    <button
+      type="button"
+      className="lock-button"
+      // Clicking leaves focus where it was (in a note, say), so unlocking puts the inspector back there.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={lock}
+      title="Lock now (Ctrl+Shift+L)"
+    >
+      Lock
+    </button>
+  );
+}

@@ -188,8 +188,8 @@ export async function acceptBatch(
       if (envelope.previous !== null) {
         throw new ApiError(
           409,
-          'link-broken',
-          `this is the server's first batch from device ${envelope.device}, but it names a previous batch the server does not have`,
+          'counter-gap',
+          `the server has none of device ${envelope.device}'s batches yet, and this one follows an earlier batch: send that first`,
         );
       }
     } else if (envelope.firstCounter <= lastCounter) {

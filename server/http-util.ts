@@ -90,7 +90,7 @@ export function parseJsonBody(text: string, what: string, maxBytes: number): unk
     return parseJsonSafely(text, maxBytes);
   } catch (error) {
     const problem =
-      error instanceof InterchangeError ? error.message.replace(/^the file/, what) : String(error);
+      error instanceof InterchangeError ? error.problem.replace(/the file/g, what) : String(error);
     throw new ApiError(400, 'malformed', `${what} cannot be read: ${problem}`);
   }
 }

@@ -59,16 +59,26 @@ export class SyncServer {
     private readonly fetchImpl: Fetch = (input, init) => fetch(input, init),
   ) {}
 
-  /** Signs in: a fresh challenge, signed with this device's key, for a short-lived token. */
+  /**
+   * Signs in: a fresh challenge, signed with this device's key, for a short-lived token. A challenge the server
+   * says is used (a request sent twice by the network) is replaced by a new one, up to three times.
+   */
   async signIn(): Promise<void> {
-    const { challenge } = (await this.call('POST', '/v1/session/challenge', undefined, false)) as {
-      challenge: string;
-    };
-    const answer = await answerChallenge(challenge, this.keys);
-    const { token } = (await this.call('POST', '/v1/session', JSON.stringify(answer), false)) as {
-      token: string;
-    };
-    this.token = token;
+    for (let attempt = 1; ; attempt++) {
+      const { challenge } = (await this.call('POST', '/v1/session/challenge', undefined, false)) as {
+        challenge: string;
+      };
+      const answer = await answerChallenge(challenge, this.keys);
+      try {
+        const { token } = (await this.call('POST', '/v1/session', JSON.stringify(answer), false)) as {
+          token: string;
+        };
+        this.token = token;
+        return;
+      } catch (error) {
+        if (!(error instanceof SyncError && error.code === 'unknown-challenge') || attempt === 3) throw error;
+      }
+    }
   }
 
   /** True when the server answers its health check. */

@@ -232,3 +232,53 @@ export async function tokenFor(url: string, keys: SigningKeys): Promise<string> 
 export function inspectionId(label: string): string {
   return `${label}-${randomUUID().slice(0, 8)}`;
 }
+
+/** A repeatable random number generator (mulberry32), so a failing run can be run again. */
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What a flaky network did, counted. */
+export interface NetworkLog {
+  dropped: number;
+  lost: number;
+  duplicated: number;
+}
+
+/**
+ * A fetch over a bad network: some requests never arrive, some arrive but their answer is lost, and some are
+ * sent twice (the answer to the second is the one seen).
+ */
+export function flakyFetch(
+  random: () => number,
+  log: NetworkLog,
+  odds = { drop: 0.15, lose: 0.15, duplicate: 0.15 },
+): (input: string, init?: RequestInit) => Promise<Response> {
+  return async (input, init) => {
+    const roll = random();
+    if (roll < odds.drop) {
+      log.dropped += 1;
+      throw new TypeError('fetch failed: the request was dropped');
+    }
+    if (roll < odds.drop + odds.lose) {
+      log.lost += 1;
+      const answer = await fetch(input, init);
+      await answer.text();
+      throw new TypeError('fetch failed: the answer was lost');
+    }
+    if (roll < odds.drop + odds.lose + odds.duplicate) {
+      log.duplicated += 1;
+      const [first, second] = await Promise.all([fetch(input, init), fetch(input, init)]);
+      await first.text();
+      return second;
+    }
+    return fetch(input, init);
+  };
+}

@@ -185,21 +185,26 @@ export async function startCluster(dir: string, port = 0): Promise<LocalCluster>
   initCluster(dir);
   const password = passwordOf(dir);
   let running = runningPort(dir);
-  if (running === null) {
+  // A free port can be taken by another program before PostgreSQL binds it: a chosen port is tried again.
+  for (let attempt = 1; running === null; attempt++) {
     const chosen = port || (await freePort());
-    runPostgres('pg_ctl', [
-      'start',
-      '-D',
-      dataDir(dir),
-      '-l',
-      logFile(dir),
-      '-w',
-      '-t',
-      '60',
-      '-o',
-      `-p ${chosen}`,
-    ]);
-    running = chosen;
+    try {
+      runPostgres('pg_ctl', [
+        'start',
+        '-D',
+        dataDir(dir),
+        '-l',
+        logFile(dir),
+        '-w',
+        '-t',
+        '60',
+        '-o',
+        `-p ${chosen}`,
+      ]);
+      running = chosen;
+    } catch (error) {
+      if (port || attempt === 3) throw error;
+    }
   }
   await ensureDatabase(running, password);
   return { dir, port: running, password, url: clusterUrl(running, password) };

@@ -2,3 +2,4 @@
 export * from './batch';
 export * from './roster';
 export * from './session';
+export * from './changes';

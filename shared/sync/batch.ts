@@ -62,7 +62,7 @@ export const batchEnvelopeSchema = z.object({
     .nullable(),
   createdAt: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date and time' }),
   inspection: z.record(z.string(), z.unknown()),
-  signature: z.unknown(),
+  signature: z.unknown().optional(),
 });
 
 /** Signs a batch with the device's keys. */

@@ -75,7 +75,7 @@ export const rosterSchema = z.object({
     .min(1, 'expected at least one member')
     .max(500),
   createdAt: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date and time' }),
-  signature: z.unknown(),
+  signature: z.unknown().optional(),
 });
 
 /** Signs a team list with the lead's keys. */

@@ -12,6 +12,7 @@ import { InitialsPrompt } from '../features/settings/InitialsPrompt';
 import { requestPersistence } from '../features/settings/storage';
 import { Notices } from './Notices';
 import { ScreenBoundary } from './ErrorBoundary';
+import { SyncStatusLine } from '../sync/SyncStatusLine';
 
 export function Layout({ children }: { children: ReactNode }) {
   const initials = useInitials();
@@ -54,6 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/settings">Settings</NavLink>
           </nav>
         )}
+        {initials && <SyncStatusLine />}
         {initials && (
           <span className="who" aria-label={`Signed as ${initials}`}>
             {initials}

@@ -5,6 +5,7 @@ import { MinimumCasesSetting } from './MinimumCasesSetting';
 import { Message } from '../../ui/Message';
 import { useActor } from './actor';
 import { SamplingSettingsForm } from './SamplingSettingsForm';
+import { SyncServerSetting } from '../../sync/SyncServerSetting';
 import { describeBytes, readStorageStatus, requestPersistence, type StorageStatus } from './storage';
 
 export function SettingsPage() {
@@ -51,6 +52,7 @@ export function SettingsPage() {
       </section>
       <MinimumCasesSetting />
       <SamplingSettingsForm />
+      <SyncServerSetting />
       <section aria-labelledby="storage-heading" className="card">
         <h2 id="storage-heading">Storage on this computer</h2>
         {status === null ? (

@@ -131,6 +131,8 @@ export interface SyncStorage {
   snapshot(inspectionId: string): ReturnType<typeof localSnapshot>;
   readState(inspectionId: string): Promise<SyncState>;
   updateState(inspectionId: string, change: (state: SyncState) => SyncState): Promise<SyncState>;
+  /** Every inspection with sync state on this device. */
+  inspectionIds(): Promise<string[]>;
 }
 
 export function syncStorage(db: CasescoreDatabase = database()): SyncStorage {
@@ -138,5 +140,6 @@ export function syncStorage(db: CasescoreDatabase = database()): SyncStorage {
     snapshot: (id) => localSnapshot(id, db),
     readState: (id) => readSyncState(id, db),
     updateState: (id, change) => updateSyncState(id, change, db),
+    inspectionIds: () => syncedInspectionIds(db),
   };
 }

@@ -4,7 +4,7 @@
  * install has its signing key and the merge planner is plugged in (see `IncomingChanges` in engine.ts).
  */
 import type { SigningKeys } from '../../shared/interchange';
-import { readSyncServer, syncStorage, syncedInspectionIds, type SyncStorage } from '../db/sync-state';
+import { readSyncServer, syncStorage, type SyncStorage } from '../db/sync-state';
 import { syncRound, type IncomingChanges } from './engine';
 import { SyncServer } from './server-api';
 import { setSyncStatus, type SyncStatus } from './status';
@@ -38,7 +38,7 @@ export function startSync(options: RunnerOptions): () => void {
       return interval;
     }
     if (api?.baseUrl !== url) api = new SyncServer(url, options.keys);
-    const ids = new Set([...(await syncedInspectionIds()), ...((await options.inspectionIds?.()) ?? [])]);
+    const ids = new Set([...(await storage.inspectionIds()), ...((await options.inspectionIds?.()) ?? [])]);
     let outcome: SyncStatus['state'] = 'synced';
     let message: string | undefined;
     for (const id of ids) {

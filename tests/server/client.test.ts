@@ -11,6 +11,9 @@ import { fromExportedInspection } from '../../renderer/db/snapshot';
 import { syncStorage, type InboxBatch } from '../../renderer/db/sync-state';
 import { DEVICE_KEY } from '../../renderer/db/write';
 import { syncRound, type IncomingChanges, type SyncDeps } from '../../renderer/sync/engine';
+import { startSync } from '../../renderer/sync/runner';
+import { useSyncStatus } from '../../renderer/sync/status';
+import { freePort } from '../../server/cluster';
 import { SyncServer } from '../../renderer/sync/server-api';
 import { CASES, endpointOn, inspectionId, inspectionShell, QUESTIONS, testCluster } from './harness';
 
@@ -230,5 +233,52 @@ describe('the sync engine on real Dexie', () => {
       kind: 'refused',
       message: 'the team list is not signed by the lead this device trusts',
     });
+  });
+
+  it('keeps syncing while the server answers, says when it does not, and stops', async () => {
+    const id = inspectionId('runner');
+    const mk = await laptop('MK', id);
+    const roster = await signRoster(
+      {
+        format: 'casescore.roster',
+        formatVersion: 1,
+        inspectionId: id,
+        version: 1,
+        lead: 'MK',
+        members: [{ initials: 'MK', name: 'MK', publicKey: mk.keys.publicKey, revoked: false }],
+        createdAt: new Date().toISOString(),
+      },
+      mk.keys,
+    );
+    await new SyncServer(endpoint.url, mk.keys).putRoster(roster);
+    await answer(mk, 'CR0001', QUESTIONS[2]!, 'yes');
+    let url = endpoint.url;
+    const stop = startSync({
+      keys: mk.keys,
+      storage: syncStorage(mk.db),
+      server: async () => url,
+      inspectionIds: async () => [id],
+      intervalMs: 50,
+      maxBackoffMs: 100,
+    });
+    try {
+      await expect.poll(() => useSyncStatus.getState().state, { timeout: 10_000 }).toBe('synced');
+      expect(useSyncStatus.getState()).toMatchObject({ waiting: 0, incoming: 0 });
+      // The server goes away: the next change waits, and the status says so.
+      url = `http://127.0.0.1:${await freePort()}`;
+      await answer(mk, 'CR0002', QUESTIONS[2]!, 'no');
+      await expect.poll(() => useSyncStatus.getState().state, { timeout: 10_000 }).toBe('unreachable');
+      expect(useSyncStatus.getState().waiting).toBe(1);
+      // It comes back: the waiting batch goes.
+      url = endpoint.url;
+      await expect.poll(() => useSyncStatus.getState().waiting, { timeout: 10_000 }).toBe(0);
+      expect(useSyncStatus.getState().state).toBe('synced');
+    } finally {
+      stop();
+    }
+    const stored = await import('./harness').then((h) =>
+      h.query<{ n: string }>(cluster, 'SELECT count(*) AS n FROM batches WHERE inspection_id = $1', [id]),
+    );
+    expect(stored[0]!.n).toBe('2');
   });
 });

@@ -12,6 +12,7 @@ import { chromium, type Page } from 'playwright';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../build/chromium';
 import type { runScoringBench } from './scoring-entry';
+import { runSyncBench } from './sync';
 
 type BenchScoring = ReturnType<typeof runScoringBench>;
 
@@ -291,6 +292,8 @@ async function main() {
     await context.close();
     await server.close();
   }
+  // The team server (docs/sync.md): a change reaching another device over loopback, and a year's volume.
+  for (const row of await runSyncBench()) record(row);
   mkdirSync('.bench', { recursive: true });
   writeFileSync(
     '.bench/results.json',

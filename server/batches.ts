@@ -326,3 +326,38 @@ export function pageAsJson(
   const last = page.length ? page[page.length - 1]!.seq : after;
   return `{"inspectionId":${JSON.stringify(inspectionId)},"batches":[${items}],"last":${last},"more":${more}}`;
 }
+
+/**
+ * The batches quarantined for an inspection, for its lead: each with why, when it came and the batch as sent.
+ * Only the lead's key may read them (403 otherwise): they may hold a copied laptop's changes.
+ */
+export async function quarantined(db: pg.Pool, inspectionId: string, publicKey: string): Promise<string> {
+  const lead = await db.query<{ lead_key: string }>('SELECT lead_key FROM inspections WHERE id = $1', [
+    inspectionId,
+  ]);
+  if (lead.rows[0]?.lead_key !== publicKey) {
+    throw new ApiError(
+      403,
+      'not-the-lead',
+      `only the lead of inspection ${inspectionId} may see its quarantined batches`,
+    );
+  }
+  const rows = await db.query<{
+    device: string;
+    first_counter: string;
+    last_counter: string;
+    reason: string;
+    received_at: Date;
+    body: string;
+  }>(
+    `SELECT device, first_counter, last_counter, reason, received_at, body FROM quarantine
+     WHERE inspection_id = $1 ORDER BY id LIMIT 500`,
+    [inspectionId],
+  );
+  const items = rows.rows.map(
+    (row) =>
+      `{"device":${JSON.stringify(row.device)},"firstCounter":${Number(row.first_counter)},"lastCounter":${Number(row.last_counter)},` +
+      `"reason":${JSON.stringify(row.reason)},"receivedAt":${JSON.stringify(row.received_at.toISOString())},"batch":${row.body}}`,
+  );
+  return `{"inspectionId":${JSON.stringify(inspectionId)},"quarantined":[${items.join(',')}]}`;
+}

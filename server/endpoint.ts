@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { MAX_BATCH_BYTES, MAX_ROSTER_BYTES } from '../shared/sync';
-import { acceptBatch, batchesAfter, pageAsJson } from './batches';
+import { acceptBatch, batchesAfter, pageAsJson, quarantined } from './batches';
 import {
   ApiError,
   parseJsonBody,
@@ -93,7 +93,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
   };
 }
 
-const INSPECTION_ROUTE = /^\/v1\/inspections\/([^/]+)\/(roster|batches)$/;
+const INSPECTION_ROUTE = /^\/v1\/inspections\/([^/]+)\/(roster|batches|quarantine)$/;
 
 async function handle(
   pool: pg.Pool,
@@ -151,6 +151,10 @@ async function handle(
     const body = parseJsonBody(text, 'the batch', MAX_BATCH_BYTES);
     const accepted = await acceptBatch(pool, inspectionId, body, text, key);
     return sendJson(response, accepted.duplicate ? 200 : 201, accepted);
+  }
+  if (match[2] === 'quarantine' && method === 'GET') {
+    await memberFor(pool, inspectionId, key, 'see quarantined batches');
+    return sendRawJson(response, 200, await quarantined(pool, inspectionId, key));
   }
   if (match[2] === 'batches' && method === 'GET') {
     const after = wholeNumber(url.searchParams.get('after') ?? '0', 'after');

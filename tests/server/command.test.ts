@@ -117,7 +117,7 @@ describe('npm run server', () => {
       }
     };
 
-    for (let kill = 0; kill < 4; kill++) {
+    for (let kill = 0; kill < 3; kill++) {
       // Both devices push as fast as they can; the server is killed at a random moment in the middle.
       const pushing = (async () => {
         for (let round = 0; round < 40; round++) {
@@ -139,7 +139,7 @@ describe('npm run server', () => {
     }
     expect(outboxes.map((o) => o.length)).toEqual([0, 0]);
     // The kills did land in the middle of pushes.
-    expect(interrupted).toBeGreaterThanOrEqual(4);
+    expect(interrupted).toBeGreaterThanOrEqual(3);
 
     const reader = devices[1]!.client(url);
     const roster = await reader.getRoster(id);

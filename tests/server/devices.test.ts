@@ -19,6 +19,9 @@ import {
   type NetworkLog,
 } from './harness';
 
+/** Working days simulated: enough for laptops to be offline for several in a row. */
+const DAYS = 7;
+
 let cluster: Awaited<ReturnType<typeof testCluster>>;
 let endpoints: Endpoint[];
 
@@ -106,9 +109,9 @@ describe.each([2, 3, 4])('%i devices on a bad network', (count) => {
     const made = devices.map(() => [] as ChangeBatch[]);
     const cursors = devices.map(() => 0);
     const seen = devices.map(() => [] as PulledBatch[]);
-    // Ten "days": each device answers some questions and makes a batch; a device offline that day only keeps
+    // Seven "days": each device answers some questions and makes a batch; a device offline that day only keeps
     // its batches; one online pushes its outbox in any order and pulls, through either endpoint.
-    for (let day = 0; day < 10; day++) {
+    for (let day = 0; day < DAYS; day++) {
       for (const [i, device] of devices.entries()) {
         const answers = 1 + Math.floor(random() * 5);
         for (let a = 0; a < answers; a++) {
@@ -119,7 +122,7 @@ describe.each([2, 3, 4])('%i devices on a bad network', (count) => {
         const batch = (await device.nextBatch(id))!;
         outboxes[i]!.push(batch);
         made[i]!.push(batch);
-        const online = random() < 0.6 || day === 9;
+        const online = random() < 0.6 || day === DAYS - 1;
         if (!online) continue;
         const url = endpoints[Math.floor(random() * endpoints.length)]!.url;
         await pushShuffled(device, outboxes[i]!, url, random, log);

@@ -381,6 +381,21 @@ describe('batches', () => {
     await expect(copy.client(endpoint.url).pushBatch(forked)).rejects.toThrow(
       /does not follow device .*'s last accepted batch/,
     );
+    // The lead, and only the lead, can see what was quarantined and why.
+    const leadToken = await tokenFor(endpoint.url, lead.keys);
+    const seen = await send(endpoint.url, 'GET', `/v1/inspections/${id}/quarantine`, { token: leadToken });
+    expect(seen.status).toBe(200);
+    expect(seen.body.quarantined.map((q: any) => [q.firstCounter, q.lastCounter, q.batch])).toEqual([
+      [2, 2, fromCopy],
+      [3, 3, forked],
+    ]);
+    expect(seen.body.quarantined[1].reason).toMatch(/does not follow device/);
+    const memberToken = await tokenFor(endpoint.url, original.keys);
+    const hidden = await send(endpoint.url, 'GET', `/v1/inspections/${id}/quarantine`, {
+      token: memberToken,
+    });
+    expect(hidden.status).toBe(403);
+    expect(hidden.body.error.code).toBe('not-the-lead');
     const relayed = await lead
       .client(endpoint.url)
       .pull(id, 0, await lead.client(endpoint.url).getRoster(id));

@@ -444,6 +444,42 @@ describe('batches', () => {
   });
 });
 
+describe('at the same time', () => {
+  it('numbers batches pushed at once through two endpoints 1…n, and stores a batch sent twice at once once', async () => {
+    const id = inspectionId('concurrent');
+    const devices = await Promise.all(['P1', 'P2', 'P3', 'P4'].map((i) => Device.make(i, i)));
+    await lead
+      .client(endpoint.url)
+      .putRoster(await rosterFor(id, lead, [lead.member(), ...devices.map((d) => d.member())]));
+    const second = await endpointOn(cluster);
+    try {
+      await Promise.all(
+        devices.map(async (device, i) => {
+          for (let n = 0; n < 8; n++) {
+            device.answer(`CR000${n % 6}`, QUESTIONS[n]!, 'yes');
+            const batch = (await device.nextBatch(id))!;
+            // The same batch arrives twice at once, through both endpoints.
+            const [a, b] = await Promise.all([
+              device.client(endpoint.url).pushBatch(batch),
+              device.client(i % 2 ? second.url : endpoint.url).pushBatch(batch),
+            ]);
+            expect(a.seq).toBe(b.seq);
+            expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
+          }
+        }),
+      );
+    } finally {
+      await second.close();
+    }
+    const rows = await query<{ seq: string }>(
+      cluster,
+      'SELECT seq FROM batches WHERE inspection_id = $1 ORDER BY seq',
+      [id],
+    );
+    expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+  });
+});
+
 describe('pulling', () => {
   it('pages through batches after a cursor', async () => {
     const id = await teamInspection('pages');

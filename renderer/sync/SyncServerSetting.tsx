@@ -5,11 +5,11 @@ import { describeStorageError } from '../db';
 import { checkSyncServer, readSyncServer, saveSyncServer } from '../db/sync-state';
 import { Field } from '../ui/Field';
 import { Message } from '../ui/Message';
-import { describeSyncStatus, useSyncStatus } from './status';
+import { describeSyncStatus, shownStatus, useSyncStatus } from './status';
 
 export function SyncServerSetting() {
   const stored = useLiveQuery(() => readSyncServer());
-  const status = useSyncStatus();
+  const status = shownStatus(useSyncStatus());
   const [value, setValue] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);

@@ -2,12 +2,12 @@
 // unreachable), so an inspector can see their changes have gone, or why not.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readSyncServer } from '../db/sync-state';
-import { describeSyncStatus, useSyncStatus } from './status';
+import { describeSyncStatus, shownStatus, useSyncStatus } from './status';
 import './sync.css';
 
 export function SyncStatusLine() {
   const server = useLiveQuery(() => readSyncServer());
-  const status = useSyncStatus();
+  const status = shownStatus(useSyncStatus());
   if (!server) return null;
   const problem = status.state === 'unreachable' || status.state === 'refused';
   return (

@@ -27,6 +27,14 @@ export function setSyncStatus(status: SyncStatus): void {
   useSyncStatus.setState(status, true);
 }
 
+/**
+ * The status to show once a server is set: until the runner has started (it needs this install's signing key),
+ * "off" would wrongly say no server is set.
+ */
+export function shownStatus(status: SyncStatus): SyncStatus {
+  return status.state === 'off' ? { ...status, state: 'needs-key' } : status;
+}
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The status in one line of words. */

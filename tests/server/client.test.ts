@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await endpoint?.close();
   cluster?.stop();
-});
+}, 60_000);
 
 /** A laptop: its own IndexedDB database, device id and counter, keys, and what its merge planner was given. */
 interface Laptop {

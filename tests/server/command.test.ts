@@ -18,7 +18,7 @@ let server: ChildProcess | null = null;
 afterAll(() => {
   if (server?.exitCode === null) server.kill('SIGKILL');
   removeCluster(dataDir);
-});
+}, 60_000);
 
 /** Starts the command as `npm run server` does (tsx), in one process so a signal reaches the server itself. */
 async function startServer(port: number): Promise<{ child: ChildProcess; output: () => string }> {

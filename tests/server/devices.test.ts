@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const endpoint of endpoints ?? []) await endpoint.close();
   cluster?.stop();
-});
+}, 60_000);
 
 /** A device's outbox, pushed in a shuffled order; a batch leaves it only once the server has acknowledged it. */
 async function pushShuffled(

@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await endpoint?.close();
   cluster?.stop();
-});
+}, 60_000);
 
 /** An inspection on the server with the lead and the colleague on its team list. */
 async function teamInspection(label: string, members = [lead.member(), colleague.member()]): Promise<string> {

@@ -35,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => {
   removeCluster(standbyDir);
   primary?.stop();
-});
+}, 60_000);
 
 describe('a synchronous hot standby', () => {
   it('is promoted with every acknowledged batch, and devices carry on against it', async () => {

@@ -6,7 +6,7 @@
  * `npm run server` does, so its memory is its own. `npm run bench:sync` runs these alone.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -240,6 +240,7 @@ export async function runSyncBench(
   } finally {
     child.kill('SIGTERM');
     removeCluster(clusterDir);
+    rmSync(folder, { recursive: true, force: true });
   }
   return rows;
 }

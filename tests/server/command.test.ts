@@ -2,8 +2,8 @@
 // its health check, and stops the cluster on SIGTERM; started again it finds its data. Killed with SIGKILL in the
 // middle of pushes, again and again, it loses no acknowledged batch and stores none twice once devices retry.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeCluster } from '../../server/cluster';
 import { freePort } from '../../server/cluster';
@@ -18,6 +18,7 @@ let server: ChildProcess | null = null;
 afterAll(() => {
   if (server?.exitCode === null) server.kill('SIGKILL');
   removeCluster(dataDir);
+  rmSync(dirname(dataDir), { recursive: true, force: true });
 }, 60_000);
 
 /** Starts the command as `npm run server` does (tsx), in one process so a signal reaches the server itself. */

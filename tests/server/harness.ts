@@ -4,7 +4,7 @@
  * make answers, sign batches and push and pull them through the real client (renderer/sync/server-api.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -38,9 +38,16 @@ export function tempFolder(prefix: string): string {
 
 /** A cluster of the project's own making for one test file; `stop()` removes it. */
 export async function testCluster(): Promise<LocalCluster & { stop(): void }> {
-  const dir = join(tempFolder('casescore-pg-'), 'cluster');
+  const parent = tempFolder('casescore-pg-');
+  const dir = join(parent, 'cluster');
   const cluster = await startCluster(dir);
-  return { ...cluster, stop: () => removeCluster(dir) };
+  return {
+    ...cluster,
+    stop: () => {
+      removeCluster(dir);
+      rmSync(parent, { recursive: true, force: true });
+    },
+  };
 }
 
 export function endpointOn(cluster: LocalCluster): Promise<Endpoint> {

@@ -2,7 +2,8 @@
 // commit only once the standby has it on disk. The primary is then crashed (pg_ctl stop -m immediate, as a
 // power cut) straight after the last acknowledged push; the standby is promoted, and an endpoint on it has every
 // acknowledged batch and takes the next one in each device's chain.
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   promoteStandby,
@@ -34,6 +35,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   removeCluster(standbyDir);
+  rmSync(dirname(standbyDir), { recursive: true, force: true });
   primary?.stop();
 }, 60_000);
 

@@ -135,6 +135,7 @@ export default tseslint.config(
     files: [
       'electron/**/*.ts',
       'cli/**/*.ts',
+      'server/**/*.ts',
       'build/**/*.ts',
       'bench/**/*.ts',
       '*.config.{js,ts}',
@@ -148,7 +149,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['electron/**/*.ts', 'cli/**/*.ts'],
+    files: ['electron/**/*.ts', 'cli/**/*.ts', 'server/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -156,7 +157,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/renderer/**'],
-              message: 'electron/ and cli/ import shared/ only, never the renderer.',
+              message: 'electron/, cli/ and server/ import shared/ only, never the renderer.',
             },
           ],
         },

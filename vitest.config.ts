@@ -19,7 +19,7 @@ export default defineConfig({
     // build/ and bench/ are tooling, checked by running them (`npm run generate`, `npm run bench`).
     coverage: {
       provider: 'v8',
-      include: ['{shared,renderer,electron,cli,seeds}/**/*.{ts,tsx}'],
+      include: ['{shared,renderer,electron,cli,seeds,server}/**/*.{ts,tsx}'],
       reporter: ['text-summary', 'json-summary', 'html'],
       reportsDirectory: 'coverage',
       // A failed test still leaves the report, so a run shows where the lines are that it missed.

@@ -20,6 +20,7 @@ import {
   type ExportedInspection,
 } from '../shared/interchange';
 import type { runScoringBench } from './scoring-entry';
+import { runSyncBench } from './sync';
 
 type BenchScoring = Awaited<ReturnType<typeof runScoringBench>>;
 
@@ -604,6 +605,8 @@ async function main() {
     await context.close();
     await server.close();
   }
+  // The team server (docs/sync.md): a change reaching another device over loopback, and a year's volume.
+  for (const row of await runSyncBench()) record(row);
   const load = { cores: cpus().length, atStart: loadAtStart, atEnd: loadavg()[0]! };
   results.load = load;
   mkdirSync('.bench', { recursive: true });

@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
 # Installs everything Casescore's tests need on a fresh machine, and nothing from outside the package registries:
-# Debian's chromium for the browser tests (only when no Chromium is found), then the npm packages. The Electron
+# Debian's chromium for the browser tests (only when no Chromium is found) and postgresql-15 for the team server
+# (only when no PostgreSQL 15 or later is found), then the npm packages. The Electron
 # and Playwright browser downloads are skipped: they cannot be fetched on the build machines, and the tests use
 # Debian's chromium instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# PostgreSQL 15 or later, for the team server and its tests (server/cluster.ts finds it the same way).
+have_postgres() {
+  [ -n "${PG_BIN:-}" ] && [ -x "${PG_BIN}/initdb" ] && return 0
+  compgen -G '/usr/lib/postgresql/1[5-9]/bin/initdb' >/dev/null || compgen -G '/usr/lib/postgresql/[2-9][0-9]/bin/initdb' >/dev/null
+}
 
 have_chromium() {
   [ -n "${CHROMIUM_PATH:-}" ] && [ -x "${CHROMIUM_PATH}" ] && return 0
   [ -x /usr/bin/chromium ] || [ -x /usr/bin/chromium-browser ] || [ -x /usr/bin/google-chrome ]
 }
 
-# Debian packages the tests use: chromium (browser tests) and poppler-utils (the report-to-PDF test reads pages
-# and text back with pdfinfo, pdftotext and pdftoppm).
+# Debian packages the tests use: chromium (browser tests), poppler-utils (the report-to-PDF test reads pages
+# and text back with pdfinfo, pdftotext and pdftoppm) and postgresql-15 (the team server's tests start their own
+# clusters with its initdb, pg_ctl and pg_basebackup; Debian's package also starts a default cluster, unused).
 missing=()
+have_postgres || missing+=(postgresql-15)
 have_chromium || missing+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -25,7 +34,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
   else
     echo "setup: ${missing[*]} missing and no apt-get to install them with." >&2
-    echo "setup: install Chromium (or set CHROMIUM_PATH to a Chromium or Chrome binary) and poppler-utils." >&2
+    echo "setup: install Chromium (or set CHROMIUM_PATH to a Chromium or Chrome binary), poppler-utils and PostgreSQL 15 or later (or set PG_BIN to its bin folder)." >&2
     exit 1
   fi
 fi

@@ -16,6 +16,7 @@ import { ScreenBoundary } from './ErrorBoundary';
 import { LockButton, LockScreen } from '../features/lock/LockScreen';
 import { useLock } from '../features/lock/lock-state';
 import { useIdleLock } from '../features/lock/useIdleLock';
+import { SyncStatusLine } from '../sync/SyncStatusLine';
 
 export function Layout({ children }: { children: ReactNode }) {
   const initials = useInitials();
@@ -63,6 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/settings">Settings</NavLink>
           </nav>
         )}
+        {initials && <SyncStatusLine />}
         {initials && (
           <span className="who" aria-label={`Signed as ${initials}`}>
             {initials}

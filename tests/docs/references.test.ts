@@ -5,7 +5,18 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readmeTree, readmeTreeBlock, ROOT } from './readme-tree';
 
-const SOURCE_FOLDERS = ['shared', 'renderer', 'electron', 'cli', 'build', 'bench', 'tests', 'seeds', 'docs'];
+const SOURCE_FOLDERS = [
+  'shared',
+  'renderer',
+  'electron',
+  'cli',
+  'server',
+  'build',
+  'bench',
+  'tests',
+  'seeds',
+  'docs',
+];
 /** Generated or third-party content, not prose anyone wrote. */
 const SKIPPED = ['tests/fixtures', 'tests/.output', 'docs/casescore.inspections.v1.schema.json'];
 const TEXT_FILE = /\.(ts|tsx|js|cjs|mjs|sh|yml|yaml|css|html|md)$/;

@@ -9,6 +9,7 @@ import { Message } from '../../ui/Message';
 import { useActor } from './actor';
 import { SamplingSettingsForm } from './SamplingSettingsForm';
 import { TeamSettings } from './TeamSettings';
+import { SyncServerSetting } from '../../sync/SyncServerSetting';
 import { describeBytes, readStorageStatus, requestPersistence, type StorageStatus } from './storage';
 
 export function SettingsPage() {
@@ -58,6 +59,7 @@ export function SettingsPage() {
       <RetentionSetting />
       <SamplingSettingsForm />
       <FrameworksSetting />
+      <SyncServerSetting />
       <section aria-labelledby="storage-heading" className="card">
         <h2 id="storage-heading">Storage on this computer</h2>
         {status === null ? (

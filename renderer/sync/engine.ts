@@ -1,0 +1,130 @@
+/**
+ * One round of syncing an inspection with the team server (docs/sync.md): cut this device's new changes into a
+ * signed batch and put it in the outbox; push the outbox in order; pull the others' batches into the inbox; and
+ * hand the inbox to the merge planner. Each step is written to storage before the next, so a round cut short
+ * (the network gone, the app closed) carries on where it stopped and never sends a change twice under two
+ * counters.
+ *
+ * The engine decides nothing about what a pulled change does: that is the merge planner's, the same one that
+ * reads imported files (see `IncomingChanges`).
+ */
+import type { SigningKeys } from '../../shared/interchange';
+import {
+  BATCH_FORMAT,
+  BATCH_FORMAT_VERSION,
+  batchHash,
+  changesSince,
+  highestCounter,
+  signBatch,
+} from '../../shared/sync';
+import type { InboxBatch, SyncState, SyncStorage } from '../db/sync-state';
+import { SyncError, type SyncServer } from './server-api';
+
+/**
+ * The merge planner's side of syncing. `receive` is given the inbox (batches checked as signed by members of the
+ * team list, in the server's order) and returns the hashes of the batches it has dealt with: taken into the
+ * inspection, or put in the team inbox on the import-review screen for the lead. Those leave the sync inbox; the
+ * rest are offered again next round.
+ */
+export interface IncomingChanges {
+  receive(inspectionId: string, batches: readonly InboxBatch[]): Promise<readonly string[]>;
+}
+
+/** How a round ended, for the status line. */
+export type RoundOutcome =
+  | { readonly kind: 'synced' }
+  | { readonly kind: 'not-shared' }
+  | { readonly kind: 'unreachable'; readonly message: string }
+  | { readonly kind: 'refused'; readonly message: string };
+
+export interface SyncDeps {
+  readonly server: SyncServer;
+  readonly storage: SyncStorage;
+  readonly keys: SigningKeys;
+  readonly incoming?: IncomingChanges;
+  /** The lead's key this device already trusts, when it knows it; the team list must be signed by it. */
+  readonly trustedLeadKey?: (inspectionId: string) => string | undefined;
+  readonly now?: () => Date;
+}
+
+const unreachable = (error: unknown): boolean =>
+  error instanceof TypeError || (error instanceof SyncError && error.status >= 500);
+
+/** Puts this device's changes since its last batch into a signed batch at the end of the outbox. */
+export async function fillOutbox(inspectionId: string, deps: SyncDeps): Promise<SyncState> {
+  const local = await deps.storage.snapshot(inspectionId);
+  const state = await deps.storage.readState(inspectionId);
+  if (!local.inspection || !local.device) return state;
+  const changes = changesSince(local.inspection, local.device, state.sent);
+  if (!changes) return state;
+  const lastCounter = highestCounter(changes, local.device);
+  const batch = await signBatch(
+    {
+      format: BATCH_FORMAT,
+      formatVersion: BATCH_FORMAT_VERSION,
+      inspectionId,
+      device: local.device,
+      firstCounter: state.sent + 1,
+      lastCounter,
+      previous: state.previous,
+      createdAt: (deps.now?.() ?? new Date()).toISOString(),
+      inspection: changes,
+    },
+    deps.keys,
+  );
+  // Written only if no other round cut a batch meanwhile (two windows): the chain must not fork.
+  return deps.storage.updateState(inspectionId, (current) =>
+    current.sent !== state.sent
+      ? current
+      : { ...current, sent: lastCounter, previous: batchHash(batch), outbox: [...current.outbox, batch] },
+  );
+}
+
+/** One round for one inspection. Never throws for the network or a refusal: it says what happened. */
+export async function syncRound(inspectionId: string, deps: SyncDeps): Promise<RoundOutcome> {
+  try {
+    const state = await fillOutbox(inspectionId, deps);
+    for (const batch of state.outbox) {
+      await deps.server.pushBatch(batch);
+      await deps.storage.updateState(inspectionId, (current) => ({
+        ...current,
+        outbox: current.outbox.filter((b) => b !== batch && batchHash(b) !== batchHash(batch)),
+      }));
+    }
+    const roster = await deps.server.getRoster(inspectionId, deps.trustedLeadKey?.(inspectionId));
+    const device = (await deps.storage.snapshot(inspectionId)).device;
+    for (let more = true; more;) {
+      const { cursor } = await deps.storage.readState(inspectionId);
+      const page = await deps.server.pull(inspectionId, cursor, roster, 0, 200);
+      const theirs = page.batches
+        .filter((b) => b.batch.device !== device)
+        .map(({ seq, hash, signedBy, batch }) => ({ seq, hash, signedBy, batch }));
+      await deps.storage.updateState(inspectionId, (current) => ({
+        ...current,
+        cursor: page.last,
+        inbox: [...current.inbox, ...theirs.filter((b) => !current.inbox.some((i) => i.hash === b.hash))],
+      }));
+      more = page.more;
+    }
+    const { inbox } = await deps.storage.readState(inspectionId);
+    if (deps.incoming && inbox.length > 0) {
+      const dealt = new Set(await deps.incoming.receive(inspectionId, inbox));
+      await deps.storage.updateState(inspectionId, (current) => ({
+        ...current,
+        inbox: current.inbox.filter((b) => !dealt.has(b.hash)),
+      }));
+    }
+    await deps.storage.updateState(inspectionId, (current) => ({
+      ...current,
+      lastSyncedAt: (deps.now?.() ?? new Date()).toISOString(),
+    }));
+    return { kind: 'synced' };
+  } catch (error) {
+    if (error instanceof SyncError && error.code === 'unknown-inspection') return { kind: 'not-shared' };
+    if (unreachable(error)) {
+      return { kind: 'unreachable', message: error instanceof Error ? error.message : String(error) };
+    }
+    if (error instanceof SyncError) return { kind: 'refused', message: error.message };
+    throw error;
+  }
+}

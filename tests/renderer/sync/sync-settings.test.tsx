@@ -1,0 +1,75 @@
+// Settings › Team server: the address is checked (https on the network), saved in the settings table, and the
+// header's status line appears once a server is set, in words.
+import { act } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { readSyncServer } from '../../../renderer/db/sync-state';
+import { describeSyncStatus, setSyncStatus } from '../../../renderer/sync/status';
+import { renderApp } from '../render';
+
+describe('the team server setting', () => {
+  it('saves an address, refuses plain http on the network, and shows the status line', async () => {
+    const { user, screen } = await renderApp('/settings');
+    const input = await screen.findByLabelText('Server address');
+    expect(screen.queryByRole('status', { name: '' })).toBeNull();
+    await user.type(input, 'http://casescore.example.org');
+    await user.click(screen.getByRole('button', { name: 'Save server' }));
+    expect(
+      await screen.findByText(
+        'Use https:// for a server on the network: case data must not travel unencrypted.',
+      ),
+    ).toBeInTheDocument();
+    expect(await readSyncServer()).toBeNull();
+
+    await user.clear(input);
+    await user.type(input, 'https://casescore.example.org/');
+    await user.click(screen.getByRole('button', { name: 'Save server' }));
+    expect(
+      await screen.findByText(
+        'Changes to inspections your lead has shared will sync with https://casescore.example.org.',
+      ),
+    ).toBeInTheDocument();
+    expect(await readSyncServer()).toBe('https://casescore.example.org');
+
+    act(() => setSyncStatus({ state: 'unreachable', lastSyncedAt: null, waiting: 3, incoming: 0 }));
+    const line =
+      'Team server: unreachable, changes are kept here and sent when it answers; 3 batches of changes waiting to send';
+    expect(await screen.findByTestId('sync-status')).toHaveTextContent(line);
+    expect(screen.getAllByText(line).length).toBe(2); // in Settings and in the header
+
+    await user.clear(input);
+    await user.click(screen.getByRole('button', { name: 'Save server' }));
+    expect(
+      await screen.findByText('Syncing is off. Exporting and importing files works as before.'),
+    ).toBeInTheDocument();
+    expect(await readSyncServer()).toBeNull();
+  });
+});
+
+describe('the status in words', () => {
+  const now = new Date('2026-11-26T12:00:00Z');
+  it('says when it last synced and what is waiting', () => {
+    expect(
+      describeSyncStatus(
+        { state: 'synced', lastSyncedAt: '2026-11-26T11:59:30Z', waiting: 0, incoming: 0 },
+        now,
+      ),
+    ).toBe('Team server: synced just now');
+    expect(
+      describeSyncStatus(
+        { state: 'synced', lastSyncedAt: '2026-11-26T11:45:00Z', waiting: 1, incoming: 2 },
+        now,
+      ),
+    ).toBe(
+      'Team server: synced 15 min ago; 1 batch of changes waiting to send, 2 batches from the team to review',
+    );
+    expect(
+      describeSyncStatus(
+        { state: 'refused', lastSyncedAt: null, waiting: 0, incoming: 0, message: 'JD’s key is revoked' },
+        now,
+      ),
+    ).toBe('Team server: refused: JD’s key is revoked');
+    expect(describeSyncStatus({ state: 'off', lastSyncedAt: null, waiting: 0, incoming: 0 }, now)).toBe(
+      'Team server: off (no server set in Settings)',
+    );
+  });
+});

@@ -12,6 +12,7 @@ import {
   type MergePlan,
   type MergeResolutions,
 } from '../../shared/interchange';
+import { inspectionProgress } from '../../shared/scoring';
 import { database } from './database';
 import { SaveError } from './errors';
 import { audited } from './write';
@@ -28,7 +29,9 @@ export async function exportInspections(ids?: readonly string[]): Promise<Export
     for (const inspection of inspections) {
       const cases = await db.cases.where('inspectionId').equals(inspection.id).toArray();
       const audit = await db.audit.where('inspectionId').equals(inspection.id).sortBy('seq');
-      exported.push(toExportedInspection(inspection, cases, audit));
+      const copy = toExportedInspection(inspection, cases, audit);
+      // Derived, for other tools: "Provisional: 4 of 12 cases not finished" travels with the file.
+      exported.push({ ...copy, progress: inspectionProgress(copy) });
     }
     return createExport(exported, new Date());
   });

@@ -117,101 +117,104 @@ export function InspectionList() {
           </p>
         </div>
       ) : (
-        <table className="table inspections-table">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="visually-hidden">Select</span>
-              </th>
-              <th scope="col">Inspection</th>
-              <th scope="col">Fieldwork</th>
-              <th scope="col">Progress</th>
-              <th scope="col" className="numeric">
-                Score
-              </th>
-              <th scope="col">Overall rating</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ inspection, rated, progress }) => (
-              <tr key={inspection.id}>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${inspection.name}`}
-                    checked={selected.has(inspection.id)}
-                    onChange={(e) => {
-                      const next = new Set(selected);
-                      if (e.target.checked) next.add(inspection.id);
-                      else next.delete(inspection.id);
-                      setSelected(next);
-                    }}
-                  />
-                </td>
-                <th scope="row">
-                  <Link to={paths.inspection(inspection.id)}>{inspection.name}</Link>
-                  {isDemo(inspection.id) && (
-                    <>
-                      {' '}
-                      <span className="tag">Demo</span>
-                    </>
-                  )}
-                  <div className="sub">
-                    {[
-                      inspection.region,
-                      inspection.round && `round ${inspection.round}`,
-                      rated.framework.name,
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </div>
+        // Focusable and named, so at 200% zoom a keyboard user can reach and scroll the columns that do not fit.
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Inspections">
+          <table className="table inspections-table">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="visually-hidden">Select</span>
                 </th>
-                <td className="nowrap">{longDate(inspection.fieldworkStart)}</td>
-                <td>
-                  <progress
-                    max={Math.max(progress.applicable, 1)}
-                    value={progress.answered}
-                    aria-label={`${inspection.name}: ${progress.answered} of ${progress.applicable} answers`}
-                  />
-                  <div className="sub">
-                    {progress.casesComplete} of {plural(progress.cases, 'case')} complete
-                  </div>
-                </td>
-                <td className="numeric">
-                  {rated.rating.score}/{rated.rating.maxScore}
-                </td>
-                <td>
-                  <RatingBadge rating={rated.rating.rating} />
-                  {describeProvisional(rated.unfinished) && (
-                    <div className="sub">{describeProvisional(rated.unfinished)}</div>
-                  )}
-                </td>
-                <td>
-                  <div className="row-actions">
-                    <Link
-                      className="button button--small"
-                      to={paths.editInspection(inspection.id)}
-                      aria-label={`Edit ${inspection.name}`}
-                    >
-                      Edit
-                    </Link>
-                    <button
-                      type="button"
-                      className="button button--small button--danger"
-                      onClick={() => setDeleting(inspection)}
-                      aria-label={`Delete ${inspection.name}`}
-                    >
-                      Delete
-                    </button>
-                  </div>
-                </td>
+                <th scope="col">Inspection</th>
+                <th scope="col">Fieldwork</th>
+                <th scope="col">Progress</th>
+                <th scope="col" className="numeric">
+                  Score
+                </th>
+                <th scope="col">Overall rating</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map(({ inspection, rated, progress }) => (
+                <tr key={inspection.id}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${inspection.name}`}
+                      checked={selected.has(inspection.id)}
+                      onChange={(e) => {
+                        const next = new Set(selected);
+                        if (e.target.checked) next.add(inspection.id);
+                        else next.delete(inspection.id);
+                        setSelected(next);
+                      }}
+                    />
+                  </td>
+                  <th scope="row">
+                    <Link to={paths.inspection(inspection.id)}>{inspection.name}</Link>
+                    {isDemo(inspection.id) && (
+                      <>
+                        {' '}
+                        <span className="tag">Demo</span>
+                      </>
+                    )}
+                    <div className="sub">
+                      {[
+                        inspection.region,
+                        inspection.round && `round ${inspection.round}`,
+                        rated.framework.name,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </div>
+                  </th>
+                  <td className="nowrap">{longDate(inspection.fieldworkStart)}</td>
+                  <td>
+                    <progress
+                      max={Math.max(progress.applicable, 1)}
+                      value={progress.answered}
+                      aria-label={`${inspection.name}: ${progress.answered} of ${progress.applicable} answers`}
+                    />
+                    <div className="sub">
+                      {progress.casesComplete} of {plural(progress.cases, 'case')} complete
+                    </div>
+                  </td>
+                  <td className="numeric">
+                    {rated.rating.score}/{rated.rating.maxScore}
+                  </td>
+                  <td>
+                    <RatingBadge rating={rated.rating.rating} />
+                    {describeProvisional(rated.unfinished) && (
+                      <div className="sub">{describeProvisional(rated.unfinished)}</div>
+                    )}
+                  </td>
+                  <td>
+                    <div className="row-actions">
+                      <Link
+                        className="button button--small"
+                        to={paths.editInspection(inspection.id)}
+                        aria-label={`Edit ${inspection.name}`}
+                      >
+                        Edit
+                      </Link>
+                      <button
+                        type="button"
+                        className="button button--small button--danger"
+                        onClick={() => setDeleting(inspection)}
+                        aria-label={`Delete ${inspection.name}`}
+                      >
+                        Delete
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {regions && regions.length > 0 && (
         <section aria-labelledby="regions-heading" className="regions">

@@ -64,10 +64,10 @@ export function Layout({ children }: { children: ReactNode }) {
         {initials === undefined ? null : initials === null ? (
           <InitialsPrompt />
         ) : (
-          <ActorContext.Provider value={initials}>
+          <ActorContext value={initials}>
             <ScreenBoundary>{children}</ScreenBoundary>
             <MenuExportDialog />
-          </ActorContext.Provider>
+          </ActorContext>
         )}
       </div>
       <Notices />

@@ -4,7 +4,12 @@
 // read, the region table reachable by keyboard, messages that never cover a dialog, exports named for the
 // inspection and inspector, focus after creating, a name's error gone once typed, the demo offered once and
 // tagged, backups saying why they were taken).
+import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseExport } from '../../shared/interchange';
 import type { Page } from 'playwright';
 import { seriousViolations } from './axe';
 import { appUrl, collectErrors, openBrowser, signIn } from './browser';
@@ -124,7 +129,9 @@ describe('every screen', () => {
     await page
       .getByLabel('References, one per line')
       .fill('CRO-003\tCommunity sentence\tHigh\nCRO-004\tLicence\tNowhere');
-    await page.getByText('CRO-004').first().waitFor();
+    const preview = page.locator('.paste-cases__preview');
+    await preview.getByText('CRO-004').first().waitFor();
+    await preview.scrollIntoViewIfNeeded();
     await screen('paste-preview');
     await page.keyboard.press('Escape');
   });
@@ -136,13 +143,19 @@ describe('every screen', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('an export is named <inspection>-<initials>-<date>.json', async () => {
+  it('an export is named <inspection>-<initials>-<date>.json and says its ratings are provisional', async () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const exportDialog = page.getByRole('dialog', { name: 'Export' });
     await exportDialog.getByRole('radio', { name: /^Not encrypted/ }).check();
     await exportDialog.getByRole('button', { name: 'Export' }).click();
-    expect((await download).suggestedFilename()).toMatch(/^croydon-pdu-KM-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^croydon-pdu-KM-\d{4}-\d{2}-\d{2}\.json$/);
+    const path = join(await mkdtemp(join(tmpdir(), 'casescore-export-')), file.suggestedFilename());
+    await file.saveAs(path);
+    const [croydon] = parseExport(readFileSync(path, 'utf8')).inspections;
+    expect(croydon?.progress).toMatchObject({ provisional: true, cases: 2, casesNotFinished: 2 });
+    expect(croydon?.progress?.provisionalNote).toMatch(/^Provisional: 2 of 2 cases not finished/);
   });
 
   it('a message never covers a dialog', async () => {
@@ -262,6 +275,8 @@ describe('every screen', () => {
     await dialog.getByRole('button', { name: 'Remove from sample…' }).click();
     await dialog.getByRole('button', { name: 'Yes, remove NEW-002' }).click();
     await page.getByRole('heading', { name: 'Newham PDU', level: 1 }).waitFor();
+    // Focus lands on the inspection's heading, not on the page body.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await page.getByRole('link', { name: 'Bin' }).click();
     await page.getByRole('heading', { name: 'Bin' }).waitFor();
     await page.getByRole('button', { name: 'Restore NEW-002' }).waitFor();

@@ -9,10 +9,10 @@ import {
   DEFAULT_MINIMUM_CASES,
   describeMaximum,
   describeNotRated,
-  describeProvisional,
   EMPTY_TALLY,
   figureOf,
   keyQuestionCertainty,
+  progressFigures,
   rateInspection,
   setAsideAnswers,
   standardCertainty,
@@ -48,7 +48,7 @@ export function inspectionBreakdown(
   minimumCases: number = DEFAULT_MINIMUM_CASES,
 ) {
   const framework = getFramework(inspection.framework);
-  const work = unfinishedWork(framework, inspection, rated);
+  const progress = progressFigures(unfinishedWork(framework, inspection, rated));
   return {
     id: inspection.id,
     name: inspection.name,
@@ -60,10 +60,10 @@ export function inspectionBreakdown(
     ratingBasis: rated.ratingBasis,
     /** Why the maximum is below the full one, naming the standards left out; `null` when it is not. */
     maxScoreNote: describeMaximum(framework, rated),
-    provisional: describeProvisional(work) !== null,
-    provisionalNote: describeProvisional(work),
-    cases: work.cases,
-    casesNotFinished: work.casesNotFinished,
+    provisional: progress.provisional,
+    provisionalNote: progress.provisionalNote,
+    cases: progress.cases,
+    casesNotFinished: progress.casesNotFinished,
     minimumCases,
     domains: rated.domains.map((d) => ({
       id: d.id,

@@ -7,7 +7,8 @@
  * numbers, so a clock that goes backwards can never make the backup just written look oldest and remove it.
  * Backups taken before an import (`casescore-before-import-…`) are counted apart from the timed ones, so
  * backups taken every five minutes never push out the copy from before an import, and a run of imports never
- * pushes out the timed ones.
+ * pushes out the timed ones. Why a backup was taken ends its name (`…-quit.json`, `…-before-delete.json`,
+ * `…-timer.json`), so the restore screen can say; names from before that say nothing and are listed without.
  *
  * Main validates every backup as an export before writing it, so a renderer that sends "xx" (or 64 MB of
  * anything) cannot replace good backups with bad ones. A crash between writing and renaming leaves only a
@@ -16,7 +17,7 @@
 import { chmod, lstat, mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_MAX_BYTES, tryParseExport } from '../../shared/interchange';
-import type { BackupInfo, BackupKind } from '../../shared/ipc';
+import type { BackupInfo, BackupKind, BackupReason } from '../../shared/ipc';
 import { PRIVATE_FILE_MODE, writeFileAtomically } from './atomic-write';
 import { readRegularFile } from './read-file';
 
@@ -30,7 +31,11 @@ const PREFIX: Readonly<Record<BackupKind, string>> = {
   'before-import': 'casescore-before-import',
 };
 const STAMP = '(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z)';
-const NAME = new RegExp(`^(casescore-backup|casescore-before-import)-(\\d{6,})-${STAMP}\\.json$`);
+/** The reasons a timed backup's name may end with (one before an import says so in its prefix). */
+const TIMED_REASONS: readonly BackupReason[] = ['timer', 'quit', 'before-delete'];
+const NAME = new RegExp(
+  `^(casescore-backup|casescore-before-import)-(\\d{6,})-${STAMP}(?:-(${TIMED_REASONS.join('|')}))?\\.json$`,
+);
 /** Names the first versions wrote (time only): still listed and restorable, rotated out first. */
 const OLD_NAME = new RegExp(`^casescore-backup-${STAMP}(?:-(\\d+))?\\.json$`);
 
@@ -40,12 +45,20 @@ interface ParsedName {
   /** 0 for a name without one (the first versions'). */
   readonly sequence: number;
   readonly writtenAt: string;
+  /** Why it was taken, when the name says. */
+  readonly reason?: BackupReason;
 }
 
-/** The file name for a backup of this kind, with this sequence number, written at `at`. */
-export function backupName(at: Date, sequence: number, kind: BackupKind = 'timed'): string {
+/** The file name for a backup of this kind, with this sequence number, written at `at`, for this reason. */
+export function backupName(
+  at: Date,
+  sequence: number,
+  kind: BackupKind = 'timed',
+  reason?: BackupReason,
+): string {
   const stamp = at.toISOString().replace(/[:.]/g, '-');
-  return `${PREFIX[kind]}-${String(sequence).padStart(6, '0')}-${stamp}.json`;
+  const why = kind === 'timed' && reason && TIMED_REASONS.includes(reason) ? `-${reason}` : '';
+  return `${PREFIX[kind]}-${String(sequence).padStart(6, '0')}-${stamp}${why}.json`;
 }
 
 function stampToIso(stamp: string): string {
@@ -58,10 +71,13 @@ function stampToIso(stamp: string): string {
 export function parseBackupName(name: string): ParsedName | null {
   const match = NAME.exec(name);
   if (match) {
+    const kind: BackupKind = match[1] === PREFIX['before-import'] ? 'before-import' : 'timed';
+    const reason = kind === 'before-import' ? 'before-import' : (match[4] as BackupReason | undefined);
     return {
-      kind: match[1] === PREFIX['before-import'] ? 'before-import' : 'timed',
+      kind,
       sequence: Number(match[2]),
       writtenAt: stampToIso(match[3] as string),
+      ...(reason ? { reason } : {}),
     };
   }
   const old = OLD_NAME.exec(name);
@@ -100,11 +116,12 @@ async function listed(folder: string): Promise<Listed[]> {
 
 /** The backups in a folder, newest first. */
 export async function listBackups(folder: string): Promise<BackupInfo[]> {
-  return (await listed(folder)).map(({ name, writtenAt: at, bytes, kind }) => ({
+  return (await listed(folder)).map(({ name, writtenAt: at, bytes, kind, reason }) => ({
     name,
     writtenAt: at,
     bytes,
     kind,
+    ...(reason ? { reason } : {}),
   }));
 }
 
@@ -126,6 +143,7 @@ export async function writeBackup(
   text: string,
   at: Date = new Date(),
   kind: BackupKind = 'timed',
+  reason?: BackupReason,
 ): Promise<BackupInfo> {
   const parsed = tryParseExport(text);
   if (!parsed.ok) throw new BackupRefused(`The backup was not written: ${parsed.error.message}`);
@@ -134,7 +152,7 @@ export async function writeBackup(
   await chmod(folder, 0o700).catch(() => undefined);
   const before = await listed(folder);
   const sequence = Math.max(0, ...before.map((b) => b.sequence)) + 1;
-  const name = backupName(at, sequence, kind);
+  const name = backupName(at, sequence, kind, reason);
   await writeFileAtomically(join(folder, name), text);
   // Backups an earlier version wrote readable by others are made owner-only.
   for (const old of before) {
@@ -149,7 +167,13 @@ export async function writeBackup(
   }
   const written = all.find((b) => b.name === name);
   if (!written) throw new Error(`The backup ${name} was written but cannot be found`);
-  return { name, writtenAt: written.writtenAt, bytes: written.bytes, kind };
+  return {
+    name,
+    writtenAt: written.writtenAt,
+    bytes: written.bytes,
+    kind,
+    ...(written.reason ? { reason: written.reason } : {}),
+  };
 }
 
 /** Reads a backup by name; only regular backup files in the folder, no larger than an export may be. */

@@ -79,7 +79,7 @@ export function registerHandlers(
 
   handle('backup/write', async ({ text, reason }) => {
     const kind = reason === 'before-import' ? 'before-import' : 'timed';
-    const written = await writeBackup(paths.backupsFolder, text, new Date(), kind);
+    const written = await writeBackup(paths.backupsFolder, text, new Date(), kind, reason);
     onBackupWritten(reason);
     return written;
   });

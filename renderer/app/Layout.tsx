@@ -77,12 +77,12 @@ export function Layout({ children }: { children: ReactNode }) {
         {initials === undefined ? null : initials === null ? (
           <InitialsPrompt />
         ) : (
-          <ActorContext.Provider value={initials}>
+          <ActorContext value={initials}>
             <ScreenBoundary>
               <FrameworksGate>{children}</FrameworksGate>
             </ScreenBoundary>
             <MenuExportDialog />
-          </ActorContext.Provider>
+          </ActorContext>
         )}
       </div>
       {!locked && <Notices />}

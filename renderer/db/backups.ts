@@ -26,14 +26,14 @@ export async function writeBrowserBackup(text: string, reason: StoredBackup['rea
     await db.backups.add(backup);
     const names = await db.backups.orderBy('writtenAt').reverse().primaryKeys();
     await db.backups.bulkDelete(names.slice(BROWSER_BACKUPS_KEPT));
-    return { name: backup.name, writtenAt: backup.writtenAt, bytes: backup.bytes };
+    return { name: backup.name, writtenAt: backup.writtenAt, bytes: backup.bytes, reason };
   });
 }
 
 /** The browser's backups, newest first. */
 export async function listBrowserBackups(): Promise<BackupInfo[]> {
   const all = await database().backups.orderBy('writtenAt').reverse().toArray();
-  return all.map(({ name, writtenAt, bytes }) => ({ name, writtenAt, bytes }));
+  return all.map(({ name, writtenAt, bytes, reason }) => ({ name, writtenAt, bytes, reason }));
 }
 
 /** One backup's text. */

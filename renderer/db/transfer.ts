@@ -16,6 +16,7 @@ import {
   type MergeResolutions,
   type MergeSource,
 } from '../../shared/merge';
+import { inspectionProgress } from '../../shared/scoring';
 import { database } from './database';
 import { keepFramework } from './frameworks';
 import { SaveError } from './errors';
@@ -35,7 +36,9 @@ export async function exportInspections(ids?: readonly string[]): Promise<Export
       for (const inspection of inspections) {
         const cases = await db.cases.where('inspectionId').equals(inspection.id).toArray();
         const audit = await db.audit.where('inspectionId').equals(inspection.id).sortBy('seq');
-        exported.push(toExportedInspection(inspection, cases, audit));
+        const copy = toExportedInspection(inspection, cases, audit);
+        // Derived, for other tools: "Provisional: 4 of 12 cases not finished" travels with the file.
+        exported.push({ ...copy, progress: inspectionProgress(copy) });
       }
       return createExport(exported, new Date());
     })

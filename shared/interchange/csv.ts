@@ -31,6 +31,7 @@ export const CASE_COLUMNS = [
   'released on licence',
   'inspector',
   'case note',
+  'case status',
 ] as const;
 
 /** Each case detail's column (id row, words row) and how its value is written. */
@@ -63,6 +64,7 @@ function caseColumns(framework: Framework): { ids: string[]; words: string[] } {
       ...details.map((d) => d.id),
       'inspector',
       'case note',
+      'case status',
     ],
     words: [
       'Inspection',
@@ -72,6 +74,7 @@ function caseColumns(framework: Framework): { ids: string[]; words: string[] } {
       ...details.map((d) => d.words),
       'Inspector',
       'Note on the case',
+      'Case status',
     ],
   };
 }
@@ -129,6 +132,8 @@ export function answersToCsv(inspections: readonly ExportedInspection[]): string
         ...framework.caseDetails.map((d) => DETAIL_COLUMNS[d].value(c.attributes)),
         c.inspector ?? '',
         c.note ?? '',
+        // Where the case is in quality assurance; a case with no status yet is in progress.
+        c.status?.value ?? 'in-progress',
         ...questions.flatMap((q) => [c.answers[q.id]?.value ?? '', c.answers[q.id]?.note ?? '']),
       ]);
     }

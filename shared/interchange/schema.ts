@@ -258,6 +258,18 @@ export const carriedFrameworkSchema = z.object({
   definition: z.unknown().optional(),
 });
 
+/**
+ * Derived, written for other tools: how far the sample had got when the file was written, with the note the app
+ * shows ("Provisional: 4 of 12 cases not finished"). A reader recomputes it from the cases and judgements.
+ */
+export const progressSchema = z.object({
+  provisional: z.boolean(),
+  provisionalNote: z.string().max(MAX_TEXT).nullable(),
+  cases: z.number().int().min(0),
+  casesNotFinished: z.number().int().min(0),
+  standardsNotJudged: z.array(shortText).max(1000),
+});
+
 export const inspectionSchema = z.object({
   id,
   name: visibleText(MAX_SHORT, 'expected a name for the inspection'),
@@ -282,6 +294,8 @@ export const inspectionSchema = z.object({
   audit: z.array(auditRecordSchema).optional(),
   /** Optional: dip samples, blind second scorings and agreement figures. */
   moderation: moderationSchema.optional(),
+  /** Optional and derived: whether the ratings were provisional when written, and why. */
+  progress: progressSchema.optional(),
 });
 
 /** A whole export file. */
@@ -340,6 +354,8 @@ export type ExportedAuditRecord = z.infer<typeof auditRecordSchema>;
 export type ExportedModeration = z.infer<typeof moderationSchema>;
 /** A framework an export carries, or names by hash. */
 export type CarriedFramework = z.infer<typeof carriedFrameworkSchema>;
+/** The derived progress of an inspection's sample as the format carries it. */
+export type ExportedProgress = z.infer<typeof progressSchema>;
 /** One inspection as the format carries it. */
 export type ExportedInspection = z.infer<typeof inspectionSchema>;
 /** A whole export file. */

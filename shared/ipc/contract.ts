@@ -70,6 +70,8 @@ export interface BackupInfo {
   readonly bytes: number;
   /** Absent where the host does not tell them apart (the browser's backups). */
   readonly kind?: BackupKind;
+  /** Why it was taken; absent for a backup an older version wrote without saying. */
+  readonly reason?: BackupReason;
 }
 
 /** What each channel answers. */

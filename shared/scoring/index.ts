@@ -33,7 +33,15 @@ export { inspectorPatterns, type InspectorPattern } from './inspectors';
 export { describeFigure, figureOf, questionHeading, type Figure } from './figures';
 export { setAsideAnswers, type SetAsideAnswer } from './set-aside';
 export { caseSampledNotRated, describeNotRated, isUnfinished, type NotRatedReason } from './not-rated';
-export { describeProvisional, isProvisional, unfinishedWork, type UnfinishedWork } from './provisional';
+export {
+  describeProvisional,
+  inspectionProgress,
+  isProvisional,
+  progressFigures,
+  unfinishedWork,
+  type ProgressFigures,
+  type UnfinishedWork,
+} from './provisional';
 export { DEFAULT_MINIMUM_CASES, describeTooFewCases, TOO_FEW_CASES, tooFewCases } from './too-few';
 export { describeMaximum } from './maximum-text';
 export {

@@ -4,7 +4,8 @@
  * every answer was N/A, is a fact of the sample and never makes the ratings provisional.
  */
 import type { Framework } from '../framework/types';
-import type { InspectionRating } from './inspection';
+import { getFramework } from '../framework/registry';
+import { rateInspection, type InspectionRating } from './inspection';
 import type { InspectionInput } from './inputs';
 import { sampleProgress } from './progress';
 
@@ -57,4 +58,32 @@ export function describeProvisional(work: UnfinishedWork): string | null {
     parts.push(`${unjudged} judged ${unjudged === 1 ? 'standard' : 'standards'} not rated yet`);
   }
   return `Provisional: ${parts.join('; ')}`;
+}
+
+/** How far a sample has got, as the export's derived `progress` and `rate --json` carry it. */
+export interface ProgressFigures {
+  readonly provisional: boolean;
+  /** "Provisional: 4 of 12 cases not finished", or `null` once everything is finished. */
+  readonly provisionalNote: string | null;
+  readonly cases: number;
+  readonly casesNotFinished: number;
+  standardsNotJudged: string[];
+}
+
+/** The unfinished work of an inspection in the words and counts an export or `rate --json` carries. */
+export function progressFigures(work: UnfinishedWork): ProgressFigures {
+  const note = describeProvisional(work);
+  return {
+    provisional: note !== null,
+    provisionalNote: note,
+    cases: work.cases,
+    casesNotFinished: work.casesNotFinished,
+    standardsNotJudged: [...work.standardsNotJudged],
+  };
+}
+
+/** An inspection's progress figures, rating it first (for a caller that has not). */
+export function inspectionProgress(inspection: InspectionInput): ProgressFigures {
+  const framework = getFramework(inspection.framework);
+  return progressFigures(unfinishedWork(framework, inspection, rateInspection(inspection, framework)));
 }

@@ -111,6 +111,27 @@ describe('automatic backups', () => {
     expect(timed[0]!.writtenAt).toBe(minute(39).toISOString());
   });
 
+  it('say why each was taken in their names, and list older names that do not say without a reason', async () => {
+    const dir = folder();
+    await writeBackup(dir, exportAt(minute(0)), minute(0), 'timed', 'timer');
+    await writeBackup(dir, exportAt(minute(1)), minute(1), 'timed', 'before-delete');
+    await writeBackup(dir, exportAt(minute(2)), minute(2), 'before-import', 'before-import');
+    const quit = await writeBackup(dir, exportAt(minute(3)), minute(3), 'timed', 'quit');
+    expect(quit).toMatchObject({ kind: 'timed', reason: 'quit' });
+    expect(quit.name).toMatch(/^casescore-backup-000004-2026-11-26T09-03-00-000Z-quit\.json$/);
+    // A name an earlier version wrote, without a reason.
+    writeFileSync(join(dir, backupName(minute(4), 5)), exportAt(minute(4)), { mode: 0o600 });
+    const listed = await listBackups(dir);
+    expect(listed.map((b) => [b.kind, b.reason])).toEqual([
+      ['timed', undefined],
+      ['timed', 'quit'],
+      ['before-import', 'before-import'],
+      ['timed', 'before-delete'],
+      ['timed', 'timer'],
+    ]);
+    expect((await readBackup(dir, quit.name)).text).toBe(exportAt(minute(3)));
+  });
+
   it('refuse text that is not an export: twenty "xx" leave the twenty good backups alone', async () => {
     const dir = folder();
     for (let i = 0; i < BACKUPS_KEPT; i += 1) await writeBackup(dir, exportAt(minute(i)), minute(i));

@@ -1,9 +1,9 @@
 // A desktop-like platform for renderer tests: files and backups in memory, with every call recorded.
-import type { BackupInfo, MenuCommand } from '../../shared/ipc';
+import type { BackupInfo, BackupReason, MenuCommand } from '../../shared/ipc';
 import type { Platform } from '../../renderer/platform';
 
 export function fakeDesktop(files: { open?: { name: string; text: string } | null } = {}) {
-  const backups: (BackupInfo & { text: string; reason: string })[] = [];
+  const backups: (BackupInfo & { text: string; reason: BackupReason })[] = [];
   const saved: { name: string; text: string; kind: string }[] = [];
   const menuListeners = new Set<(command: MenuCommand) => void>();
   const quitListeners = new Set<() => void>();
@@ -29,12 +29,19 @@ export function fakeDesktop(files: { open?: { name: string; text: string } | nul
           writtenAt: new Date(clock).toISOString(),
           bytes: text.length,
           kind: reason === 'before-import' ? ('before-import' as const) : ('timed' as const),
+          reason,
         };
         backups.unshift({ ...info, text, reason });
         return info;
       },
       async list() {
-        return backups.map(({ name, writtenAt, bytes, kind }) => ({ name, writtenAt, bytes, kind }));
+        return backups.map(({ name, writtenAt, bytes, kind, reason }) => ({
+          name,
+          writtenAt,
+          bytes,
+          kind,
+          reason,
+        }));
       },
       async read(name) {
         const found = backups.find((b) => b.name === name);

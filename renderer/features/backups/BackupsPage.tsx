@@ -8,6 +8,7 @@ import { Dialog, DialogFooter } from '../../ui/Dialog';
 import { describeBytes } from '../settings/storage';
 import { useActor } from '../settings/actor';
 import { restoreBackup } from '../transfer/transfer';
+import { whyTaken } from './backup-reasons';
 
 function when(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -49,8 +50,9 @@ export function BackupsPage() {
     <main className="page page--narrow">
       <h1>Restore from backup</h1>
       <p className="hint">
-        Casescore backs up every few minutes while you work, before every import, and when you quit; the
-        newest 20 are kept{host.kind === 'desktop' ? ', and the newest 10 from before an import besides' : ''}
+        Casescore backs up every few minutes while you work, before every import and delete, and when you
+        quit; the newest 20 are kept
+        {host.kind === 'desktop' ? ', and the newest 10 from before an import besides' : ''}
         {host.kind === 'browser'
           ? ' in this browser’s storage (clearing the site’s data removes them, so export regularly too)'
           : ''}
@@ -70,6 +72,7 @@ export function BackupsPage() {
           <thead>
             <tr>
               <th scope="col">Written</th>
+              <th scope="col">Why</th>
               <th scope="col" className="numeric">
                 Size
               </th>
@@ -81,21 +84,14 @@ export function BackupsPage() {
           <tbody>
             {backups.map((b) => (
               <tr key={b.name}>
-                <th scope="row">
-                  {when(b.writtenAt)}
-                  {b.kind === 'before-import' && (
-                    <>
-                      {' '}
-                      <span className="tag">Before an import</span>
-                    </>
-                  )}
-                </th>
+                <th scope="row">{when(b.writtenAt)}</th>
+                <td>{whyTaken(b)}</td>
                 <td className="numeric">{describeBytes(b.bytes)}</td>
                 <td>
                   <button
                     type="button"
                     className="button button--small"
-                    aria-label={`Restore the backup of ${when(b.writtenAt)}`}
+                    aria-label={`Restore the backup of ${when(b.writtenAt)} (${whyTaken(b).toLowerCase()})`}
                     onClick={() => setRestoring(b)}
                   >
                     Restore

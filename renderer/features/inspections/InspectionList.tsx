@@ -128,39 +128,42 @@ export function InspectionList() {
           </p>
         </div>
       ) : (
-        <table className="table inspections-table">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="visually-hidden">Select</span>
-              </th>
-              <th scope="col">Inspection</th>
-              <th scope="col">Fieldwork</th>
-              <th scope="col">Progress</th>
-              <th scope="col" className="numeric">
-                Score
-              </th>
-              <th scope="col">Overall rating</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((inspection) => (
-              <InspectionRow
-                key={inspection.id}
-                inspection={inspection}
-                demo={isDemo(inspection.id)}
-                pastKeep={pastKeep.includes(inspection)}
-                keepUntil={keepUntilOf(inspection, retentionMonths)}
-                selected={selected.has(inspection.id)}
-                onSelect={onSelect}
-                onDelete={setDeleting}
-              />
-            ))}
-          </tbody>
-        </table>
+        // Focusable and named, so at 200% zoom a keyboard user can reach and scroll the columns that do not fit.
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Inspections">
+          <table className="table inspections-table">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="visually-hidden">Select</span>
+                </th>
+                <th scope="col">Inspection</th>
+                <th scope="col">Fieldwork</th>
+                <th scope="col">Progress</th>
+                <th scope="col" className="numeric">
+                  Score
+                </th>
+                <th scope="col">Overall rating</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((inspection) => (
+                <InspectionRow
+                  key={inspection.id}
+                  inspection={inspection}
+                  demo={isDemo(inspection.id)}
+                  pastKeep={pastKeep.includes(inspection)}
+                  keepUntil={keepUntilOf(inspection, retentionMonths)}
+                  selected={selected.has(inspection.id)}
+                  onSelect={onSelect}
+                  onDelete={setDeleting}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {regions && regions.length > 0 && (
         <section aria-labelledby="regions-heading" className="regions">

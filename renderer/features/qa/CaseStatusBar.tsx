@@ -1,6 +1,6 @@
 // A case's quality-assurance status on its scoring page, with the moves open from it: submit (when every key
 // question that applies is answered), mark quality assured, lock, and reopen (a locked case needs a reason).
-import { useState } from 'react';
+import { useActionState, useState } from 'react';
 import type { Framework } from '../../../shared/framework';
 import {
   CASE_STATUS_LABELS,
@@ -10,7 +10,7 @@ import {
   type StatusMove,
 } from '../../../shared/moderation';
 import { describeStorageError, moveCaseStatus, statusOf, type StoredCase } from '../../db';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogFooter } from '../../ui/Dialog';
 import { Message, type MessageText } from '../../ui/Message';
 import './qa.css';
 
@@ -99,16 +99,17 @@ function ReopenDialog({
   onReopen: (reason: string) => Promise<void>;
 }) {
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  // Reopening is a form action: its result is the problem with the reason as it was, shown until it changes.
+  const [outcome, reopen, reopening] = useActionState(async (): Promise<string | null> => {
+    if (locked && reason.trim() === '') return reason;
+    await onReopen(reason);
+    return null;
+  }, null);
+  const problem =
+    outcome !== null && outcome === reason ? 'Give a reason for reopening a locked case.' : null;
   return (
     <Dialog title={`Reopen case ${reference}`} onClose={onClose}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (locked && reason.trim() === '') return setProblem('Give a reason for reopening a locked case.');
-          void onReopen(reason);
-        }}
-      >
+      <form action={reopen}>
         <label className="field">
           <span>Reason{locked ? ' (required)' : ''}</span>
           <textarea value={reason} rows={3} onChange={(e) => setReason(e.target.value)} />
@@ -118,14 +119,11 @@ function ReopenDialog({
             {problem}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="submit" className="button button--primary">
+        <DialogFooter onCancel={onClose}>
+          <button type="submit" className="button button--primary" disabled={reopening}>
             Reopen
           </button>
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        </DialogFooter>
       </form>
     </Dialog>
   );

@@ -1,9 +1,12 @@
 // Entering a professional-discretion override: a rating and a reason, which is required; the computed rating stays.
-import { useState } from 'react';
+import { startTransition, useActionState, useState } from 'react';
 import { RATINGS, type Rating } from '../../../shared/framework';
 import { RATING_LABELS, type StandardResult } from '../../../shared/scoring';
 import { describeStorageError, setOverride } from '../../db';
 import { Dialog, DialogFooter } from '../../ui/Dialog';
+
+/** What the last save left to say: a problem, about the reason as it was then; null when there is none. */
+type Outcome = { problem: string; reason: string } | null;
 
 export function OverrideDialog({
   inspectionId,
@@ -20,23 +23,24 @@ export function OverrideDialog({
     standard.override?.rating ?? standard.computedRating ?? 'good',
   );
   const [reason, setReason] = useState(standard.override?.reason ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function save(entry: { rating: Rating; reason: string } | null) {
-    if (entry && entry.reason.trim() === '') {
-      setProblem('Give a reason for departing from the computed rating.');
-      return;
-    }
-    setSaving(true);
-    try {
-      await setOverride(inspectionId, standard.id, entry, by);
-      onClose();
-    } catch (error) {
-      setProblem(describeStorageError(error));
-      setSaving(false);
-    }
-  }
+  // Saving is a form action: React tracks it as pending, and its result is the problem to show (or none). The
+  // problem belongs to the reason it was about, so it goes as soon as the reason is changed.
+  const [outcome, save, saving] = useActionState(
+    async (_previous: Outcome, entry: { rating: Rating; reason: string } | null): Promise<Outcome> => {
+      if (entry && entry.reason.trim() === '') {
+        return { problem: 'Give a reason for departing from the computed rating.', reason: entry.reason };
+      }
+      try {
+        await setOverride(inspectionId, standard.id, entry, by);
+        onClose();
+        return null;
+      } catch (error) {
+        return { problem: describeStorageError(error), reason: entry?.reason ?? reason };
+      }
+    },
+    null,
+  );
+  const problem = outcome && outcome.reason === reason ? outcome.problem : null;
 
   const computed = standard.computedRating ? RATING_LABELS[standard.computedRating] : 'not rated';
   return (
@@ -45,12 +49,7 @@ export function OverrideDialog({
         The answers give <strong>{computed}</strong>. An override is kept beside the computed rating, with its
         reason and who made it, in every export and report.
       </p>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save({ rating, reason });
-        }}
-      >
+      <form action={() => save({ rating, reason })}>
         <label className="field">
           <span>Rating</span>
           <select value={rating} onChange={(e) => setRating(e.target.value as Rating)}>
@@ -68,10 +67,7 @@ export function OverrideDialog({
             rows={4}
             aria-invalid={problem !== null}
             aria-describedby={problem ? 'override-problem' : undefined}
-            onChange={(e) => {
-              setReason(e.target.value);
-              setProblem(null);
-            }}
+            onChange={(e) => setReason(e.target.value)}
           />
         </label>
         {problem && (
@@ -84,7 +80,12 @@ export function OverrideDialog({
             Save override
           </button>
           {standard.override && (
-            <button type="button" className="button" disabled={saving} onClick={() => void save(null)}>
+            <button
+              type="button"
+              className="button"
+              disabled={saving}
+              onClick={() => startTransition(() => save(null))}
+            >
               Remove override
             </button>
           )}

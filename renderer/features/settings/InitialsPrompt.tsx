@@ -1,10 +1,23 @@
 // First run: ask for the inspector's initials once; every answer and change is stamped with them.
-import { useState } from 'react';
+import { useActionState, useState } from 'react';
 import { checkInitials, describeStorageError, saveInitials } from '../../db';
 
 export function InitialsPrompt({ onSaved }: { onSaved?: (initials: string) => void }) {
   const [value, setValue] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  // Saving is a form action; its result is the problem with the initials as typed then, shown until they change.
+  const [outcome, start] = useActionState(async (): Promise<{ problem: string; typed: string } | null> => {
+    const checked = checkInitials(value);
+    if ('problem' in checked) return { problem: checked.problem, typed: value };
+    try {
+      // Saved first: an optional call would skip evaluating its argument when there is no listener.
+      const initials = await saveInitials(checked.initials);
+      onSaved?.(initials);
+      return null;
+    } catch (error) {
+      return { problem: describeStorageError(error), typed: value };
+    }
+  }, null);
+  const problem = outcome && outcome.typed === value ? outcome.problem : null;
   return (
     <main className="page page--narrow">
       <h1>Welcome to Casescore</h1>
@@ -13,23 +26,7 @@ export function InitialsPrompt({ onSaved }: { onSaved?: (initials: string) => vo
         team&apos;s work and see who answered what. Enter your initials to begin; you can change them later in
         Settings.
       </p>
-      <form
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const checked = checkInitials(value);
-          if ('problem' in checked) {
-            setProblem(checked.problem);
-            return;
-          }
-          try {
-            // Saved first: an optional call would skip evaluating its argument when there is no listener.
-            const initials = await saveInitials(checked.initials);
-            onSaved?.(initials);
-          } catch (error) {
-            setProblem(describeStorageError(error));
-          }
-        }}
-      >
+      <form action={start}>
         <label className="field">
           <span>Your initials</span>
           <input
@@ -39,10 +36,7 @@ export function InitialsPrompt({ onSaved }: { onSaved?: (initials: string) => vo
             maxLength={10}
             aria-invalid={problem !== null}
             aria-describedby={problem ? 'initials-problem' : undefined}
-            onChange={(e) => {
-              setValue(e.target.value);
-              setProblem(null);
-            }}
+            onChange={(e) => setValue(e.target.value)}
           />
         </label>
         {problem && (

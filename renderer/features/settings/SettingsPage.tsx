@@ -1,11 +1,11 @@
 // Settings: the inspector's initials, and whether the browser keeps Casescore's data safe from clearing.
-import { useEffect, useState } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { checkInitials, describeStorageError, saveInitials } from '../../db';
 import { MinimumCasesSetting } from './MinimumCasesSetting';
 import { FrameworksSetting } from '../frameworks/FrameworksSetting';
 import { LockSetting } from '../lock/LockSetting';
 import { RetentionSetting } from '../retention/RetentionSetting';
-import { Message } from '../../ui/Message';
+import { Message, type MessageText } from '../../ui/Message';
 import { useActor } from './actor';
 import { SamplingSettingsForm } from './SamplingSettingsForm';
 import { TeamSettings } from './TeamSettings';
@@ -15,7 +15,17 @@ import { describeBytes, readStorageStatus, requestPersistence, type StorageStatu
 export function SettingsPage() {
   const initials = useActor();
   const [value, setValue] = useState(initials);
-  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  // Saving is a form action; its result is what to say about it.
+  const [message, save, saving] = useActionState(async (): Promise<MessageText | null> => {
+    const checked = checkInitials(value);
+    if ('problem' in checked) return { kind: 'error', text: checked.problem };
+    try {
+      await saveInitials(checked.initials);
+      return { kind: 'info', text: `Changes are now stamped ${checked.initials}.` };
+    } catch (error) {
+      return { kind: 'error', text: describeStorageError(error) };
+    }
+  }, null);
   const [status, setStatus] = useState<StorageStatus | null>(null);
 
   useEffect(() => {
@@ -31,24 +41,12 @@ export function SettingsPage() {
       <h1>Settings</h1>
       <section aria-labelledby="initials-heading" className="card">
         <h2 id="initials-heading">Your initials</h2>
-        <form
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const checked = checkInitials(value);
-            if ('problem' in checked) return setMessage({ kind: 'error', text: checked.problem });
-            try {
-              await saveInitials(checked.initials);
-              setMessage({ kind: 'info', text: `Changes are now stamped ${checked.initials}.` });
-            } catch (error) {
-              setMessage({ kind: 'error', text: describeStorageError(error) });
-            }
-          }}
-        >
+        <form action={save}>
           <label className="field">
             <span>Initials</span>
             <input value={value} maxLength={10} onChange={(e) => setValue(e.target.value)} />
           </label>
-          <button type="submit" className="button">
+          <button type="submit" className="button" disabled={saving}>
             Save initials
           </button>
         </form>

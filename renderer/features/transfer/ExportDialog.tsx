@@ -1,9 +1,9 @@
 // Choosing how an export leaves the laptop: clear (it says it holds personal data), encrypted to a passphrase,
 // or anonymised for analysts.
-import { useState } from 'react';
+import { useActionState, useState } from 'react';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogFooter } from '../../ui/Dialog';
 import { MIN_PASSPHRASE_LENGTH } from './protect';
 import { exportToFile, type Protection } from './transfer';
 import './export-dialog.css';
@@ -26,34 +26,35 @@ const CHOICES: readonly { kind: Protection['kind']; label: string; hint: string 
   },
 ];
 
+/** What the last try left to say: a problem with the choice it was made under; null when there is none. */
+type Outcome = { kind: Protection['kind']; problem: string } | null;
+
 export function ExportDialog({ ids, onClose }: { ids?: readonly string[]; onClose: () => void }) {
   const notify = useCasescore((s) => s.notify);
   const [kind, setKind] = useState<Protection['kind']>('encrypted');
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Exporting is a form action: React tracks it as pending; its result is the problem to show, which belongs to
+  // the choice it was about and goes when another is chosen.
+  const [outcome, exportFile, busy] = useActionState(async (): Promise<Outcome> => {
+    if (kind === 'encrypted') {
+      if (passphrase.length < MIN_PASSPHRASE_LENGTH)
+        return {
+          kind,
+          problem: `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters, such as four random words.`,
+        };
+      if (passphrase !== again) return { kind, problem: 'The two passphrases differ.' };
+    }
+    const protection: Protection = kind === 'encrypted' ? { kind, passphrase } : { kind };
+    notify(await exportToFile(platform(), ids, protection));
+    onClose();
+    return null;
+  }, null);
+  const problem = outcome?.kind === kind ? outcome.problem : null;
 
   return (
     <Dialog title="Export" onClose={onClose}>
-      <form
-        className="export-dialog"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          if (kind === 'encrypted') {
-            if (passphrase.length < MIN_PASSPHRASE_LENGTH)
-              return setProblem(
-                `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters, such as four random words.`,
-              );
-            if (passphrase !== again) return setProblem('The two passphrases differ.');
-          }
-          setBusy(true);
-          const protection: Protection = kind === 'encrypted' ? { kind, passphrase } : { kind };
-          notify(await exportToFile(platform(), ids, protection));
-          setBusy(false);
-          onClose();
-        }}
-      >
+      <form className="export-dialog" action={exportFile}>
         <fieldset>
           <legend>How should it leave this computer?</legend>
           {CHOICES.map((choice) => (
@@ -63,10 +64,7 @@ export function ExportDialog({ ids, onClose }: { ids?: readonly string[]; onClos
                 name="export-protection"
                 value={choice.kind}
                 checked={kind === choice.kind}
-                onChange={() => {
-                  setKind(choice.kind);
-                  setProblem(null);
-                }}
+                onChange={() => setKind(choice.kind)}
               />
               <span>
                 <strong>{choice.label}</strong>
@@ -104,14 +102,11 @@ export function ExportDialog({ ids, onClose }: { ids?: readonly string[]; onClos
             {problem}
           </p>
         )}
-        <div className="dialog-actions">
+        <DialogFooter onCancel={onClose}>
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? (kind === 'encrypted' ? 'Encrypting…' : 'Exporting…') : 'Export'}
           </button>
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        </DialogFooter>
       </form>
     </Dialog>
   );

@@ -1,6 +1,6 @@
 // Opening an encrypted export: the passphrase it was encrypted with, then the usual review. The decryption
 // (scrypt, seconds by design) and the check run in a worker, so the window stays responsive meanwhile.
-import { useState } from 'react';
+import { useActionState, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCasescore } from '../../state/store';
 import { unlockImport } from './transfer';
@@ -12,8 +12,17 @@ export function UnlockImportPage() {
   const setPendingImport = useCasescore((s) => s.setPendingImport);
   const navigate = useNavigate();
   const [passphrase, setPassphrase] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Opening is a form action: React tracks it as pending, and its result is the problem to show, if any.
+  const [problem, open, busy] = useActionState(async (): Promise<string | null> => {
+    if (!locked) return null;
+    if (!passphrase) return 'Enter the passphrase.';
+    const result = await unlockImport(locked, passphrase);
+    if ('kind' in result) return result.text;
+    setLocked(null);
+    setPendingImport(result);
+    navigate('/import');
+    return null;
+  }, null);
 
   if (!locked) {
     return (
@@ -33,20 +42,7 @@ export function UnlockImportPage() {
         This export is encrypted. Enter the passphrase it was encrypted with; the sender should have given it
         to you apart from the file.
       </p>
-      <form
-        onSubmit={async (event) => {
-          event.preventDefault();
-          if (!passphrase) return setProblem('Enter the passphrase.');
-          setBusy(true);
-          setProblem(null);
-          const result = await unlockImport(locked, passphrase);
-          setBusy(false);
-          if ('kind' in result) return setProblem(result.text);
-          setLocked(null);
-          setPendingImport(result);
-          navigate('/import');
-        }}
-      >
+      <form action={open}>
         <div className="field">
           <label htmlFor="unlock-passphrase">Passphrase</label>
           <input

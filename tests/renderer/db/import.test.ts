@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createExport, serialiseExport, tryParseExport } from '../../../shared/interchange';
+import { inspectionProgress } from '../../../shared/scoring';
 import {
   applyImport,
   CasescoreDatabase,
@@ -46,8 +47,15 @@ describe('export, import into an empty database, export again', () => {
         await applyImport(parsed.file, NONE, 'KM', 'file.json', TEAM_FILE);
         const again = await exportInspections();
         const withoutTrail = (list: typeof file.inspections) =>
-          list.map(({ audit: _audit, ...rest }) => rest).sort((a, b) => a.id.localeCompare(b.id));
+          list
+            .map(({ audit: _audit, progress: _progress, ...rest }) => rest)
+            .sort((a, b) => a.id.localeCompare(b.id));
         expect(withoutTrail(again.inspections)).toEqual(withoutTrail(file.inspections));
+        // The derived progress is written afresh from what was imported.
+        for (const inspection of again.inspections) {
+          const original = file.inspections.find((i) => i.id === inspection.id)!;
+          expect(inspection.progress).toEqual(inspectionProgress(original));
+        }
         // The trail gains exactly one entry per inspection: the import itself.
         for (const inspection of again.inspections)
           expect(inspection.audit?.map((a) => a.action)).toEqual(['imported']);

@@ -29,30 +29,42 @@ describe('the backups screen', () => {
     );
     expect(await screen.findByText(/^Restored 1 inspection from/)).toBeInTheDocument();
     expect((await database().cases.get(caseIds[0]!))?.answers['reviewing.safety']?.value).toBe('yes');
-    // The restore backed up what was here first, marked as taken before an import.
+    // The restore backed up what was here first, listed as taken before an import; each row says why.
     await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(4));
-    const newest = within(screen.getAllByRole('row')[1]!).getByRole('rowheader');
-    expect(newest).toHaveTextContent('Before an import');
-    expect(within(screen.getAllByRole('row')[2]!).getByRole('rowheader')).not.toHaveTextContent(
+    const why = screen.getAllByRole('row').map((row) => within(row).queryAllByRole('cell')[0]?.textContent);
+    expect(why).toEqual([
+      undefined,
       'Before an import',
-    );
+      'Automatic, while you worked',
+      'Automatic, while you worked',
+    ]);
   });
 
   it('in a browser, keeps backups in its own storage and restores them the same way', async () => {
     const { caseIds } = await inspectionWithCases(['C-1']);
     await setAnswer(caseIds[0]!, 'reviewing.safety', { value: 'yes' }, 'KM');
     await writeBrowserBackup(await exportText(), 'timer');
+    await writeBrowserBackup(await exportText(), 'quit');
+    await writeBrowserBackup(await exportText(), 'before-delete');
     await setAnswer(caseIds[0]!, 'reviewing.safety', { value: 'no' }, 'KM');
     const { user, screen } = await renderApp('/backups');
     expect(await screen.findByText(/in this browser’s storage/)).toBeInTheDocument();
     const rows = (await screen.findAllByRole('row')).slice(1);
-    expect(rows).toHaveLength(1);
-    await user.click(within(rows[0]!).getByRole('button', { name: /^Restore the backup of/ }));
+    expect(rows).toHaveLength(3);
+    // Why each was taken, newest first, as the desktop lists them.
+    expect(rows.map((row) => within(row).getAllByRole('cell')[0]?.textContent)).toEqual([
+      'Before a delete',
+      'When Casescore closed',
+      'Automatic, while you worked',
+    ]);
+    expect(within(rows[0]!).getByRole('button')).toHaveAccessibleName(/\(before a delete\)$/);
+    await user.click(within(rows[2]!).getByRole('button', { name: /^Restore the backup of/ }));
     await user.click(screen.getByRole('button', { name: 'Restore backup' }));
     expect(await screen.findByText(/^Restored 1 inspection from/)).toBeInTheDocument();
     expect((await database().cases.get(caseIds[0]!))?.answers['reviewing.safety']?.value).toBe('yes');
-    // What was here before the restore was backed up first.
-    expect((await listBrowserBackups()).length).toBe(2);
+    // What was here before the restore was backed up first, and says so.
+    const stored = await listBrowserBackups();
+    expect(stored.map((b) => b.reason)).toEqual(['before-import', 'before-delete', 'quit', 'timer']);
   });
 });
 

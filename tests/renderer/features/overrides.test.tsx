@@ -19,13 +19,15 @@ describe('professional-discretion overrides', () => {
     expect(within(dialog).getByText('Requires improvement', { selector: 'strong' })).toBeInTheDocument();
     await user.selectOptions(within(dialog).getByLabelText('Rating'), 'good');
     await user.click(within(dialog).getByRole('button', { name: 'Save override' }));
-    expect(within(dialog).getByRole('alert')).toHaveTextContent('Give a reason');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Give a reason');
     expect((await database().inspections.get(inspectionId))?.overrides).toEqual({});
 
     await user.type(
       within(dialog).getByLabelText('Reason (required)'),
       'Two-case sample; strong other evidence.',
     );
+    // The problem was about the empty reason: typing one takes it away.
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Save override' }));
     expect(await within(assessment()).findByText('Good')).toBeInTheDocument();
     expect(within(assessment()).getByText(/Overridden from Requires improvement by KM/)).toHaveTextContent(

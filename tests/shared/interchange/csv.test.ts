@@ -183,7 +183,7 @@ describe('CSV of case-level answers', () => {
       ],
     };
     const [, header, row] = parse(answersToCsv([youth]));
-    expect(header!.slice(0, 8)).toEqual([
+    expect(header!.slice(0, 9)).toEqual([
       'inspection',
       'case id',
       'reference',
@@ -192,9 +192,34 @@ describe('CSV of case-level answers', () => {
       'safety and wellbeing',
       'inspector',
       'case note',
+      'case status',
     ]);
     expect(header).not.toContain('court report');
     expect(row!.slice(4, 6)).toEqual(['low', 'high']);
+  });
+
+  it("gives each case's quality-assurance status, a case with none being in progress", () => {
+    const [inspection] = createLondonDemo().slice(4, 5) as [ExportedInspection];
+    const live = inspection.cases.filter((c) => !c.deleted);
+    const at = '2022-09-06T10:00:00.000Z';
+    const statuses = new Map([
+      [live[0]!.id, { value: 'submitted' as const, updatedAt: at, by: 'KM' }],
+      [live[1]!.id, { value: 'locked' as const, updatedAt: at, by: 'QL' }],
+      [live[2]!.id, { value: 'quality-assured' as const, updatedAt: at, by: 'QL' }],
+    ]);
+    const withStatus: ExportedInspection = {
+      ...inspection,
+      cases: inspection.cases.map((c) =>
+        !c.deleted && statuses.has(c.id) ? { ...c, status: statuses.get(c.id)! } : c,
+      ),
+    };
+    const [words, ids] = parse(answersToCsv([withStatus])) as [string[], string[]];
+    expect(words[ids.indexOf('case status')]).toBe('Case status');
+    const byId = new Map(records(answersToCsv([withStatus])).map((row) => [row['case id'], row]));
+    expect(byId.get(live[0]!.id)!['case status']).toBe('submitted');
+    expect(byId.get(live[1]!.id)!['case status']).toBe('locked');
+    expect(byId.get(live[2]!.id)!['case status']).toBe('quality-assured');
+    expect(byId.get(live[3]!.id)!['case status']).toBe('in-progress');
   });
 
   it('starts with the byte-order mark, quotes every field and ends lines with CRLF', () => {

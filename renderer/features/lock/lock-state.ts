@@ -27,19 +27,49 @@ function remember(locked: boolean): void {
 }
 
 /** Where focus was as the app locked (hiding the screens takes focus away), to put it back on unlock. */
-let focusBeforeLock: HTMLElement | null = null;
+let focusBeforeLock: { element: HTMLElement; id: string; label: string | null } | null = null;
 
 function beforeLocking(): void {
   const active = document.activeElement;
-  focusBeforeLock = active instanceof HTMLElement && active !== document.body ? active : null;
+  focusBeforeLock =
+    active instanceof HTMLElement && active !== document.body
+      ? {
+          element: active,
+          id: active.id,
+          label: labelWords((active as HTMLInputElement).labels?.[0]) ?? active.getAttribute('aria-label'),
+        }
+      : null;
   announceLocking();
 }
 
-/** Puts focus back where it was as the app locked, if that is still on the page. */
+/** A label's own words, without the text of the box it wraps. */
+function labelWords(label: HTMLLabelElement | undefined): string | null {
+  if (!label) return null;
+  const copy = label.cloneNode(true) as HTMLLabelElement;
+  copy.querySelectorAll('input, textarea, select').forEach((control) => control.remove());
+  return copy.textContent?.trim() ?? null;
+}
+
+/**
+ * Puts focus back where it was as the app locked. The element itself if it is still on the page; else the one
+ * that took its place (a screen may draw its boxes again while locked, as saved notes come back): found by its
+ * id, or by its label.
+ */
 function restoreFocusAfterUnlock(): void {
-  const target = focusBeforeLock;
+  const before = focusBeforeLock;
   focusBeforeLock = null;
-  if (target?.isConnected) target.focus();
+  if (!before) return;
+  if (before.element.isConnected) {
+    before.element.focus();
+    return;
+  }
+  const byId = before.id ? document.getElementById(before.id) : null;
+  const byLabel =
+    before.label === null
+      ? null
+      : ([...document.querySelectorAll('label')].find((l) => labelWords(l) === before.label)?.control ??
+        document.querySelector<HTMLElement>(`[aria-label="${CSS.escape(before.label)}"]`));
+  (byId ?? byLabel)?.focus();
 }
 
 interface LockState {

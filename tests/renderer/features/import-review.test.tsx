@@ -165,7 +165,7 @@ describe('reviewing an import', () => {
           replaces: { [previous.device!]: previous.counter! },
         },
       },
-      attributes: { rosh: 'medium' as const },
+      attributes: { ...mine.attributes, rosh: 'medium' as const },
       detailVersions: {
         ...mine.detailVersions,
         rosh: {

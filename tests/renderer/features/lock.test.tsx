@@ -35,7 +35,7 @@ describe('the lock', () => {
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
     expect(screen.queryByRole('dialog', { name: 'Casescore is locked' })).toBeNull();
     expect(screen.getByLabelText('Case notes')).toHaveValue('Half a sentence');
-    expect(screen.getByLabelText('Case notes')).toHaveFocus();
+    await waitFor(() => expect(screen.getByLabelText('Case notes')).toHaveFocus());
     await user.keyboard('{End} and the rest.');
     expect(screen.getByLabelText('Case notes')).toHaveValue('Half a sentence and the rest.');
   });

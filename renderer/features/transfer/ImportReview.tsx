@@ -5,7 +5,7 @@
 // a backup.
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { getFramework } from '../../../shared/framework';
+import { getFramework, type Framework } from '../../../shared/framework';
 import {
   appliesAfter,
   ITEM_KINDS,
@@ -82,6 +82,45 @@ function InspectionSummary({
           ))}
         </fieldset>
       )}
+    </section>
+  );
+}
+
+/** One group the lead decides (conflicts, or changes to review): why, bulk choices, and the items one by one. */
+function DecisionSection({
+  group,
+  title,
+  hint,
+  items,
+  framework,
+  chosen,
+  onChoose,
+}: {
+  group: 'conflicts' | 'toReview';
+  title: string;
+  hint: string;
+  items: readonly MergeItem[];
+  framework: Framework;
+  chosen: MergeResolutions['choices'];
+  onChoose: (keys: readonly string[], side: 'mine' | 'theirs') => void;
+}) {
+  if (items.length === 0) return null;
+  const headingId = `${group}-heading`;
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {title} ({items.length})
+      </h2>
+      <p className="hint">{hint}</p>
+      <BulkResolution items={items} group={group} onChoose={onChoose} />
+      <ItemTable
+        framework={framework}
+        items={items}
+        group={group}
+        chosen={chosen}
+        onChoose={onChoose}
+        caption={title}
+      />
     </section>
   );
 }
@@ -169,44 +208,28 @@ export function ImportReview() {
           onClash={chooseClash}
         />
       ))}
-      {groups.conflicts.length > 0 && (
-        <section aria-labelledby="conflicts-heading">
-          <h2 id="conflicts-heading">Conflicts ({groups.conflicts.length})</h2>
-          <p className="hint">
-            Made without knowing of each other, or a removal of something its remover had not seen: choose
-            which to keep. Your choice is recorded as a change of yours, so it settles the conflict in every
-            copy.
-          </p>
-          <BulkResolution items={groups.conflicts} group="conflicts" onChoose={choose} />
-          <ItemTable
-            framework={framework}
-            items={groups.conflicts}
-            group="conflicts"
-            chosen={resolutions.choices}
-            onChoose={choose}
-            caption="Conflicts"
-          />
-        </section>
-      )}
-      {groups.toReview.length > 0 && (
-        <section aria-labelledby="review-heading">
-          <h2 id="review-heading">Changes to review ({groups.toReview.length})</h2>
-          <p className="hint">
-            {pending.source.verified
-              ? 'Removals always wait for you.'
-              : 'The file is not verified, so each change waits for you: take it or leave it.'}
-          </p>
-          <BulkResolution items={groups.toReview} group="toReview" onChoose={choose} />
-          <ItemTable
-            framework={framework}
-            items={groups.toReview}
-            group="toReview"
-            chosen={resolutions.choices}
-            onChoose={choose}
-            caption="Changes to review"
-          />
-        </section>
-      )}
+      <DecisionSection
+        group="conflicts"
+        title="Conflicts"
+        hint="Made without knowing of each other, or a removal of something its remover had not seen: choose which to keep. Your choice is recorded as a change of yours, so it settles the conflict in every copy."
+        items={groups.conflicts}
+        framework={framework}
+        chosen={resolutions.choices}
+        onChoose={choose}
+      />
+      <DecisionSection
+        group="toReview"
+        title="Changes to review"
+        hint={
+          pending.source.verified
+            ? 'Removals always wait for you.'
+            : 'The file is not verified, so each change waits for you: take it or leave it.'
+        }
+        items={groups.toReview}
+        framework={framework}
+        chosen={resolutions.choices}
+        onChoose={choose}
+      />
       {groups.taken.length > 0 && (
         <details className="taken">
           <summary>

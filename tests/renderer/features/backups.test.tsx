@@ -83,8 +83,13 @@ describe('the application menu', () => {
     expect(dialog.getByRole('radio', { name: /^Encrypted with a passphrase/ })).toBeChecked();
     await user.click(dialog.getByRole('radio', { name: /^Not encrypted/ }));
     await user.click(dialog.getByRole('button', { name: 'Export' }));
+    // The first export also makes this install's signing key: allow for a slow machine.
     expect(
-      await screen.findByText(/^Exported to \/home\/km\/test-pdu-KM-\d{4}-\d{2}-\d{2}\.json\./),
+      await screen.findByText(
+        /^Exported to \/home\/km\/test-pdu-KM-\d{4}-\d{2}-\d{2}\.json\./,
+        {},
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
     expect(host.saved).toHaveLength(1);
   });

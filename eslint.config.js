@@ -56,6 +56,14 @@ const sharedIsPure = {
   ],
 };
 
+// Outside shared/, shared/ is reached through the package's own alias (package.json "imports"), never by
+// climbing folders: '#shared/scoring' for a folder's public face, '#shared/interchange/schema.ts' for one file.
+const sharedByAlias = {
+  regex: '^(\\.\\.?/)+([^/]+/)*shared(/|$)',
+  message:
+    "Import shared/ through its alias: '#shared/scoring' for a folder's public face, '#shared/interchange/schema.ts' for one file past it (`npx tsx build/codemod-shared-imports.ts` rewrites climbing imports).",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -94,6 +102,7 @@ export default tseslint.config(
               group: ['**/renderer/**', '**/electron/**', '**/cli/**', '**/tests/**'],
               message: 'seeds/ is data typed against shared/; it imports shared/ only.',
             },
+            sharedByAlias,
           ],
         },
       ],
@@ -126,6 +135,7 @@ export default tseslint.config(
               group: ['**/electron/**'],
               message: 'The renderer reaches the desktop shell only through renderer/platform/.',
             },
+            sharedByAlias,
           ],
         },
       ],
@@ -149,6 +159,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    files: ['tests/**/*.{ts,tsx}', 'bench/**/*.ts', 'build/**/*.ts', '*.config.{js,ts}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [sharedByAlias] }] },
+  },
+  {
     files: ['electron/**/*.ts', 'cli/**/*.ts', 'server/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -159,6 +173,7 @@ export default tseslint.config(
               group: ['**/renderer/**'],
               message: 'electron/, cli/ and server/ import shared/ only, never the renderer.',
             },
+            sharedByAlias,
           ],
         },
       ],

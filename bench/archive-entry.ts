@@ -1,7 +1,7 @@
 // An archive for the benchmark: inspections of 60 cases each, made from the London demo's answers, written into
 // the app's own database (on the app's origin) through the storage layer, before the app is opened on it.
 import { createLondonDemo } from '../seeds';
-import type { ExportedInspection } from '../shared/interchange';
+import type { ExportedInspection } from '#shared/interchange';
 import { database, fromExportedInspection, saveInitials } from '../renderer/db';
 
 /** Adds inspections until the database holds `total`, each of `cases` cases; returns how many answers it holds. */

@@ -2,7 +2,7 @@
 // `npm run bench` in a Node process whose heap is capped, to show the most memory reading a file of that size
 // can take (it fails if reading needs more than the cap).
 import { readFileSync } from 'node:fs';
-import { readExportFile } from '../shared/interchange';
+import { readExportFile } from '#shared/interchange';
 
 const [file, maxBytes] = process.argv.slice(2);
 const text = readFileSync(file!, 'utf8');

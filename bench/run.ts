@@ -18,7 +18,7 @@ import {
   DEFAULT_MAX_BYTES,
   writeExportFile,
   type ExportedInspection,
-} from '../shared/interchange';
+} from '#shared/interchange';
 import type { runScoringBench } from './scoring-entry';
 import { runSyncBench } from './sync';
 

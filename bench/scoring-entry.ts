@@ -1,13 +1,8 @@
 // The pure parts the benchmark times inside Chromium, bundled on their own (no app, no CSP): building a region,
 // rating it, and exporting and re-reading it with full validation (as the app's file worker does).
 import { createLondonDemo } from '../seeds';
-import {
-  createExport,
-  readExportFile,
-  writeExportFile,
-  type ExportedInspection,
-} from '../shared/interchange';
-import { rateInspection, rollUpRegion, tallyInspection } from '../shared/scoring';
+import { createExport, readExportFile, writeExportFile, type ExportedInspection } from '#shared/interchange';
+import { rateInspection, rollUpRegion, tallyInspection } from '#shared/scoring';
 
 /** A region of `pdus` inspections of `cases` cases each, made from the London demo's answers. */
 function makeRegion(pdus: number, cases: number): ExportedInspection[] {

@@ -10,8 +10,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { caseQuestions, PROBATION_PDU_2021 } from '../shared/framework';
-import { makeSigningKeys, type ExportedCase, type SigningKeys } from '../shared/interchange';
+import { caseQuestions, PROBATION_PDU_2021 } from '#shared/framework';
+import { makeSigningKeys, type ExportedCase, type SigningKeys } from '#shared/interchange';
 import {
   BATCH_FORMAT,
   BATCH_FORMAT_VERSION,
@@ -19,7 +19,7 @@ import {
   signBatch,
   signRoster,
   type ChangeBatch,
-} from '../shared/sync';
+} from '#shared/sync';
 import { freePort, removeCluster, startCluster } from '../server/cluster';
 import { SyncServer } from '../renderer/sync/server-api';
 

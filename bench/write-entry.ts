@@ -1,6 +1,6 @@
 // An answer's transaction timed on its own, in Chromium's real IndexedDB, with nothing else on the page: the
 // storage layer the app uses (renderer/db), bundled on its own, against a bare put of the same case row.
-import { caseQuestions, getFramework, questionApplies, type ApplicabilityContext } from '../shared/framework';
+import { caseQuestions, getFramework, questionApplies, type ApplicabilityContext } from '#shared/framework';
 import {
   addCases,
   CasescoreDatabase,

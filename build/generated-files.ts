@@ -1,7 +1,7 @@
 /** The files generated from code, with their paths relative to the repository root. */
 import { createLondonDemo } from '../seeds';
-import { createExport, exportJsonSchema, FORMAT_VERSION, serialiseExport } from '../shared/interchange';
-import { FRAMEWORK_FORMAT_VERSION, frameworkJsonSchema } from '../shared/framework';
+import { createExport, exportJsonSchema, FORMAT_VERSION, serialiseExport } from '#shared/interchange';
+import { FRAMEWORK_FORMAT_VERSION, frameworkJsonSchema } from '#shared/framework';
 
 /** The letter's date: the sample export is stamped with it so it never changes between runs. */
 const SAMPLE_EXPORTED_AT = new Date('2022-11-24T09:00:00.000Z');

@@ -2,9 +2,9 @@
  * The machine-readable breakdown `rate --json` prints (docs/interchange.md, "`npm run rate`").
  * External tools read it: fields may be added, never renamed or removed.
  */
-import { getFramework } from '../shared/framework';
-import { inspectionAgreement } from '../shared/moderation';
-import type { ExportedInspection } from '../shared/interchange';
+import { getFramework } from '#shared/framework';
+import { inspectionAgreement } from '#shared/moderation';
+import type { ExportedInspection } from '#shared/interchange';
 import {
   DEFAULT_MINIMUM_CASES,
   describeMaximum,
@@ -19,7 +19,7 @@ import {
   tooFewCases,
   unfinishedWork,
   type InspectionRating,
-} from '../shared/scoring';
+} from '#shared/scoring';
 
 /** The level a band is judged settled at, as the app's default setting. */
 export const SETTLED_LEVEL = 0.8;

@@ -3,8 +3,8 @@
  * domain and standard with its key questions' counts, shares and bands, the key question that set each rating,
  * the margin to the next band, and the non-rated figures.
  */
-import { getFramework } from '../shared/framework';
-import type { ExportedInspection } from '../shared/interchange';
+import { getFramework } from '#shared/framework';
+import type { ExportedInspection } from '#shared/interchange';
 import {
   DEFAULT_MINIMUM_CASES,
   describeMaximum,
@@ -20,8 +20,8 @@ import {
   standardMargin,
   unfinishedWork,
   type StandardResult,
-} from '../shared/scoring';
-import type { Rating } from '../shared/framework';
+} from '#shared/scoring';
+import type { Rating } from '#shared/framework';
 
 function label(rating: Rating | null): string {
   return rating === null ? 'Not rated' : RATING_LABELS[rating];

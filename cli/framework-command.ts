@@ -10,7 +10,7 @@ import {
   FRAMEWORKS,
   frameworkFileText,
   type Framework,
-} from '../shared/framework';
+} from '#shared/framework';
 
 const USAGE = `Usage: npm run --silent framework -- check FILE.json
        npm run --silent framework -- export ID@VERSION

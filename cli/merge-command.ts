@@ -9,7 +9,7 @@ import {
   parseSignedExport,
   type ExportedInspection,
   type SignatureCheck,
-} from '../shared/interchange';
+} from '#shared/interchange';
 import {
   detailWords,
   MergeError,
@@ -18,7 +18,7 @@ import {
   type MergeItem,
   type MergePlan,
   type MergeSource,
-} from '../shared/merge';
+} from '#shared/merge';
 
 const USAGE = `Usage: npm run --silent merge -- MINE.json THEIRS.json [--json] [--trust "3F2A 9C1B 77D0 45EE"]
 

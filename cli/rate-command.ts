@@ -9,9 +9,9 @@ import {
   frameworkHash,
   withFrameworks,
   type Framework,
-} from '../shared/framework';
-import { answersToCsv, frameworksOf, InterchangeError, parseExport } from '../shared/interchange';
-import { DEFAULT_MINIMUM_CASES } from '../shared/scoring';
+} from '#shared/framework';
+import { answersToCsv, frameworksOf, InterchangeError, parseExport } from '#shared/interchange';
+import { DEFAULT_MINIMUM_CASES } from '#shared/scoring';
 import { breakdownDocument } from './breakdown-json';
 import { breakdownText } from './breakdown-text';
 

@@ -3,7 +3,7 @@
  * reads: signed (and by which key), unsigned (read as it is: a hand-written file is welcome), or changed since it
  * was signed.
  */
-import { checkSignature, parseJsonSafely } from '../shared/interchange';
+import { checkSignature, parseJsonSafely } from '#shared/interchange';
 
 /** One line about the file's signature, or nothing when the file is not JSON at all (the command says why). */
 export async function signatureNote(command: string, path: string, text: string): Promise<string> {

@@ -1,10 +1,11 @@
 // The renderer's entry: mounts the app. Runs the same in Electron (over app://) and in a browser (`npm run web`).
+import './app/tokens.css';
+import './app/styles.css';
+import './app/integrity.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { logUncaughtErrors, RootBoundary } from './app/ErrorBoundary';
-import './app/styles.css';
-import './app/integrity.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element to mount Casescore in');

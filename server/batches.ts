@@ -12,15 +12,15 @@ import {
   FORMAT_VERSION,
   InterchangeError,
   validateExport,
-} from '../shared/interchange';
-import type { ExportedInspection } from '../shared/interchange';
+} from '#shared/interchange';
+import type { ExportedInspection } from '#shared/interchange';
 import {
   batchEnvelopeSchema,
   batchHash,
   counterOutsideRange,
   MAX_BATCH_CHANGES,
   MAX_COUNTER_SPAN,
-} from '../shared/sync';
+} from '#shared/sync';
 import { ApiError } from './http-util';
 import { lockInspection, memberFor } from './rosters';
 

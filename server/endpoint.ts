@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { MAX_BATCH_BYTES, MAX_ROSTER_BYTES } from '../shared/sync';
+import { MAX_BATCH_BYTES, MAX_ROSTER_BYTES } from '#shared/sync';
 import { acceptBatch, batchesAfter, pageAsJson, quarantined } from './batches';
 import {
   ApiError,

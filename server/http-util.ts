@@ -1,6 +1,6 @@
 /** Reading requests and writing answers: bodies read up to a cap, JSON answers, and errors that say what is wrong. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { InterchangeError, parseJsonSafely } from '../shared/interchange';
+import { InterchangeError, parseJsonSafely } from '#shared/interchange';
 
 /** An error to answer with: its HTTP status, a stable code for programs, and a message for people. */
 export class ApiError extends Error {

@@ -4,8 +4,8 @@
  * the lead's signature themselves.
  */
 import type pg from 'pg';
-import { canonicalJson, fingerprintOf } from '../shared/interchange';
-import { checkRoster, memberWithKey, type Roster, type RosterMember } from '../shared/sync';
+import { canonicalJson, fingerprintOf } from '#shared/interchange';
+import { checkRoster, memberWithKey, type Roster, type RosterMember } from '#shared/sync';
 import { ApiError } from './http-util';
 
 /** Takes the inspection's lock for the rest of the transaction: its writes happen one at a time. */

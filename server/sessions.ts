@@ -6,8 +6,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type pg from 'pg';
-import { checkSignature } from '../shared/interchange';
-import { SESSION_FORMAT } from '../shared/sync';
+import { checkSignature } from '#shared/interchange';
+import { SESSION_FORMAT } from '#shared/sync';
 import { ApiError } from './http-util';
 
 /** How long a token works; the client signs in again when it runs out. */

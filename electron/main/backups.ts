@@ -16,8 +16,8 @@
  */
 import { chmod, lstat, mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_MAX_BYTES, tryParseExport } from '../../shared/interchange';
-import type { BackupInfo, BackupKind, BackupReason } from '../../shared/ipc';
+import { DEFAULT_MAX_BYTES, tryParseExport } from '#shared/interchange';
+import type { BackupInfo, BackupKind, BackupReason } from '#shared/ipc';
 import { PRIVATE_FILE_MODE, writeFileAtomically } from './atomic-write';
 import { readRegularFile } from './read-file';
 

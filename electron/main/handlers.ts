@@ -4,8 +4,8 @@
  */
 import { basename, join } from 'node:path';
 import { BrowserWindow, dialog, safeStorage } from 'electron';
-import { DEFAULT_MAX_BYTES } from '../../shared/interchange';
-import type { BackupReason } from '../../shared/ipc';
+import { DEFAULT_MAX_BYTES } from '#shared/interchange';
+import type { BackupReason } from '#shared/ipc';
 import { writeFileAtomically } from './atomic-write';
 import { logError } from './error-log';
 import { listBackups, readBackup, writeBackup } from './backups';

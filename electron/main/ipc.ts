@@ -3,7 +3,7 @@
  * came from the app's own top frame, and validates its argument before it runs.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { argumentProblem, type ArgumentOf, type Channel, type ResultOf } from '../../shared/ipc';
+import { argumentProblem, type ArgumentOf, type Channel, type ResultOf } from '#shared/ipc';
 import { isAppUrl } from './url-trust';
 
 /** A handler for one channel. */

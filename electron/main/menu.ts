@@ -4,7 +4,7 @@
  * developer tools exist only in development.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/ipc';
+import type { MenuCommand } from '#shared/ipc';
 
 /** Builds the menu template; `send` delivers a command to the focused window's renderer. */
 export function menuTemplate(

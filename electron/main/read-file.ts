@@ -6,7 +6,7 @@
  */
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { describeFileSize } from '../../shared/interchange';
+import { describeFileSize } from '#shared/interchange';
 
 /** Raised for a file that is not read, saying why in words. */
 export class FileRefused extends Error {

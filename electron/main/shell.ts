@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, Menu, powerMonitor, protocol, type Event } from 'electron';
-import type { EventChannel, EventTypes, MenuCommand } from '../../shared/ipc';
+import type { EventChannel, EventTypes, MenuCommand } from '#shared/ipc';
 import { logError } from './error-log';
 import { registerHandlers } from './handlers';
 import { menuTemplate } from './menu';

@@ -3,8 +3,8 @@
  * typed by the IPC contract; it never hands the page ipcRenderer itself, and refuses channels not in the contract.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, EVENT_CHANNELS } from '../../shared/ipc/channels';
-import type { DesktopApi } from '../../shared/ipc/contract';
+import { CHANNELS, EVENT_CHANNELS } from '#shared/ipc/channels.ts';
+import type { DesktopApi } from '#shared/ipc/contract.ts';
 
 export const desktopApi = {
   invoke(channel, argument) {

@@ -1,7 +1,7 @@
 // The application menu's commands, carried out in the renderer that owns them.
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import type { MenuCommand } from '../../shared/ipc';
+import type { MenuCommand } from '#shared/ipc';
 import { useLock } from '../features/lock/lock-state';
 import { useMenuExport } from '../features/transfer/ExportButton';
 import { useStartImport } from '../features/transfer/useStartImport';

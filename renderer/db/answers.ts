@@ -2,7 +2,7 @@
  * Answering a key question, prompt or non-rated question for one case: one transaction that writes the answer
  * and its audit entry, or neither. A Yes or No where the question cannot apply is refused.
  */
-import { findCaseQuestion, getFramework, questionApplies, type AnswerValue } from '../../shared/framework';
+import { findCaseQuestion, getFramework, questionApplies, type AnswerValue } from '#shared/framework';
 import { refuseIfLocked } from './case-status';
 import { database } from './database';
 import type { StoredAnswer, StoredCase } from './entities';

@@ -2,7 +2,7 @@
  * Backups kept in the browser's own storage, for when Casescore runs in a browser and has no backups folder:
  * the newest 20, each a full export, written in one transaction with the removal of the oldest.
  */
-import type { BackupInfo } from '../../shared/ipc';
+import type { BackupInfo } from '#shared/ipc';
 import { database } from './database';
 import type { StoredBackup } from './entities';
 

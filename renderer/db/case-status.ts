@@ -2,7 +2,7 @@
  * Moving a case through quality assurance (submitted, quality assured, locked, reopened): one transaction that
  * writes the status and its audit entry. A locked case refuses every other change until reopened with a reason.
  */
-import { getFramework } from '../../shared/framework';
+import { getFramework } from '#shared/framework';
 import {
   CASE_STATUS_LABELS,
   keyQuestionName,
@@ -11,7 +11,7 @@ import {
   unansweredKeyQuestions,
   type CaseStatus,
   type StatusMove,
-} from '../../shared/moderation';
+} from '#shared/moderation';
 import { database } from './database';
 import type { StoredCase, StoredCaseStatus } from './entities';
 import { SaveError } from './errors';

@@ -3,10 +3,10 @@
  * case's notes. References follow one rule everywhere (`referenceKey`: spaces and letter case ignored), and may
  * not hold hidden characters. A removed case stays in the bin for 30 days, then its content is erased.
  */
-import { getFramework, type CaseAttributes, type CaseType } from '../../shared/framework';
-import { VERSIONED_CASE_DETAILS, type VersionedCaseDetail } from '../../shared/interchange';
-import { CREATED, seenBy, type Versioned } from '../../shared/merge';
-import { hiddenCharacterProblem, referenceKey, tidyReference } from '../../shared/text';
+import { getFramework, type CaseAttributes, type CaseType } from '#shared/framework';
+import { VERSIONED_CASE_DETAILS, type VersionedCaseDetail } from '#shared/interchange';
+import { CREATED, seenBy, type Versioned } from '#shared/merge';
+import { hiddenCharacterProblem, referenceKey, tidyReference } from '#shared/text';
 import { newId } from './clock';
 import { refuseIfLocked } from './case-status';
 import { database } from './database';

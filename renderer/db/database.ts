@@ -6,7 +6,7 @@
  * screen means the answer survives a crash or power cut.
  */
 import Dexie, { type Table } from 'dexie';
-import { referenceKey } from '../../shared/text';
+import { referenceKey } from '#shared/text';
 import { atRestMiddleware } from './at-rest';
 import type { AuditEntry, Setting, StoredBackup, StoredCase, StoredInspection } from './entities';
 

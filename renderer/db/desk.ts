@@ -2,7 +2,7 @@
  * The scoring desk's per-inspection preferences, kept on the inspection row (no schema change). Each write
  * commits with its audit entry in one transaction.
  */
-import { getFramework } from '../../shared/framework';
+import { getFramework } from '#shared/framework';
 import { database } from './database';
 import type { StoredCommentary } from './entities';
 import { SaveError } from './errors';

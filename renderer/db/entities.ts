@@ -3,11 +3,11 @@
  * judgements and overrides; a case carries its answers keyed by question id), so a case's answers change in
  * one row, scoring reads one inspection's rows, and export is a plain copy.
  */
-import type { AnswerValue, CaseAttributes, CaseType, FrameworkRef, Rating } from '../../shared/framework';
-import type { BackupReason } from '../../shared/ipc';
-import type { VersionedCaseDetail } from '../../shared/interchange';
-import type { Versioned } from '../../shared/merge';
-import type { CaseStatus } from '../../shared/moderation';
+import type { AnswerValue, CaseAttributes, CaseType, FrameworkRef, Rating } from '#shared/framework';
+import type { BackupReason } from '#shared/ipc';
+import type { VersionedCaseDetail } from '#shared/interchange';
+import type { Versioned } from '#shared/merge';
+import type { CaseStatus } from '#shared/moderation';
 
 /**
  * Who changed something and when, and which install made the change: its device id and that device's change

@@ -9,7 +9,7 @@
  * Not reached: backups the app took earlier (files in the backups folder on the desktop, rows in the browser's
  * own backups store). They are separate copies, rotated away as newer backups are written.
  */
-import { referenceKey } from '../../shared/text';
+import { referenceKey } from '#shared/text';
 import { inspectionKeySetting } from './at-rest';
 import { database } from './database';
 import type { AuditEntry, StoredCase } from './entities';

@@ -14,7 +14,7 @@ import {
   registerFramework,
   type Framework,
   type FrameworkFile,
-} from '../../shared/framework';
+} from '#shared/framework';
 import { database } from './database';
 import { SaveError } from './errors';
 

@@ -3,7 +3,7 @@
  * brought in by an import), oldest first, with who made it, when, and the value before and after.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AnswerValue } from '../../shared/framework';
+import type { AnswerValue } from '#shared/framework';
 import { database } from './database';
 import type { AuditEntry } from './entities';
 

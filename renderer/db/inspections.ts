@@ -2,9 +2,9 @@
  * Inspections: create, edit, delete (with an undo window) and restore. Every write commits with its audit entry
  * in one transaction.
  */
-import { frameworkHash, getFramework, type FrameworkRef, type Rating } from '../../shared/framework';
-import { overrideProblem } from '../../shared/scoring';
-import { hiddenCharacterProblem } from '../../shared/text';
+import { frameworkHash, getFramework, type FrameworkRef, type Rating } from '#shared/framework';
+import { overrideProblem } from '#shared/scoring';
+import { hiddenCharacterProblem } from '#shared/text';
 import { newId } from './clock';
 import { database } from './database';
 import type { StoredInspection, StoredJudgement, StoredOverride } from './entities';

@@ -3,7 +3,7 @@
  * a setting, 5 unless the inspector changes it. Kept in the settings table (no schema change).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { DEFAULT_MINIMUM_CASES } from '../../shared/scoring';
+import { DEFAULT_MINIMUM_CASES } from '#shared/scoring';
 import { database } from './database';
 
 const MINIMUM_CASES = 'minimumCases';

@@ -4,8 +4,8 @@
  * (the first as it stood when the second began); the agreed answer is written to the case's answers, so it is
  * what rates.
  */
-import { findCaseQuestion, getFramework, questionApplies, type AnswerValue } from '../../shared/framework';
-import { drawDipSample, keyQuestionName, type DipCandidate } from '../../shared/moderation';
+import { findCaseQuestion, getFramework, questionApplies, type AnswerValue } from '#shared/framework';
+import { drawDipSample, keyQuestionName, type DipCandidate } from '#shared/moderation';
 import { record } from './audit';
 import { refuseIfLocked, statusOf } from './case-status';
 import { newId, now } from './clock';

@@ -3,7 +3,7 @@
  * IndexedDB as a key that cannot be read out, only used to sign. Every export this install writes is signed
  * with it, so the lead can tell whose laptop a file came from.
  */
-import { fingerprintOf, makeSigningKeys, type SigningKeys } from '../../shared/interchange';
+import { fingerprintOf, makeSigningKeys, type SigningKeys } from '#shared/interchange';
 import { database } from './database';
 
 /** The settings key of this install's signing keys. */

@@ -8,10 +8,10 @@ import type {
   ExportedDeletedCase,
   ExportedInspection,
   ExportedModeration,
-} from '../../shared/interchange';
-import { referenceKey } from '../../shared/text';
-import { declaredCaseDetails, findFramework, type Framework } from '../../shared/framework';
-import { inspectionAgreement } from '../../shared/moderation';
+} from '#shared/interchange';
+import { referenceKey } from '#shared/text';
+import { declaredCaseDetails, findFramework, type Framework } from '#shared/framework';
+import { inspectionAgreement } from '#shared/moderation';
 import type { AuditAction, AuditEntry, StoredCase, StoredInspection } from './entities';
 
 /** An inspection and its cases (removed ones as tombstones) in the export format's shape. */

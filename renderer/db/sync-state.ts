@@ -4,8 +4,8 @@
  * server has not yet acknowledged), the cursor and the inbox (pulled batches the merge planner has not yet
  * dealt with). Each inspection's state is one row, written whole, so an outbox and its chain never disagree.
  */
-import type { ExportedInspection } from '../../shared/interchange';
-import type { ChangeBatch } from '../../shared/sync';
+import type { ExportedInspection } from '#shared/interchange';
+import type { ChangeBatch } from '#shared/sync';
 import { database, type CasescoreDatabase } from './database';
 import { toExportedInspection } from './snapshot';
 import { DEVICE_KEY, type DeviceRecord } from './write';

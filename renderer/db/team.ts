@@ -5,7 +5,7 @@
  * check by phone. Kept in the settings table; every change audited.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { fingerprintOf } from '../../shared/interchange';
+import { fingerprintOf } from '#shared/interchange';
 import { database } from './database';
 import { SaveError } from './errors';
 import { audited } from './write';

@@ -3,20 +3,15 @@
  * tombstones), adding inspections from a validated file, and replacing everything from a backup. Each write is
  * one transaction: a failure leaves the database exactly as it was.
  */
-import {
-  createExport,
-  frameworksOf,
-  type ExportFile,
-  type ExportedInspection,
-} from '../../shared/interchange';
+import { createExport, frameworksOf, type ExportFile, type ExportedInspection } from '#shared/interchange';
 import {
   applyMerge,
   planMerge,
   type MergePlan,
   type MergeResolutions,
   type MergeSource,
-} from '../../shared/merge';
-import { inspectionProgress } from '../../shared/scoring';
+} from '#shared/merge';
+import { inspectionProgress } from '#shared/scoring';
 import { database } from './database';
 import { keepFramework } from './frameworks';
 import { SaveError } from './errors';

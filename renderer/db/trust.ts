@@ -3,8 +3,8 @@
  * team list. Verified: signed by either. Unverified: unsigned, or signed by a key not on the list (the review
  * then offers to trust it, showing the fingerprint to check by phone); every change it carries waits for review.
  */
-import type { ExportFile, SignatureCheck } from '../../shared/interchange';
-import type { MergeSource } from '../../shared/merge';
+import type { ExportFile, SignatureCheck } from '#shared/interchange';
+import type { MergeSource } from '#shared/merge';
 import { signingKeys } from './signing';
 import { teamMemberByKey } from './team';
 

@@ -15,7 +15,7 @@
  * confirmation cannot be overtaken.
  */
 import type { Table } from 'dexie';
-import { replacing, type Versioned } from '../../shared/merge';
+import { replacing, type Versioned } from '#shared/merge';
 import { newId, now } from './clock';
 import { database } from './database';
 import type { AuditEntry, Stamp, VersionStamp } from './entities';

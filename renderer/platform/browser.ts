@@ -1,6 +1,6 @@
 // The browser platform (`npm run web`): files are downloaded and uploaded, reports go to the print dialog, and
 // backups are kept in the browser's own storage (there is no folder to keep them in).
-import { DEFAULT_MAX_BYTES, describeFileSize } from '../../shared/interchange';
+import { DEFAULT_MAX_BYTES, describeFileSize } from '#shared/interchange';
 import { listBrowserBackups, readBrowserBackup, writeBrowserBackup } from '../db';
 import type { Platform } from './platform';
 

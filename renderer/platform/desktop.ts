@@ -1,6 +1,6 @@
 // The desktop platform: everything goes through the preload's `window.casescore`, typed by the IPC contract.
-import type { DesktopApi, MenuCommand } from '../../shared/ipc';
-import { MENU_COMMANDS } from '../../shared/ipc/channels';
+import type { DesktopApi, MenuCommand } from '#shared/ipc';
+import { MENU_COMMANDS } from '#shared/ipc/channels.ts';
 import type { Platform } from './platform';
 
 /**

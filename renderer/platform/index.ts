@@ -2,7 +2,7 @@
  * The platform this renderer runs on: the desktop shell when its preload has exposed `window.casescore`,
  * otherwise a plain browser.
  */
-import type { DesktopApi } from '../../shared/ipc';
+import type { DesktopApi } from '#shared/ipc';
 import { browserPlatform } from './browser';
 import { desktopPlatform } from './desktop';
 import type { Platform } from './platform';

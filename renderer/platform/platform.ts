@@ -3,7 +3,7 @@
  * backups folder through its preload; a plain browser offers downloads, uploads and its print dialog. Screens
  * use only this interface.
  */
-import type { BackupInfo, BackupReason, MenuCommand } from '../../shared/ipc';
+import type { BackupInfo, BackupReason, MenuCommand } from '#shared/ipc';
 
 /** Where backups are kept, when the host has a place for them. */
 export interface BackupStore {

@@ -8,7 +8,7 @@
  * The engine decides nothing about what a pulled change does: that is the merge planner's, the same one that
  * reads imported files (see `IncomingChanges`).
  */
-import type { SigningKeys } from '../../shared/interchange';
+import type { SigningKeys } from '#shared/interchange';
 import {
   BATCH_FORMAT,
   BATCH_FORMAT_VERSION,
@@ -16,7 +16,7 @@ import {
   changesSince,
   highestCounter,
   signBatch,
-} from '../../shared/sync';
+} from '#shared/sync';
 import type { InboxBatch, SyncState, SyncStorage } from '../db/sync-state';
 import { SyncError, type SyncServer } from './server-api';
 

@@ -3,7 +3,7 @@
  * device shares, then a pause (longer while the server cannot be reached), until `stop()`. Started once the
  * install has its signing key and the merge planner is plugged in (see `IncomingChanges` in engine.ts).
  */
-import type { SigningKeys } from '../../shared/interchange';
+import type { SigningKeys } from '#shared/interchange';
 import { readSyncServer, syncStorage, type SyncStorage } from '../db/sync-state';
 import { syncRound, type IncomingChanges } from './engine';
 import { SyncServer } from './server-api';

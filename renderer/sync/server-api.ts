@@ -4,7 +4,7 @@
  * alike. Every answer is checked here, not trusted: a team list must carry the lead's signature, and every pulled
  * batch a valid signature from a member of that list.
  */
-import { checkSignature, type SigningKeys } from '../../shared/interchange';
+import { checkSignature, type SigningKeys } from '#shared/interchange';
 import {
   answerChallenge,
   batchHash,
@@ -12,7 +12,7 @@ import {
   memberWithKey,
   type ChangeBatch,
   type Roster,
-} from '../../shared/sync';
+} from '#shared/sync';
 
 /** A refusal or failure from the server, with its status and code (docs/sync.md lists them). */
 export class SyncError extends Error {

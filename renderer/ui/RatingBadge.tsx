@@ -1,6 +1,7 @@
 // A rating shown the same way everywhere: its colour and always its words, so colour is never the only signal.
-import type { Rating } from '../../shared/framework';
-import { RATING_LABELS } from '../../shared/scoring';
+import type { Rating } from '#shared/framework';
+import { RATING_LABELS } from '#shared/scoring';
+import './ui.css';
 
 export function RatingBadge({
   rating,

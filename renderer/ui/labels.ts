@@ -5,7 +5,7 @@ import type {
   CourtReportType,
   RoshLevel,
   SafetyWellbeingLevel,
-} from '../../shared/framework';
+} from '#shared/framework';
 
 export const CASE_TYPE_LABELS: Readonly<Record<CaseType, string>> = {
   community: 'Community sentence',

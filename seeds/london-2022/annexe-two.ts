@@ -3,7 +3,7 @@
  * of the six PDUs inspected. This is the ground truth the scoring module must reproduce; the letter gives the
  * month fieldwork started, not the day.
  */
-import type { Rating } from '../../shared/framework/types';
+import type { Rating } from '#shared/framework/types.ts';
 
 /** One PDU's published ratings, as the letter prints them. */
 export interface PublishedPduRatings {

@@ -4,8 +4,8 @@
  * (management oversight effective in 51 of 223 cases that required it, and so on). No real case is described;
  * the figures are the letter's, the cases are invented to fit them.
  */
-import { PROBATION_PDU_2021 } from '../../shared/framework/probation-pdu-2021';
-import { findCaseQuestion, questionApplies } from '../../shared/framework/questions';
+import { PROBATION_PDU_2021 } from '#shared/framework/probation-pdu-2021.ts';
+import { findCaseQuestion, questionApplies } from '#shared/framework/questions.ts';
 import type {
   AnswerValue,
   CaseSampledStandard,
@@ -13,10 +13,10 @@ import type {
   CourtReportType,
   Rating,
   RoshLevel,
-} from '../../shared/framework/types';
-import type { ExportedAnswer, ExportedCase, ExportedInspection } from '../../shared/interchange/schema';
-import { bandFor } from '../../shared/scoring/key-question';
-import { ratingRank } from '../../shared/scoring/ratings';
+} from '#shared/framework/types.ts';
+import type { ExportedAnswer, ExportedCase, ExportedInspection } from '#shared/interchange/schema.ts';
+import { bandFor } from '#shared/scoring/key-question.ts';
+import { ratingRank } from '#shared/scoring/ratings.ts';
 import { seededRandom, splitInProportion, type SeededRandom } from '../random';
 import { LONDON_REGION, loadAnnexeTwo, type PublishedPduRatings } from './annexe-two';
 

@@ -2,8 +2,8 @@
 // passphrase with age opens only with that passphrase, and an anonymised export rates exactly as the original.
 import { beforeAll, describe, expect, it } from 'vitest';
 import sampleText from '../../seeds/samples/london-2022.json?raw';
-import { parseExport, serialiseExport } from '../../shared/interchange';
-import { rateInspection } from '../../shared/scoring';
+import { parseExport, serialiseExport } from '#shared/interchange';
+import { rateInspection } from '#shared/scoring';
 import {
   anonymiseExport,
   ANONYMISED_NOTICE,

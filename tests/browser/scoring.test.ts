@@ -3,8 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import sampleText from '../../seeds/samples/london-2022.json?raw';
 import { loadAnnexeTwo } from '../../seeds';
-import { parseExport } from '../../shared/interchange';
-import { rateInspection, rollUpRegion } from '../../shared/scoring';
+import { parseExport } from '#shared/interchange';
+import { rateInspection, rollUpRegion } from '#shared/scoring';
 
 beforeAll(() => {
   const policy = document.createElement('meta');

@@ -9,8 +9,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runFramework } from '../../cli/framework-command';
 import { runRate } from '../../cli/rate-command';
-import { withFrameworks } from '../../shared/framework';
-import { createExport, serialiseExport } from '../../shared/interchange';
+import { withFrameworks } from '#shared/framework';
+import { createExport, serialiseExport } from '#shared/interchange';
 import { loadYouth2021, YOUTH_2021_PATH, youth2021Inspection } from '../helpers/youth-2021';
 
 const execute = promisify(execFile);

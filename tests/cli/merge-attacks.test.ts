@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runMerge } from '../../cli/merge-command';
-import { fingerprintOf } from '../../shared/interchange';
+import { fingerprintOf } from '#shared/interchange';
 
 const DIR = 'tests/fixtures/attacks';
 const NOW = new Date('2026-11-03T00:00:00.000Z');

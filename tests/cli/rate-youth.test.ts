@@ -3,8 +3,8 @@
 // the too-few-cases flag with its setting.
 import { describe, expect, it } from 'vitest';
 import { runRate } from '../../cli/rate-command';
-import { caseQuestions, YOUTH_2018 } from '../../shared/framework';
-import { createExport, serialiseExport, type ExportedInspection } from '../../shared/interchange';
+import { caseQuestions, YOUTH_2018 } from '#shared/framework';
+import { createExport, serialiseExport, type ExportedInspection } from '#shared/interchange';
 import { caseWith } from '../helpers/inspections';
 
 const courtQuestions = caseQuestions(YOUTH_2018).filter(

@@ -7,8 +7,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { runRate } from '../../cli/rate-command';
 import { loadAnnexeTwo } from '../../seeds';
-import { answersToCsv, createExport, CSV_BOM, parseExport, serialiseExport } from '../../shared/interchange';
-import { rateInspection } from '../../shared/scoring';
+import { answersToCsv, createExport, CSV_BOM, parseExport, serialiseExport } from '#shared/interchange';
+import { rateInspection } from '#shared/scoring';
 
 const run = promisify(execFile);
 const SAMPLE = 'seeds/samples/london-2022.json';

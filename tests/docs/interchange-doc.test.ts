@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { exportFileSchema } from '../../shared/interchange/schema';
+import { exportFileSchema } from '#shared/interchange/schema.ts';
 import { ROOT } from './readme-tree';
 
 /** Every field name of every object inside a schema, found by walking zod's definitions. */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Page } from 'playwright';
-import { parseExport, type ExportFile } from '../../shared/interchange';
+import { parseExport, type ExportFile } from '#shared/interchange';
 import { appUrl, screenshot } from './browser';
 
 /** Runs one named step of a flow; a failure names the step. */

@@ -9,7 +9,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseExport } from '../../shared/interchange';
+import { parseExport } from '#shared/interchange';
 import type { Page } from 'playwright';
 import { seriousViolations } from './axe';
 import { appUrl, collectErrors, openBrowser, signIn } from './browser';

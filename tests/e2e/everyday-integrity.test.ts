@@ -4,8 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseExport } from '../../shared/interchange';
-import { setAsideAnswers } from '../../shared/scoring';
+import { parseExport } from '#shared/interchange';
+import { setAsideAnswers } from '#shared/scoring';
 import { appUrl, collectErrors, openBrowser, screenshot, signIn } from './browser';
 
 let context: BrowserContext;

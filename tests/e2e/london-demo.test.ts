@@ -1,7 +1,7 @@
 // The London 2022 demo in real Chromium: one action loads the six PDUs, and the list shows annexe two.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAnnexeTwo } from '../../seeds';
-import { RATING_LABELS } from '../../shared/scoring';
+import { RATING_LABELS } from '#shared/scoring';
 import { openBrowser } from './browser';
 import { CasescorePage, step } from './casescore-page';
 

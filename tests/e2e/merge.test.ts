@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rateInspection } from '../../shared/scoring';
+import { rateInspection } from '#shared/scoring';
 import { openBrowser } from './browser';
 import { CasescorePage, step } from './casescore-page';
 

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseQuestions, PROBATION_PDU_2021, questionApplies, type AnswerValue } from '../../shared/framework';
-import { createExport, parseExport, serialiseExport, type ExportedCase } from '../../shared/interchange';
+import { caseQuestions, PROBATION_PDU_2021, questionApplies, type AnswerValue } from '#shared/framework';
+import { createExport, parseExport, serialiseExport, type ExportedCase } from '#shared/interchange';
 import { appUrl, collectErrors, openBrowser, screenshot, signIn } from './browser';
 
 const folder = mkdtempSync(join(tmpdir(), 'casescore-qa-'));

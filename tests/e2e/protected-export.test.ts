@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseExport } from '../../shared/interchange';
-import { rateInspection } from '../../shared/scoring';
+import { parseExport } from '#shared/interchange';
+import { rateInspection } from '#shared/scoring';
 import { openBrowser, screenshot, signIn } from './browser';
 
 const folder = mkdtempSync(join(tmpdir(), 'casescore-protected-'));

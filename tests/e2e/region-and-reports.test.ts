@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { loadAnnexeTwo } from '../../seeds';
-import { RATING_LABELS } from '../../shared/scoring';
+import { RATING_LABELS } from '#shared/scoring';
 import { appUrl, openBrowser, SCREENSHOTS, screenshot } from './browser';
 import { CasescorePage } from './casescore-page';
 

@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { runRate } from '../../cli/rate-command';
-import { caseQuestions, YOUTH_2018, type AnswerValue, type CaseType } from '../../shared/framework';
+import { caseQuestions, YOUTH_2018, type AnswerValue, type CaseType } from '#shared/framework';
 import {
   createExport,
   serialiseExport,
   type ExportedCase,
   type ExportedInspection,
-} from '../../shared/interchange';
+} from '#shared/interchange';
 import { seriousViolations } from './axe';
 import { appUrl, collectErrors, openBrowser, screenshot, signIn } from './browser';
 

@@ -9,8 +9,8 @@ import type { WebPreferences } from 'electron';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
-import { parseExport } from '../../shared/interchange';
-import type { DesktopApi } from '../../shared/ipc';
+import { parseExport } from '#shared/interchange';
+import type { DesktopApi } from '#shared/ipc';
 import { findElectronBinary } from './electron-binary';
 
 const ROOT = join(import.meta.dirname, '..', '..');

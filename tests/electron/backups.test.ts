@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type * as Crypto from 'node:crypto';
 import type * as FsPromises from 'node:fs/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createExport, serialiseExport } from '../../shared/interchange';
+import { createExport, serialiseExport } from '#shared/interchange';
 
 const failRename = vi.hoisted(() => ({ next: false }));
 vi.mock('node:fs/promises', async (importOriginal) => {

@@ -1,7 +1,7 @@
 // One contract types main, preload and renderer: a wrong channel or argument does not compile. The
 // `@ts-expect-error` lines below are the type test: `npm run typecheck` fails if any of them stops being an error.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { ARGUMENT_SCHEMAS, CHANNELS, EVENT_CHANNELS, type DesktopApi, type ResultOf } from '../../shared/ipc';
+import { ARGUMENT_SCHEMAS, CHANNELS, EVENT_CHANNELS, type DesktopApi, type ResultOf } from '#shared/ipc';
 import { desktopPlatform } from '../../renderer/platform/desktop';
 
 declare const api: DesktopApi;

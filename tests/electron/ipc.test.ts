@@ -12,8 +12,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createExport, serialiseExport } from '../../shared/interchange';
-import { argumentProblem } from '../../shared/ipc';
+import { createExport, serialiseExport } from '#shared/interchange';
+import { argumentProblem } from '#shared/ipc';
 import { createFakeElectron, mockElectronModule, type FakeElectron } from './fake-electron';
 
 const electron = vi.hoisted(() => ({ current: null as FakeElectron | null }));

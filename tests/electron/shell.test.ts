@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createExport, serialiseExport } from '../../shared/interchange';
-import { CHANNELS } from '../../shared/ipc';
+import { createExport, serialiseExport } from '#shared/interchange';
+import { CHANNELS } from '#shared/ipc';
 import {
   createFakeElectron,
   FakeBrowserWindow,

@@ -3,7 +3,7 @@
  * question can apply, else Not applicable), judgements, overrides, and notes with every kind of character.
  */
 import fc from 'fast-check';
-import { hasHiddenCharacter } from '../../shared/text';
+import { hasHiddenCharacter } from '#shared/text';
 import {
   declaredCaseDetails,
   SAFETY_WELLBEING_LEVELS,
@@ -16,8 +16,8 @@ import {
   ROSH_LEVELS,
   standardIsRated,
   type Framework,
-} from '../../shared/framework';
-import type { ExportedAnswer, ExportedCase, ExportedInspection } from '../../shared/interchange';
+} from '#shared/framework';
+import type { ExportedAnswer, ExportedCase, ExportedInspection } from '#shared/interchange';
 
 /** Text with awkward characters: quotes, commas, new lines, emoji, right-to-left script, lone surrogates aside. */
 export const noteText = fc.oneof(

@@ -12,7 +12,7 @@ import {
   FRAMEWORK_FORMAT_VERSION,
   RATINGS,
   type FrameworkFile,
-} from '../../shared/framework';
+} from '#shared/framework';
 
 type Json = Record<string, unknown>;
 

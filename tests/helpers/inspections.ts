@@ -2,8 +2,8 @@
  * Short ways to build inspections for tests: a case from a map of answers, and a sample with given counts of
  * Yes, No and Not applicable for chosen key questions.
  */
-import type { AnswerValue, CaseAttributes, CaseType, Rating } from '../../shared/framework';
-import type { ExportedCase, ExportedInspection } from '../../shared/interchange';
+import type { AnswerValue, CaseAttributes, CaseType, Rating } from '#shared/framework';
+import type { ExportedCase, ExportedInspection } from '#shared/interchange';
 
 let nextId = 1;
 

@@ -1,6 +1,6 @@
 // Deciding a merge plan in tests as a lead would in bulk: every item to review and every conflict one way,
 // every reference clash one way. And who a file comes from, where a test does not check signatures.
-import type { MergePlan, MergeResolutions, MergeSource } from '../../shared/merge';
+import type { MergePlan, MergeResolutions, MergeSource } from '#shared/merge';
 
 /** A file as if signed by a team member: what it replaces is taken without asking. */
 export const TEAM_FILE: MergeSource = { verified: true, signedBy: 'TEST KEY', initials: 'SD' };

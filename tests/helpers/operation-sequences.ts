@@ -34,10 +34,10 @@ import {
 } from '../../renderer/db';
 import { rateStored } from '../../renderer/features/ratings/useRatedInspection';
 import { useCasescore } from '../../renderer/state/store';
-import { caseQuestions, PROBATION_PDU_2021 } from '../../shared/framework';
-import { parseExport, serialiseExport } from '../../shared/interchange';
+import { caseQuestions, PROBATION_PDU_2021 } from '#shared/framework';
+import { parseExport, serialiseExport } from '#shared/interchange';
 import { decideAll, TEAM_FILE } from './merge-decisions';
-import { rateInspection } from '../../shared/scoring';
+import { rateInspection } from '#shared/scoring';
 
 /** References that collide under the one reference rule, and one with a hidden character (always refused). */
 const REFERENCES = ['CR 0001', 'cr0001', 'CR0002', 'CR 0003', 'cr 0003', 'X\u200B4', 'DE-5'];

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { caseQuestions, checkFrameworkText, type Framework, type Rating } from '../../shared/framework';
-import type { ExportedInspection } from '../../shared/interchange';
+import { caseQuestions, checkFrameworkText, type Framework, type Rating } from '#shared/framework';
+import type { ExportedInspection } from '#shared/interchange';
 import { caseWith } from './inspections';
 
 /** Where the file is, from the repository root. */

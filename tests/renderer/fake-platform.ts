@@ -1,5 +1,5 @@
 // A desktop-like platform for renderer tests: files and backups in memory, with every call recorded.
-import type { BackupInfo, BackupReason, MenuCommand } from '../../shared/ipc';
+import type { BackupInfo, BackupReason, MenuCommand } from '#shared/ipc';
 import type { Platform } from '../../renderer/platform';
 
 export function fakeDesktop(files: { open?: { name: string; text: string } | null } = {}) {

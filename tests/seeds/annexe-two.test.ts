@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAnnexeTwo } from '../../seeds';
-import { PROBATION_PDU_2021, ratedStandards } from '../../shared/framework';
-import { scoreStandardRatings } from '../../shared/scoring';
+import { PROBATION_PDU_2021, ratedStandards } from '#shared/framework';
+import { scoreStandardRatings } from '#shared/scoring';
 
 describe('annexe two of the London letter, reproduced from its per-standard ratings', () => {
   it.each(loadAnnexeTwo().map((pdu) => [pdu.name, pdu] as const))('%s', (_, pdu) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLondonDemo, loadAnnexeTwo, LONDON_REGIONAL_FIGURES } from '../../seeds';
-import { createExport, serialiseExport, validateExport } from '../../shared/interchange';
-import { rateInspection, rollUpRegion } from '../../shared/scoring';
+import { createExport, serialiseExport, validateExport } from '#shared/interchange';
+import { rateInspection, rollUpRegion } from '#shared/scoring';
 
 const demo = createLondonDemo();
 const annexe = loadAnnexeTwo();

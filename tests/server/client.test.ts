@@ -3,8 +3,8 @@
 // be reached (days offline, the app closed and opened again), and reach the others' inboxes once it can.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSigningKeys, type SigningKeys } from '../../shared/interchange';
-import { signRoster } from '../../shared/sync';
+import { makeSigningKeys, type SigningKeys } from '#shared/interchange';
+import { signRoster } from '#shared/sync';
 import type { Endpoint } from '../../server/endpoint';
 import { CasescoreDatabase } from '../../renderer/db/database';
 import { fromExportedInspection } from '../../renderer/db/snapshot';

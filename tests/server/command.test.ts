@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { removeCluster } from '../../server/cluster';
 import { freePort } from '../../server/cluster';
 import { SyncError } from '../../renderer/sync/server-api';
-import type { ChangeBatch } from '../../shared/sync';
+import type { ChangeBatch } from '#shared/sync';
 import { Device, inspectionId, QUESTIONS, rosterFor, send, tempFolder } from './harness';
 
 const ROOT = join(import.meta.dirname, '..', '..');

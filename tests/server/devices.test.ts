@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../server/endpoint';
 import { SyncError, type PulledBatch } from '../../renderer/sync/server-api';
-import type { ChangeBatch } from '../../shared/sync';
+import type { ChangeBatch } from '#shared/sync';
 import {
   CASES,
   Device,
@@ -174,7 +174,7 @@ describe.each([2, 3, 4])('%i devices on a bad network', (count) => {
       expect(seen[i]!.map((b) => b.seq)).toEqual(stored.map((row) => Number(row.seq)));
       const byHash = new Map(seen[i]!.map((b) => [b.hash, b.batch]));
       for (const batch of made.flat()) {
-        expect(byHash.get((await import('../../shared/sync')).batchHash(batch))).toEqual(batch);
+        expect(byHash.get((await import('#shared/sync')).batchHash(batch))).toEqual(batch);
       }
     }
     for (const [i] of devices.entries()) {
@@ -182,8 +182,7 @@ describe.each([2, 3, 4])('%i devices on a bad network', (count) => {
         const maker = devices.find((d) => d.deviceId === b.batch.device)!;
         const chain = made[devices.indexOf(maker)]!;
         const position = chain.findIndex((m) => m.firstCounter === b.batch.firstCounter);
-        const before =
-          position === 0 ? null : (await import('../../shared/sync')).batchHash(chain[position - 1]);
+        const before = position === 0 ? null : (await import('#shared/sync')).batchHash(chain[position - 1]);
         expect(b.batch.previous).toBe(before);
       }
     }

@@ -8,13 +8,13 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { caseQuestions, PROBATION_PDU_2021, type AnswerValue } from '../../shared/framework';
+import { caseQuestions, PROBATION_PDU_2021, type AnswerValue } from '#shared/framework';
 import {
   makeSigningKeys,
   type ExportedCase,
   type ExportedInspection,
   type SigningKeys,
-} from '../../shared/interchange';
+} from '#shared/interchange';
 import {
   BATCH_FORMAT,
   BATCH_FORMAT_VERSION,
@@ -24,7 +24,7 @@ import {
   type ChangeBatch,
   type Roster,
   type RosterMember,
-} from '../../shared/sync';
+} from '#shared/sync';
 import { removeCluster, startCluster, type LocalCluster } from '../../server/cluster';
 import { startEndpoint, type Endpoint } from '../../server/endpoint';
 import { SyncServer } from '../../renderer/sync/server-api';
@@ -228,7 +228,7 @@ export async function send(
 
 /** A session token for a key, signed in by hand. */
 export async function tokenFor(url: string, keys: SigningKeys): Promise<string> {
-  const { answerChallenge } = await import('../../shared/sync');
+  const { answerChallenge } = await import('#shared/sync');
   const { body } = await send(url, 'POST', '/v1/session/challenge');
   const answer = await answerChallenge(body.challenge as string, keys);
   const session = await send(url, 'POST', '/v1/session', { body: JSON.stringify(answer) });

@@ -1,7 +1,7 @@
 // The team server's protocol against a real PostgreSQL started from server/cluster.ts: signing in, team lists,
 // and every check a batch goes through, with what is stored (or not) after each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerChallenge, MAX_BATCH_BYTES } from '../../shared/sync';
+import { answerChallenge, MAX_BATCH_BYTES } from '#shared/sync';
 import type { Endpoint } from '../../server/endpoint';
 import { type SyncError } from '../../renderer/sync/server-api';
 import {
@@ -286,7 +286,7 @@ describe('batches', () => {
     const id = await teamInspection('schema');
     colleague.answer('CR0009', QUESTIONS[0]!, 'yes');
     const good = (await colleague.nextBatch(id))!;
-    const { signBatch } = await import('../../shared/sync');
+    const { signBatch } = await import('#shared/sync');
     const { signature: _s, ...content } = good;
     const cases = structuredClone(content.inspection.cases) as any[];
     cases[0].answers[QUESTIONS[0]!].value = 'maybe';

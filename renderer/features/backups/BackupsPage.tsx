@@ -1,7 +1,7 @@
 // Restore from backup: the automatic backups, newest first, each restorable through the import path (full
 // validation, and a backup of the current data first).
 import { useEffect, useState } from 'react';
-import type { BackupInfo } from '../../../shared/ipc';
+import type { BackupInfo } from '#shared/ipc';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
 import { Dialog, DialogFooter } from '../../ui/Dialog';

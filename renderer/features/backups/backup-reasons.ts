@@ -1,5 +1,5 @@
 // Why a backup was taken, in the words the restore screen shows.
-import type { BackupInfo, BackupReason } from '../../../shared/ipc';
+import type { BackupInfo, BackupReason } from '#shared/ipc';
 
 /** Each reason in words. */
 export const BACKUP_REASON_WORDS: Readonly<Record<BackupReason, string>> = {

@@ -17,6 +17,7 @@ import { paths } from '../../app/paths';
 import { useCasescore } from '../../state/store';
 import { useActor } from '../settings/actor';
 import { plural } from '../../ui/format';
+import './bin.css';
 
 function day(at: string | Date): string {
   return new Date(at).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });

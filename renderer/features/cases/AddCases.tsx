@@ -10,12 +10,13 @@ import {
   type Framework,
   type RoshLevel,
   type SafetyWellbeingLevel,
-} from '../../../shared/framework';
+} from '#shared/framework';
 import { addCases, describeStorageError, type CaseDetails } from '../../db';
 import { COURT_REPORT_LABELS, ROSH_LABELS, SAFETY_WELLBEING_LABELS } from '../../ui/labels';
 import { Message } from '../../ui/Message';
 import { useActor } from '../settings/actor';
 import { PasteCases } from './PasteCases';
+import './cases.css';
 
 /** Facts shared by the single-case form, the paste form and editing a case. */
 export interface CaseFacts {

@@ -2,8 +2,8 @@
 // incomplete, or by a No answer to a chosen key question.
 import { useMemo, useRef } from 'react';
 import { Link } from 'react-router';
-import { caseQuestions, hasCaseDetail, keyQuestionLabel, type Framework } from '../../../shared/framework';
-import { CASE_STATUS_LABELS } from '../../../shared/moderation';
+import { caseQuestions, hasCaseDetail, keyQuestionLabel, type Framework } from '#shared/framework';
+import { CASE_STATUS_LABELS } from '#shared/moderation';
 import type { StoredCase, StoredInspection } from '../../db';
 import { NO_FILTERS } from '../../state/filters-slice';
 import { useCasescore } from '../../state/store';
@@ -11,6 +11,7 @@ import { CASE_TYPE_LABELS, ROSH_LABELS, SAFETY_WELLBEING_LABELS } from '../../ui
 import { useWindowedRows } from '../../ui/useWindowedRows';
 import { caseRows, filterCaseRows } from './filterCases';
 import { paths } from '../../app/paths';
+import './cases.css';
 
 /** Each case row's height in pixels (fixed in styles.css), so long lists can be drawn a screenful at a time. */
 const ROW_HEIGHT = 41;

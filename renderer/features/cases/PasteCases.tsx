@@ -2,7 +2,7 @@
 // or a plain list of references. A preview shows each case as it will be added, with its problems; rows with
 // problems are left out and named, so nothing unexpected lands in the sample.
 import { useId, useMemo, useState } from 'react';
-import type { Framework } from '../../../shared/framework';
+import type { Framework } from '#shared/framework';
 import { addCases, describeStorageError, useCasesOf } from '../../db';
 import { CASE_TYPE_LABELS, COURT_REPORT_LABELS, ROSH_LABELS } from '../../ui/labels';
 import { Message } from '../../ui/Message';
@@ -10,6 +10,7 @@ import { useActor } from '../settings/actor';
 import { CaseFactsFields, defaultFacts, toDetails, type CaseFacts } from './AddCases';
 import { COLUMN_NAMES, readPastedCases } from './paste-table';
 import './paste-cases.css';
+import './cases.css';
 
 export function PasteCases({ inspectionId, framework }: { inspectionId: string; framework: Framework }) {
   const by = useActor();

@@ -2,7 +2,7 @@
 // set in Settings (80% and ±10 points unless changed), with the finite-population correction.
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { sampleSizeForShare } from '../../../shared/statistics';
+import { sampleSizeForShare } from '#shared/statistics';
 import { useSamplingSettings } from '../../db';
 import { percent } from '../../ui/format';
 

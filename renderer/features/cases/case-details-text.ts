@@ -1,6 +1,6 @@
 // A case's details in words, only those its framework records: "Court disposal · High risk of serious harm ·
 // Medium safety and wellbeing". A youth case never reads "no court report".
-import { hasCaseDetail, type CaseAttributes, type CaseType, type Framework } from '../../../shared/framework';
+import { hasCaseDetail, type CaseAttributes, type CaseType, type Framework } from '#shared/framework';
 import { COURT_REPORT_LABELS, ROSH_LABELS, SAFETY_WELLBEING_LABELS } from '../../ui/labels';
 
 /** The case's type and recorded details, as short phrases in the order forms ask them. */

@@ -1,6 +1,6 @@
 // Which cases the case list shows, by inspector, completeness, and a No answer to a chosen key question.
-import type { Framework } from '../../../shared/framework';
-import { caseProgress, type Progress } from '../../../shared/scoring';
+import type { Framework } from '#shared/framework';
+import { caseProgress, type Progress } from '#shared/scoring';
 import type { StoredCase } from '../../db';
 import type { CaseFilters } from '../../state/filters-slice';
 

@@ -5,7 +5,7 @@
  * first row names them (a header row, in any order). A plain list (no tabs) is one reference a line, or split
  * by commas. Blank cells take the form's defaults. Each row says what is wrong with it, in the inspector's words.
  */
-import { hiddenCharacterProblem, referenceKey } from '../../../shared/text';
+import { hiddenCharacterProblem, referenceKey } from '#shared/text';
 import {
   COURT_REPORT_TYPES,
   ROSH_LEVELS,
@@ -13,7 +13,7 @@ import {
   type CourtReportType,
   type Framework,
   type RoshLevel,
-} from '../../../shared/framework';
+} from '#shared/framework';
 import { CASE_TYPE_LABELS, COURT_REPORT_LABELS, ROSH_LABELS } from '../../ui/labels';
 import type { CaseFacts } from './AddCases';
 

@@ -1,5 +1,5 @@
 // How many of a framework's rules are marked confirmed and unconfirmed, for the Settings list.
-import type { Framework, RuleBasis } from '../../../shared/framework';
+import type { Framework, RuleBasis } from '#shared/framework';
 
 /** Every rule's basis in the framework (absent where a rule carries no mark). */
 function bases(framework: Framework): (RuleBasis | undefined)[] {

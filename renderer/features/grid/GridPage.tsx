@@ -10,7 +10,7 @@ import {
   standardIsRated,
   type AnswerValue,
   type CaseSampledStandard,
-} from '../../../shared/framework';
+} from '#shared/framework';
 import { useCasesOf, useInspection, type AnswerEntry, type StoredCase } from '../../db';
 import { answerKey } from '../../state/answers-slice';
 import { useCasescore } from '../../state/store';

@@ -2,8 +2,8 @@
 // the lead inspector. Problems are named beside the field they concern.
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { FRAMEWORKS, findFramework, knownFrameworks } from '../../../shared/framework';
-import { setAsideAnswers } from '../../../shared/scoring';
+import { FRAMEWORKS, findFramework, knownFrameworks } from '#shared/framework';
+import { setAsideAnswers } from '#shared/scoring';
 import {
   createInspection,
   describeStorageError,

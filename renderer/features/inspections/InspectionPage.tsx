@@ -1,6 +1,6 @@
 // One inspection: its details, the case sample or the judged standards, and the live ratings beside them.
 import { NavLink, useParams } from 'react-router';
-import { numberStandards } from '../../../shared/framework';
+import { numberStandards } from '#shared/framework';
 import { useCasesOf, useInspection } from '../../db';
 import { longDate } from '../../ui/format';
 import { AddCases } from '../cases/AddCases';

@@ -3,13 +3,14 @@
 // inspections is drawn at once and the ratings follow).
 import { memo } from 'react';
 import { Link } from 'react-router';
-import { getFramework } from '../../../shared/framework';
-import { describeProvisional, sampleProgress } from '../../../shared/scoring';
+import { getFramework } from '#shared/framework';
+import { describeProvisional, sampleProgress } from '#shared/scoring';
 import { useCasesOf, type StoredInspection } from '../../db';
 import { paths } from '../../app/paths';
 import { longDate, plural } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';
 import { useRatedInspection } from '../ratings/useRatedInspection';
+import './inspections.css';
 
 export interface InspectionRowProps {
   readonly inspection: StoredInspection;

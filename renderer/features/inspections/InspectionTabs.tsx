@@ -3,6 +3,7 @@ import { NavLink } from 'react-router';
 import { paths } from '../../app/paths';
 import type { StoredInspection } from '../../db';
 import { inspectionRegionPath } from '../region/region-groups';
+import './inspections.css';
 
 export function InspectionTabs({
   inspection,

@@ -2,10 +2,11 @@
 // key question, each saved as it is entered (evidence as it is typed).
 import { useEffect, useRef, useState } from 'react';
 import { AutosavedText } from '../../ui/AutosavedText';
-import { RATINGS, type Framework, type JudgedStandard, type Rating } from '../../../shared/framework';
-import { RATING_LABELS } from '../../../shared/scoring';
+import { RATINGS, type Framework, type JudgedStandard, type Rating } from '#shared/framework';
+import { RATING_LABELS } from '#shared/scoring';
 import { describeStorageError, setJudgement, type StoredInspection, type StoredJudgement } from '../../db';
 import { useActor } from '../settings/actor';
+import './judgements.css';
 
 /** How long a rating reached by arrow keys waits before it is saved (focus leaving saves it at once). */
 const ARROW_PAUSE_MS = 1500;

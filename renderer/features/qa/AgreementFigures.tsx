@@ -1,6 +1,6 @@
 // Every agreement table for an inspection: over all, by inspector, by standard and by key question (those with
 // answers compared), with a line on how to read kappa beside AC1 and PABAK.
-import type { ModerationAgreement } from '../../../shared/moderation';
+import type { ModerationAgreement } from '#shared/moderation';
 import { AgreementTable } from './AgreementTable';
 
 export function AgreementFigures({ agreement }: { agreement: ModerationAgreement }) {

@@ -1,6 +1,6 @@
 // A table of agreement figures between first and second scorings: pairs compared, pairs agreed, percentage
 // agreement, Cohen's kappa with its 95% interval, Gwet's AC1 and PABAK. Used on the QA page and in the report.
-import type { AgreementRow } from '../../../shared/moderation';
+import type { AgreementRow } from '#shared/moderation';
 import { agreementPercent, coefficient, kappaWithInterval } from './agreement-format';
 
 export function AgreementTable({ caption, rows }: { caption: string; rows: readonly AgreementRow[] }) {

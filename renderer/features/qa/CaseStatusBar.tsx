@@ -1,14 +1,14 @@
 // A case's quality-assurance status on its scoring page, with the moves open from it: submit (when every key
 // question that applies is answered), mark quality assured, lock, and reopen (a locked case needs a reason).
 import { useActionState, useState } from 'react';
-import type { Framework } from '../../../shared/framework';
+import type { Framework } from '#shared/framework';
 import {
   CASE_STATUS_LABELS,
   movesFrom,
   STATUS_MOVE_LABELS,
   unansweredKeyQuestions,
   type StatusMove,
-} from '../../../shared/moderation';
+} from '#shared/moderation';
 import { describeStorageError, moveCaseStatus, statusOf, type StoredCase } from '../../db';
 import { Dialog, DialogFooter } from '../../ui/Dialog';
 import { Message, type MessageText } from '../../ui/Message';

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { answerLabel } from './answer-labels';
-import { agreementToCsv, inspectionAgreement, keyQuestionName, MAX_SEED } from '../../../shared/moderation';
+import { agreementToCsv, inspectionAgreement, keyQuestionName, MAX_SEED } from '#shared/moderation';
 import {
   describeStorageError,
   dipCandidates,

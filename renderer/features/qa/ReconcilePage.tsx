@@ -3,7 +3,7 @@
 // agreed answer becomes the case's answer; both scorings are kept.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { AnswerValue, KeyQuestion } from '../../../shared/framework';
+import type { AnswerValue, KeyQuestion } from '#shared/framework';
 import { describeStorageError, reconcileAnswer, type StoredCase } from '../../db';
 import { Message, type MessageText } from '../../ui/Message';
 import { useActor } from '../settings/actor';

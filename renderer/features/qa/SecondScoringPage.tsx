@@ -2,7 +2,7 @@
 // Yes, No or N/A without the first answers anywhere on the screen. Each answer is saved as it is chosen.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { AnswerValue } from '../../../shared/framework';
+import type { AnswerValue } from '#shared/framework';
 import { describeStorageError, setSecondAnswer } from '../../db';
 import { Message, type MessageText } from '../../ui/Message';
 import { useActor } from '../settings/actor';

@@ -1,7 +1,7 @@
 // How agreement figures are written on screen, in the printed annex and in the CSV: percentage agreement to
 // one decimal place, coefficients to two, "—" where a figure is not defined (no pairs, or kappa with one answer
 // throughout).
-import type { AgreementFigures } from '../../../shared/statistics';
+import type { AgreementFigures } from '#shared/statistics';
 
 export function agreementPercent(figures: AgreementFigures): string {
   return figures.percentAgreement === null ? '—' : `${(figures.percentAgreement * 100).toFixed(1)}%`;

@@ -1,5 +1,5 @@
 // Answer values as words.
-import type { AnswerValue } from '../../../shared/framework';
+import type { AnswerValue } from '#shared/framework';
 
 const LABELS: Readonly<Record<AnswerValue, string>> = { yes: 'Yes', no: 'No', na: 'N/A' };
 

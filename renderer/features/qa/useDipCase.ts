@@ -1,12 +1,7 @@
 // A dip-sampled case and the key questions that apply to it, grouped by standard, for the second-scoring and
 // reconciliation screens.
 import { useParams } from 'react-router';
-import {
-  numberStandards,
-  questionApplies,
-  findCaseQuestion,
-  type KeyQuestion,
-} from '../../../shared/framework';
+import { numberStandards, questionApplies, findCaseQuestion, type KeyQuestion } from '#shared/framework';
 import { useCasesOf, useInspection, type StoredCase, type StoredInspection } from '../../db';
 import { useRatedInspection, type RatedInspection } from '../ratings/useRatedInspection';
 

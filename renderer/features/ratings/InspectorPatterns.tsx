@@ -1,7 +1,8 @@
 // Answer patterns by inspector: each inspector's share of Yes among their key-question answers, beside the
 // team's, so one marking differently stands out.
-import type { InspectorPattern } from '../../../shared/scoring';
+import type { InspectorPattern } from '#shared/scoring';
 import { percent } from '../../ui/format';
+import './ratings.css';
 
 export function InspectorPatterns({ patterns }: { patterns: readonly InspectorPattern[] }) {
   const yes = patterns.reduce((n, p) => n + p.yes, 0);

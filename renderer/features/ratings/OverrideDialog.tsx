@@ -1,7 +1,7 @@
 // Entering a professional-discretion override: a rating and a reason, which is required; the computed rating stays.
 import { startTransition, useActionState, useState } from 'react';
-import { RATINGS, type Rating } from '../../../shared/framework';
-import { RATING_LABELS, type StandardResult } from '../../../shared/scoring';
+import { RATINGS, type Rating } from '#shared/framework';
+import { RATING_LABELS, type StandardResult } from '#shared/scoring';
 import { describeStorageError, setOverride } from '../../db';
 import { Dialog, DialogFooter } from '../../ui/Dialog';
 

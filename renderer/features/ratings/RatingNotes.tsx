@@ -10,8 +10,8 @@ import {
   type InspectionRating,
   type StandardResult,
   type UnfinishedWork,
-} from '../../../shared/scoring';
-import type { Framework } from '../../../shared/framework';
+} from '#shared/scoring';
+import type { Framework } from '#shared/framework';
 import './rating-notes.css';
 
 /** "Provisional: …" while work is unfinished; nothing once every case is finished and every standard judged. */

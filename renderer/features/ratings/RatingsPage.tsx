@@ -1,8 +1,8 @@
 // An inspection's ratings: the annexe-two table, then why each case-sampled standard has its rating, and
 // answer patterns by inspector.
 import { Link, useParams } from 'react-router';
-import { answersToCsv } from '../../../shared/interchange';
-import { inspectorPatterns } from '../../../shared/scoring';
+import { answersToCsv } from '#shared/interchange';
+import { inspectorPatterns } from '#shared/scoring';
 import { useCasesOf, useInspection } from '../../db';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';

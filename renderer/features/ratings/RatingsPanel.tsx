@@ -1,14 +1,15 @@
 // The live ratings panel: every standard's rating and its key questions' shares, the score and overall rating,
 // updating as answers are saved. Overrides are entered here and shown apart from computed ratings.
 import { memo, useState } from 'react';
-import type { Framework } from '../../../shared/framework';
-import type { InspectionRating, StandardResult, UnfinishedWork } from '../../../shared/scoring';
-import { RATING_LABELS } from '../../../shared/scoring';
+import type { Framework } from '#shared/framework';
+import type { InspectionRating, StandardResult, UnfinishedWork } from '#shared/scoring';
+import { RATING_LABELS } from '#shared/scoring';
 import { useMinimumCases } from '../../db';
 import { percent } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';
 import { OverrideDialog } from './OverrideDialog';
 import { MaximumNote, ProvisionalNote, StandardNotes } from './RatingNotes';
+import './ratings.css';
 
 function StandardRow({
   standard,

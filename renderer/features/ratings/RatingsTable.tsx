@@ -1,11 +1,12 @@
 // The ratings laid out as annexe two prints them: domains, numbered standards, ratings, the score out of the
 // maximum and the overall rating, with overridden ratings told apart from computed ones.
 import { Link } from 'react-router';
-import type { InspectionRating } from '../../../shared/scoring';
-import { RATING_LABELS } from '../../../shared/scoring';
+import type { InspectionRating } from '#shared/scoring';
+import { RATING_LABELS } from '#shared/scoring';
 import { useMinimumCases } from '../../db';
 import { RatingBadge } from '../../ui/RatingBadge';
 import { StandardNotes } from './RatingNotes';
+import './ratings.css';
 
 export function RatingsTable({
   rating,

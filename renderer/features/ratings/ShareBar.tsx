@@ -1,7 +1,7 @@
 // A key question's share drawn against the band edges (plain SVG: a few shapes need no chart library), with
 // its 80% and 95% Wilson intervals beneath, and the same figures in its accessible name.
-import type { Framework } from '../../../shared/framework';
-import type { KeyQuestionCertainty, KeyQuestionResult } from '../../../shared/scoring';
+import type { Framework } from '#shared/framework';
+import type { KeyQuestionCertainty, KeyQuestionResult } from '#shared/scoring';
 import { percent } from '../../ui/format';
 import { describeInterval } from './certainty-text';
 

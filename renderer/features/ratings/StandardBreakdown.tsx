@@ -2,7 +2,7 @@
 // it is (Wilson intervals; "band not settled"), which key question set the rating, what would move it a band,
 // and the cases answered No, each opening the case.
 import { Link } from 'react-router';
-import { findCaseQuestion, type Framework } from '../../../shared/framework';
+import { findCaseQuestion, type Framework } from '#shared/framework';
 import {
   describeStandardMargin,
   keyQuestionCertainty,
@@ -11,7 +11,7 @@ import {
   standardCertainty,
   standardMargin,
   type StandardResult,
-} from '../../../shared/scoring';
+} from '#shared/scoring';
 import { useMinimumCases, useSamplingSettings, type StoredCase } from '../../db';
 import { percent } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';
@@ -20,6 +20,7 @@ import { StandardNotes } from './RatingNotes';
 import { ShareBar } from './ShareBar';
 import { paths } from '../../app/paths';
 import './certainty.css';
+import './ratings.css';
 
 export function StandardBreakdown({
   inspectionId,

@@ -1,6 +1,6 @@
 // How sure a rating is, in words: intervals as "80% likely range 78%–96%", and a standard's unsettled band.
-import { RATING_LABELS, type StandardCertainty } from '../../../shared/scoring';
-import type { Interval } from '../../../shared/statistics';
+import { RATING_LABELS, type StandardCertainty } from '#shared/scoring';
+import type { Interval } from '#shared/statistics';
 import { percent } from '../../ui/format';
 
 /** "80% interval 78%–96%". */

@@ -1,13 +1,8 @@
 // An inspection's ratings, recomputed by the scoring module whenever its rows change, and only then.
 import { useMemo } from 'react';
-import { getFramework, type Framework } from '../../../shared/framework';
-import type { ExportedInspection } from '../../../shared/interchange';
-import {
-  rateInspection,
-  unfinishedWork,
-  type InspectionRating,
-  type UnfinishedWork,
-} from '../../../shared/scoring';
+import { getFramework, type Framework } from '#shared/framework';
+import type { ExportedInspection } from '#shared/interchange';
+import { rateInspection, unfinishedWork, type InspectionRating, type UnfinishedWork } from '#shared/scoring';
 import { toExportedInspection, type StoredCase, type StoredInspection } from '../../db';
 
 export interface RatedInspection {

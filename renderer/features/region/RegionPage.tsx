@@ -2,7 +2,7 @@
 // figures for every question, with the split by PDU (or youth justice service) behind each. A region with
 // several rounds or frameworks offers each one by name.
 import { Link, useParams, useSearchParams } from 'react-router';
-import { answersToCsv } from '../../../shared/interchange';
+import { answersToCsv } from '#shared/interchange';
 import { platform } from '../../platform';
 import { ExportButton } from '../transfer/ExportButton';
 import { useCasescore } from '../../state/store';
@@ -10,6 +10,7 @@ import { plural } from '../../ui/format';
 import { describeGroup, groupPath, type RegionGroup } from './region-groups';
 import { RegionAnnexe, RegionFigures } from './RegionSummary';
 import { useRegion } from './useRegion';
+import './region.css';
 
 /** The groups of a region as links, each named by round and framework with how many inspections it has. */
 export function RegionGroupLinks({ groups }: { groups: readonly RegionGroup[] }) {

@@ -1,8 +1,8 @@
 // A region side by side, as the regional letter reads it: the annexe-two table of standards by PDU (or youth
 // justice service) under their domain headings, with scores and overall ratings, then every question's
 // regional figure with the split by unit behind it. Words follow the framework.
-import { standardLabel, type Framework } from '../../../shared/framework';
-import type { ExportedInspection } from '../../../shared/interchange';
+import { standardLabel, type Framework } from '#shared/framework';
+import type { ExportedInspection } from '#shared/interchange';
 import {
   describeFigure,
   figureOf,
@@ -10,7 +10,7 @@ import {
   TOO_FEW_CASES,
   tooFewCases,
   type RegionRollUp,
-} from '../../../shared/scoring';
+} from '#shared/scoring';
 import { useMinimumCases } from '../../db';
 import { plural } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';

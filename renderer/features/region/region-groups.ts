@@ -1,7 +1,7 @@
 // A region's inspections fall into groups that can be shown side by side: one round (a named period) and one
 // framework version each. The London letter is one group (London, round 2022, probation); a 2024 Southwark
 // inspection is another group and never moves the letter's figures. Groups are named in words, never ids.
-import { findFramework, type FrameworkRef } from '../../../shared/framework';
+import { findFramework, type FrameworkRef } from '#shared/framework';
 import type { StoredInspection } from '../../db';
 
 /** One round of one framework in one region. */

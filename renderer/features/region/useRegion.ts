@@ -2,9 +2,9 @@
 // rows. When the region has more than one round or framework and the address does not pick one, the page
 // offers each group instead of refusing.
 import { useMemo } from 'react';
-import { getFramework, type Framework } from '../../../shared/framework';
-import type { ExportedInspection } from '../../../shared/interchange';
-import { rollUpRegion, type RegionRollUp } from '../../../shared/scoring';
+import { getFramework, type Framework } from '#shared/framework';
+import type { ExportedInspection } from '#shared/interchange';
+import { rollUpRegion, type RegionRollUp } from '#shared/scoring';
 import { toExportedInspection, useAllCases, useInspections } from '../../db';
 import { frameworkParam, inGroup, inRegion, regionGroups, type RegionGroup } from './region-groups';
 

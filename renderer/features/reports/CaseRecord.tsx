@@ -9,8 +9,8 @@ import {
   standardIsRated,
   type AnswerValue,
   type CaseQuestion,
-} from '../../../shared/framework';
-import { caseProgress } from '../../../shared/scoring';
+} from '#shared/framework';
+import { caseProgress } from '#shared/scoring';
 import { useCasesOf, useInspection } from '../../db';
 import { longDate } from '../../ui/format';
 import { CASE_TYPE_LABELS, COURT_REPORT_LABELS, ROSH_LABELS } from '../../ui/labels';

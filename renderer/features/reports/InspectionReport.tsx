@@ -2,8 +2,8 @@
 // its rating (with the share charts), the judged standards' evidence, the other case questions' figures, and
 // answer patterns by inspector. Each standard carries the inspectors' strengths and areas for improvement.
 import { useParams } from 'react-router';
-import { inspectionAgreement } from '../../../shared/moderation';
-import { describeFigure, figureOf, inspectorPatterns, RATING_LABELS } from '../../../shared/scoring';
+import { inspectionAgreement } from '#shared/moderation';
+import { describeFigure, figureOf, inspectorPatterns, RATING_LABELS } from '#shared/scoring';
 import { useCasesOf, useInspection } from '../../db';
 import { longDate } from '../../ui/format';
 import { AgreementFigures } from '../qa/AgreementFigures';
@@ -14,6 +14,7 @@ import { StandardBreakdown } from '../ratings/StandardBreakdown';
 import { useRatedInspection } from '../ratings/useRatedInspection';
 import { ReportFrame } from './ReportFrame';
 import { StandardCommentary } from './StandardCommentary';
+import './reports.css';
 
 export function InspectionReport() {
   const { inspectionId } = useParams();

@@ -5,6 +5,7 @@ import { RegionAnnexe, RegionFigures } from '../region/RegionSummary';
 import { RegionGroupLinks, useRegionAddress } from '../region/RegionPage';
 import { useRegion } from '../region/useRegion';
 import { ReportFrame } from './ReportFrame';
+import './reports.css';
 
 export function RegionReport() {
   const address = useRegionAddress();

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
+import './reports.css';
 
 export function ReportFrame({
   title,

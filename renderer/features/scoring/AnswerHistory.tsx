@@ -1,6 +1,6 @@
 // An answer's history, one key (H) from the question: who changed it, when, and from what to what, read from
 // the audit trail. Newest first, as a person looks for the last change.
-import type { AnswerValue } from '../../../shared/framework';
+import type { AnswerValue } from '#shared/framework';
 import { useAnswerHistory, type AnswerState } from '../../db';
 import { Dialog, DialogFooter } from '../../ui/Dialog';
 

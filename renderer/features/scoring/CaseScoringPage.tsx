@@ -8,8 +8,8 @@ import {
   standardIsRated,
   type ApplicabilityContext,
   type CaseQuestion,
-} from '../../../shared/framework';
-import { caseProgress } from '../../../shared/scoring';
+} from '#shared/framework';
+import { caseProgress } from '#shared/scoring';
 import {
   describeStorageError,
   setPromptsOptional,

@@ -2,7 +2,7 @@
 // dialog says which answers the change would set aside (kept, not counted, counted again if changed back) and
 // offers to clear them instead; clearing can be undone.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { caseQuestions, questionApplies, type Framework } from '../../../shared/framework';
+import { caseQuestions, questionApplies, type Framework } from '#shared/framework';
 import { describeStorageError, editCase, removeCase, type StoredCase } from '../../db';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
@@ -12,6 +12,7 @@ import { Dialog, DialogFooter } from '../../ui/Dialog';
 import { CaseFactsFields, toDetails, type CaseFacts } from '../cases/AddCases';
 import type { CaseDetails } from '../../db';
 import { useActor } from '../settings/actor';
+import './scoring.css';
 
 /** The Yes and No answers that apply under the case's details now but would not under `next`. */
 export function answersSetAsideBy(

@@ -3,11 +3,12 @@
 // before it stopped applying is shown set aside (kept, not counted). Any other letter typed on the row starts
 // the note, so typing a sentence never answers a run of questions.
 import { forwardRef, memo, useRef, useState, type KeyboardEvent } from 'react';
-import type { AnswerValue } from '../../../shared/framework';
+import type { AnswerValue } from '#shared/framework';
 import { describeStorageError, type AnswerEntry } from '../../db';
 import type { SaveStatus } from '../../state/answers-slice';
 import { autosaveText, useAutosave } from '../../ui/useAutosave';
 import { PAGE_KEYS } from './useScoringKeys';
+import './scoring.css';
 
 /** Keys the scoring page uses (next case, next unanswered, next key question, history); they never start a note. */
 const NAVIGATION_KEYS = new Set(PAGE_KEYS);

@@ -4,7 +4,7 @@ import {
   type ApplicabilityContext,
   type CaseQuestion,
   type Condition,
-} from '../../../shared/framework';
+} from '#shared/framework';
 import { CASE_TYPE_LABELS } from '../../ui/labels';
 
 function failingReason(condition: Condition | undefined, context: ApplicabilityContext): string | null {

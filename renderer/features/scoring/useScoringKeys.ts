@@ -6,7 +6,7 @@
 // next unanswered question, Q (Shift+Q) the next (previous) key question, H the focused answer's history,
 // Ctrl+Z and Ctrl+Shift+Z undo and redo.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { CaseQuestion } from '../../../shared/framework';
+import type { CaseQuestion } from '#shared/framework';
 import type { AnswerEntry } from '../../db';
 
 /** What the keyboard needs to know of a question row. */

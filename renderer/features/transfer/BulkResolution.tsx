@@ -1,7 +1,8 @@
 // Deciding many items at once: for conflicts, ours or theirs for all of them or for a range of cases by
 // reference; for changes to review, take or leave them all or a range.
 import { useMemo, useState } from 'react';
-import type { MergeItem } from '../../../shared/merge';
+import type { MergeItem } from '#shared/merge';
+import './transfer.css';
 
 /** Every bulk choice the review offers, in the order the buttons appear, for each group. */
 const BULK_ACTIONS = {

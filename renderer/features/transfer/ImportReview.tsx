@@ -5,7 +5,7 @@
 // a backup.
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { getFramework, type Framework } from '../../../shared/framework';
+import { getFramework, type Framework } from '#shared/framework';
 import {
   appliesAfter,
   ITEM_KINDS,
@@ -13,7 +13,7 @@ import {
   type InspectionMergePlan,
   type MergeItem,
   type MergeResolutions,
-} from '../../../shared/merge';
+} from '#shared/merge';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
 import { plural } from '../../ui/format';
@@ -24,6 +24,7 @@ import { KIND_PLURALS } from './item-words';
 import { SourceBanner } from './SourceBanner';
 import { applyReviewedImport, trustPendingKey } from './transfer';
 import './review.css';
+import './transfer.css';
 
 /** One inspection of the file: whether it is new, and its reference clashes to join or keep apart. */
 function InspectionSummary({

@@ -1,8 +1,9 @@
 // The items of an import side by side: what each is about, its value here and in the file (with note, who, when
 // and where), warnings (a time far ahead, a removal of things its remover had not seen), and the lead's choice.
-import type { Framework } from '../../../shared/framework';
-import type { ItemSide, MergeItem, MergeResolutions } from '../../../shared/merge';
+import type { Framework } from '#shared/framework';
+import type { ItemSide, MergeItem, MergeResolutions } from '#shared/merge';
 import { itemLabel, valueLabel, versionWords } from './item-words';
+import './transfer.css';
 
 function SideCell({ item, side }: { item: MergeItem; side: ItemSide | undefined }) {
   if (!side) return <td className="sub">Not here</td>;

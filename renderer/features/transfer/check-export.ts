@@ -12,7 +12,7 @@ import {
   knownFrameworks,
   loadFrameworkFile,
   registerFramework,
-} from '../../../shared/framework';
+} from '#shared/framework';
 import {
   InterchangeError,
   parseSignedExport,
@@ -20,7 +20,7 @@ import {
   type ExportFile,
   type PathSegment,
   type SignatureCheck,
-} from '../../../shared/interchange';
+} from '#shared/interchange';
 import { exportInspections, signingKeys } from '../../db';
 import {
   anonymiseExport,

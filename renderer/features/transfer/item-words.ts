@@ -1,8 +1,8 @@
 // A merge item in an inspector's words: what it is about ("Case CR0003: risk of serious harm"), each side's
 // value ("Medium", "Removed", "Yes"), and who made it, when and where.
-import { findCaseQuestion, keyQuestionLabel, standardLabel, type Framework } from '../../../shared/framework';
-import { detailWords, type ItemSide, type MergeItem } from '../../../shared/merge';
-import { questionHeading, RATING_LABELS } from '../../../shared/scoring';
+import { findCaseQuestion, keyQuestionLabel, standardLabel, type Framework } from '#shared/framework';
+import { detailWords, type ItemSide, type MergeItem } from '#shared/merge';
+import { questionHeading, RATING_LABELS } from '#shared/scoring';
 import {
   ANSWER_LABELS,
   CASE_TYPE_LABELS,

@@ -16,7 +16,7 @@
  * every answer, case fact, judgement rating and override rating stays, so the file rates identically.
  */
 import { armor, Decrypter, Encrypter } from 'age-encryption';
-import type { ExportedInspection, ExportFile } from '../../../shared/interchange';
+import type { ExportedInspection, ExportFile } from '#shared/interchange';
 
 /** What a clear export says about itself. */
 export const PERSONAL_DATA_NOTICE =

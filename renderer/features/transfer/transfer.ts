@@ -3,14 +3,9 @@
  * the export format's full validation (nothing is written unless the whole file is valid), and a backup of
  * the current data before anything imported is written.
  */
-import { FrameworkConflictError, registerFramework } from '../../../shared/framework';
-import {
-  frameworksOf,
-  InterchangeError,
-  type ExportFile,
-  type SignatureCheck,
-} from '../../../shared/interchange';
-import { MergeError, type MergePlan, type MergeResolutions } from '../../../shared/merge';
+import { FrameworkConflictError, registerFramework } from '#shared/framework';
+import { frameworksOf, InterchangeError, type ExportFile, type SignatureCheck } from '#shared/interchange';
+import { MergeError, type MergePlan, type MergeResolutions } from '#shared/merge';
 import {
   applyImport,
   describeStorageError,

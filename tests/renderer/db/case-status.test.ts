@@ -1,8 +1,8 @@
 // Case status through quality assurance: submitted only when every key question that applies is answered,
 // quality assured, locked read-only, reopened with a reason; every move audited and carried in the export.
 import { describe, expect, it } from 'vitest';
-import { caseQuestions, PROBATION_PDU_2021, questionApplies } from '../../../shared/framework';
-import { parseExport, serialiseExport } from '../../../shared/interchange';
+import { caseQuestions, PROBATION_PDU_2021, questionApplies } from '#shared/framework';
+import { parseExport, serialiseExport } from '#shared/interchange';
 import {
   applyImport,
   planImport,

@@ -11,7 +11,7 @@ import {
   setCommentary,
   setPromptsOptional,
 } from '../../../renderer/db';
-import { parseExport, serialiseExport } from '../../../shared/interchange';
+import { parseExport, serialiseExport } from '#shared/interchange';
 import { inspectionWithCases } from '../helpers';
 import { decideAll, TEAM_FILE } from '../../helpers/merge-decisions';
 

@@ -1,7 +1,7 @@
 // Erasure that erases: a case or inspection deleted for good leaves no content in the store, the audit or a new
 // export; tombstones keep id, time and stamps; the erasure log keeps who and when, never a name.
 import { describe, expect, it } from 'vitest';
-import { caseQuestions, PROBATION_PDU_2021, questionApplies } from '../../../shared/framework';
+import { caseQuestions, PROBATION_PDU_2021, questionApplies } from '#shared/framework';
 import {
   addCases,
   auditTrail,

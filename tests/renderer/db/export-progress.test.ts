@@ -2,9 +2,9 @@
 // case is finished; a reader recomputes it, so a file whose `progress` was edited still rates from its cases.
 import { describe, expect, it } from 'vitest';
 import { exportInspections, replaceAllWith, setAnswer } from '../../../renderer/db';
-import { caseQuestions, PROBATION_PDU_2021, questionApplies } from '../../../shared/framework';
-import { parseExport, serialiseExport } from '../../../shared/interchange';
-import { inspectionProgress } from '../../../shared/scoring';
+import { caseQuestions, PROBATION_PDU_2021, questionApplies } from '#shared/framework';
+import { parseExport, serialiseExport } from '#shared/interchange';
+import { inspectionProgress } from '#shared/scoring';
 import { inspectionWithCases } from '../helpers';
 
 /** Answers Yes to every key and non-rated question that applies to a community case without court work. */

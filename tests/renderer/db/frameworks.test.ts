@@ -20,8 +20,8 @@ import {
   frameworkHash,
   PROBATION_PDU_2021,
   withFrameworks,
-} from '../../../shared/framework';
-import { createExport, parseExport, serialiseExport } from '../../../shared/interchange';
+} from '#shared/framework';
+import { createExport, parseExport, serialiseExport } from '#shared/interchange';
 import { loadYouth2021, youth2021Inspection } from '../../helpers/youth-2021';
 
 const FILE = JSON.parse(

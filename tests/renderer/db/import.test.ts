@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createExport, serialiseExport, tryParseExport } from '../../../shared/interchange';
-import { inspectionProgress } from '../../../shared/scoring';
+import { createExport, serialiseExport, tryParseExport } from '#shared/interchange';
+import { inspectionProgress } from '#shared/scoring';
 import {
   applyImport,
   CasescoreDatabase,

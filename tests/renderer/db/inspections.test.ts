@@ -17,7 +17,7 @@ import {
   toExportedInspection,
 } from '../../../renderer/db';
 import { loadAnnexeTwo } from '../../../seeds';
-import { rateInspection } from '../../../shared/scoring';
+import { rateInspection } from '#shared/scoring';
 import { inspectionWithCases } from '../helpers';
 
 describe('inspections', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CasescoreDatabase, toExportedInspection } from '../../../renderer/db';
 import { createLondonDemo } from '../../../seeds';
 import { fromExportedInspection } from '../../../renderer/db/snapshot';
-import { rateInspection } from '../../../shared/scoring';
+import { rateInspection } from '#shared/scoring';
 
 /** The database exactly as an earlier schema version declared it. */
 function declaredAs(name: string, version: 1 | 2 | 3): Dexie {

@@ -9,7 +9,7 @@ import {
   serialiseExport,
   serialiseSignedExport,
   type ExportedInspection,
-} from '../../../shared/interchange';
+} from '#shared/interchange';
 import { database, readTeam, setAnswer } from '../../../renderer/db';
 import { exportText } from '../../../renderer/features/transfer/transfer';
 import { replacePlatform } from '../../../renderer/platform';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseFacts } from '../../../renderer/features/cases/AddCases';
 import { readPastedCases } from '../../../renderer/features/cases/paste-table';
-import { PROBATION_PDU_2021, YOUTH_2018 } from '../../../shared/framework';
+import { PROBATION_PDU_2021, YOUTH_2018 } from '#shared/framework';
 
 const defaults: CaseFacts = {
   caseType: 'community',

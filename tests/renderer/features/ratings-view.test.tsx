@@ -1,8 +1,8 @@
 import { within } from '@testing-library/react';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { PROBATION_PDU_2021 } from '../../../shared/framework';
-import { describeStandardMargin, rateInspection, standardMargin } from '../../../shared/scoring';
+import { PROBATION_PDU_2021 } from '#shared/framework';
+import { describeStandardMargin, rateInspection, standardMargin } from '#shared/scoring';
 import { runRate } from '../../../cli/rate-command';
 import { createInspection, database, setAnswer, toExportedInspection } from '../../../renderer/db';
 import { exportText } from '../../../renderer/features/transfer/transfer';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { within } from '@testing-library/react';
-import { parseExport } from '../../../shared/interchange';
+import { parseExport } from '#shared/interchange';
 import { database, exportInspections, loadLondonDemo, setAnswer } from '../../../renderer/db';
 import { backupIfChanged } from '../../../renderer/features/backups/useAutoBackup';
 import {

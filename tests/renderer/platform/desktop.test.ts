@@ -1,6 +1,6 @@
 // The desktop platform passes the shell's refusals on in the shell's own words, without Electron's wrapping.
 import { describe, expect, it } from 'vitest';
-import type { DesktopApi } from '../../../shared/ipc';
+import type { DesktopApi } from '#shared/ipc';
 import { desktopPlatform } from '../../../renderer/platform/desktop';
 import { readImport } from '../../../renderer/features/transfer/transfer';
 

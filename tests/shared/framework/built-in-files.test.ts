@@ -13,8 +13,8 @@ import {
   YOUTH_2018,
   type Framework,
   type Rating,
-} from '../../../shared/framework';
-import { bandFor, overallRating, rateInspection, scoreStandardRatings } from '../../../shared/scoring';
+} from '#shared/framework';
+import { bandFor, overallRating, rateInspection, scoreStandardRatings } from '#shared/scoring';
 
 /** The framework as another copy of Casescore would read it: exported as a file, then loaded. */
 function reloaded(framework: Framework): Framework {

@@ -7,7 +7,7 @@ import {
   type ApplicabilityContext,
   type CaseSampledStandard,
   type Condition,
-} from '../../../shared/framework';
+} from '#shared/framework';
 
 const courtWorkRated: Condition = { kind: 'option', option: 'courtWork' };
 const withCourtReport: Condition = { kind: 'court-report-inspected' };

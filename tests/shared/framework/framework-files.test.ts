@@ -20,7 +20,7 @@ import {
   PROBATION_PDU_2021,
   YOUTH_2018,
   type FrameworkFile,
-} from '../../../shared/framework';
+} from '#shared/framework';
 import { frameworkFileArbitrary } from '../../helpers/framework-files';
 
 const ROOT = join(__dirname, '..', '..', '..');

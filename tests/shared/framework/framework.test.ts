@@ -11,7 +11,7 @@ import {
   ratedStandards,
   YOUTH_2018,
   type ApplicabilityContext,
-} from '../../../shared/framework';
+} from '#shared/framework';
 
 describe('the probation PDU framework', () => {
   it('has the stable standard ids of docs/framework.md, judged and case-sampled', () => {

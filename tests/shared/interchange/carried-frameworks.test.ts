@@ -10,15 +10,15 @@ import {
   registerFramework,
   withFrameworks,
   YOUTH_2018,
-} from '../../../shared/framework';
+} from '#shared/framework';
 import {
   createExport,
   frameworksOf,
   parseExport,
   serialiseExport,
   tryParseExport,
-} from '../../../shared/interchange';
-import { rateInspection } from '../../../shared/scoring';
+} from '#shared/interchange';
+import { rateInspection } from '#shared/scoring';
 import { loadYouth2021, youth2021Inspection } from '../../helpers/youth-2021';
 
 const AT = new Date('2022-10-01T09:00:00.000Z');

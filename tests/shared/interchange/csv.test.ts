@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { createLondonDemo } from '../../../seeds';
-import { caseQuestions, PROBATION_PDU_2021 } from '../../../shared/framework';
+import { caseQuestions, PROBATION_PDU_2021 } from '#shared/framework';
 import {
   answersToCsv,
   CASE_COLUMNS,
   CSV_BOM,
   neutraliseCell,
   type ExportedInspection,
-} from '../../../shared/interchange';
+} from '#shared/interchange';
 import { inspectionArbitrary } from '../../helpers/arbitraries';
 
 /** The cells as a spreadsheet reads them: the byte-order mark off, every quoted field unquoted. */

@@ -9,8 +9,8 @@ import {
   parseSignedExport,
   serialiseExport,
   upgradeToCurrent,
-} from '../../../shared/interchange';
-import { rateInspection, setAsideAnswers } from '../../../shared/scoring';
+} from '#shared/interchange';
+import { rateInspection, setAsideAnswers } from '#shared/scoring';
 
 const fixtures = readdirSync('tests/fixtures/interchange').filter((f) => /^v\d+\.json$/.test(f));
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { exportJsonSchema, FORMAT_VERSION } from '../../../shared/interchange';
+import { exportJsonSchema, FORMAT_VERSION } from '#shared/interchange';
 
 // The committed JSON Schema is for tools outside Casescore; check with an independent validator that it says
 // what the Casescore reader says about real files.

@@ -15,7 +15,7 @@ import {
   tryParseExport,
   tryReadExportFile,
   writeExportFile,
-} from '../../../shared/interchange';
+} from '#shared/interchange';
 import { createLondonDemo } from '../../../seeds';
 
 const SAMPLE = readFileSync('seeds/samples/london-2022.json', 'utf8');

@@ -8,8 +8,8 @@ import {
   serialiseExport,
   tryParseExport,
   type ExportFile,
-} from '../../../shared/interchange';
-import { rateInspection, setAsideAnswers } from '../../../shared/scoring';
+} from '#shared/interchange';
+import { rateInspection, setAsideAnswers } from '#shared/scoring';
 import { caseWith, probationInspection } from '../../helpers/inspections';
 
 /** A small valid file, as plain JSON values, for tests to break one piece at a time. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createExport, parseExport, serialiseExport } from '../../../shared/interchange';
+import { createExport, parseExport, serialiseExport } from '#shared/interchange';
 import { inspectionArbitrary } from '../../helpers/arbitraries';
 
 describe('serialise then parse', () => {

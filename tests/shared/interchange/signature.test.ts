@@ -7,7 +7,7 @@ import {
   makeSigningKeys,
   signFile,
   toBase64,
-} from '../../../shared/interchange/signature';
+} from '#shared/interchange/signature.ts';
 
 describe('canonical JSON', () => {
   it('gives the same text whatever order keys were written in', () => {

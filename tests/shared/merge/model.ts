@@ -1,8 +1,8 @@
 // A model of copies of one inspection on several devices, each changed the way the app changes its store (a new
 // version names what it replaced; a removal names everything it had seen) and exchanged as files. Used by the
 // merge property tests; times come from each device's own (skewed) clock and are never compared.
-import type { ExportedCase, ExportedInspection, VersionedCaseDetail } from '../../../shared/interchange';
-import { VERSIONED_CASE_DETAILS } from '../../../shared/interchange';
+import type { ExportedCase, ExportedInspection, VersionedCaseDetail } from '#shared/interchange';
+import { VERSIONED_CASE_DETAILS } from '#shared/interchange';
 import {
   applyMerge,
   caseVersions,
@@ -12,8 +12,8 @@ import {
   seenBy,
   type MergePlan,
   type MergeResolutions,
-} from '../../../shared/merge';
-import { canonicalJson } from '../../../shared/interchange';
+} from '#shared/merge';
+import { canonicalJson } from '#shared/interchange';
 
 export interface Device {
   readonly id: string;

@@ -2,8 +2,8 @@
 // deciding, removals of unseen work), and the review's promises (every change listed, counts equal to Apply).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ExportedCase, ExportedInspection } from '../../../shared/interchange';
-import { VERSIONED_CASE_DETAILS } from '../../../shared/interchange';
+import type { ExportedCase, ExportedInspection } from '#shared/interchange';
+import { VERSIONED_CASE_DETAILS } from '#shared/interchange';
 import {
   applyMerge,
   caseVersions,
@@ -19,7 +19,7 @@ import {
   type MergePlan,
   type MergeResolutions,
   type MergeSource,
-} from '../../../shared/merge';
+} from '#shared/merge';
 import { inspectionArbitrary } from '../../helpers/arbitraries';
 
 const T = (minutes: number) => new Date(Date.UTC(2026, 10, 2, 10, minutes)).toISOString();

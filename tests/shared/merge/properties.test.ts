@@ -3,7 +3,7 @@
 // listing it for review or as a conflict, and every copy must converge once conflicts are resolved the same way.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { covers } from '../../../shared/merge';
+import { covers } from '#shared/merge';
 import { content, edit, exchange, startingCopies, type Device, type Operation } from './model';
 
 const HOUR = 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 // Agreement between first and second scorings, per key question, standard and inspector, against a hand count.
 import { describe, expect, it } from 'vitest';
-import { PROBATION_PDU_2021 } from '../../../shared/framework';
-import { agreementToCsv, moderationAgreement, type ModeratedCase } from '../../../shared/moderation';
+import { PROBATION_PDU_2021 } from '#shared/framework';
+import { agreementToCsv, moderationAgreement, type ModeratedCase } from '#shared/moderation';
 
 const cases: ModeratedCase[] = [
   {

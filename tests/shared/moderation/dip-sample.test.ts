@@ -2,7 +2,7 @@
 // with a clear reason when they cannot be drawn.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { drawDipSample, seededRandom, type DipCandidate } from '../../../shared/moderation';
+import { drawDipSample, seededRandom, type DipCandidate } from '#shared/moderation';
 
 function candidates(spec: Record<string, number>): DipCandidate[] {
   return Object.entries(spec).flatMap(([key, n]) => {

@@ -2,9 +2,9 @@
 // would settle a standard, checked by hand and against the definition in shared/scoring/certainty.ts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PROBATION_PDU_2021 } from '../../../shared/framework';
-import { bandOfShare, keyQuestionCertainty, standardCertainty } from '../../../shared/scoring';
-import { wilsonInterval } from '../../../shared/statistics';
+import { PROBATION_PDU_2021 } from '#shared/framework';
+import { bandOfShare, keyQuestionCertainty, standardCertainty } from '#shared/scoring';
+import { wilsonInterval } from '#shared/statistics';
 
 const framework = PROBATION_PDU_2021;
 const kq = (yes: number, applicable: number) => ({ id: 'kq', yes, applicable });

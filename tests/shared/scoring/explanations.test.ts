@@ -7,13 +7,8 @@ import {
   PROBATION_PDU_2021,
   standardLabel,
   YOUTH_2018,
-} from '../../../shared/framework';
-import {
-  createExport,
-  parseExport,
-  serialiseExport,
-  type ExportedInspection,
-} from '../../../shared/interchange';
+} from '#shared/framework';
+import { createExport, parseExport, serialiseExport, type ExportedInspection } from '#shared/interchange';
 import {
   describeMaximum,
   describeNotRated,
@@ -23,7 +18,7 @@ import {
   rateInspection,
   rollUpRegion,
   unfinishedWork,
-} from '../../../shared/scoring';
+} from '#shared/scoring';
 import { caseWith, sampleWith } from '../../helpers/inspections';
 
 function youth(parts: Partial<ExportedInspection>): ExportedInspection {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLondonDemo } from '../../../seeds';
-import {
-  describeFigure,
-  figureOf,
-  inspectorPatterns,
-  questionHeading,
-  rollUpRegion,
-} from '../../../shared/scoring';
+import { describeFigure, figureOf, inspectorPatterns, questionHeading, rollUpRegion } from '#shared/scoring';
 import { caseWith, probationInspection } from '../../helpers/inspections';
 
 describe("the letter's figures", () => {

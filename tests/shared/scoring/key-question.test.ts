@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PROBATION_PDU_2021 } from '../../../shared/framework';
-import { bandFor, rateInspection } from '../../../shared/scoring';
+import { PROBATION_PDU_2021 } from '#shared/framework';
+import { bandFor, rateInspection } from '#shared/scoring';
 import { probationInspection, sampleWith } from '../../helpers/inspections';
 
 const framework = PROBATION_PDU_2021;

@@ -3,7 +3,7 @@
 // is the fewest answers that move the rating; and every change that could move the rating has its sentence.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { YOUTH_2018, type Rating } from '../../../shared/framework';
+import { YOUTH_2018, type Rating } from '#shared/framework';
 import {
   bandFor,
   describeStandardMargin,
@@ -13,7 +13,7 @@ import {
   ratingRank,
   standardMargin,
   type KeyQuestionResult,
-} from '../../../shared/scoring';
+} from '#shared/scoring';
 
 const framework = YOUTH_2018;
 const LABEL_TO_RATING = new Map(Object.entries(RATING_LABELS).map(([r, l]) => [l, r as Rating]));

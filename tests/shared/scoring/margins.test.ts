@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PROBATION_PDU_2021 } from '../../../shared/framework';
+import { PROBATION_PDU_2021 } from '#shared/framework';
 import {
   bandFor,
   describeStandardMargin,
@@ -12,7 +12,7 @@ import {
   ratingRank,
   standardMargin,
   yesChangedToNoToFallBelow,
-} from '../../../shared/scoring';
+} from '#shared/scoring';
 import { probationInspection, sampleWith } from '../../helpers/inspections';
 
 const framework = PROBATION_PDU_2021;

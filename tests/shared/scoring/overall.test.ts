@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  PROBATION_PDU_2021,
-  RATINGS,
-  YOUTH_2018,
-  type Framework,
-  type Rating,
-} from '../../../shared/framework';
-import { overallRating, scoreStandardRatings } from '../../../shared/scoring';
+import { PROBATION_PDU_2021, RATINGS, YOUTH_2018, type Framework, type Rating } from '#shared/framework';
+import { overallRating, scoreStandardRatings } from '#shared/scoring';
 
 /** docs/framework.md's published tables: inclusive score ranges per rating. */
 const TABLES: { framework: Framework; maxScore: number; ranges: Record<Rating, [number, number]> }[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OverrideError, overrideProblem, rateInspection } from '../../../shared/scoring';
+import { OverrideError, overrideProblem, rateInspection } from '#shared/scoring';
 import { allJudged, probationInspection, sampleWith } from '../../helpers/inspections';
 
 const cases = sampleWith({

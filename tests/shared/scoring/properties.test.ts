@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseQuestions, getFramework, PROBATION_PDU_2021, type Rating } from '../../../shared/framework';
-import type { ExportedInspection } from '../../../shared/interchange';
+import { caseQuestions, getFramework, PROBATION_PDU_2021, type Rating } from '#shared/framework';
+import type { ExportedInspection } from '#shared/interchange';
 import {
   addTallies,
   EMPTY_TALLY,
@@ -9,7 +9,7 @@ import {
   ratingRank,
   rollUpRegion,
   tallyInspection,
-} from '../../../shared/scoring';
+} from '#shared/scoring';
 import { inspectionArbitrary } from '../../helpers/arbitraries';
 
 const rank = (r: Rating | null) => (r === null ? -1 : ratingRank(r));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RegionMixError, rollUpRegion } from '../../../shared/scoring';
+import { RegionMixError, rollUpRegion } from '#shared/scoring';
 import { probationInspection, sampleWith } from '../../helpers/inspections';
 
 describe('the region roll-up', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rateInspection } from '../../../shared/scoring';
+import { rateInspection } from '#shared/scoring';
 import { allJudged, probationInspection, sampleWith } from '../../helpers/inspections';
 
 function standard(inspection: ReturnType<typeof probationInspection>, id: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportedInspection } from '../../../shared/interchange';
-import { rateInspection } from '../../../shared/scoring';
+import type { ExportedInspection } from '#shared/interchange';
+import { rateInspection } from '#shared/scoring';
 import { sampleWith } from '../../helpers/inspections';
 
 function youthInspection(parts: Partial<ExportedInspection>): ExportedInspection {

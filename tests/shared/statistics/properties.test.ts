@@ -10,7 +10,7 @@ import {
   percentAgreement,
   sampleSizeForShare,
   wilsonInterval,
-} from '../../../shared/statistics';
+} from '#shared/statistics';
 
 const ANSWERS = ['yes', 'no', 'not-applicable'] as const;
 const answer = fc.constantFrom(...ANSWERS);

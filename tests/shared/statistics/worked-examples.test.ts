@@ -11,7 +11,7 @@ import {
   sampleSizeForShare,
   wilsonInterval,
   zForLevel,
-} from '../../../shared/statistics';
+} from '#shared/statistics';
 
 describe('the normal quantile', () => {
   it('gives the z values printed in every normal table (1.2816 for 80%, 1.6449 for 90%, 1.9600 for 95%)', () => {

@@ -1,8 +1,8 @@
 // What a device sends: only the items it changed after a counter, with the case details and inspection details
 // a reader needs, and counters checked against the batch's range.
 import { describe, expect, it } from 'vitest';
-import type { ExportedInspection } from '../../../shared/interchange';
-import { changesIn, changesSince, counterOutsideRange, highestCounter } from '../../../shared/sync';
+import type { ExportedInspection } from '#shared/interchange';
+import { changesIn, changesSince, counterOutsideRange, highestCounter } from '#shared/sync';
 
 const mine = (counter: number) => ({
   updatedAt: '2026-11-02T09:00:00.000Z',

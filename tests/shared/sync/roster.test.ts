@@ -1,7 +1,7 @@
 // A team list is valid only when signed by the lead it names, with unique initials and keys.
 import { describe, expect, it } from 'vitest';
-import { makeSigningKeys } from '../../../shared/interchange';
-import { checkRoster, memberWithKey, signRoster, type UnsignedRoster } from '../../../shared/sync';
+import { makeSigningKeys } from '#shared/interchange';
+import { checkRoster, memberWithKey, signRoster, type UnsignedRoster } from '#shared/sync';
 
 async function team() {
   const lead = await makeSigningKeys();

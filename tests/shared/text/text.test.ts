@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hiddenCharacterProblem, ID_PATTERN, referenceKey, tidyReference } from '../../../shared/text';
+import { hiddenCharacterProblem, ID_PATTERN, referenceKey, tidyReference } from '#shared/text';
 
 describe('the one reference rule', () => {
   it('ignores spaces and letter case, and compares in Unicode NFC', () => {

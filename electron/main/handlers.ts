@@ -12,6 +12,7 @@ import { listBackups, readBackup, writeBackup } from './backups';
 import { handle } from './ipc';
 import { protectKey, unprotectKey } from './keychain';
 import { readRegularFile } from './read-file';
+import { TeamServerRelay } from './team-server';
 
 /** Where things live on this computer. */
 export interface ShellPaths {
@@ -31,6 +32,7 @@ const FILTERS = {
 export function registerHandlers(
   paths: ShellPaths,
   onBackupWritten: (reason: BackupReason) => void = () => undefined,
+  teamServer: TeamServerRelay = new TeamServerRelay(),
 ): void {
   handle('transfer/save-file', async ({ suggestedName, text, kind }, event) => {
     const window = BrowserWindow.fromWebContents(event.sender);
@@ -91,6 +93,12 @@ export function registerHandlers(
   });
   handle('keys/protect', async ({ key }) => ({ sealed: protectKey(safeStorage, key) }));
   handle('keys/unprotect', async ({ sealed }) => ({ key: unprotectKey(safeStorage, sealed) }));
+  // The team server: main reaches the one address set in Settings, for the renderer (team-server.ts).
+  handle('sync/use-server', async ({ url }) => {
+    teamServer.use(url);
+    return null;
+  });
+  handle('sync/request', async (argument) => teamServer.request(argument));
   handle('app/info', async () => ({
     version: paths.version,
     dataFolder: paths.dataFolder,

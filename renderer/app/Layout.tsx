@@ -17,6 +17,7 @@ import { LockButton, LockScreen } from '../features/lock/LockScreen';
 import { useLock } from '../features/lock/lock-state';
 import { useIdleLock } from '../features/lock/useIdleLock';
 import { SyncStatusLine } from '../sync/SyncStatusLine';
+import { useTeamSync } from '../sync/useTeamSync';
 
 export function Layout({ children }: { children: ReactNode }) {
   const initials = useInitials();
@@ -26,6 +27,7 @@ export function Layout({ children }: { children: ReactNode }) {
   // The lock guards case content, so it starts once there is someone using the app.
   const locked = useLock((s) => s.locked) && !!initials;
   useIdleLock(host, !!initials);
+  useTeamSync(host, !!initials);
   const notify = useCasescore((s) => s.notify);
   useEffect(
     () =>

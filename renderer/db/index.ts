@@ -49,7 +49,7 @@ export { newId } from './clock';
 export { useAllCases, useBin, useCasesOf, useInitials, useInspection, useInspections } from './live';
 export { applyImport, exportInspections, latestChange, planImport, replaceAllWith } from './transfer';
 export { ownFingerprint, signingKeys } from './signing';
-export { distrustKey, readTeam, trustKey, useTeam, type TeamMember } from './team';
+export { distrustKey, readTeam, teamMemberByKey, trustKey, useTeam, type TeamMember } from './team';
 export { sourceOfFile, type FileSource } from './trust';
 export { BROWSER_BACKUPS_KEPT, listBrowserBackups, readBrowserBackup, writeBrowserBackup } from './backups';
 export {

@@ -5,7 +5,7 @@
  * dealt with). Each inspection's state is one row, written whole, so an outbox and its chain never disagree.
  */
 import type { ExportedInspection } from '#shared/interchange';
-import type { ChangeBatch } from '#shared/sync';
+import { checkServerAddress, type ChangeBatch } from '#shared/sync';
 import { database, type CasescoreDatabase } from './database';
 import { toExportedInspection } from './snapshot';
 import { DEVICE_KEY, type DeviceRecord } from './write';
@@ -52,26 +52,7 @@ export async function readSyncServer(db: CasescoreDatabase = database()): Promis
 }
 
 /** An address from what was typed: http(s) only, no path beyond "/", or what is wrong with it. */
-export function checkSyncServer(raw: string): { url: string | null } | { problem: string } {
-  const text = raw.trim();
-  if (text === '') return { url: null };
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return { problem: 'Enter the server’s address, such as https://casescore.example.org' };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { problem: 'The address starts with https:// (or http:// on this computer only).' };
-  }
-  if (url.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
-    return { problem: 'Use https:// for a server on the network: case data must not travel unencrypted.' };
-  }
-  if (url.search || url.hash || url.username || url.password) {
-    return { problem: 'Enter the server’s address alone, without a query, fragment or password.' };
-  }
-  return { url: url.origin + url.pathname.replace(/\/+$/, '') };
-}
+export const checkSyncServer = checkServerAddress;
 
 /** Saves the server's address (null switches syncing off). */
 export async function saveSyncServer(url: string | null, db: CasescoreDatabase = database()): Promise<void> {
@@ -104,6 +85,12 @@ export async function updateSyncState(
 export async function syncedInspectionIds(db: CasescoreDatabase = database()): Promise<string[]> {
   const keys = await db.settings.where('key').startsWith('sync:').primaryKeys();
   return keys.map((key) => String(key).slice('sync:'.length));
+}
+
+/** Every inspection held here (not in the bin): each is offered to the team server, which says if it is shared. */
+export async function localInspectionIds(db: CasescoreDatabase = database()): Promise<string[]> {
+  const rows = await db.inspections.filter((i) => !i.deletedAt).toArray();
+  return rows.map((i) => i.id);
 }
 
 /**

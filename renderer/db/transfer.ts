@@ -7,6 +7,7 @@ import { createExport, frameworksOf, type ExportFile, type ExportedInspection } 
 import {
   applyMerge,
   planMerge,
+  takenOnly,
   type MergePlan,
   type MergeResolutions,
   type MergeSource,
@@ -82,7 +83,8 @@ export async function planImport(file: ExportFile, source: MergeSource): Promise
 
 /**
  * Imports the file with the lead's resolutions, in one transaction: the plan is made again inside it (so a
- * change since the review cannot slip through unresolved), applied, and written with audit entries.
+ * change since the review cannot slip through unresolved), applied, and written with audit entries. With
+ * `takenOnly` (changes from the team server) only what is taken without asking is applied; the rest waits.
  * @returns how many items changed.
  */
 export async function applyImport(
@@ -91,6 +93,7 @@ export async function applyImport(
   by: string,
   fileName: string,
   source: MergeSource,
+  options: { readonly takenOnly?: boolean } = {},
 ): Promise<{ applied: number; claims: number }> {
   const db = database();
   return audited(by, [db.inspections, db.cases], async (write) => {
@@ -99,13 +102,14 @@ export async function applyImport(
     // inspections rate here from now on.
     for (const framework of frameworksOf(file)) await keepFramework(framework, by, fileName);
     const current = await currentCopies(file.inspections.map((i) => i.id));
-    const plan = planMerge(current, file.inspections, {
+    const planned = planMerge(current, file.inspections, {
       source,
       localDevice: write.device,
       localCounter: write.counter,
       binned: await binnedInspections(),
       now: new Date(at),
     });
+    const plan = options.takenOnly ? takenOnly(planned) : planned;
     const merged = applyMerge(current, file.inspections, plan, resolutions, {
       resolver: { device: write.device, counter: write.counter, by, at },
       claimedIn: source.signedBy,

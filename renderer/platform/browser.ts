@@ -59,6 +59,15 @@ export function browserPlatform(): Platform {
     backups: { write: writeBrowserBackup, list: listBrowserBackups, read: readBrowserBackup },
     onMenuCommand: () => () => undefined,
     onBeforeQuit: () => () => undefined,
+    teamServer: {
+      use: async () => undefined,
+      fetch: (url, init) => fetch(url, init),
+      // The page's Content Security Policy lets it reach its own origin alone (docs/sync.md).
+      problem: (url) =>
+        new URL(url).origin === window.location.origin
+          ? null
+          : `In a browser Casescore can reach only the address it was opened from (${window.location.origin}): open it from your team server’s address, or use the desktop app.`,
+    },
     async logError(message) {
       console.error(`Casescore: ${message}`);
     },

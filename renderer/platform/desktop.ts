@@ -43,6 +43,30 @@ export function desktopPlatform(api: DesktopApi): Platform {
         if ((MENU_COMMANDS as readonly string[]).includes(command)) listener(command as MenuCommand);
       }),
     onBeforeQuit: (listener) => api.on('app/before-quit', () => listener()),
+    teamServer: {
+      use: async (url) => {
+        await api.invoke('sync/use-server', { url });
+      },
+      async fetch(url, init = {}) {
+        const headers = new Headers(init.headers);
+        const authorization = headers.get('authorization');
+        const answer = await api
+          .invoke('sync/request', {
+            url,
+            method: (init.method ?? 'GET') as 'GET' | 'POST' | 'PUT',
+            ...(authorization ? { authorization } : {}),
+            ...(typeof init.body === 'string' ? { body: init.body } : {}),
+          })
+          .catch((error: unknown) => {
+            throw new Error(withoutIpcWrapping(error));
+          });
+        // No answer at all reads as fetch's own failure, so the sync engine counts the server unreachable.
+        if ('unreachable' in answer) throw new TypeError(answer.unreachable);
+        const empty = answer.status === 204 || answer.status === 304;
+        return new Response(empty ? null : answer.body, { status: answer.status });
+      },
+      problem: () => null,
+    },
     async logError(message) {
       await api.invoke('log/error', { message: message.slice(0, 20_000) || '(empty message)' });
     },

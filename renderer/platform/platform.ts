@@ -24,6 +24,20 @@ export interface ChosenFile {
   readonly bytes: Uint8Array;
 }
 
+/**
+ * The way to the team server. On the desktop the main process sends each request, to the one address set in
+ * Settings (the window itself connects to nothing remote); in a browser the page's own origin is the only one
+ * its Content Security Policy lets it reach, so the team server must be served from it (docs/sync.md).
+ */
+export interface TeamServerLink {
+  /** Tells the host the address set in Settings (null: none). */
+  use(url: string | null): Promise<void>;
+  /** A fetch that reaches that address alone; a failure to get any answer is a TypeError, as fetch's is. */
+  fetch(url: string, init?: RequestInit): Promise<Response>;
+  /** Why the address cannot be reached from this host, or null when it can. */
+  problem(url: string): string | null;
+}
+
 /** What the host can do for the renderer. */
 export interface Platform {
   readonly kind: 'desktop' | 'browser';
@@ -48,6 +62,7 @@ export interface Platform {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Hears that the app is quitting, so a final backup can be written. */
   onBeforeQuit(listener: () => void): () => void;
+  readonly teamServer: TeamServerLink;
   /** Keeps an error nobody caught: the desktop's log in the user data folder, or the browser's console. */
   logError(message: string): Promise<void>;
 }

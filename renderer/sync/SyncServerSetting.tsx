@@ -3,8 +3,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { describeStorageError } from '../db';
 import { checkSyncServer, readSyncServer, saveSyncServer } from '../db/sync-state';
+import { platform } from '../platform';
 import { Field } from '../ui/Field';
 import { Message } from '../ui/Message';
+import { syncSoon } from './runner';
 import { describeSyncStatus, shownStatus, useSyncStatus } from './status';
 
 export function SyncServerSetting() {
@@ -23,6 +25,8 @@ export function SyncServerSetting() {
           const checked = checkSyncServer(value ?? stored ?? '');
           setMessage(null);
           if ('problem' in checked) return setProblem(checked.problem);
+          const unreachable = checked.url ? platform().teamServer.problem(checked.url) : null;
+          if (unreachable) return setProblem(unreachable);
           setProblem(null);
           try {
             await saveSyncServer(checked.url);
@@ -58,7 +62,14 @@ export function SyncServerSetting() {
         </button>
       </form>
       <Message message={message} />
-      {stored && <p data-testid="sync-status">{describeSyncStatus(status)}</p>}
+      {stored && (
+        <div className="sync-now">
+          <p data-testid="sync-status">{describeSyncStatus(status)}</p>
+          <button type="button" className="button button--quiet" onClick={syncSoon}>
+            Sync now
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,6 +1,8 @@
 // The team server's status in the header: shown once a server is set (last synced, changes waiting, server
-// unreachable), so an inspector can see their changes have gone, or why not.
+// unreachable), so an inspector can see their changes have gone, or why not; with a way to the team inbox when
+// changes from the team wait for the lead.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { Link } from 'react-router';
 import { readSyncServer } from '../db/sync-state';
 import { describeSyncStatus, shownStatus, useSyncStatus } from './status';
 import './sync.css';
@@ -11,8 +13,15 @@ export function SyncStatusLine() {
   if (!server) return null;
   const problem = status.state === 'unreachable' || status.state === 'refused';
   return (
-    <span role="status" className={`sync-status${problem ? ' sync-status--problem' : ''}`}>
-      {describeSyncStatus(status)}
+    <span className="sync-line">
+      <span role="status" className={`sync-status${problem ? ' sync-status--problem' : ''}`}>
+        {describeSyncStatus(status)}
+      </span>
+      {(status.toResolve ?? 0) > 0 && (
+        <Link className="sync-inbox-link" to="/import">
+          Team inbox
+        </Link>
+      )}
     </span>
   );
 }

@@ -8,7 +8,7 @@
  * The engine decides nothing about what a pulled change does: that is the merge planner's, the same one that
  * reads imported files (see `IncomingChanges`).
  */
-import type { SigningKeys } from '#shared/interchange';
+import { fingerprintOf, type SigningKeys } from '#shared/interchange';
 import {
   BATCH_FORMAT,
   BATCH_FORMAT_VERSION,
@@ -16,6 +16,7 @@ import {
   changesSince,
   highestCounter,
   signBatch,
+  type Roster,
 } from '#shared/sync';
 import type { InboxBatch, SyncState, SyncStorage } from '../db/sync-state';
 import { SyncError, type SyncServer } from './server-api';
@@ -27,7 +28,7 @@ import { SyncError, type SyncServer } from './server-api';
  * rest are offered again next round.
  */
 export interface IncomingChanges {
-  receive(inspectionId: string, batches: readonly InboxBatch[]): Promise<readonly string[]>;
+  receive(inspectionId: string, batches: readonly InboxBatch[], roster: Roster): Promise<readonly string[]>;
 }
 
 /** How a round ended, for the status line. */
@@ -44,6 +45,11 @@ export interface SyncDeps {
   readonly incoming?: IncomingChanges;
   /** The lead's key this device already trusts, when it knows it; the team list must be signed by it. */
   readonly trustedLeadKey?: (inspectionId: string) => string | undefined;
+  /**
+   * Whether this device trusts the lead who signed the team list (its own key, or one on its team list whose
+   * fingerprint was checked); when it does not, the round stops before anything is sent or taken.
+   */
+  readonly trustsLead?: (roster: Roster) => Promise<boolean>;
   readonly now?: () => Date;
 }
 
@@ -83,6 +89,18 @@ export async function fillOutbox(inspectionId: string, deps: SyncDeps): Promise<
 /** One round for one inspection. Never throws for the network or a refusal: it says what happened. */
 export async function syncRound(inspectionId: string, deps: SyncDeps): Promise<RoundOutcome> {
   try {
+    // An inspection already shared keeps cutting its changes into the outbox, reachable or not; one not yet
+    // known to be shared asks for its team list first, so it keeps no state unless it is.
+    const shared = (await deps.storage.inspectionIds()).includes(inspectionId);
+    if (shared) await fillOutbox(inspectionId, deps);
+    const roster = await deps.server.getRoster(inspectionId, deps.trustedLeadKey?.(inspectionId));
+    if (deps.trustsLead && !(await deps.trustsLead(roster))) {
+      const lead = roster.members.find((m) => m.initials === roster.lead);
+      return {
+        kind: 'refused',
+        message: `the team list of ${inspectionId} is signed by ${roster.lead} with key ${await fingerprintOf(roster.signature.publicKey)}, which is not on your team list: check it with ${lead?.name ?? roster.lead} by phone and trust it on the inspection’s Team screen`,
+      };
+    }
     const state = await fillOutbox(inspectionId, deps);
     for (const batch of state.outbox) {
       await deps.server.pushBatch(batch);
@@ -91,7 +109,6 @@ export async function syncRound(inspectionId: string, deps: SyncDeps): Promise<R
         outbox: current.outbox.filter((b) => b !== batch && batchHash(b) !== batchHash(batch)),
       }));
     }
-    const roster = await deps.server.getRoster(inspectionId, deps.trustedLeadKey?.(inspectionId));
     const device = (await deps.storage.snapshot(inspectionId)).device;
     for (let more = true; more;) {
       const { cursor } = await deps.storage.readState(inspectionId);
@@ -108,7 +125,7 @@ export async function syncRound(inspectionId: string, deps: SyncDeps): Promise<R
     }
     const { inbox } = await deps.storage.readState(inspectionId);
     if (deps.incoming && inbox.length > 0) {
-      const dealt = new Set(await deps.incoming.receive(inspectionId, inbox));
+      const dealt = new Set(await deps.incoming.receive(inspectionId, inbox, roster));
       await deps.storage.updateState(inspectionId, (current) => ({
         ...current,
         inbox: current.inbox.filter((b) => !dealt.has(b.hash)),
@@ -120,7 +137,9 @@ export async function syncRound(inspectionId: string, deps: SyncDeps): Promise<R
     }));
     return { kind: 'synced' };
   } catch (error) {
-    if (error instanceof SyncError && error.code === 'unknown-inspection') return { kind: 'not-shared' };
+    // No team list here, or one that does not name this device: not shared with it.
+    if (error instanceof SyncError && (error.code === 'unknown-inspection' || error.code === 'not-a-member'))
+      return { kind: 'not-shared' };
     if (unreachable(error)) {
       return { kind: 'unreachable', message: error instanceof Error ? error.message : String(error) };
     }

@@ -1,25 +1,46 @@
 /**
  * Keeps syncing while a server is set and reachable, and stops cleanly: a round for every inspection this
- * device shares, then a pause (longer while the server cannot be reached), until `stop()`. Started once the
- * install has its signing key and the merge planner is plugged in (see `IncomingChanges` in engine.ts).
+ * device holds, then a pause (longer while the server cannot be reached), until `stop()`. A change made here, or
+ * **Sync now**, wakes it at once (`syncSoon`). Started by the app once the install has its signing key
+ * (useTeamSync.ts), with the merge planner plugged in (incoming.ts).
  */
 import type { SigningKeys } from '#shared/interchange';
+import type { Roster } from '#shared/sync';
 import { readSyncServer, syncStorage, type SyncStorage } from '../db/sync-state';
 import { syncRound, type IncomingChanges } from './engine';
 import { SyncServer } from './server-api';
 import { setSyncStatus, type SyncStatus } from './status';
 
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
 export interface RunnerOptions {
   readonly keys: SigningKeys;
   readonly incoming?: IncomingChanges;
-  /** Inspections to share besides those already syncing (the ones open on this device). */
+  /** Inspections to offer besides those already syncing (those held on this device). */
   readonly inspectionIds?: () => Promise<readonly string[]>;
   readonly storage?: SyncStorage;
   readonly server?: () => Promise<string | null>;
+  /** How requests reach the server (the desktop's main process, or the page's fetch). */
+  readonly fetch?: Fetch;
+  /** Whether this device trusts the lead who signed a team list. */
+  readonly trustsLead?: (roster: Roster) => Promise<boolean>;
+  /** Changes that wait for the lead on this device (the team inbox), for the status line. */
+  readonly toResolve?: () => Promise<number>;
   /** Pause between rounds, and the longest pause while unreachable. */
   readonly intervalMs?: number;
   readonly maxBackoffMs?: number;
 }
+
+/** Runners to wake when something changes here or someone asks to sync now. */
+const wakers = new Set<() => void>();
+
+/** Runs a round soon in every runner, instead of waiting for the pause to end. */
+export function syncSoon(): void {
+  for (const wake of wakers) wake();
+}
+
+/** An inspection the server does not share with this device is asked about again after this many rounds. */
+const NOT_SHARED_ROUNDS = 6;
 
 /** Starts syncing; returns a function that stops it after the round in progress. */
 export function startSync(options: RunnerOptions): () => void {
@@ -28,27 +49,39 @@ export function startSync(options: RunnerOptions): () => void {
   const maxBackoff = options.maxBackoffMs ?? 120_000;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  let again = false;
   let failures = 0;
   let api: SyncServer | null = null;
+  // Inspections the server said are not shared with this device, and the round to ask again.
+  const notShared = new Map<string, number>();
+  let roundNumber = 0;
 
-  const round = async () => {
+  const round = async (woken: boolean) => {
+    roundNumber += 1;
     const url = await (options.server ?? readSyncServer)();
     if (!url) {
       setSyncStatus({ state: 'off', lastSyncedAt: null, waiting: 0, incoming: 0 });
       return interval;
     }
-    if (api?.baseUrl !== url) api = new SyncServer(url, options.keys);
+    if (api?.baseUrl !== url) api = new SyncServer(url, options.keys, options.fetch);
     const ids = new Set([...(await storage.inspectionIds()), ...((await options.inspectionIds?.()) ?? [])]);
     let outcome: SyncStatus['state'] = 'synced';
     let message: string | undefined;
+    let asked = false;
     for (const id of ids) {
       if (stopped) return interval;
+      if (!woken && (notShared.get(id) ?? 0) > roundNumber) continue;
+      asked = true;
       const result = await syncRound(id, {
         server: api,
         storage,
         keys: options.keys,
-        incoming: options.incoming,
+        ...(options.incoming ? { incoming: options.incoming } : {}),
+        ...(options.trustsLead ? { trustsLead: options.trustsLead } : {}),
       });
+      if (result.kind === 'not-shared') notShared.set(id, roundNumber + NOT_SHARED_ROUNDS);
+      else notShared.delete(id);
       if (result.kind === 'unreachable') {
         outcome = 'unreachable';
         message = result.message;
@@ -58,6 +91,11 @@ export function startSync(options: RunnerOptions): () => void {
         outcome = 'refused';
         message = result.message;
       }
+    }
+    // Nothing to ask about: whether the server answers at all is still worth saying.
+    if (!asked && !(await api.healthy())) {
+      outcome = 'unreachable';
+      message = `${url} does not answer`;
     }
     let waiting = 0;
     let incoming = 0;
@@ -69,16 +107,26 @@ export function startSync(options: RunnerOptions): () => void {
       if (state.lastSyncedAt && (!lastSyncedAt || state.lastSyncedAt > lastSyncedAt))
         lastSyncedAt = state.lastSyncedAt;
     }
-    setSyncStatus({ state: outcome, lastSyncedAt, waiting, incoming, ...(message ? { message } : {}) });
+    const toResolve = (await options.toResolve?.()) ?? 0;
+    setSyncStatus({
+      state: outcome,
+      lastSyncedAt,
+      waiting,
+      incoming,
+      ...(toResolve ? { toResolve } : {}),
+      ...(message ? { message } : {}),
+    });
     failures = outcome === 'unreachable' ? failures + 1 : 0;
     return failures ? Math.min(maxBackoff, interval * 2 ** failures) : interval;
   };
 
-  const loop = async () => {
+  const loop = async (woken = false) => {
     if (stopped) return;
+    clearTimeout(timer);
+    running = true;
     let pause = interval;
     try {
-      pause = await round();
+      pause = await round(woken);
     } catch (error) {
       setSyncStatus({
         state: 'refused',
@@ -88,11 +136,25 @@ export function startSync(options: RunnerOptions): () => void {
         message: error instanceof Error ? error.message : String(error),
       });
     }
-    if (!stopped) timer = setTimeout(() => void loop(), pause);
+    running = false;
+    if (stopped) return;
+    if (again) {
+      again = false;
+      void loop(true);
+      return;
+    }
+    timer = setTimeout(() => void loop(), pause);
   };
-  void loop();
+  const wake = () => {
+    if (stopped) return;
+    if (running) again = true;
+    else void loop(true);
+  };
+  wakers.add(wake);
+  void loop(true);
   return () => {
     stopped = true;
+    wakers.delete(wake);
     clearTimeout(timer);
   };
 }

@@ -12,6 +12,8 @@ export interface SyncStatus {
   readonly waiting: number;
   /** Pulled batches the merge planner has not yet dealt with. */
   readonly incoming: number;
+  /** Batches from the team with changes waiting for the lead in the team inbox (import review). */
+  readonly toResolve?: number;
   /** The server's or the network's words, for unreachable and refused. */
   readonly message?: string;
 }
@@ -43,7 +45,10 @@ export function describeSyncStatus(status: SyncStatus, now: Date = new Date()): 
     status.waiting > 0 ? `${plural(status.waiting, 'batch', 'batches')} of changes waiting to send` : '';
   const incoming =
     status.incoming > 0 ? `${plural(status.incoming, 'batch', 'batches')} from the team to review` : '';
-  const extra = [waiting, incoming].filter(Boolean).join(', ');
+  const toResolve = status.toResolve
+    ? `${plural(status.toResolve, 'batch', 'batches')} in the team inbox to resolve`
+    : '';
+  const extra = [waiting, incoming, toResolve].filter(Boolean).join(', ');
   const tail = extra ? `; ${extra}` : '';
   switch (status.state) {
     case 'off':

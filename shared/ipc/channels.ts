@@ -15,6 +15,8 @@ export const CHANNELS = [
   'log/error',
   'keys/protect',
   'keys/unprotect',
+  'sync/use-server',
+  'sync/request',
 ] as const;
 
 /** Commands the application menu sends to the renderer (the renderer acts on no others). */

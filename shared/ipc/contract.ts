@@ -15,6 +15,9 @@ export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 export const MAX_FILE_TEXT = 200 * 1024 * 1024;
 
+/** The most a team server request may carry (a batch is at most 4 MB, docs/sync.md). */
+export const MAX_SYNC_BODY = 5 * 1024 * 1024;
+
 // A bare file name: no folders, no characters Windows reserves, no control characters.
 const fileName = z
   .string()
@@ -57,6 +60,19 @@ export const ARGUMENT_SCHEMAS = {
   'keys/unprotect': z.object({ sealed: base64.max(4096) }),
   /** An error nobody caught in the renderer, for the log in the user data folder. */
   'log/error': z.object({ message: z.string().min(1).max(20_000) }),
+  /** The team server's address as set in Settings (null: none): main reaches that one address alone. */
+  'sync/use-server': z.object({ url: z.string().min(1).max(2048).nullable() }),
+  /** One request of the team server's protocol (docs/sync.md), sent by main to the address set, and only there. */
+  'sync/request': z.object({
+    url: z.string().min(1).max(4096),
+    method: z.enum(['GET', 'POST', 'PUT']),
+    authorization: z
+      .string()
+      .max(1024)
+      .regex(/^Bearer [A-Za-z0-9._~+/=-]+$/, 'expected a bearer token')
+      .optional(),
+    body: z.string().max(MAX_SYNC_BODY).optional(),
+  }),
 } as const;
 
 /** Timed backups (every few minutes and on quit) and those taken before an import are kept apart. */
@@ -86,6 +102,9 @@ export interface ResultTypes {
   'log/error': null;
   'keys/protect': { sealed: string };
   'keys/unprotect': { key: string };
+  'sync/use-server': null;
+  /** The server's answer, or `unreachable` with the network's words when no answer came. */
+  'sync/request': { status: number; body: string } | { unreachable: string };
 }
 
 /** Every invokable channel. */

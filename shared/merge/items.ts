@@ -195,3 +195,31 @@ export function takesTheirs(item: MergeItem, resolutions: MergeResolutions): boo
   if (!appliesAfter(item, resolutions)) return false;
   return item.group === 'taken' || resolutions.choices[item.key] === 'theirs';
 }
+
+/** Whether any item or clash of the plan waits for the lead (a conflict, a change to review, a clash). */
+export function waitsForLead(plan: MergePlan): boolean {
+  return plan.totals.conflicts + plan.totals.toReview + plan.totals.clashes > 0;
+}
+
+/**
+ * The plan with only what is taken without asking (and the quiet settlements): what a device applies on its
+ * own from the team server while the rest waits for the lead.
+ */
+export function takenOnly(plan: MergePlan): MergePlan {
+  return {
+    ...plan,
+    inspections: plan.inspections.map((inspection) => ({
+      ...inspection,
+      items: inspection.items.filter((item) => item.group === 'taken' && !item.clashKey),
+      clashes: [],
+    })),
+    totals: { ...plan.totals, toReview: 0, conflicts: 0, clashes: 0 },
+  };
+}
+
+/** Whether applying the plan's taken part would write anything. */
+export function takesAnything(plan: MergePlan): boolean {
+  return plan.inspections.some(
+    (i) => i.settlements.length > 0 || i.items.some((item) => item.group === 'taken' && !item.clashKey),
+  );
+}

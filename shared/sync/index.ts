@@ -3,3 +3,4 @@ export * from './batch';
 export * from './roster';
 export * from './session';
 export * from './changes';
+export * from './server-address';

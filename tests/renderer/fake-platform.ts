@@ -57,6 +57,14 @@ export function fakeDesktop(files: { open?: { name: string; text: string } | nul
       quitListeners.add(listener);
       return () => quitListeners.delete(listener);
     },
+    teamServer: {
+      use: async () => undefined,
+      // No network in renderer tests: the team server is unreachable, as fetch fails with no route.
+      fetch: async () => {
+        throw new TypeError('fetch failed: no network in this test');
+      },
+      problem: () => null,
+    },
     async logError(message) {
       logged.push(message);
     },

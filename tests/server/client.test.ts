@@ -142,6 +142,9 @@ describe('the sync engine on real Dexie', () => {
     // An inspection not on the server is left alone.
     expect(await syncRound('not-shared', deps(mk))).toEqual({ kind: 'not-shared' });
 
+    // Each laptop's first round learns the inspection is shared with it (and sends nothing: nothing changed).
+    for (const device of team) expect(await syncRound(id, deps(device))).toEqual({ kind: 'synced' });
+
     // Day 1: everyone answers their own cases; AB is offline (in a prison with no network).
     ab.online = false;
     await answer(mk, 'CR0001', QUESTIONS[5]!, 'yes');

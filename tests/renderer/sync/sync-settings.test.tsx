@@ -1,13 +1,28 @@
 // Settings › Team server: the address is checked (https on the network), saved in the settings table, and the
 // header's status line appears once a server is set, in words.
-import { act } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { replacePlatform } from '../../../renderer/platform';
 import { readSyncServer } from '../../../renderer/db/sync-state';
-import { describeSyncStatus, setSyncStatus } from '../../../renderer/sync/status';
+import { describeSyncStatus, setSyncStatus, useSyncStatus } from '../../../renderer/sync/status';
+import { fakeDesktop } from '../fake-platform';
 import { renderApp } from '../render';
 
 describe('the team server setting', () => {
+  afterEach(() => replacePlatform(null));
+
+  it('in a browser, refuses an address other than the one the app was opened from', async () => {
+    const { user, screen } = await renderApp('/settings');
+    await user.type(await screen.findByLabelText('Server address'), 'https://casescore.example.org');
+    await user.click(screen.getByRole('button', { name: 'Save server' }));
+    expect(
+      await screen.findByText(/In a browser Casescore can reach only the address it was opened from/),
+    ).toBeInTheDocument();
+    expect(await readSyncServer()).toBeNull();
+  });
+
   it('saves an address, refuses plain http on the network, and shows the status line', async () => {
+    replacePlatform(fakeDesktop().platform);
     const { user, screen } = await renderApp('/settings');
     const input = await screen.findByLabelText('Server address');
     expect(screen.queryByRole('status', { name: '' })).toBeNull();
@@ -30,6 +45,8 @@ describe('the team server setting', () => {
     ).toBeInTheDocument();
     expect(await readSyncServer()).toBe('https://casescore.example.org');
 
+    // The runner starts at once and finds no network (the fake desktop has none).
+    await waitFor(() => expect(useSyncStatus.getState().state).toBe('unreachable'));
     act(() => setSyncStatus({ state: 'unreachable', lastSyncedAt: null, waiting: 3, incoming: 0 }));
     const line =
       'Team server: unreachable, changes are kept here and sent when it answers; 3 batches of changes waiting to send';

@@ -1,0 +1,88 @@
+/**
+ * The merge planner's side of syncing (`IncomingChanges` in engine.ts): each pulled batch is checked again as
+ * an export (the same checks as a file), read as a file signed by its member, and planned by the same planner
+ * as an import. What a verified member's batch replaces is taken at once; a batch with anything else (a
+ * conflict, a removal, a change from a revoked member) waits in the team inbox for the lead, after its taken
+ * part is applied. Every waiting batch is planned again whenever more arrive, so a resolution made on another
+ * device (the lead's, which replaces both versions) closes it here too.
+ */
+import {
+  FORMAT,
+  FORMAT_VERSION,
+  fingerprintOf,
+  validateExport,
+  type ExportFile,
+  type SignatureCheck,
+} from '#shared/interchange';
+import { takesAnything, waitsForLead } from '#shared/merge';
+import { memberWithKey, type Roster } from '#shared/sync';
+import { applyImport, planImport, readInitials, type FileSource } from '../db';
+import { readTeamInbox, writeTeamInbox, type TeamInboxEntry } from '../db/team-inbox';
+import type { InboxBatch } from '../db/sync-state';
+import type { IncomingChanges } from './engine';
+
+/** A waiting batch as an import: the file its changes make, its signature and who it comes from. */
+export function asImport(entry: TeamInboxEntry): {
+  file: ExportFile;
+  signature: SignatureCheck;
+  source: FileSource;
+  label: string;
+} {
+  const { batch } = entry;
+  const file = validateExport({
+    format: FORMAT,
+    formatVersion: FORMAT_VERSION,
+    exportedAt: batch.createdAt,
+    inspections: [batch.inspection],
+  });
+  const publicKey = batch.signature.publicKey;
+  return {
+    file,
+    signature: { state: 'verified', publicKey, fingerprint: entry.fingerprint },
+    source: {
+      verified: entry.verified,
+      signedBy: entry.fingerprint,
+      publicKey,
+      initials: entry.signedBy,
+      ...(entry.name ? { name: entry.name } : {}),
+    },
+    label: `changes from ${entry.signedBy} through the team server`,
+  };
+}
+
+async function entryOf(inspectionId: string, pulled: InboxBatch, roster: Roster): Promise<TeamInboxEntry> {
+  const member = memberWithKey(roster, pulled.batch.signature.publicKey);
+  return {
+    ...pulled,
+    inspectionId,
+    verified: !!member && !member.revoked,
+    fingerprint: await fingerprintOf(pulled.batch.signature.publicKey),
+    ...(member?.name ? { name: member.name } : {}),
+  };
+}
+
+/** The planner plugged into the sync engine, writing in the name of whoever uses the app. */
+export function teamIncoming(): IncomingChanges {
+  return {
+    async receive(inspectionId, batches, roster) {
+      const waiting = await readTeamInbox(inspectionId);
+      for (const pulled of batches) {
+        if (!waiting.some((w) => w.hash === pulled.hash))
+          waiting.push(await entryOf(inspectionId, pulled, roster));
+      }
+      waiting.sort((a, b) => a.seq - b.seq);
+      const by = (await readInitials()) ?? 'team server';
+      const still: TeamInboxEntry[] = [];
+      for (const entry of waiting) {
+        const { file, source, label } = asImport(entry);
+        const plan = await planImport(file, source);
+        if (takesAnything(plan)) {
+          await applyImport(file, { choices: {}, clashes: {} }, by, label, source, { takenOnly: true });
+        }
+        if (waitsForLead(plan)) still.push(entry);
+      }
+      await writeTeamInbox(inspectionId, still);
+      return batches.map((b) => b.hash);
+    },
+  };
+}

@@ -20,6 +20,7 @@ import { ImportReview } from '../features/transfer/ImportReview';
 import { UnlockImportPage } from '../features/transfer/UnlockImportPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Layout } from './Layout';
+import { TeamPage } from '../sync/TeamPage';
 
 export function App() {
   return (
@@ -50,6 +51,7 @@ export function App() {
           />
           <Route path="/inspections/:inspectionId/report" element={<InspectionReport />} />
           <Route path="/inspections/:inspectionId/qa" element={<QaPage />} />
+          <Route path="/inspections/:inspectionId/team" element={<TeamPage />} />
           <Route path="/inspections/:inspectionId/qa/cases/:caseId/second" element={<SecondScoringPage />} />
           <Route path="/inspections/:inspectionId/qa/cases/:caseId/reconcile" element={<ReconcilePage />} />
           <Route path="/regions/:region" element={<RegionPage />} />

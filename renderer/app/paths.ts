@@ -13,6 +13,7 @@ export const paths = {
   ratings: (id: string) => `/inspections/${part(id)}/ratings`,
   standard: (id: string, standardId: string) => `/inspections/${part(id)}/ratings/${part(standardId)}`,
   report: (id: string) => `/inspections/${part(id)}/report`,
+  team: (id: string) => `/inspections/${part(id)}/team`,
   scoreCase: (id: string, caseId: string) => `/inspections/${part(id)}/cases/${part(caseId)}`,
   region: (name: string) => `/regions/${part(name)}`,
   regionReport: (name: string) => `/regions/${part(name)}/report`,

@@ -20,6 +20,7 @@ export function InspectionTabs({
       <NavLink to={paths.ratings(inspection.id)}>Ratings and breakdown</NavLink>
       <NavLink to={paths.report(inspection.id)}>Report</NavLink>
       <NavLink to={`${paths.inspection(inspection.id)}/qa`}>Quality assurance</NavLink>
+      <NavLink to={paths.team(inspection.id)}>Team</NavLink>
       {inspection.region && (
         <NavLink to={inspectionRegionPath(inspection)}>
           {inspection.region} region{inspection.round ? `, round ${inspection.round}` : ''}

@@ -22,6 +22,7 @@ import { BulkResolution } from './BulkResolution';
 import { ItemTable } from './ItemTable';
 import { KIND_PLURALS } from './item-words';
 import { SourceBanner } from './SourceBanner';
+import { TeamInbox } from '../../sync/TeamInbox';
 import { applyReviewedImport, trustPendingKey } from './transfer';
 import './review.css';
 import './transfer.css';
@@ -160,6 +161,7 @@ export function ImportReview() {
           Nothing is waiting to be imported. Choose <strong>Import…</strong> on the{' '}
           <Link to="/">inspections list</Link>.
         </p>
+        <TeamInbox />
       </main>
     );
   }

@@ -20,6 +20,8 @@ import type { ChosenFile, Platform } from '../../platform';
 import { checkExport, exportInWorker } from './check-export';
 import { isEncryptedFile } from './protect';
 import { useCasescore } from '../../state/store';
+import { removeFromTeamInbox } from '../../db/team-inbox';
+import { syncSoon } from '../../sync/runner';
 
 /** The result of an action, in words for the person who started it. */
 export interface Outcome {
@@ -114,6 +116,8 @@ export interface PendingImport {
   readonly signature: SignatureCheck;
   readonly source: FileSource;
   readonly plan: MergePlan;
+  /** Set when the changes came from the team server's inbox: applied, they leave it. */
+  readonly teamBatch?: { readonly inspectionId: string; readonly hash: string };
 }
 
 /** An encrypted file waiting for its passphrase. */
@@ -198,6 +202,11 @@ export async function applyReviewedImport(
   try {
     await backupFirst(platform, 'before-import');
     const { applied } = await applyImport(pending.file, resolutions, by, pending.name, pending.source);
+    if (pending.teamBatch) {
+      // Resolved: it leaves the team inbox, and the lead's choices go to the team at once.
+      await removeFromTeamInbox(pending.teamBatch.inspectionId, pending.teamBatch.hash);
+      syncSoon();
+    }
     // What undo remembers was written before the import: it must not replay over what came in.
     useCasescore.getState().clearUndo();
     const names = pending.plan.inspections.map((i) => i.name).join(', ');

@@ -180,6 +180,22 @@ function runningPort(dir: string): number | null {
   return Number.isInteger(port) && port > 0 ? port : null;
 }
 
+/** Starts the PostgreSQL server of the cluster in `dir` on `port`, waiting (up to a minute) until it accepts. */
+function startServerOn(dir: string, port: number): void {
+  runPostgres('pg_ctl', [
+    'start',
+    '-D',
+    dataDir(dir),
+    '-l',
+    logFile(dir),
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    `-p ${port}`,
+  ]);
+}
+
 /** Starts the cluster in `dir` (made first if need be) on `port` (a free one when 0); returns how to reach it. */
 export async function startCluster(dir: string, port = 0): Promise<LocalCluster> {
   initCluster(dir);
@@ -189,18 +205,7 @@ export async function startCluster(dir: string, port = 0): Promise<LocalCluster>
   for (let attempt = 1; running === null; attempt++) {
     const chosen = port || (await freePort());
     try {
-      runPostgres('pg_ctl', [
-        'start',
-        '-D',
-        dataDir(dir),
-        '-l',
-        logFile(dir),
-        '-w',
-        '-t',
-        '60',
-        '-o',
-        `-p ${chosen}`,
-      ]);
+      startServerOn(dir, chosen);
       running = chosen;
     } catch (error) {
       if (port || attempt === 3) throw error;
@@ -285,18 +290,7 @@ export async function startStandby(
   }
   rmSync(join(dataDir(dir), 'postmaster.pid'), { force: true });
   const port = options.port || (await freePort());
-  runPostgres('pg_ctl', [
-    'start',
-    '-D',
-    dataDir(dir),
-    '-l',
-    logFile(dir),
-    '-w',
-    '-t',
-    '60',
-    '-o',
-    `-p ${port}`,
-  ]);
+  startServerOn(dir, port);
   if (options.synchronous) {
     const { default: pg } = await import('pg');
     const client = new pg.Client({ connectionString: primary.url });

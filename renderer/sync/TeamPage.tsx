@@ -43,7 +43,7 @@ function OwnKey() {
   }, []);
   return (
     <section className="card" aria-labelledby="own-key-heading">
-      <h2 id="own-key-heading">This laptop’s key</h2>
+      <h2 id="own-key-heading">Your key, for the lead’s team list</h2>
       <p className="hint">
         Send it to your lead inspector, then read them its fingerprint by phone, so they know the key is
         yours.

@@ -72,14 +72,22 @@ export function teamIncoming(): IncomingChanges {
       }
       waiting.sort((a, b) => a.seq - b.seq);
       const by = (await readInitials()) ?? 'team server';
-      const still: TeamInboxEntry[] = [];
-      for (const entry of waiting) {
-        const { file, source, label } = asImport(entry);
-        const plan = await planImport(file, source);
-        if (takesAnything(plan)) {
-          await applyImport(file, { choices: {}, clashes: {} }, by, label, source, { takenOnly: true });
+      // In the server's order; once something is taken, what still waits is planned again, since a later
+      // batch (the lead's resolution) can settle an earlier one.
+      let still = waiting;
+      for (let pass = 0, changed = true; changed && pass < 3; pass++) {
+        changed = false;
+        const next: TeamInboxEntry[] = [];
+        for (const entry of still) {
+          const { file, source, label } = asImport(entry);
+          const plan = await planImport(file, source);
+          if (takesAnything(plan)) {
+            await applyImport(file, { choices: {}, clashes: {} }, by, label, source, { takenOnly: true });
+            changed = true;
+          }
+          if (waitsForLead(plan)) next.push(entry);
         }
-        if (waitsForLead(plan)) still.push(entry);
+        still = next;
       }
       await writeTeamInbox(inspectionId, still);
       return batches.map((b) => b.hash);

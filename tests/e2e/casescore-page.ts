@@ -22,7 +22,13 @@ export class CasescorePage {
   constructor(
     readonly page: Page,
     readonly who = 'an inspector',
+    /** The app's address, when not the shared preview server's (the team server test serves its own). */
+    private readonly base?: string,
   ) {}
+
+  private url(path: string): string {
+    return this.base ? `${this.base}/#${path}` : appUrl(path);
+  }
 
   private step<T>(name: string, action: () => Promise<T>): Promise<T> {
     return step(`${this.who}: ${name}`, action);
@@ -31,7 +37,7 @@ export class CasescorePage {
   /** First run: gives initials and lands on the inspections list. */
   signIn(initials: string): Promise<void> {
     return this.step(`sign in as ${initials}`, async () => {
-      await this.page.goto(appUrl('/'));
+      await this.page.goto(this.url('/'));
       await this.page.getByLabel('Your initials').fill(initials);
       await this.page.getByRole('button', { name: 'Start' }).click();
       await this.page.getByRole('heading', { name: 'Inspections', level: 1 }).waitFor();
@@ -41,7 +47,7 @@ export class CasescorePage {
   /** Goes to the inspections list. */
   openInspections(): Promise<void> {
     return this.step('open the inspections list', async () => {
-      await this.page.goto(appUrl('/'));
+      await this.page.goto(this.url('/'));
       await this.page.getByRole('heading', { name: 'Inspections', level: 1 }).waitFor();
     });
   }
@@ -247,7 +253,7 @@ export class CasescorePage {
   loadFramework(path: string): Promise<void> {
     const file = path.split(/[\\/]/).pop()!;
     return this.step(`load the framework file ${file} in Settings`, async () => {
-      await this.page.goto(appUrl('/settings'));
+      await this.page.goto(this.url('/settings'));
       await this.page.getByRole('heading', { name: 'Frameworks' }).waitFor();
       const chooser = this.page.waitForEvent('filechooser');
       await this.page.getByRole('button', { name: 'Load a framework file…' }).click();
@@ -266,7 +272,7 @@ export class CasescorePage {
   /** Chooses a framework file that is refused in Settings; returns every problem listed. */
   loadRefusedFramework(path: string): Promise<string[]> {
     return this.step(`see the framework file ${path} refused`, async () => {
-      await this.page.goto(appUrl('/settings'));
+      await this.page.goto(this.url('/settings'));
       const rows = await this.page.getByTestId('framework-row').count();
       const chooser = this.page.waitForEvent('filechooser');
       await this.page.getByRole('button', { name: 'Load a framework file…' }).click();

@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSigningKeys, type SigningKeys } from '#shared/interchange';
 import { signRoster } from '#shared/sync';
 import type { Endpoint } from '../../server/endpoint';
-import { CasescoreDatabase } from '../../renderer/db/database';
+import { CasescoreDatabase, replaceDatabase } from '../../renderer/db/database';
+import { readTeamInbox, removeFromTeamInbox } from '../../renderer/db/team-inbox';
+import { applyImport, planImport } from '../../renderer/db/transfer';
+import { asImport, teamIncoming } from '../../renderer/sync/incoming';
 import { fromExportedInspection } from '../../renderer/db/snapshot';
 import { syncStorage, type InboxBatch } from '../../renderer/db/sync-state';
 import { DEVICE_KEY } from '../../renderer/db/write';
@@ -15,7 +18,17 @@ import { startSync } from '../../renderer/sync/runner';
 import { useSyncStatus } from '../../renderer/sync/status';
 import { freePort } from '../../server/cluster';
 import { SyncServer } from '../../renderer/sync/server-api';
-import { CASES, endpointOn, inspectionId, inspectionShell, QUESTIONS, testCluster } from './harness';
+import {
+  CASES,
+  endpointOn,
+  flakyFetch,
+  inspectionId,
+  inspectionShell,
+  QUESTIONS,
+  seeded,
+  testCluster,
+  type NetworkLog,
+} from './harness';
 
 let cluster: Awaited<ReturnType<typeof testCluster>>;
 let endpoint: Endpoint;
@@ -60,6 +73,29 @@ async function laptop(initials: string, id: string): Promise<Laptop> {
   await db.inspections.put(rows.inspection);
   await db.cases.bulkPut(rows.cases);
   return { initials, db, keys: await makeSigningKeys(), received: [], online: true };
+}
+
+/** Shares the inspection: its team list, signed by the first laptop (the lead), put on the server. */
+async function share(id: string, team: readonly Laptop[]): Promise<void> {
+  const lead = team[0]!;
+  const roster = await signRoster(
+    {
+      format: 'casescore.roster',
+      formatVersion: 1,
+      inspectionId: id,
+      version: 1,
+      lead: lead.initials,
+      members: team.map((d) => ({
+        initials: d.initials,
+        name: d.initials,
+        publicKey: d.keys.publicKey,
+        revoked: false,
+      })),
+      createdAt: new Date().toISOString(),
+    },
+    lead.keys,
+  );
+  await new SyncServer(endpoint.url, lead.keys).putRoster(roster);
 }
 
 /** An answer written as audited() writes one: the device's next counter, stamped on the answer. */
@@ -120,24 +156,7 @@ describe('the sync engine on real Dexie', () => {
     const id = inspectionId('engine');
     const [mk, jd, ab] = [await laptop('MK', id), await laptop('JD', id), await laptop('AB', id)];
     const team = [mk, jd, ab];
-    const roster = await signRoster(
-      {
-        format: 'casescore.roster',
-        formatVersion: 1,
-        inspectionId: id,
-        version: 1,
-        lead: 'MK',
-        members: team.map((d) => ({
-          initials: d.initials,
-          name: d.initials,
-          publicKey: d.keys.publicKey,
-          revoked: false,
-        })),
-        createdAt: new Date().toISOString(),
-      },
-      mk.keys,
-    );
-    await new SyncServer(endpoint.url, mk.keys).putRoster(roster);
+    await share(id, team);
 
     // An inspection not on the server is left alone.
     expect(await syncRound('not-shared', deps(mk))).toEqual({ kind: 'not-shared' });
@@ -202,24 +221,7 @@ describe('the sync engine on real Dexie', () => {
   it('keeps pulled batches in the inbox until the merge planner has dealt with them', async () => {
     const id = inspectionId('inbox');
     const [mk, jd] = [await laptop('MK', id), await laptop('JD', id)];
-    const roster = await signRoster(
-      {
-        format: 'casescore.roster',
-        formatVersion: 1,
-        inspectionId: id,
-        version: 1,
-        lead: 'MK',
-        members: [mk, jd].map((d) => ({
-          initials: d.initials,
-          name: d.initials,
-          publicKey: d.keys.publicKey,
-          revoked: false,
-        })),
-        createdAt: new Date().toISOString(),
-      },
-      mk.keys,
-    );
-    await new SyncServer(endpoint.url, mk.keys).putRoster(roster);
+    await share(id, [mk, jd]);
     await answer(jd, 'CR0005', QUESTIONS[1]!, 'yes');
     await syncRound(id, deps(jd));
     // MK's planner is not plugged in yet: the batch waits in the inbox, once, however often MK syncs.
@@ -241,19 +243,7 @@ describe('the sync engine on real Dexie', () => {
   it('keeps syncing while the server answers, says when it does not, and stops', async () => {
     const id = inspectionId('runner');
     const mk = await laptop('MK', id);
-    const roster = await signRoster(
-      {
-        format: 'casescore.roster',
-        formatVersion: 1,
-        inspectionId: id,
-        version: 1,
-        lead: 'MK',
-        members: [{ initials: 'MK', name: 'MK', publicKey: mk.keys.publicKey, revoked: false }],
-        createdAt: new Date().toISOString(),
-      },
-      mk.keys,
-    );
-    await new SyncServer(endpoint.url, mk.keys).putRoster(roster);
+    await share(id, [mk]);
     await answer(mk, 'CR0001', QUESTIONS[2]!, 'yes');
     let url = endpoint.url;
     const stop = startSync({
@@ -283,5 +273,74 @@ describe('the sync engine on real Dexie', () => {
       h.query<{ n: string }>(cluster, 'SELECT count(*) AS n FROM batches WHERE inspection_id = $1', [id]),
     );
     expect(stored[0]!.n).toBe('2');
+  });
+
+  it('takes what replaces, keeps a conflict for the lead, and the lead’s choice settles it everywhere, over a bad network', async () => {
+    const id = inspectionId('planner');
+    const [mk, jd] = [await laptop('MK', id), await laptop('JD', id)];
+    for (const device of [mk, jd]) await device.db.settings.put({ key: 'initials', value: device.initials });
+    await share(id, [mk, jd]);
+    const log: NetworkLog = { dropped: 0, lost: 0, duplicated: 0 };
+    const random = seeded(17);
+    // Each laptop's rounds run with its database as the app's, the real planner plugged in, on a network that
+    // drops requests, loses answers and sends some twice; a round cut short is simply run again.
+    const syncOn = async (device: Laptop) => {
+      replaceDatabase(device.db);
+      const roundDeps: SyncDeps = {
+        ...deps(device),
+        server: new SyncServer(endpoint.url, device.keys, flakyFetch(random, log)),
+        incoming: teamIncoming(),
+      };
+      for (let attempt = 0; attempt < 40; attempt++) {
+        const outcome = await syncRound(id, roundDeps);
+        if (outcome.kind === 'synced') return;
+        expect(outcome.kind).toBe('unreachable');
+      }
+      throw new Error(`${device.initials} never got a round through`);
+    };
+    const stored = async (device: Laptop, reference: string, question: string) => {
+      const a = (await device.db.cases.get(`case-${reference}`))!.answers[question];
+      return a && { value: a.value, by: a.by, device: a.device };
+    };
+    const q = QUESTIONS[3]!;
+    for (const device of [mk, jd]) await syncOn(device);
+
+    // JD's answer replaces nothing of MK's: taken on MK's laptop without asking.
+    await answer(jd, 'CR0001', q, 'yes');
+    await syncOn(jd);
+    await syncOn(mk);
+    expect(await stored(mk, 'CR0001', q)).toEqual({ value: 'yes', by: 'JD', device: `device-JD-${id}` });
+    expect(await readTeamInbox(id, mk.db)).toEqual([]);
+
+    // Both answer CR0002 without knowing of the other: each laptop keeps its own and the other's waits.
+    await answer(mk, 'CR0002', q, 'no');
+    await answer(jd, 'CR0002', q, 'yes');
+    await syncOn(jd);
+    await syncOn(mk);
+    await syncOn(jd);
+    expect(await stored(mk, 'CR0002', q)).toMatchObject({ value: 'no', by: 'MK' });
+    expect(await stored(jd, 'CR0002', q)).toMatchObject({ value: 'yes', by: 'JD' });
+    const [waiting] = await readTeamInbox(id, mk.db);
+    expect(waiting).toMatchObject({ signedBy: 'JD', verified: true });
+    expect(await readTeamInbox(id, jd.db)).toHaveLength(1);
+
+    // The lead resolves it as the review does: JD's answer, recorded as the lead's change over both.
+    replaceDatabase(mk.db);
+    const { file, source, label } = asImport(waiting!);
+    const plan = await planImport(file, source);
+    const conflict = plan.inspections[0]!.items.find((item) => item.group === 'conflicts')!;
+    expect(conflict).toMatchObject({ reference: 'CR0002', target: q });
+    await applyImport(file, { choices: { [conflict.key]: 'theirs' }, clashes: {} }, 'MK', label, source);
+    await removeFromTeamInbox(id, waiting!.hash);
+    await syncOn(mk);
+    await syncOn(jd);
+    // JD's answer, as JD gave it, under the lead's version (MK's device), which replaces both.
+    const settled = { value: 'yes', by: 'JD', device: `device-MK-${id}` };
+    expect(await stored(mk, 'CR0002', q)).toEqual(settled);
+    expect(await stored(jd, 'CR0002', q)).toEqual(settled);
+    // The conflict is closed on JD's laptop too: nothing is left for anyone to decide.
+    expect(await readTeamInbox(id, jd.db)).toEqual([]);
+    expect(await readTeamInbox(id, mk.db)).toEqual([]);
+    expect(log.dropped + log.lost + log.duplicated).toBeGreaterThan(0);
   });
 });

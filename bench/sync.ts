@@ -249,7 +249,9 @@ if (process.argv[1]?.endsWith(join('bench', 'sync.ts'))) {
   const small = process.argv.includes('--small');
   const rows = await runSyncBench(small ? { inspections: 10, casesEach: 20 } : {});
   for (const row of rows) {
-    const target = row.target ? ` (target ${row.target} ${row.unit})` : '';
+    const target = row.target
+      ? ` (target ${row.target} ${row.unit}: ${(row.value / row.target).toFixed(2)}×, ${row.value <= row.target ? 'met' : 'missed'})`
+      : '';
     console.log(
       `  ${row.measure}: ${row.value.toFixed(2)} ${row.unit}${target}${row.note ? ` — ${row.note}` : ''}`,
     );

@@ -56,7 +56,7 @@ export function TeamInbox() {
             Changes from the team server that were not taken on their own: conflicts, removals, and changes
             from a member no longer on the team list. What replaced what you had has been taken already.
           </p>
-          <table>
+          <table className="table">
             <caption className="visually-hidden">Team inbox</caption>
             <thead>
               <tr>

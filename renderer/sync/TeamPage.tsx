@@ -74,7 +74,7 @@ function MemberTable({
 }) {
   const fingerprints = useFingerprints(members.map((m) => m.publicKey));
   return (
-    <table className="team-table">
+    <table className="table team-table">
       <caption className="visually-hidden">Team list</caption>
       <thead>
         <tr>

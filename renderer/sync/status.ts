@@ -58,7 +58,10 @@ export function describeSyncStatus(status: SyncStatus, now: Date = new Date()): 
     case 'syncing':
       return `Team server: syncing…${tail}`;
     case 'synced':
-      return `Team server: synced ${status.lastSyncedAt ? whenSynced(status.lastSyncedAt, now) : ''}${tail}`.trim();
+      // Reachable, with nothing shared with this laptop yet: nothing has been synced, so it says connected.
+      return status.lastSyncedAt
+        ? `Team server: synced ${whenSynced(status.lastSyncedAt, now)}${tail}`
+        : `Team server: connected, no inspection shared with this laptop yet${tail}`;
     case 'unreachable':
       return `Team server: unreachable, changes are kept here and sent when it answers${tail}`;
     case 'refused':

@@ -242,6 +242,10 @@ describe('a lead and two inspectors on a team server', () => {
     expect(await teamInboxSize(mk.page)).toBe(0);
     expect(await storedAnswer(mk.page, 'SW-002')).toEqual({ value: 'no', by: 'AB' });
 
+    // The lead's resolution leaves the lead's laptop.
+    await expect
+      .poll(() => statusLine(mk).textContent(), { timeout: 30_000 })
+      .toMatch(/^Team server: synced [^;]*$/);
     // The lead's choice is a change of the lead's (AB's answer under the lead's version, replacing both): it
     // reaches both inspectors and settles the conflict there. On JD's laptop AB's No had waited as a conflict,
     // so No arriving there is the lead's resolution.
@@ -249,7 +253,14 @@ describe('a lead and two inspectors on a team server', () => {
       await step(`${app.who}: take the lead's resolution, with nothing left in the team inbox`, async () => {
         await expect
           .poll(() => storedAnswer(app.page, 'SW-002'), { timeout: 60_000, interval: 500 })
-          .toEqual({ value: 'no', by: 'AB' });
+          .toEqual({ value: 'no', by: 'AB' })
+          .catch(async (error: unknown) => {
+            // Say what each laptop's status line said, to tell a change not sent from one not taken.
+            const lines = await Promise.all(
+              [mk, jd, ab].map(async (a) => `${a.who}: ${await statusLine(a).textContent()}`),
+            );
+            throw new Error(`${String(error)}\n${lines.join('\n')}`);
+          });
         await expect.poll(() => teamInboxSize(app.page), { timeout: 30_000, interval: 500 }).toBe(0);
       });
     }

@@ -83,16 +83,21 @@ export interface StampedChange {
   readonly where: string;
   readonly device?: string;
   readonly counter?: number;
+  /**
+   * A live case's own row: it travels with any of its answers that changed (changes.ts), so its stamp may be
+   * older than the batch, as context; only a stamp newer than the batch is out of place.
+   */
+  readonly context?: boolean;
 }
 
 /** Every change a batch's inspection carries, with its stamp, in the order they appear. */
 export function changesIn(inspection: ExportedInspection): StampedChange[] {
   const changes: StampedChange[] = [];
-  const add = (where: string, item: { device?: string; counter?: number }) =>
-    changes.push({ where, device: item.device, counter: item.counter });
+  const add = (where: string, item: { device?: string; counter?: number }, context = false) =>
+    changes.push({ where, device: item.device, counter: item.counter, ...(context ? { context } : {}) });
   for (const sampled of inspection.cases) {
     const label = sampled.deleted ? `removed case ${sampled.id}` : `case ${sampled.reference}`;
-    add(label, sampled);
+    add(label, sampled, !sampled.deleted);
     if (sampled.deleted) continue;
     for (const [question, answer] of Object.entries(sampled.answers)) {
       add(`${label}, answer to ${question}`, answer);
@@ -112,7 +117,8 @@ export function changesIn(inspection: ExportedInspection): StampedChange[] {
 
 /**
  * The first change stamped by the batch's own device with a counter outside the batch's range, in words, or
- * null. Changes stamped by other devices (a case row another inspector added) are carried as context.
+ * null. Changes stamped by other devices (a case row another inspector added), and the device's own case rows
+ * carried with their changed answers, are context.
  */
 export function counterOutsideRange(batch: {
   device: string;
@@ -122,7 +128,7 @@ export function counterOutsideRange(batch: {
 }): string | null {
   for (const change of changesIn(batch.inspection)) {
     if (change.device !== batch.device || change.counter === undefined) continue;
-    if (change.counter < batch.firstCounter || change.counter > batch.lastCounter) {
+    if ((change.counter < batch.firstCounter && !change.context) || change.counter > batch.lastCounter) {
       return `${change.where} has counter ${change.counter}, outside the batch's ${batch.firstCounter}–${batch.lastCounter}`;
     }
   }

@@ -94,4 +94,34 @@ describe('counters in a batch', () => {
       "the override of assessment has counter 2, outside the batch's 3–8",
     );
   });
+
+  it('carries the device’s own older case row with a newer answer as context, but not a newer row or a removal', () => {
+    // The lead made case CR2 long ago (counter 7) and answers it now (counter 12): the case goes with the answer.
+    const answered: ExportedInspection = {
+      ...inspection,
+      judgements: {},
+      overrides: {},
+      commentary: {},
+      cases: [
+        {
+          ...inspection.cases[1]!,
+          answers: { 'q.a': { value: 'yes', ...mine(12) } },
+        } as ExportedInspection['cases'][number],
+      ],
+    };
+    expect(
+      counterOutsideRange({ device: 'dev-mk', firstCounter: 10, lastCounter: 12, inspection: answered }),
+    ).toBeNull();
+    expect(
+      counterOutsideRange({ device: 'dev-mk', firstCounter: 10, lastCounter: 11, inspection: answered }),
+    ).toBe("case CR2, answer to q.a has counter 12, outside the batch's 10–11");
+    const newerRow = { ...answered, cases: [{ ...answered.cases[0]!, ...mine(13) }] } as ExportedInspection;
+    expect(
+      counterOutsideRange({ device: 'dev-mk', firstCounter: 10, lastCounter: 12, inspection: newerRow }),
+    ).toBe("case CR2 has counter 13, outside the batch's 10–12");
+    const oldRemoval = { ...answered, cases: [inspection.cases[2]!] } as ExportedInspection;
+    expect(
+      counterOutsideRange({ device: 'dev-mk', firstCounter: 10, lastCounter: 12, inspection: oldRemoval }),
+    ).toBe("removed case c3 has counter 8, outside the batch's 10–12");
+  });
 });

@@ -50,4 +50,40 @@ describe('the desktop platform', () => {
     send({ toString: () => 'lock' });
     expect(heard).toEqual(['lock']);
   });
+
+  it('sends team server requests through main and reads its answer as fetch would', async () => {
+    const calls: unknown[] = [];
+    let answer: unknown = { status: 201, body: '{"seq":4,"duplicate":false}' };
+    const api: DesktopApi = {
+      invoke: (async (channel: string, argument: unknown) => {
+        calls.push([channel, argument]);
+        return channel === 'sync/request' ? answer : null;
+      }) as DesktopApi['invoke'],
+      on: () => () => undefined,
+    };
+    const link = desktopPlatform(api).teamServer;
+    await link.use('https://casescore.example.org');
+    const response = await link.fetch('https://casescore.example.org/v1/inspections/x/batches', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer t0k3n' },
+      body: '{}',
+    });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ seq: 4, duplicate: false });
+    expect(calls).toEqual([
+      ['sync/use-server', { url: 'https://casescore.example.org' }],
+      [
+        'sync/request',
+        {
+          url: 'https://casescore.example.org/v1/inspections/x/batches',
+          method: 'POST',
+          authorization: 'Bearer t0k3n',
+          body: '{}',
+        },
+      ],
+    ]);
+    // No answer at all is fetch's own failure (a TypeError), so the engine counts the server unreachable.
+    answer = { unreachable: 'fetch failed: connect ECONNREFUSED' };
+    await expect(link.fetch('https://casescore.example.org/v1/health')).rejects.toThrow(TypeError);
+  });
 });

@@ -59,6 +59,8 @@ describe('the team server setting', () => {
       await screen.findByText('Syncing is off. Exporting and importing files works as before.'),
     ).toBeInTheDocument();
     expect(await readSyncServer()).toBeNull();
+    // The runner is stopped: the status says syncing is off.
+    await waitFor(() => expect(useSyncStatus.getState().state).toBe('off'));
   });
 });
 

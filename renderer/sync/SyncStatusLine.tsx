@@ -14,7 +14,12 @@ export function SyncStatusLine() {
   const problem = status.state === 'unreachable' || status.state === 'refused';
   return (
     <span className="sync-line">
-      <span role="status" className={`sync-status${problem ? ' sync-status--problem' : ''}`}>
+      {/* The whole line on hover, should a narrow window cut it short. */}
+      <span
+        role="status"
+        className={`sync-status${problem ? ' sync-status--problem' : ''}`}
+        title={describeSyncStatus(status)}
+      >
         {describeSyncStatus(status)}
       </span>
       {(status.toResolve ?? 0) > 0 && (

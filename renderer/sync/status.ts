@@ -41,12 +41,11 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** The status in one line of words. */
 export function describeSyncStatus(status: SyncStatus, now: Date = new Date()): string {
-  const waiting =
-    status.waiting > 0 ? `${plural(status.waiting, 'batch', 'batches')} of changes waiting to send` : '';
+  const waiting = status.waiting > 0 ? `${plural(status.waiting, 'batch', 'batches')} waiting to send` : '';
   const incoming =
-    status.incoming > 0 ? `${plural(status.incoming, 'batch', 'batches')} from the team to review` : '';
+    status.incoming > 0 ? `${plural(status.incoming, 'batch', 'batches')} from the team to take in` : '';
   const toResolve = status.toResolve
-    ? `${plural(status.toResolve, 'batch', 'batches')} in the team inbox to resolve`
+    ? `${plural(status.toResolve, 'batch', 'batches')} in the team inbox`
     : '';
   const extra = [waiting, incoming, toResolve].filter(Boolean).join(', ');
   const tail = extra ? `; ${extra}` : '';
@@ -63,7 +62,7 @@ export function describeSyncStatus(status: SyncStatus, now: Date = new Date()): 
         ? `Team server: synced ${whenSynced(status.lastSyncedAt, now)}${tail}`
         : `Team server: connected, no inspection shared with this laptop yet${tail}`;
     case 'unreachable':
-      return `Team server: unreachable, changes are kept here and sent when it answers${tail}`;
+      return `Team server: unreachable, changes kept here${tail}`;
     case 'refused':
       return `Team server: refused: ${status.message ?? 'no reason given'}${tail}`;
   }

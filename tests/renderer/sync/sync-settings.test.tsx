@@ -48,8 +48,7 @@ describe('the team server setting', () => {
     // The runner starts at once and finds no network (the fake desktop has none).
     await waitFor(() => expect(useSyncStatus.getState().state).toBe('unreachable'));
     act(() => setSyncStatus({ state: 'unreachable', lastSyncedAt: null, waiting: 3, incoming: 0 }));
-    const line =
-      'Team server: unreachable, changes are kept here and sent when it answers; 3 batches of changes waiting to send';
+    const line = 'Team server: unreachable, changes kept here; 3 batches waiting to send';
     expect(await screen.findByTestId('sync-status')).toHaveTextContent(line);
     expect(screen.getAllByText(line).length).toBe(2); // in Settings and in the header
 
@@ -78,9 +77,7 @@ describe('the status in words', () => {
         { state: 'synced', lastSyncedAt: '2026-11-26T11:45:00Z', waiting: 1, incoming: 2 },
         now,
       ),
-    ).toBe(
-      'Team server: synced 15 min ago; 1 batch of changes waiting to send, 2 batches from the team to review',
-    );
+    ).toBe('Team server: synced 15 min ago; 1 batch waiting to send, 2 batches from the team to take in');
     expect(
       describeSyncStatus(
         { state: 'refused', lastSyncedAt: null, waiting: 0, incoming: 0, message: 'JD’s key is revoked' },

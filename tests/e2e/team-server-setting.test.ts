@@ -46,6 +46,6 @@ describe('the team server setting', () => {
     await screenshot(page, 'header-team-server-status');
 
     await page.reload();
-    await expect.poll(() => page.getByLabel('Server address').inputValue()).toBe(own);
+    await expect.poll(() => page.getByLabel('Server address').inputValue(), { timeout: 15_000 }).toBe(own);
   });
 });

@@ -266,5 +266,18 @@ describe('a lead and two inspectors on a team server', () => {
     }
     await jd.openInspections();
     await jd.screenshot('team-member-after-resolution');
+
+    // The lead revokes AB's key: version 2 of the list, and AB's laptop is refused from then on, in words.
+    await openTeam(mk);
+    await mk.page.getByRole('row', { name: /^AB/ }).getByLabel('Revoked').check();
+    await mk.page.getByRole('button', { name: 'Sign and publish the team list' }).click();
+    await mk.page.getByText('Team list version 2 signed and put on the team server: 2 members').waitFor();
+    await ab.page.getByRole('button', { name: 'Sync now' }).click();
+    await expect
+      .poll(() => statusLine(ab).textContent(), { timeout: 30_000 })
+      .toMatch(
+        /^Team server: refused: AB's key is revoked on the team list of inspection \S+, so it may not /,
+      );
+    await ab.screenshot('team-revoked');
   }, 600_000);
 });

@@ -88,6 +88,11 @@ export async function fillOutbox(inspectionId: string, deps: SyncDeps): Promise<
 
 /** One round for one inspection. Never throws for the network or a refusal: it says what happened. */
 export async function syncRound(inspectionId: string, deps: SyncDeps): Promise<RoundOutcome> {
+  // The server names an inspection by its id; an inspector knows it by its name.
+  const inWords = async (message: string) => {
+    const name = (await deps.storage.snapshot(inspectionId).catch(() => null))?.inspection?.name;
+    return name ? message.split(`inspection ${inspectionId}`).join(name) : message;
+  };
   try {
     // An inspection already shared keeps cutting its changes into the outbox, reachable or not; one not yet
     // known to be shared asks for its team list first, so it keeps no state unless it is.
@@ -98,7 +103,7 @@ export async function syncRound(inspectionId: string, deps: SyncDeps): Promise<R
       const lead = roster.members.find((m) => m.initials === roster.lead);
       return {
         kind: 'refused',
-        message: `the team list of ${inspectionId} is signed by ${roster.lead} with key ${await fingerprintOf(roster.signature.publicKey)}, which is not on your team list: check it with ${lead?.name ?? roster.lead} by phone and trust it on the inspection’s Team screen`,
+        message: `the team list of ${await inWords(`inspection ${inspectionId}`)} is signed by ${roster.lead} with key ${await fingerprintOf(roster.signature.publicKey)}, which is not on your team list: check it with ${lead?.name ?? roster.lead} by phone and trust it on the inspection’s Team screen`,
       };
     }
     const state = await fillOutbox(inspectionId, deps);
@@ -143,7 +148,7 @@ export async function syncRound(inspectionId: string, deps: SyncDeps): Promise<R
     if (unreachable(error)) {
       return { kind: 'unreachable', message: error instanceof Error ? error.message : String(error) };
     }
-    if (error instanceof SyncError) return { kind: 'refused', message: error.message };
+    if (error instanceof SyncError) return { kind: 'refused', message: await inWords(error.message) };
     throw error;
   }
 }

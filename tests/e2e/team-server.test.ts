@@ -276,7 +276,7 @@ describe('a lead and two inspectors on a team server', () => {
     await expect
       .poll(() => statusLine(ab).textContent(), { timeout: 30_000 })
       .toMatch(
-        /^Team server: refused: AB's key is revoked on the team list of inspection \S+, so it may not /,
+        /^Team server: refused: AB's key is revoked on the team list of Southwark PDU, so it may not /,
       );
     await ab.screenshot('team-revoked');
   }, 600_000);

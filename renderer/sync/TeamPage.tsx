@@ -22,11 +22,11 @@ function useFingerprints(keys: readonly string[]): ReadonlyMap<string, string> {
   useEffect(() => {
     if (!wanted) return;
     let live = true;
-    void Promise.all(wanted.split('\n').map(async (k) => [k, await fingerprintOf(k)] as const)).then(
-      (pairs) => {
+    void Promise.all(wanted.split('\n').map(async (k) => [k, await fingerprintOf(k)] as const))
+      .then((pairs) => {
         if (live) setKnown((old) => new Map([...old, ...pairs]));
-      },
-    );
+      })
+      .catch(() => undefined); // A key that is not one shows no fingerprint ("…").
     return () => {
       live = false;
     };
@@ -37,9 +37,9 @@ function useFingerprints(keys: readonly string[]): ReadonlyMap<string, string> {
 function OwnKey() {
   const [own, setOwn] = useState<{ publicKey: string; fingerprint: string } | null>(null);
   useEffect(() => {
-    void signingKeys().then(async ({ publicKey }) =>
-      setOwn({ publicKey, fingerprint: await fingerprintOf(publicKey) }),
-    );
+    void signingKeys()
+      .then(async ({ publicKey }) => setOwn({ publicKey, fingerprint: await fingerprintOf(publicKey) }))
+      .catch(() => undefined); // Storage gone (the window closing): nothing to show.
   }, []);
   return (
     <section className="card" aria-labelledby="own-key-heading">
@@ -148,9 +148,9 @@ function TeamEditor({
 
   useEffect(() => {
     if (members) return;
-    void signingKeys().then(({ publicKey }) =>
-      setMembers([{ initials: lead, name: lead, publicKey, revoked: false }]),
-    );
+    void signingKeys()
+      .then(({ publicKey }) => setMembers([{ initials: lead, name: lead, publicKey, revoked: false }]))
+      .catch(() => undefined); // Storage gone (the window closing): nothing to show.
   }, [members, lead]);
   if (!members) return null;
 
@@ -282,9 +282,14 @@ export function TeamPage() {
   const refresh = useCallback(() => setAsked((n) => n + 1), []);
   useEffect(() => {
     let live = true;
-    void readTeamList(inspectionId).then((found) => {
-      if (live) setState(found);
-    });
+    void readTeamList(inspectionId)
+      .catch((error: unknown): TeamListState => ({
+        kind: 'unreachable',
+        message: describeStorageError(error),
+      }))
+      .then((found) => {
+        if (live) setState(found);
+      });
     return () => {
       live = false;
     };

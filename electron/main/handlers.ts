@@ -10,7 +10,7 @@ import { writeFileAtomically } from './atomic-write';
 import { logError } from './error-log';
 import { listBackups, readBackup, writeBackup } from './backups';
 import { handle } from './ipc';
-import { protectKey, unprotectKey } from './keychain';
+import { keychainStatus, protectKey, unprotectKey } from './keychain';
 import { readRegularFile } from './read-file';
 
 /** Where things live on this computer. */
@@ -91,6 +91,7 @@ export function registerHandlers(
   });
   handle('keys/protect', async ({ key }) => ({ sealed: protectKey(safeStorage, key) }));
   handle('keys/unprotect', async ({ sealed }) => ({ key: unprotectKey(safeStorage, sealed) }));
+  handle('keys/status', async () => keychainStatus(safeStorage));
   handle('app/info', async () => ({
     version: paths.version,
     dataFolder: paths.dataFolder,

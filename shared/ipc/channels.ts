@@ -15,6 +15,7 @@ export const CHANNELS = [
   'log/error',
   'keys/protect',
   'keys/unprotect',
+  'keys/status',
 ] as const;
 
 /** Commands the application menu sends to the renderer (the renderer acts on no others). */

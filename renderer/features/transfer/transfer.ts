@@ -227,7 +227,14 @@ export async function restoreBackup(platform: Platform, name: string, by: string
     await backupFirst(platform, 'before-import');
     const count = await replaceAllWith(parsed.file, by, name);
     useCasescore.getState().clearUndo();
-    return { kind: 'info', text: `Restored ${count} inspection${count === 1 ? '' : 's'} from ${name}.` };
+    // A sealed backup's inspections deleted for good since cannot be opened: their keys went with them.
+    const erased = parsed.erased?.length
+      ? ` Not restored, deleted for good since (their keys with them): ${parsed.erased.join(', ')}.`
+      : '';
+    return {
+      kind: 'info',
+      text: `Restored ${count} inspection${count === 1 ? '' : 's'} from ${name}.${erased}`,
+    };
   } catch (error) {
     return {
       kind: 'error',

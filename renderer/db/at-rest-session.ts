@@ -85,9 +85,10 @@ export async function adoptAtRest(dataKey: Uint8Array | undefined): Promise<AtRe
  * Forgets the keys (the lock): first lets what was being saved as the app locked reach IndexedDB, so nothing
  * typed is refused, then drops the data key and every inspection key from memory.
  */
-export async function lockAtRest(): Promise<void> {
+export async function lockAtRest(stillLocked: () => boolean = () => true): Promise<void> {
   // The autosaved boxes start their saves as the lock is announced; give them a moment to reach the store.
   await new Promise((resolve) => setTimeout(resolve, 150));
   await writesSettled();
-  closeAtRest();
+  // Unlocked again meanwhile (the keychain answers at once): the keys stay.
+  if (stillLocked()) closeAtRest();
 }

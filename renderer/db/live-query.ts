@@ -11,24 +11,23 @@ import { AtRestLockedError, atRestGeneration, onAtRestChange } from './at-rest';
 export function useLiveQuery<T>(querier: () => Promise<T> | T, deps: readonly unknown[] = []): T | undefined {
   const generation = useSyncExternalStore(onAtRestChange, atRestGeneration);
   const last = useRef<T | undefined>(undefined);
-  return useDexieLiveQuery(
-    async () => {
-      try {
-        last.current = await querier();
-        return last.current;
-      } catch (error) {
-        if (isLocked(error)) return last.current;
-        throw error;
-      }
-    },
-    [...deps, generation],
-  );
+  return useDexieLiveQuery(async () => {
+    try {
+      last.current = await querier();
+      return last.current;
+    } catch (error) {
+      if (isLocked(error)) return last.current;
+      throw error;
+    }
+  }, [...deps, generation]);
 }
 
 /** The lock's refusal, also when Dexie passes it on wrapped (as a failed transaction's `inner` error). */
 function isLocked(error: unknown): boolean {
   return (
     error instanceof AtRestLockedError ||
-    (error instanceof Error && 'inner' in error && (error as { inner: unknown }).inner instanceof AtRestLockedError)
+    (error instanceof Error &&
+      'inner' in error &&
+      (error as { inner: unknown }).inner instanceof AtRestLockedError)
   );
 }

@@ -42,7 +42,10 @@ export const sealedBackupSchema = z
           .strict(),
       )
       .max(MAX_PARTS)
-      .refine((parts) => new Set(parts.map((p) => p.id)).size === parts.length, 'expected each inspection once'),
+      .refine(
+        (parts) => new Set(parts.map((p) => p.id)).size === parts.length,
+        'expected each inspection once',
+      ),
   })
   .strict();
 

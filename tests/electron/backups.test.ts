@@ -150,7 +150,8 @@ describe('automatic backups', () => {
 
   it('take a sealed backup (encryption at rest on) by its envelope, and refuse one that is malformed or carries clear text', async () => {
     const dir = folder();
-    const sealedValue = () => Buffer.from(Array.from({ length: 60 }, (_, i) => (i * 37) % 256)).toString('base64');
+    const sealedValue = () =>
+      Buffer.from(Array.from({ length: 60 }, (_, i) => (i * 37) % 256)).toString('base64');
     const envelope = {
       format: 'casescore.sealed-backup',
       version: 1,
@@ -167,7 +168,10 @@ describe('automatic backups', () => {
     expect(readFileSync(join(dir, written.name), 'utf8')).toBe(JSON.stringify(envelope));
     const refused = async (changed: object, why: RegExp) =>
       expect(writeBackup(dir, JSON.stringify({ ...envelope, ...changed }), minute(1))).rejects.toThrow(why);
-    await refused({ head: 'a reference CR 0003 in clear' }, /not a sealed Casescore backup \(head: expected a sealed value/);
+    await refused(
+      { head: 'a reference CR 0003 in clear' },
+      /not a sealed Casescore backup \(head: expected a sealed value/,
+    );
     await refused({ note: 'Victim named' }, /not a sealed Casescore backup \(.*note/);
     await refused(
       { inspections: [envelope.inspections[0], envelope.inspections[0]] },

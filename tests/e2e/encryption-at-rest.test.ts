@@ -214,6 +214,8 @@ describe('protected with a passphrase', () => {
       await app.openInspections();
       await app.openInspection(INSPECTION);
       await page.getByRole('link', { name: 'C-0002', exact: true }).waitFor();
+      const inspectionId = decodeURIComponent(/\/inspections\/([^/?]+)/.exec(page.url())![1]!);
+      expect(await rawStore()).toContain(`"atRestKey:${inspectionId}"`);
       // Another inspection stays, so there is something to export once this one is gone.
       await app.openInspections();
       await app.createInspection('Other PDU');
@@ -231,7 +233,11 @@ describe('protected with a passphrase', () => {
       await page.getByText(`Deleted ${INSPECTION} for good.`).waitFor();
 
       const store = await rawStore();
-      expect(store).not.toContain('atRestKey:');
+      // Its key is gone from the settings, and nothing of it is left in any table.
+      expect(store).not.toContain(`"atRestKey:${inspectionId}"`);
+      const { inspections, cases, audit } = JSON.parse(store) as Record<string, unknown[]>;
+      // (The erasure log in the settings keeps its id, when and by whom, by design.)
+      expect(JSON.stringify([inspections, cases, audit])).not.toContain(inspectionId);
       for (const trace of TRACES) expect(store).not.toContain(trace);
       const exported = JSON.stringify(
         await app.exportAll(`${process.env['TMPDIR'] ?? '/tmp'}/sealed-${Date.now()}.json`),

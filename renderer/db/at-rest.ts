@@ -302,6 +302,14 @@ export function openInspectionKeys(rows: readonly { key: string; value: unknown 
   }
 }
 
+/** Wipes an inspection's keys from memory (it is being erased; its sealed keys are deleted with it). */
+export function forgetInspectionKeys(inspectionId: string): void {
+  const keys = session.keys.get(inspectionId);
+  keys?.content.fill(0);
+  keys?.lookup.fill(0);
+  session.keys.delete(inspectionId);
+}
+
 /** The settings key an inspection's sealed keys are kept under; erasing the inspection deletes it. */
 export function inspectionKeySetting(inspectionId: string): string {
   return `${INSPECTION_KEY_PREFIX}${inspectionId}`;

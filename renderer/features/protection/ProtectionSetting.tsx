@@ -17,7 +17,7 @@ import './protection.css';
 
 /** What is encrypted, in an inspector's words. */
 const WHAT_IS_SEALED =
-  'References, answers, notes, case details, judgements and evidence, report commentary, the audit trail’s ' +
+  'What is encrypted: references, answers, notes, case details, judgements and evidence, report commentary, the audit trail’s ' +
   'old values, and every backup. Inspection names, dates and ids stay readable so Casescore can find things.';
 
 export function ProtectionSetting() {
@@ -68,7 +68,7 @@ export function ProtectionSetting() {
           ) : (
             <p className="protection-warning" data-testid="protection-state">
               <strong>Not encrypted.</strong> In a browser, anyone who can read this browser profile’s files
-              can read the case details. Protect them with a passphrase: {WHAT_IS_SEALED}
+              can read the case details. Protect them with a passphrase. {WHAT_IS_SEALED}
             </p>
           )}
           <PassphraseSwitch onDone={setRecord} />

@@ -250,7 +250,9 @@ describe('protected with a passphrase', () => {
       await oldest.click();
       await page.getByRole('button', { name: 'Restore backup' }).click();
       await page
-        .getByText(`Not restored, deleted for good since (their keys with them): ${INSPECTION}.`)
+        .getByText(
+          `cannot be restored: every inspection in it was deleted for good since (their keys with them): ${INSPECTION}. Nothing was changed.`,
+        )
         .waitFor();
       await screenshot(page, '64-erased-backup-unreadable');
       await context.close();
@@ -260,6 +262,10 @@ describe('protected with a passphrase', () => {
       errors = collectErrors(page);
       await page.goto(appUrl('/'));
       await unlockAtStart();
+      app = new CasescorePage(page, 'KM');
+      // Nothing was changed by the refused restore: the other inspection is there, whole.
+      await app.openInspection('Other PDU');
+      await page.getByRole('link', { name: 'OT-0001', exact: true }).waitFor();
       expect(errors).toEqual([]);
     },
   );

@@ -1,7 +1,6 @@
 // Settings › Data protection: whether Casescore encrypts its data on this computer, how, and (in a browser, or
 // on a desktop without a real keychain) switching it on with a passphrase.
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import type { KeychainStatus } from '#shared/ipc';
 import {
   describeStorageError,
@@ -81,8 +80,8 @@ export function ProtectionSetting() {
 
 /** Chooses a passphrase (twice) and switches encryption at rest on with it. */
 function PassphraseSwitch({ onDone }: { onDone: (record: AtRestRecord | null) => void }) {
-  // Chosen at first run: the passphrase box is ready for it.
-  const [params] = useSearchParams();
+  // Chosen at first run (the address says `?protect`): the passphrase box is ready for it.
+  const [chosenAtFirstRun] = useState(() => window.location.hash.includes('?protect'));
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [problems, setProblems] = useState<{ passphrase?: string; confirm?: string }>({});
@@ -139,7 +138,7 @@ function PassphraseSwitch({ onDone }: { onDone: (record: AtRestRecord | null) =>
             {...control}
             type="password"
             autoComplete="new-password"
-            autoFocus={params.has('protect')}
+            autoFocus={chosenAtFirstRun}
             value={passphrase}
             onChange={(e) => setPassphrase(e.target.value)}
           />

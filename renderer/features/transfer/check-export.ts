@@ -193,7 +193,8 @@ export async function doRequest(request: WorkerRequest): Promise<CheckResponse |
   if (request.kind === 'export') {
     return exportContent(request.ids, request.protection, request.frameworks, request.dataKey);
   }
-  await adoptAtRest(request.dataKey);
+  // Only a sealed backup needs the store's keys; any other file is checked without opening the store.
+  if (request.dataKey) await adoptAtRest(request.dataKey);
   return checkContent(request.content, request.passphrase, request.frameworks);
 }
 
@@ -220,7 +221,9 @@ function inWorker<R>(request: WorkerRequest, onFailure: (why: string) => R): Pro
     // With encryption at rest on, the worker opens the store (or a sealed backup) with a copy of the window's
     // open data key: held in this process's memory only, by the app's own same-origin worker, ended after it
     // answers. Without it the worker could read nothing sealed.
-    const dataKey = shareDataKey();
+    const needsKeys =
+      request.kind === 'export' || (typeof request.content === 'string' && looksSealed(request.content));
+    const dataKey = needsKeys ? shareDataKey() : null;
     worker.postMessage(dataKey ? { ...request, dataKey } : request, transfer);
   });
 }

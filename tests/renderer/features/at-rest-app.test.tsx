@@ -68,33 +68,42 @@ function keychain(status: KeychainStatus = { available: true, backend: 'gnome_li
 }
 
 describe('the lock, with a passphrase', () => {
-  it('forgets the keys once the typing is saved, and asks the passphrase to unlock', async () => {
-    const { inspectionId, caseIds } = await inspectionWithCases(['QX 7731']);
-    await switchOnAtRest({ passphrase: PASSPHRASE, iterations: FAST });
-    const { user, screen } = await renderApp(`/inspections/${inspectionId}/cases/${caseIds[0]}`);
-    await screen.findByRole('heading', { name: '2.1 Assessment', level: 2 });
-    const note = screen.getByLabelText('Case notes');
-    await user.click(note);
-    fireEvent.change(note, { target: { value: 'Half a sentence' } });
-    await user.click(screen.getByRole('button', { name: 'Lock' }));
-    // Saved, sealed, and then the keys are gone.
-    await waitFor(() => expect(atRestOpen()).toBe(false));
-    expect(await rawStore()).not.toContain('Half a sentence');
-    await expect(database().cases.get(caseIds[0]!)).rejects.toThrow('Casescore is locked');
-    const dialog = screen.getByRole('dialog', { name: 'Casescore is locked' });
-    expect(dialog).toHaveTextContent('their keys were forgotten');
+  // The case's page is the heaviest screen to draw in jsdom: slow on a loaded machine.
+  it(
+    'forgets the keys once the typing is saved, and asks the passphrase to unlock',
+    { timeout: 60_000 },
+    async () => {
+      const { inspectionId, caseIds } = await inspectionWithCases(['QX 7731']);
+      await switchOnAtRest({ passphrase: PASSPHRASE, iterations: FAST });
+      const { user, screen } = await renderApp(`/inspections/${inspectionId}/cases/${caseIds[0]}`);
+      await screen.findByRole('heading', { name: '2.1 Assessment', level: 2 });
+      const note = screen.getByLabelText('Case notes');
+      await user.click(note);
+      fireEvent.change(note, { target: { value: 'Half a sentence' } });
+      await user.click(screen.getByRole('button', { name: 'Lock' }));
+      // Saved, sealed, and then the keys are gone.
+      await waitFor(() => expect(atRestOpen()).toBe(false));
+      expect(await rawStore()).not.toContain('Half a sentence');
+      await expect(database().cases.get(caseIds[0]!)).rejects.toThrow('Casescore is locked');
+      const dialog = screen.getByRole('dialog', { name: 'Casescore is locked' });
+      expect(dialog).toHaveTextContent('their keys were forgotten');
 
-    fireEvent.change(screen.getByLabelText('Passphrase'), { target: { value: 'not the passphrase at all' } });
-    await user.click(screen.getByRole('button', { name: 'Unlock' }));
-    expect(await screen.findByText('That is not the passphrase Casescore was protected with.')).toBeVisible();
-    expect(useLock.getState().locked).toBe(true);
-    fireEvent.change(screen.getByLabelText('Passphrase'), { target: { value: PASSPHRASE } });
-    await user.click(screen.getByRole('button', { name: 'Unlock' }));
-    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Casescore is locked' })).toBeNull());
-    // The same box, with what was typed, and it was stored.
-    expect(screen.getByLabelText('Case notes')).toHaveValue('Half a sentence');
-    expect((await database().cases.get(caseIds[0]!))?.note).toBe('Half a sentence');
-  });
+      fireEvent.change(screen.getByLabelText('Passphrase'), {
+        target: { value: 'not the passphrase at all' },
+      });
+      await user.click(screen.getByRole('button', { name: 'Unlock' }));
+      expect(
+        await screen.findByText('That is not the passphrase Casescore was protected with.'),
+      ).toBeVisible();
+      expect(useLock.getState().locked).toBe(true);
+      fireEvent.change(screen.getByLabelText('Passphrase'), { target: { value: PASSPHRASE } });
+      await user.click(screen.getByRole('button', { name: 'Unlock' }));
+      await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Casescore is locked' })).toBeNull());
+      // The same box, with what was typed, and it was stored.
+      expect(screen.getByLabelText('Case notes')).toHaveValue('Half a sentence');
+      expect((await database().cases.get(caseIds[0]!))?.note).toBe('Half a sentence');
+    },
+  );
 
   it('keeps screens whole when the store changes while the keys are closed', async () => {
     const { inspectionId } = await inspectionWithCases(['QX 7731', 'QX 7732']);

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { appUrl, collectErrors, launch, openBrowser, screenshot, signIn } from './browser';
 import { CasescorePage } from './casescore-page';
 
@@ -122,6 +123,7 @@ describe('protected with a passphrase', () => {
     await section.getByRole('button', { name: 'Protect with a passphrase' }).click();
     await section.getByText('Protected with a passphrase.').waitFor({ timeout: 30_000 });
     await screenshot(page, '61-protected');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it(
@@ -146,6 +148,7 @@ describe('protected with a passphrase', () => {
       await lock.getByRole('button', { name: 'Unlock' }).click();
       await lock.getByText('That is not the passphrase Casescore was protected with.').waitFor();
       await screenshot(page, '62-lock-asks-passphrase');
+      expect(await seriousViolations(page)).toEqual([]);
       await lock.getByLabel('Passphrase').fill(PASSPHRASE);
       await lock.getByRole('button', { name: 'Unlock' }).click();
       await lock.waitFor({ state: 'detached' });
@@ -180,6 +183,7 @@ describe('protected with a passphrase', () => {
       await page.getByRole('heading', { name: 'Casescore is protected' }).waitFor();
       expect(await page.evaluate(() => document.body.innerText)).not.toContain(INSPECTION);
       await screenshot(page, '63-unlock-at-start');
+      expect(await seriousViolations(page)).toEqual([]);
       await page.getByLabel('Passphrase').fill('tulip anchor violet granite');
       await page.getByRole('button', { name: 'Unlock' }).click();
       await page.getByText('That is not the passphrase Casescore was protected with.').waitFor();

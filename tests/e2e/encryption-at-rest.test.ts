@@ -122,6 +122,11 @@ describe('protected with a passphrase', () => {
     await section.getByLabel('Passphrase again').fill(PASSPHRASE);
     await section.getByRole('button', { name: 'Protect with a passphrase' }).click();
     await section.getByText('Protected with a passphrase.').waitFor({ timeout: 30_000 });
+    // The lock is a password now, and Settings › Lock says so.
+    await page
+      .getByRole('region', { name: 'Lock' })
+      .getByText('they open again only with your passphrase')
+      .waitFor();
     await screenshot(page, '61-protected');
     expect(await seriousViolations(page)).toEqual([]);
   });

@@ -5,6 +5,7 @@ import {
   DEFAULT_LOCK_MINUTES,
   describeStorageError,
   MAXIMUM_LOCK_MINUTES,
+  onAtRestChange,
   readAtRest,
   saveLockMinutes,
   useLockMinutes,
@@ -21,9 +22,14 @@ export function LockSetting() {
   const [passphrase, setPassphrase] = useState(false);
   useEffect(() => {
     let live = true;
-    void readAtRest().then((record) => live && setPassphrase(record?.kind === 'passphrase'));
+    const read = () =>
+      void readAtRest().then((record) => live && setPassphrase(record?.kind === 'passphrase'));
+    read();
+    // Switched on in the section above: read again.
+    const stop = onAtRestChange(read);
     return () => {
       live = false;
+      stop();
     };
   }, []);
   return (

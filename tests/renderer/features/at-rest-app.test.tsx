@@ -4,12 +4,17 @@
 // the export worker opens the store only with the window's own key.
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { looksSealed } from '#shared/interchange';
+import { looksSealed, type ExportedCase } from '#shared/interchange';
 import type { KeychainStatus } from '#shared/ipc';
 import {
   adoptAtRest,
+  applyImport,
   atRestOpen,
+  CasescoreDatabase,
   database,
+  exportInspections,
+  loadLondonDemo,
+  replaceDatabase,
   purgeInspection,
   readAtRest,
   shareDataKey,
@@ -21,6 +26,7 @@ import { startAtRest } from '../../../renderer/features/protection/at-rest-start
 import { ProtectionSetting } from '../../../renderer/features/protection/ProtectionSetting';
 import { exportText, restoreBackup } from '../../../renderer/features/transfer/transfer';
 import { replacePlatform } from '../../../renderer/platform';
+import { TEAM_FILE } from '../../helpers/merge-decisions';
 import { fakeDesktop } from '../fake-platform';
 import { inspectionWithCases } from '../helpers';
 import { renderApp } from '../render';
@@ -217,5 +223,28 @@ describe('backups with encryption at rest on', () => {
     );
     await adoptAtRest(shared);
     expect((await database().cases.get(caseIds[0]!))?.reference).toBe('QX 7731');
+  });
+});
+
+describe('everything that reads the store, with encryption at rest on', () => {
+  it('imports and merges a file, exports it back whole, and keeps it sealed', async () => {
+    // A region's worth of cases from another store, imported into a protected one.
+    replaceDatabase(new CasescoreDatabase(`source-${crypto.randomUUID()}`));
+    await loadLondonDemo('KM');
+    const file = await exportInspections();
+    const { reference } = file.inspections[0]!.cases.find((c): c is ExportedCase => !c.deleted)!;
+    replaceDatabase(new CasescoreDatabase(`target-${crypto.randomUUID()}`));
+    await switchOnAtRest({ passphrase: PASSPHRASE, iterations: FAST });
+    await applyImport(file, { choices: {}, clashes: {} }, 'KM', 'london.json', TEAM_FILE);
+    const raw = await rawStore();
+    expect(raw).not.toContain(`"${reference}"`);
+    const again = await exportInspections();
+    expect(again.inspections.map((i) => i.cases.length)).toEqual(file.inspections.map((i) => i.cases.length));
+    expect(JSON.stringify(again)).toContain(`"${reference}"`);
+    // Importing the same file again changes nothing: every case is found by its (hashed) reference.
+    await applyImport(file, { choices: {}, clashes: {} }, 'KM', 'london.json', TEAM_FILE);
+    expect((await exportInspections()).inspections.flatMap((i) => i.cases)).toHaveLength(
+      again.inspections.flatMap((i) => i.cases).length,
+    );
   });
 });

@@ -23,7 +23,10 @@ export function LockScreen() {
   const dialog = useRef<HTMLDialogElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   // How the keys open again, with encryption at rest on (`null`: off, the lock is only a screen).
-  const [keptBy, setKeptBy] = useState<AtRestRecord['kind'] | null>(null);
+  // (`undefined` while it is being read: neither way to unlock is offered until it is known.)
+  const [keptBy, setKeptBy] = useState<AtRestRecord['kind'] | null | undefined>(() =>
+    atRestEnabled() ? undefined : null,
+  );
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -70,12 +73,14 @@ export function LockScreen() {
           again when you unlock.
         </p>
         <p className="lock-limits">{keptBy === 'passphrase' ? PASSPHRASE_LOCK : LOCK_LIMITS}</p>
-        {keptBy === 'passphrase' ? (
+        {keptBy === undefined ? null : keptBy === 'passphrase' ? (
           <PassphraseUnlock open={unlock} />
         ) : (
           <>
             <button
               ref={button}
+              // Shown once how the keys open is known, which may be after the dialog opened.
+              autoFocus
               type="button"
               className="button button--primary"
               onClick={() =>

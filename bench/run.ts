@@ -98,6 +98,8 @@ async function answerLatencies(page: Page, count: number): Promise<AnswerTimes> 
 /** What bench/write-entry.ts measures: each answer's save, and bare puts of the same case row. */
 interface WriteTimes {
   readonly commits: number[];
+  /** The same answers with encryption at rest on. */
+  readonly sealedCommits: number[];
   readonly bare: number[];
   readonly answers: number;
 }
@@ -425,6 +427,18 @@ async function main() {
         value: median(writes.commits) / median(writes.bare),
         unit: '×',
         target: 2,
+      });
+      record({
+        measure: 'answer commit with encryption at rest on (median)',
+        value: median(writes.sealedCommits),
+        unit: 'ms',
+        note: `p95 ${p95(writes.sealedCommits).toFixed(1)} ms`,
+      });
+      record({
+        measure: 'encrypted commit ÷ unencrypted commit (÷ bare put)',
+        value: median(writes.sealedCommits) / median(writes.commits),
+        unit: '×',
+        note: `${(median(writes.sealedCommits) / median(writes.bare)).toFixed(2)}× a bare put`,
       });
 
       if (!only) {

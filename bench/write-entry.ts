@@ -1,5 +1,6 @@
 // An answer's transaction timed on its own, in Chromium's real IndexedDB, with nothing else on the page: the
-// storage layer the app uses (renderer/db), bundled on its own, against a bare put of the same case row.
+// storage layer the app uses (renderer/db), bundled on its own, against a bare put of the same case row; then
+// the same answers with encryption at rest on (each row sealed with AES-GCM inside the transaction).
 import { caseQuestions, getFramework, questionApplies, type ApplicabilityContext } from '#shared/framework';
 import {
   addCases,
@@ -8,7 +9,9 @@ import {
   database,
   replaceDatabase,
   setAnswer,
+  switchOnAtRest,
 } from '../renderer/db';
+import { closeAtRest, markAtRest } from '../renderer/db/at-rest';
 
 const idle = () => new Promise((resolve) => setTimeout(resolve, 15));
 
@@ -36,9 +39,24 @@ async function barePuts(row: unknown, count: number): Promise<number[]> {
   return samples;
 }
 
-/** Answers every question of one case of a 60-case inspection, one at a time, timing each save. */
+/**
+ * Answers every question of one case of a 60-case inspection, one at a time, timing each save: in clear, then
+ * in a second store with encryption at rest on.
+ */
 export async function runWriteBench() {
-  replaceDatabase(new CasescoreDatabase(`casescore-bench-writes-${Date.now()}`));
+  const clear = await timeAnswers(`casescore-bench-writes-${Date.now()}`, false);
+  const row = await database().cases.get(clear.caseId);
+  const bare = await barePuts(row, clear.commits.length);
+  const sealed = await timeAnswers(`casescore-bench-sealed-${Date.now()}`, true);
+  closeAtRest();
+  markAtRest(false);
+  return { commits: clear.commits, sealedCommits: sealed.commits, bare, answers: clear.commits.length };
+}
+
+async function timeAnswers(name: string, encrypted: boolean) {
+  replaceDatabase(new CasescoreDatabase(name));
+  // A passphrase's key derivation is paid once at unlock, not per answer: the commits time the sealing alone.
+  if (encrypted) await switchOnAtRest({ passphrase: 'bench passphrase for sealing', iterations: 1000 });
   const framework = { id: 'hmip-probation-pdu', version: '2021' } as const;
   const inspectionId = await createInspection(
     { name: 'Bench PDU', framework, options: { courtWork: false } },
@@ -67,9 +85,7 @@ export async function runWriteBench() {
     await setAnswer(caseId, question.id, { value }, 'BN');
     commits.push(performance.now() - start);
   }
-  const row = await database().cases.get(caseId);
-  const bare = await barePuts(row, commits.length);
-  return { commits, bare, answers: commits.length };
+  return { commits, caseId };
 }
 
 (globalThis as unknown as { casescoreWriteBench: unknown }).casescoreWriteBench = { runWriteBench };

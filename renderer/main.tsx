@@ -5,15 +5,20 @@ import './app/integrity.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { AtRestGate } from './features/protection/AtRestGate';
 import { logUncaughtErrors, RootBoundary } from './app/ErrorBoundary';
+import { keepTypingOutOfTheBrowser } from './ui/no-form-memory';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element to mount Casescore in');
 logUncaughtErrors();
+keepTypingOutOfTheBrowser(document.body);
 createRoot(root).render(
   <StrictMode>
     <RootBoundary>
-      <App />
+      <AtRestGate>
+        <App />
+      </AtRestGate>
     </RootBoundary>
   </StrictMode>,
 );

@@ -16,7 +16,7 @@
  */
 import { chmod, lstat, mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_MAX_BYTES, tryParseExport } from '#shared/interchange';
+import { DEFAULT_MAX_BYTES, looksSealed, parseSealedBackup, tryParseExport } from '#shared/interchange';
 import type { BackupInfo, BackupKind, BackupReason } from '#shared/ipc';
 import { PRIVATE_FILE_MODE, writeFileAtomically } from './atomic-write';
 import { readRegularFile } from './read-file';
@@ -134,7 +134,26 @@ export class BackupRefused extends Error {
 }
 
 /**
- * Validates `text` as a whole export, writes it as a backup of this kind atomically, then removes all but the
+ * Why `text` is not a backup, or `null` when it is one: a whole valid export, or, with encryption at rest on, a
+ * sealed backup's envelope. Main holds no key, so of a sealed backup it checks what can be checked without one
+ * (safe JSON, format and version, a random id, each part base64 of a sealed value, each inspection once); that
+ * the parts open and hold a valid export is checked by the renderer when it restores one.
+ */
+export function backupProblem(text: string): string | null {
+  if (looksSealed(text)) {
+    try {
+      parseSealedBackup(text);
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+  const parsed = tryParseExport(text);
+  return parsed.ok ? null : parsed.error.message;
+}
+
+/**
+ * Validates `text` as a whole export (or a sealed backup), writes it as a backup of this kind atomically, then removes all but the
  * newest of its kind. The backup just written has the highest sequence number, so it is never removed.
  * @throws BackupRefused when the text is not a valid export; nothing is written or removed.
  */
@@ -145,8 +164,8 @@ export async function writeBackup(
   kind: BackupKind = 'timed',
   reason?: BackupReason,
 ): Promise<BackupInfo> {
-  const parsed = tryParseExport(text);
-  if (!parsed.ok) throw new BackupRefused(`The backup was not written: ${parsed.error.message}`);
+  const problem = backupProblem(text);
+  if (problem) throw new BackupRefused(`The backup was not written: ${problem}`);
   await mkdir(folder, { recursive: true, mode: 0o700 });
   // A folder made by an earlier version (or by hand) is made private too.
   await chmod(folder, 0o700).catch(() => undefined);

@@ -10,7 +10,7 @@ import { writeFileAtomically } from './atomic-write';
 import { logError } from './error-log';
 import { listBackups, readBackup, writeBackup } from './backups';
 import { handle } from './ipc';
-import { protectKey, unprotectKey } from './keychain';
+import { keychainStatus, protectKey, unprotectKey } from './keychain';
 import { readRegularFile } from './read-file';
 import { TeamServerRelay } from './team-server';
 
@@ -99,6 +99,7 @@ export function registerHandlers(
     return null;
   });
   handle('sync/request', async (argument) => teamServer.request(argument));
+  handle('keys/status', async () => keychainStatus(safeStorage));
   handle('app/info', async () => ({
     version: paths.version,
     dataFolder: paths.dataFolder,

@@ -5,6 +5,7 @@
  * ("basic_text"), the key is refused rather than stored as good as clear.
  */
 import type { SafeStorage } from 'electron';
+import type { KeychainStatus } from '#shared/ipc';
 
 /** Raised when the keychain cannot keep the key safely. */
 export class KeychainRefused extends Error {
@@ -26,6 +27,17 @@ function checkAvailable(keychain: Keychain): void {
     throw new KeychainRefused(
       'This computer has no keyring (such as GNOME Keyring or KWallet) running, so the key would be kept as good as clear.',
     );
+  }
+}
+
+/** Whether the keychain can keep the key, and if not why, for the renderer (Settings says so plainly). */
+export function keychainStatus(keychain: Keychain): KeychainStatus {
+  const backend = process.platform === 'linux' ? keychain.getSelectedStorageBackend?.() : undefined;
+  try {
+    checkAvailable(keychain);
+    return { available: true, ...(backend ? { backend } : {}) };
+  } catch (error) {
+    return { available: false, ...(backend ? { backend } : {}), why: (error as Error).message };
   }
 }
 

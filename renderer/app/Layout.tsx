@@ -16,6 +16,7 @@ import { ScreenBoundary } from './ErrorBoundary';
 import { LockButton, LockScreen } from '../features/lock/LockScreen';
 import { useLock } from '../features/lock/lock-state';
 import { useIdleLock } from '../features/lock/useIdleLock';
+import { useKeysClosed } from '../features/protection/useAtRestOpen';
 import { SyncStatusLine } from '../sync/SyncStatusLine';
 import { useTeamSync } from '../sync/useTeamSync';
 
@@ -25,7 +26,9 @@ export function Layout({ children }: { children: ReactNode }) {
   useAutoBackup(host);
   useMenuCommands(host, initials ?? null);
   // The lock guards case content, so it starts once there is someone using the app.
-  const locked = useLock((s) => s.locked) && !!initials;
+  // With encryption at rest on, keys closed in this window (locked in another) lock it too.
+  const keysClosed = useKeysClosed();
+  const locked = (useLock((s) => s.locked) || keysClosed) && !!initials;
   useIdleLock(host, !!initials);
   useTeamSync(host, !!initials);
   const notify = useCasescore((s) => s.notify);

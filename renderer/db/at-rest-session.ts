@@ -1,11 +1,14 @@
 /**
  * Switching encryption at rest on, and opening it at start or after the lock (renderer/db/at-rest.ts does the
- * sealing). Off unless someone switches it on; the lead decides when it is on by default.
+ * sealing). On the desktop it is switched on at first start with the keychain; in a browser when the inspector
+ * chooses a passphrase.
  */
 import { database } from './database';
 import {
+  adoptDataKey,
   AT_REST_KEY,
   closeAtRest,
+  writesSettled,
   markAtRest,
   newKeychainRecord,
   newPassphraseRecord,
@@ -63,4 +66,29 @@ export async function unlockAtRest(
   if (!record) return;
   await openAtRest(record, secret);
   openInspectionKeys(await database().settings.toArray());
+}
+
+/**
+ * Opens the store in the export worker with the data key the window shared (checked against the record), and
+ * every inspection's keys; without a key (in place, where the window's session is open already) only says how
+ * the key is kept. `null` when encryption is off.
+ */
+export async function adoptAtRest(dataKey: Uint8Array | undefined): Promise<AtRestRecord | null> {
+  const record = await readAtRest();
+  if (!record || !dataKey) return record;
+  adoptDataKey(record, dataKey);
+  openInspectionKeys(await database().settings.toArray());
+  return record;
+}
+
+/**
+ * Forgets the keys (the lock): first lets what was being saved as the app locked reach IndexedDB, so nothing
+ * typed is refused, then drops the data key and every inspection key from memory.
+ */
+export async function lockAtRest(stillLocked: () => boolean = () => true): Promise<void> {
+  // The autosaved boxes start their saves as the lock is announced; give them a moment to reach the store.
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  await writesSettled();
+  // Unlocked again meanwhile (the keychain answers at once): the keys stay.
+  if (stillLocked()) closeAtRest();
 }

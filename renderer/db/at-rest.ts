@@ -1,8 +1,9 @@
 /**
  * Encryption at rest, as one Dexie DBCore middleware: case content is sealed with AES-GCM on its way into
- * IndexedDB and opened on its way out, so every screen, export and test above this layer sees plain rows. OFF
- * unless switched on (`switchOnAtRest`): the answer write path is being made faster at the same time, and the
- * lead decides when it is on by default.
+ * IndexedDB and opened on its way out, so every screen, export and test above this layer sees plain rows. On
+ * from first start on the desktop (a random data key kept by the OS keychain), and in a browser once the
+ * inspector chooses a passphrase (Settings › Data protection); renderer/features/protection switches it on and
+ * opens it.
  *
  * What is sealed, each row under its own inspection's key (so erasing that key makes every copy unreadable):
  * - cases: reference, inspector, details, answers, notes, status and second scoring; `referenceKey` (indexed
@@ -121,9 +122,47 @@ const session = {
   keys: new Map<string, InspectionKeys>(),
 };
 
+/** Raised for a read or write of case content while the keys are closed (locked, or not yet unlocked). */
+export class AtRestLockedError extends Error {
+  constructor() {
+    super('Casescore is locked: unlock it to read or change case details.');
+    this.name = 'AtRestLockedError';
+  }
+}
+
+const changeListeners = new Set<() => void>();
+/** Counts each time the keys are opened or closed, so screens can read again once they are open. */
+let generation = 0;
+
+function changed(): void {
+  generation += 1;
+  for (const listener of changeListeners) listener();
+}
+
+/** Hears the keys being opened or closed; returns a function that stops listening. */
+export function onAtRestChange(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+/** How many times the keys have been opened or closed (a dependency for reads that must run again). */
+export function atRestGeneration(): number {
+  return generation;
+}
+
+/** Writes passed to IndexedDB and not yet answered: the lock waits for them before it forgets the keys. */
+const writesInFlight = new Set<Promise<unknown>>();
+
+/** Resolves once no write this layer sealed is still on its way (those started meanwhile included). */
+export async function writesSettled(): Promise<void> {
+  while (writesInFlight.size > 0) await Promise.allSettled([...writesInFlight]);
+}
+
 /** Says whether encryption is on in this database, as read from the settings at start. */
 export function markAtRest(enabled: boolean): void {
+  if (session.enabled === enabled) return;
   session.enabled = enabled;
+  changed();
 }
 
 /** Whether encryption at rest is on here. */
@@ -143,8 +182,48 @@ export function closeAtRest(): void {
     keys.content.fill(0);
     keys.lookup.fill(0);
   }
+  const wasOpen = session.dataKey !== null;
   session.dataKey = null;
   session.keys.clear();
+  if (wasOpen) changed();
+}
+
+/**
+ * A copy of the open data key, for the app's own export worker (same origin, made for one request and ended
+ * after it), which opens the database itself; `null` when encryption is off or locked.
+ */
+export function shareDataKey(): Uint8Array | null {
+  return session.dataKey ? session.dataKey.slice() : null;
+}
+
+/** Takes up a data key the window shared (in the export worker), checked against the record as any other. */
+export function adoptDataKey(record: AtRestRecord, key: Uint8Array): void {
+  checkDataKey(record, key);
+  openWith(key);
+}
+
+function checkDataKey(record: AtRestRecord, key: Uint8Array): void {
+  try {
+    if (decoder.decode(unseal(key, record.check, 'check')) !== CHECK) throw new Error('check');
+  } catch {
+    throw new Error(
+      record.kind === 'passphrase'
+        ? 'That is not the passphrase Casescore was protected with.'
+        : 'The keychain gave Casescore a key that does not open its data.',
+    );
+  }
+}
+
+function openWith(key: Uint8Array): void {
+  session.dataKey?.fill(0);
+  for (const keys of session.keys.values()) {
+    keys.content.fill(0);
+    keys.lookup.fill(0);
+  }
+  session.keys.clear();
+  session.dataKey = key;
+  session.enabled = true;
+  changed();
 }
 
 async function passphraseBytes(
@@ -176,8 +255,7 @@ export async function newPassphraseRecord(
   if (problem) throw new Error(problem);
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const key = await passphraseBytes(passphrase, salt, iterations);
-  session.dataKey = key;
-  session.enabled = true;
+  openWith(key);
   return {
     kind: 'passphrase',
     salt: toBase64(salt),
@@ -190,8 +268,7 @@ export async function newPassphraseRecord(
 export async function newKeychainRecord(protect: (key: string) => Promise<string>): Promise<AtRestRecord> {
   const key = crypto.getRandomValues(new Uint8Array(32));
   const sealed = await protect(toBase64(key));
-  session.dataKey = key;
-  session.enabled = true;
+  openWith(key);
   return { kind: 'keychain', sealed, check: seal(key, encoder.encode(CHECK), 'check') };
 }
 
@@ -207,14 +284,8 @@ export async function openAtRest(
         ? fromBase64(await secret.unprotect(record.sealed))
         : null;
   if (!key) throw new Error('This computer keeps Casescore’s key another way.');
-  try {
-    if (decoder.decode(unseal(key, record.check, 'check')) !== CHECK) throw new Error('check');
-  } catch {
-    throw new Error('That is not the passphrase Casescore was locked with.');
-  }
-  closeAtRest();
-  session.dataKey = key;
-  session.enabled = true;
+  checkDataKey(record, key);
+  openWith(key);
 }
 
 /** Opens the sealed inspection keys read from the settings (all rows; others are passed over). */
@@ -231,6 +302,14 @@ export function openInspectionKeys(rows: readonly { key: string; value: unknown 
   }
 }
 
+/** Wipes an inspection's keys from memory (it is being erased; its sealed keys are deleted with it). */
+export function forgetInspectionKeys(inspectionId: string): void {
+  const keys = session.keys.get(inspectionId);
+  keys?.content.fill(0);
+  keys?.lookup.fill(0);
+  session.keys.delete(inspectionId);
+}
+
 /** The settings key an inspection's sealed keys are kept under; erasing the inspection deletes it. */
 export function inspectionKeySetting(inspectionId: string): string {
   return `${INSPECTION_KEY_PREFIX}${inspectionId}`;
@@ -241,7 +320,28 @@ function lookupHash(keys: InspectionKeys, text: string): string {
 }
 
 function lockedError(): Error {
-  return new Error('Casescore is locked: unlock it to read or change case details.');
+  return new AtRestLockedError();
+}
+
+/**
+ * Seals a part of a backup: under the data key (`inspectionId` null: what belongs to no one inspection), or
+ * under that inspection's content key, so erasing the inspection makes this part unreadable too. The keys must
+ * be open (all inspections' keys are opened on unlock).
+ */
+export function sealPart(inspectionId: string | null, text: string, place: string): string {
+  return seal(partKey(inspectionId), encoder.encode(text), place);
+}
+
+/** Opens a backup part; `null` when its inspection's key is gone (the inspection was erased since). */
+export function openPart(inspectionId: string | null, sealed: string, place: string): string | null {
+  if (inspectionId !== null && session.dataKey && !session.keys.has(inspectionId)) return null;
+  return decoder.decode(unseal(partKey(inspectionId), sealed, place));
+}
+
+function partKey(inspectionId: string | null): Uint8Array {
+  const key = inspectionId === null ? session.dataKey : session.keys.get(inspectionId)?.content;
+  if (!key) throw lockedError();
+  return key;
 }
 
 /** The middleware. `down` is the core below; it is only ever given sealed rows. */
@@ -360,12 +460,16 @@ export const atRestMiddleware: Middleware<DBCore> = {
           if (!session.dataKey) return Promise.reject(lockedError());
           const rows = req.values as Record<string, unknown>[];
           // The promise Dexie gave (not a native one), so its transaction carries on through it.
-          return withKeys(
+          const written = withKeys(
             req.trans,
             rows.map((row) => inspectionOf(name, row)),
             true,
             () => table.mutate({ ...req, values: rows.map((row) => sealRow(name, row)) }),
           ) as Promise<DBCoreMutateResponse>;
+          const tracked = Promise.resolve(written).catch(() => undefined);
+          writesInFlight.add(tracked);
+          void tracked.then(() => writesInFlight.delete(tracked));
+          return written;
         },
         get(req) {
           if (!session.enabled) return table.get(req);

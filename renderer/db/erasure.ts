@@ -10,7 +10,7 @@
  * own backups store). They are separate copies, rotated away as newer backups are written.
  */
 import { referenceKey } from '#shared/text';
-import { inspectionKeySetting } from './at-rest';
+import { forgetInspectionKeys, inspectionKeySetting } from './at-rest';
 import { database } from './database';
 import type { AuditEntry, StoredCase } from './entities';
 import { SaveError } from './errors';
@@ -133,6 +133,8 @@ export async function eraseInspection(inspectionId: string): Promise<void> {
   await db.inspections.delete(inspectionId);
   // Its keys for encryption at rest, where there are any: without them no copy encrypted under them opens.
   await db.settings.delete(inspectionKeySetting(inspectionId));
+  // And from memory: an old backup's part of it must not open in this window either.
+  forgetInspectionKeys(inspectionId);
 }
 
 /** The settings key of the erasure log: which inspection ids were erased, when and by whom. */

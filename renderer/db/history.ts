@@ -2,7 +2,7 @@
  * An answer's history from the audit trail: every change to one question of one case (here, by undo, or
  * brought in by an import), oldest first, with who made it, when, and the value before and after.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './live-query';
 import type { AnswerValue } from '#shared/framework';
 import { database } from './database';
 import type { AuditEntry } from './entities';

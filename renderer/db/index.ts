@@ -51,6 +51,19 @@ export { applyImport, exportInspections, latestChange, planImport, replaceAllWit
 export { ownFingerprint, signingKeys } from './signing';
 export { distrustKey, readTeam, teamMemberByKey, trustKey, useTeam, type TeamMember } from './team';
 export { sourceOfFile, type FileSource } from './trust';
+export {
+  AT_REST_KEY,
+  atRestEnabled,
+  atRestOpen,
+  AtRestLockedError,
+  onAtRestChange,
+  passphraseProblem,
+  SHORTEST_PASSPHRASE,
+  shareDataKey,
+  type AtRestRecord,
+} from './at-rest';
+export { adoptAtRest, lockAtRest, readAtRest, switchOnAtRest, unlockAtRest } from './at-rest-session';
+export { openBackup, sealBackup, type OpenedBackup } from './sealed-backup';
 export { BROWSER_BACKUPS_KEPT, listBrowserBackups, readBrowserBackup, writeBrowserBackup } from './backups';
 export {
   checkMinimumCases,

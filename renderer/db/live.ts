@@ -2,7 +2,7 @@
  * Live queries: React hooks that re-render whenever the rows they read change, in this window or another.
  * Screens read the database only through these.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './live-query';
 import { database } from './database';
 import type { StoredCase, StoredInspection } from './entities';
 import { readBin, type BinContents } from './bin';

@@ -12,6 +12,13 @@ export function withoutIpcWrapping(error: unknown): string {
   return message.replace(/^Error invoking remote method '[^']*': (?:\w*Error|\w+Refused): /, '');
 }
 
+/** The call's answer, or its refusal in the shell's own words. */
+function unwrapped<T>(call: Promise<T>): Promise<T> {
+  return call.catch((error: unknown) => {
+    throw new Error(withoutIpcWrapping(error));
+  });
+}
+
 /** The desktop platform over the preload's API. */
 export function desktopPlatform(api: DesktopApi): Platform {
   return {
@@ -29,8 +36,9 @@ export function desktopPlatform(api: DesktopApi): Platform {
       return { saved: result.saved, ...(result.path ? { where: result.path } : {}) };
     },
     keychain: {
-      protect: async (key) => (await api.invoke('keys/protect', { key })).sealed,
-      unprotect: async (sealed) => (await api.invoke('keys/unprotect', { sealed })).key,
+      status: () => api.invoke('keys/status', {}),
+      protect: async (key) => (await unwrapped(api.invoke('keys/protect', { key }))).sealed,
+      unprotect: async (sealed) => (await unwrapped(api.invoke('keys/unprotect', { sealed }))).key,
     },
     backups: {
       write: (text, reason) => api.invoke('backup/write', { text, reason }),

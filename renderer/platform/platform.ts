@@ -3,7 +3,7 @@
  * backups folder through its preload; a plain browser offers downloads, uploads and its print dialog. Screens
  * use only this interface.
  */
-import type { BackupInfo, BackupReason, MenuCommand } from '#shared/ipc';
+import type { BackupInfo, BackupReason, KeychainStatus, MenuCommand } from '#shared/ipc';
 
 /** Where backups are kept, when the host has a place for them. */
 export interface BackupStore {
@@ -14,6 +14,8 @@ export interface BackupStore {
 
 /** The operating system's keychain, which seals the data key for encryption at rest (desktop only). */
 export interface Keychain {
+  /** Whether it can keep the key safely (not on Linux without a keyring), and why not. */
+  status(): Promise<KeychainStatus>;
   protect(key: string): Promise<string>;
   unprotect(sealed: string): Promise<string>;
 }

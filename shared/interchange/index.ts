@@ -1,6 +1,14 @@
 /** The versioned export format: validation schema, parse, serialise, upgrade, and its JSON Schema. */
 export { formatPath, InterchangeError, type PathSegment } from './errors';
 export { DEFAULT_MAX_BYTES, describeFileSize, MAX_DEPTH, parseJsonSafely } from './safe-json';
+export {
+  looksSealed,
+  parseSealedBackup,
+  SEALED_BACKUP_FORMAT,
+  SEALED_BACKUP_VERSION,
+  sealedBackupSchema,
+  type SealedBackup,
+} from './sealed-backup';
 export * from './schema';
 export {
   frameworksOf,

@@ -17,6 +17,7 @@ export const CHANNELS = [
   'keys/unprotect',
   'sync/use-server',
   'sync/request',
+  'keys/status',
 ] as const;
 
 /** Commands the application menu sends to the renderer (the renderer acts on no others). */

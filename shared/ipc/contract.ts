@@ -58,6 +58,8 @@ export const ARGUMENT_SCHEMAS = {
   'keys/protect': z.object({ key: base64.max(64) }),
   /** A sealed data key (base64), to be opened by the OS keychain. */
   'keys/unprotect': z.object({ sealed: base64.max(4096) }),
+  /** What keychain this computer offers for the data key (asked at start and by Settings). */
+  'keys/status': z.object({}).strict(),
   /** An error nobody caught in the renderer, for the log in the user data folder. */
   'log/error': z.object({ message: z.string().min(1).max(20_000) }),
   /** The team server's address as set in Settings (null: none): main reaches that one address alone. */
@@ -105,6 +107,18 @@ export interface ResultTypes {
   'sync/use-server': null;
   /** The server's answer, or `unreachable` with the network's words when no answer came. */
   'sync/request': { status: number; body: string } | { unreachable: string };
+  'keys/status': KeychainStatus;
+}
+
+/**
+ * The keychain the OS offers: `available` when it can keep the data key safely; otherwise `why` says, in words,
+ * what is missing (on Linux, no keyring: safeStorage would fall back to a fixed password, "basic_text").
+ */
+export interface KeychainStatus {
+  readonly available: boolean;
+  /** safeStorage's backend on Linux ("gnome_libsecret", "kwallet5", "basic_text"…); absent elsewhere. */
+  readonly backend?: string;
+  readonly why?: string;
 }
 
 /** Every invokable channel. */

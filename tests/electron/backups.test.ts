@@ -148,6 +148,40 @@ describe('automatic backups', () => {
     expect(readdirSync(dir)).toHaveLength(BACKUPS_KEPT);
   });
 
+  it('take a sealed backup (encryption at rest on) by its envelope, and refuse one that is malformed or carries clear text', async () => {
+    const dir = folder();
+    const sealedValue = () =>
+      Buffer.from(Array.from({ length: 60 }, (_, i) => (i * 37) % 256)).toString('base64');
+    const envelope = {
+      format: 'casescore.sealed-backup',
+      version: 1,
+      sealedAt: '2026-11-26T09:00:00.000Z',
+      backupId: 'Qm9vbXNiaXJkc29uZ3M',
+      keptBy: 'keychain',
+      head: sealedValue(),
+      inspections: [
+        { id: 'insp-1', sealed: sealedValue() },
+        { id: 'insp-2', sealed: sealedValue() },
+      ],
+    };
+    const written = await writeBackup(dir, JSON.stringify(envelope), minute(0));
+    expect(readFileSync(join(dir, written.name), 'utf8')).toBe(JSON.stringify(envelope));
+    const refused = async (changed: object, why: RegExp) =>
+      expect(writeBackup(dir, JSON.stringify({ ...envelope, ...changed }), minute(1))).rejects.toThrow(why);
+    await refused(
+      { head: 'a reference CR 0003 in clear' },
+      /not a sealed Casescore backup \(head: expected a sealed value/,
+    );
+    await refused({ note: 'Victim named' }, /not a sealed Casescore backup \(.*note/);
+    await refused(
+      { inspections: [envelope.inspections[0], envelope.inspections[0]] },
+      /inspections: expected each inspection once/,
+    );
+    await refused({ version: 2 }, /not a sealed Casescore backup \(version/);
+    await refused({ backupId: 'x' }, /backupId: expected a random backup id/);
+    expect(readdirSync(dir)).toEqual([written.name]);
+  });
+
   it('refuse 64 MB of non-JSON by its size, without parsing it', async () => {
     const dir = folder();
     const huge = 'x'.repeat(64 * 1024 * 1024);

@@ -177,6 +177,25 @@ describe('the keychain channels', () => {
     );
   });
 
+  it('say whether the keychain can keep the key, and why not on Linux without a keyring', async () => {
+    expect(await call('keys/status', appFrame, {})).toMatchObject({ available: true });
+    await expect(call('keys/status', appFrame, { backend: 'basic_text' })).rejects.toThrow('keys/status');
+    fake.safeStorage.isEncryptionAvailable.mockReturnValue(false);
+    expect(await call('keys/status', appFrame, {})).toMatchObject({
+      available: false,
+      why: 'This computer offers Casescore no keychain to keep its key in.',
+    });
+    if (process.platform === 'linux') {
+      fake.safeStorage.isEncryptionAvailable.mockReturnValue(true);
+      fake.safeStorage.getSelectedStorageBackend.mockReturnValue('basic_text');
+      expect(await call('keys/status', appFrame, {})).toMatchObject({
+        available: false,
+        backend: 'basic_text',
+        why: expect.stringContaining('no keyring') as unknown,
+      });
+    }
+  });
+
   it('refuse to keep the key where there is no real keychain', async () => {
     const { protectKey, unprotectKey } = await import('../../electron/main/keychain');
     const none = { ...fake.safeStorage, isEncryptionAvailable: () => false };

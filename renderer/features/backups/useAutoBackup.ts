@@ -1,6 +1,6 @@
 // Automatic backups on the desktop: every few minutes while there are changes, and once more as the app quits.
 import { useEffect, useRef } from 'react';
-import { latestChange } from '../../db';
+import { atRestEnabled, atRestOpen, latestChange } from '../../db';
 import type { Platform } from '../../platform';
 import { useCasescore } from '../../state/store';
 import { exportText } from '../transfer/transfer';
@@ -15,6 +15,8 @@ export async function backupIfChanged(
   reason: 'timer' | 'quit',
 ): Promise<boolean> {
   if (!platform.backups) return false;
+  // Locked with encryption at rest on: nothing can be read, and nothing has changed since the lock.
+  if (atRestEnabled() && !atRestOpen()) return false;
   const change = await latestChange();
   if (change === lastBackedUp.current && reason === 'timer') return false;
   await platform.backups.write(await exportText(), reason);

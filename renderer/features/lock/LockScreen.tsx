@@ -1,6 +1,10 @@
 // The lock screen: over everything, in the top layer (above any open dialog), until the inspector unlocks.
 // The screens behind stay mounted but hidden, so unsaved typing, scroll and focus come back as they were.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { atRestEnabled, readAtRest, type AtRestRecord } from '../../db';
+import { platform } from '../../platform';
+import { reopenAtRest } from '../protection/at-rest-start';
+import { PassphraseUnlock } from '../protection/PassphraseUnlock';
 import { useLock } from './lock-state';
 import './lock.css';
 
@@ -9,10 +13,32 @@ export const LOCK_LIMITS =
   'This lock hides case details from anyone passing by. It is not a password: anyone who can use this ' +
   'computer account can unlock it, so lock the computer itself when you leave it.';
 
+/** With a passphrase, the lock is one: the keys are forgotten until it is entered. */
+export const PASSPHRASE_LOCK =
+  'Case details are encrypted on this computer, and their keys were forgotten as Casescore locked: they open ' +
+  'again only with your passphrase.';
+
 export function LockScreen() {
-  const unlock = useLock((s) => s.unlock);
+  const unlockScreens = useLock((s) => s.unlock);
   const dialog = useRef<HTMLDialogElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  // How the keys open again, with encryption at rest on (`null`: off, the lock is only a screen).
+  // (`undefined` while it is being read: neither way to unlock is offered until it is known.)
+  const [keptBy, setKeptBy] = useState<AtRestRecord['kind'] | null | undefined>(() =>
+    atRestEnabled() ? undefined : null,
+  );
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    if (atRestEnabled()) void readAtRest().then((record) => live && setKeptBy(record?.kind ?? null));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const unlock = async (passphrase?: string) => {
+    await reopenAtRest(platform(), passphrase);
+    unlockScreens();
+  };
 
   useEffect(() => {
     const element = dialog.current;
@@ -46,10 +72,28 @@ export function LockScreen() {
           Case details are hidden. Anything you were typing was saved as the app locked, and is on screen
           again when you unlock.
         </p>
-        <p className="lock-limits">{LOCK_LIMITS}</p>
-        <button ref={button} type="button" className="button button--primary" onClick={unlock}>
-          Unlock
-        </button>
+        <p className="lock-limits">{keptBy === 'passphrase' ? PASSPHRASE_LOCK : LOCK_LIMITS}</p>
+        {keptBy === undefined ? null : keptBy === 'passphrase' ? (
+          <PassphraseUnlock open={unlock} />
+        ) : (
+          <>
+            <button
+              ref={button}
+              // Shown once how the keys open is known, which may be after the dialog opened.
+              autoFocus
+              type="button"
+              className="button button--primary"
+              onClick={() =>
+                unlock().catch((error: unknown) =>
+                  setProblem(error instanceof Error ? error.message : String(error)),
+                )
+              }
+            >
+              Unlock
+            </button>
+            {problem && <p className="field-error">{problem}</p>}
+          </>
+        )}
       </div>
     </dialog>
   );

@@ -5,6 +5,7 @@
  * round it, and every open window locks and unlocks together.
  */
 import { create } from 'zustand';
+import { atRestEnabled, lockAtRest } from '../../db';
 import { announceLocking } from '../../ui/locking';
 
 const STORAGE_KEY = 'casescore-locked';
@@ -40,6 +41,8 @@ function beforeLocking(): void {
         }
       : null;
   announceLocking();
+  // With encryption at rest on, the keys are forgotten once what was typed has been saved.
+  if (atRestEnabled()) void lockAtRest(() => useLock.getState().locked);
 }
 
 /** A label's own words, without the text of the box it wraps. */

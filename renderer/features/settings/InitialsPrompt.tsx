@@ -1,9 +1,13 @@
 // First run: ask for the inspector's initials once; every answer and change is stamped with them.
 import { useActionState, useState } from 'react';
-import { checkInitials, describeStorageError, saveInitials } from '../../db';
+import { atRestEnabled, checkInitials, describeStorageError, saveInitials } from '../../db';
 
 export function InitialsPrompt({ onSaved }: { onSaved?: (initials: string) => void }) {
   const [value, setValue] = useState('');
+  // Where case details are not encrypted yet (a browser; a desktop without a keychain), protecting them is
+  // offered from the start; off unless chosen.
+  const [offerProtection] = useState(() => !atRestEnabled());
+  const [protect, setProtect] = useState(false);
   // Saving is a form action; its result is the problem with the initials as typed then, shown until they change.
   const [outcome, start] = useActionState(async (): Promise<{ problem: string; typed: string } | null> => {
     const checked = checkInitials(value);
@@ -12,6 +16,8 @@ export function InitialsPrompt({ onSaved }: { onSaved?: (initials: string) => vo
       // Saved first: an optional call would skip evaluating its argument when there is no listener.
       const initials = await saveInitials(checked.initials);
       onSaved?.(initials);
+      // On to choosing the passphrase, in Settings › Data protection.
+      if (protect) window.location.hash = '#/settings?protect';
       return null;
     } catch (error) {
       return { problem: describeStorageError(error), typed: value };
@@ -43,6 +49,12 @@ export function InitialsPrompt({ onSaved }: { onSaved?: (initials: string) => vo
           <p id="initials-problem" className="field-error" role="alert">
             {problem}
           </p>
+        )}
+        {offerProtection && (
+          <label className="check">
+            <input type="checkbox" checked={protect} onChange={(e) => setProtect(e.target.checked)} />
+            Protect case details on this computer with a passphrase (you choose it next)
+          </label>
         )}
         <button type="submit" className="button button--primary">
           Start

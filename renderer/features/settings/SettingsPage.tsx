@@ -4,6 +4,7 @@ import { checkInitials, describeStorageError, saveInitials } from '../../db';
 import { MinimumCasesSetting } from './MinimumCasesSetting';
 import { FrameworksSetting } from '../frameworks/FrameworksSetting';
 import { LockSetting } from '../lock/LockSetting';
+import { ProtectionSetting } from '../protection/ProtectionSetting';
 import { RetentionSetting } from '../retention/RetentionSetting';
 import { Message, type MessageText } from '../../ui/Message';
 import { useActor } from './actor';
@@ -53,6 +54,7 @@ export function SettingsPage() {
         <Message message={message} />
       </section>
       <MinimumCasesSetting />
+      <ProtectionSetting />
       <LockSetting />
       <RetentionSetting />
       <SamplingSettingsForm />

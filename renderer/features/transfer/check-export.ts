@@ -21,7 +21,8 @@ import {
   type PathSegment,
   type SignatureCheck,
 } from '#shared/interchange';
-import { exportInspections, signingKeys } from '../../db';
+import { looksSealed } from '#shared/interchange';
+import { adoptAtRest, exportInspections, openBackup, sealBackup, shareDataKey, signingKeys } from '../../db';
 import {
   anonymiseExport,
   DecryptionError,
@@ -39,12 +40,16 @@ export type WorkerRequest =
       readonly passphrase?: string;
       /** The framework files this window holds beyond the built-in ones, so the worker rates against them too. */
       readonly frameworks?: readonly unknown[];
+      /** The window's open data key, with encryption at rest on (to open a sealed backup). */
+      readonly dataKey?: Uint8Array;
     }
   | {
       readonly kind: 'export';
       readonly ids?: readonly string[];
       readonly protection: ExportProtection;
       readonly frameworks?: readonly unknown[];
+      /** The window's open data key, with encryption at rest on: the worker opens the store itself. */
+      readonly dataKey?: Uint8Array;
     };
 
 /**
@@ -64,7 +69,13 @@ export type ExportResponse =
 
 /** What the worker answers a check: the valid file, that a passphrase is needed, or the first problem. */
 export type CheckResponse =
-  | { readonly ok: true; readonly file: ExportFile; readonly signature: SignatureCheck }
+  | {
+      readonly ok: true;
+      readonly file: ExportFile;
+      readonly signature: SignatureCheck;
+      /** A sealed backup's inspections that could not be opened: deleted for good (their keys with them). */
+      readonly erased?: readonly string[];
+    }
   | { readonly ok: false; readonly locked: true; readonly wrongPassphrase: boolean; readonly problem: string }
   | {
       readonly ok: false;
@@ -77,7 +88,12 @@ export type CheckResponse =
 
 /** The result of checking a file: parsed, refused, or encrypted and waiting for (the right) passphrase. */
 export type CheckResult =
-  | { readonly ok: true; readonly file: ExportFile; readonly signature: SignatureCheck }
+  | {
+      readonly ok: true;
+      readonly file: ExportFile;
+      readonly signature: SignatureCheck;
+      readonly erased?: readonly string[];
+    }
   | { readonly ok: false; readonly error: InterchangeError }
   | {
       readonly ok: false;
@@ -97,6 +113,7 @@ export async function checkContent(
   frameworks: readonly unknown[] = [],
 ): Promise<CheckResponse> {
   let text: string;
+  let erased: readonly string[] | undefined;
   if (typeof content === 'string') text = content;
   else {
     let bytes = content;
@@ -122,9 +139,18 @@ export async function checkContent(
       return refused(new InterchangeError([], 'not text (it is not UTF-8); a Casescore export is JSON text'));
     }
   }
+  if (looksSealed(text)) {
+    // A backup taken with encryption at rest on: opened with this store's keys, inspection by inspection.
+    try {
+      ({ text, erased } = openBackup(text));
+    } catch (error) {
+      return refused(new InterchangeError([], error instanceof Error ? error.message : String(error)));
+    }
+  }
   const held = frameworks.map((file) => loadFrameworkFile(file));
   const result = await parseSignedExport(text, { held });
-  return result.ok ? { ok: true, file: result.file, signature: result.signature } : refused(result.error);
+  if (!result.ok) return refused(result.error);
+  return { ok: true, file: result.file, signature: result.signature, ...(erased?.length ? { erased } : {}) };
 }
 
 /** An export, wherever it runs: read from the database, protected as asked, validated and checksummed. */
@@ -132,8 +158,11 @@ export async function exportContent(
   ids: readonly string[] | undefined,
   protection: ExportProtection,
   frameworks: readonly unknown[] = [],
+  dataKey?: Uint8Array,
 ): Promise<ExportResponse> {
   try {
+    // In the worker, the store is opened with the key the window shared; in place it is open already.
+    const keptBy = (await adoptAtRest(dataKey))?.kind;
     // The window's loaded frameworks are held here too, so an inspection on one carries its definition.
     for (const framework of frameworks) registerFramework(loadFrameworkFile(framework));
     const file = await exportInspections(ids);
@@ -147,6 +176,10 @@ export async function exportContent(
       protection.kind === 'backup' ? file : { ...file, notice: PERSONAL_DATA_NOTICE },
       keys,
     );
+    // With encryption at rest on, a backup is sealed too (each inspection under its own key).
+    if (protection.kind === 'backup' && keptBy) {
+      return { ok: true, names, text: sealBackup(text, keptBy) };
+    }
     return protection.kind === 'encrypted'
       ? { ok: true, names, text: await encryptText(text, protection.passphrase) }
       : { ok: true, names, text };
@@ -157,9 +190,12 @@ export async function exportContent(
 
 /** Does one request, wherever it runs. */
 export async function doRequest(request: WorkerRequest): Promise<CheckResponse | ExportResponse> {
-  return request.kind === 'check'
-    ? checkContent(request.content, request.passphrase, request.frameworks)
-    : exportContent(request.ids, request.protection, request.frameworks);
+  if (request.kind === 'export') {
+    return exportContent(request.ids, request.protection, request.frameworks, request.dataKey);
+  }
+  // Only a sealed backup needs the store's keys; any other file is checked without opening the store.
+  if (request.dataKey) await adoptAtRest(request.dataKey);
+  return checkContent(request.content, request.passphrase, request.frameworks);
 }
 
 /** Runs one request in a fresh worker (ended when it answers), or in place where there are no workers. */
@@ -182,7 +218,13 @@ function inWorker<R>(request: WorkerRequest, onFailure: (why: string) => R): Pro
     };
     const transfer =
       request.kind === 'check' && typeof request.content !== 'string' ? [request.content.buffer] : [];
-    worker.postMessage(request, transfer);
+    // With encryption at rest on, the worker opens the store (or a sealed backup) with a copy of the window's
+    // open data key: held in this process's memory only, by the app's own same-origin worker, ended after it
+    // answers. Without it the worker could read nothing sealed.
+    const needsKeys =
+      request.kind === 'export' || (typeof request.content === 'string' && looksSealed(request.content));
+    const dataKey = needsKeys ? shareDataKey() : null;
+    worker.postMessage(dataKey ? { ...request, dataKey } : request, transfer);
   });
 }
 

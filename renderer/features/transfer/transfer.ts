@@ -233,10 +233,24 @@ export async function restoreBackup(platform: Platform, name: string, by: string
         kind: 'error',
         text: `${name} cannot be restored: ${parsed.error.message}. Nothing was changed.`,
       };
+    // Nothing of it opens (every inspection in it was erased since): restoring would only empty the store.
+    if (parsed.erased?.length && parsed.file.inspections.length === 0) {
+      return {
+        kind: 'error',
+        text: `${name} cannot be restored: every inspection in it was deleted for good since (their keys with them): ${parsed.erased.join(', ')}. Nothing was changed.`,
+      };
+    }
     await backupFirst(platform, 'before-import');
     const count = await replaceAllWith(parsed.file, by, name);
     useCasescore.getState().clearUndo();
-    return { kind: 'info', text: `Restored ${count} inspection${count === 1 ? '' : 's'} from ${name}.` };
+    // A sealed backup's inspections deleted for good since cannot be opened: their keys went with them.
+    const erased = parsed.erased?.length
+      ? ` Not restored, deleted for good since (their keys with them): ${parsed.erased.join(', ')}.`
+      : '';
+    return {
+      kind: 'info',
+      text: `Restored ${count} inspection${count === 1 ? '' : 's'} from ${name}.${erased}`,
+    };
   } catch (error) {
     return {
       kind: 'error',

@@ -113,7 +113,7 @@ describe('encryption at rest', () => {
     await expect(database().cases.get(caseIds[0]!)).rejects.toThrow('Casescore is locked');
     await expect(setCaseNote(caseIds[0]!, 'Typed while locked', 'KM')).rejects.toThrow();
     await expect(unlockAtRest({ passphrase: 'tulip anchor violet granitE' })).rejects.toThrow(
-      'That is not the passphrase Casescore was locked with.',
+      'That is not the passphrase Casescore was protected with.',
     );
     await unlockAtRest({ passphrase: PASSPHRASE });
     expect((await database().cases.get(caseIds[0]!))?.note).toBe('Kingfisher note');

@@ -123,17 +123,21 @@ export async function readSummaries(): Promise<Map<string, StoredSummary>> {
 
 /**
  * Works out again every summary that is missing or could not be counted when it was written (a framework file
- * not yet loaded, rows read while locked), now that it can be. Returns how many it wrote.
+ * not yet held, rows read while locked), now that it can be. Returns how many it wrote; writes nothing (and
+ * takes no write lock) when every summary has its figures.
  */
 export async function refreshSummaries(): Promise<number> {
   const db = database();
-  return db.transaction('rw', db.inspections, db.cases, db.summaries, async () => {
+  const due = async () => {
     const summaries = await readSummaries();
+    return (await db.inspections.toArray()).filter(
+      (i) => !summaries.get(i.id)?.figures && countingContext(i)?.framework,
+    );
+  };
+  if ((await db.transaction('r', db.inspections, db.summaries, due)).length === 0) return 0;
+  return db.transaction('rw', db.inspections, db.cases, db.summaries, async () => {
     let written = 0;
-    for (const inspection of await db.inspections.toArray()) {
-      const stored = summaries.get(inspection.id);
-      if (stored?.figures) continue;
-      if (!countingContext(inspection)?.framework) continue;
+    for (const inspection of await due()) {
       const cases = await db.cases.where('inspectionId').equals(inspection.id).toArray();
       const fresh = summaryOf(inspection, cases);
       if (!fresh.figures) continue;

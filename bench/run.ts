@@ -304,8 +304,8 @@ async function bundleOf(entry: string): Promise<string> {
 
 /**
  * `npm run bench -- --only=answers` times only answering a 60-case inspection, `--only=scoring` only the pure
- * work (scoring, export and import), `--only=archive` the archive, `--only=hostile` the largest file: quicker,
- * while working on one of them.
+ * work (scoring, export and import), `--only=archive` the archive, `--only=hostile` the largest file,
+ * `--only=sync` the team server: quicker, while working on one of them.
  */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
@@ -606,7 +606,7 @@ async function main() {
     await server.close();
   }
   // The team server (docs/sync.md): a change reaching another device over loopback, and a year's volume.
-  for (const row of await runSyncBench()) record(row);
+  if (!only || only === 'sync') for (const row of await runSyncBench()) record(row);
   const load = { cores: cpus().length, atStart: loadAtStart, atEnd: loadavg()[0]! };
   results.load = load;
   mkdirSync('.bench', { recursive: true });

@@ -432,6 +432,10 @@ async function main() {
         await page.goto(`${base}#/`);
         await page.getByRole('button', { name: 'Import…' }).click();
         await (await chooser).setFiles(regionFile);
+        // The region file is unsigned, so its new inspections wait for review: taken, as a lead would.
+        const takeAll = page.getByRole('button', { name: 'Take all these changes' });
+        await page.getByRole('button', { name: 'Apply import' }).waitFor();
+        if (await takeAll.count()) await takeAll.click();
         await page.getByRole('button', { name: 'Apply import' }).click();
         await page.getByText(/^Imported /).waitFor({ timeout: 120_000 });
         await page.goto(`${base}#/`);

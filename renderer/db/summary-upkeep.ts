@@ -89,7 +89,7 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
 
     /** The upkeep of one inspection, reading its stored summary on first use. */
     function upkeepOf(trans: DBCoreTransaction, state: TransactionState, id: string): Upkeep {
-      let upkeep = state.upkeep.get(id);
+      const upkeep = state.upkeep.get(id);
       if (upkeep) return upkeep;
       const made: Upkeep = { base: undefined, loaded: Promise.resolve(), differences: [], row: undefined };
       made.loaded = summariesTable.get({ trans, key: id }).then((stored: SummaryTotals | undefined) => {

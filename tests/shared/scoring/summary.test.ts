@@ -13,6 +13,8 @@ import {
   sampleTotals,
   tallyInspection,
   unfinishedWork,
+  type CaseInput,
+  type DeletedCaseInput,
 } from '#shared/scoring';
 import { createLondonDemo } from '../../../seeds';
 import type { ExportedInspection } from '#shared/interchange';
@@ -76,9 +78,11 @@ describe('sample totals', () => {
         fc.pre(live.length > 0);
         const i = inspection.cases.indexOf(live[pick % live.length]!);
         // Another case (of another sample, maybe removed) in its place.
-        const replacement = other.cases[pick % Math.max(other.cases.length, 1)] ?? { deleted: true };
+        const replacement: CaseInput | DeletedCaseInput = other.cases[
+          pick % Math.max(other.cases.length, 1)
+        ] ?? { deleted: true };
         const before = inspection.cases[i]!;
-        const after = [...inspection.cases];
+        const after: (CaseInput | DeletedCaseInput)[] = [...inspection.cases];
         after[i] = replacement;
         const total = sampleTotals(framework, inspection.options, inspection.cases);
         const stepped = addTotals(

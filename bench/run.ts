@@ -44,7 +44,8 @@ const record = (row: Row) => {
   const ratio = row.target
     ? ` (${(row.value / row.target).toFixed(2)}× target ${row.target} ${row.unit})`
     : '';
-  console.log(`  ${row.measure}: ${row.value.toFixed(row.unit === 'KB' ? 1 : 2)} ${row.unit}${ratio}`);
+  const note = row.note ? ` [${row.note}]` : '';
+  console.log(`  ${row.measure}: ${row.value.toFixed(row.unit === 'KB' ? 1 : 2)} ${row.unit}${ratio}${note}`);
 };
 
 /** Key press to the answer painted, and to "Saved" painted, for each answer given. */
@@ -618,10 +619,15 @@ async function main() {
     '.bench/results.json',
     `${JSON.stringify({ at: new Date().toISOString(), rows, details: results }, null, 2)}\n`,
   );
-  console.log('\n| measure | value | target | ratio |\n|---|---|---|---|');
+  // Every figure with its target, its ratio to the target, and its note (how it grows, its p95).
+  console.log('\n| measure | value | target | ratio | note |\n|---|---|---|---|---|');
   for (const row of rows) {
+    const target = row.target ? `${row.target} ${row.unit}` : '';
+    const ratio = row.target
+      ? `${(row.value / row.target).toFixed(2)}× (${row.value <= row.target ? 'met' : 'missed'})`
+      : '';
     console.log(
-      `| ${row.measure} | ${row.value.toFixed(2)} ${row.unit} | ${row.target ?? ''}${row.target ? ` ${row.unit}` : ''} | ${row.target ? (row.value / row.target).toFixed(2) + '×' : (row.note ?? '')} |`,
+      `| ${row.measure} | ${row.value.toFixed(2)} ${row.unit} | ${target} | ${ratio} | ${row.note ?? ''} |`,
     );
   }
   console.log(

@@ -1,6 +1,6 @@
 // Each inspection's summary is kept by every write, in the write's own transaction: several writes in flight at
 // once are all counted, a write that fails changes no summary, and a summary holds no case content.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   database,
   readSummaries,
@@ -9,7 +9,14 @@ import {
   summaryOf,
   type StoredCase,
 } from '../../../renderer/db';
+import { closeAtRest, markAtRest } from '../../../renderer/db/at-rest';
+import { switchOnAtRest } from '../../../renderer/db/at-rest-session';
 import { failCaseWrites, inspectionWithCases } from '../helpers';
+
+afterEach(() => {
+  closeAtRest();
+  markAtRest(false);
+});
 
 /** The stored summary, and one worked out again from every row. */
 async function storedAndFresh(inspectionId: string) {
@@ -74,5 +81,21 @@ describe('inspection summaries', () => {
       expect(text).not.toContain(content);
     }
     expect(JSON.parse(text)).toMatchObject({ inspectionId, figures: { cases: 1, answered: 1 } });
+  });
+
+  it('are kept with encryption at rest on, from the opened rows, and stored in clear', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases(['QX 7731', 'QX 7732']);
+    await switchOnAtRest({ passphrase: 'tulip anchor violet granite', iterations: 1000 });
+    await setAnswer(caseIds[0]!, 'assessment.engagement', { value: 'yes', note: 'Kingfisher' }, 'KM');
+    await setAnswer(caseIds[1]!, 'assessment.engagement', { value: 'no' }, 'KM');
+    const { stored, fresh } = await storedAndFresh(inspectionId);
+    expect(stored).toEqual(fresh);
+    expect(stored?.figures).toMatchObject({ cases: 2, answered: 2 });
+    expect(stored?.sample?.tallies['assessment.engagement']).toEqual([1, 1, 0, 0, 0]);
+    // Encryption at rest passes summaries through as they are: not sealed, and no content in them.
+    const raw = JSON.stringify(await database().summaries.get(inspectionId));
+    expect(raw).not.toContain('sealed');
+    expect(raw).not.toContain('QX');
+    expect(raw).not.toContain('Kingfisher');
   });
 });

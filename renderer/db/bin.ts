@@ -8,6 +8,7 @@
 import { database } from './database';
 import type { StoredCase, StoredInspection } from './entities';
 import { eraseCase, eraseInspection, logErasure } from './erasure';
+import { readSummaries } from './summaries';
 import { audited } from './write';
 
 /** How long things stay in the bin. */
@@ -32,13 +33,34 @@ export function emptiedAfter(at: string): Date {
   return new Date(Date.parse(at) + BIN_DAYS * DAY_MS);
 }
 
+/**
+ * Removed cases not yet erased (of those removed before `before`, when given), read only from the inspections
+ * whose summary counts any in the bin (or that have no summary), so a large archive is not read case by case.
+ * Call inside a transaction over inspections, cases and summaries.
+ */
+async function binnedCases(inspections: readonly StoredInspection[], before?: string): Promise<StoredCase[]> {
+  const db = database();
+  const summaries = await readSummaries();
+  const found: StoredCase[] = [];
+  for (const inspection of inspections) {
+    if ((summaries.get(inspection.id)?.binned ?? 1) === 0) continue;
+    const rows = await db.cases
+      .where('inspectionId')
+      .equals(inspection.id)
+      .filter((c) => c.deleted === true && !c.purged && (before === undefined || c.updatedAt < before))
+      .toArray();
+    found.push(...rows);
+  }
+  return found;
+}
+
 /** The bin's contents. */
 export async function readBin(): Promise<BinContents> {
   const db = database();
-  return db.transaction('r', db.inspections, db.cases, async () => {
+  return db.transaction('r', db.inspections, db.cases, db.summaries, async () => {
     const inspections = await db.inspections.toArray();
     const byId = new Map(inspections.map((i) => [i.id, i]));
-    const removed = await db.cases.filter((c) => c.deleted === true && !c.purged).toArray();
+    const removed = await binnedCases(inspections);
     return {
       inspections: inspections
         .filter((i) => i.deletedAt)
@@ -67,21 +89,22 @@ export async function emptyExpiredBin(
 ): Promise<{ inspections: number; cases: number }> {
   const db = database();
   const before = new Date(now.getTime() - BIN_DAYS * DAY_MS).toISOString();
-  const due = await db.transaction('r', db.inspections, db.cases, async () => ({
-    inspections: await db.inspections.filter((i) => !!i.deletedAt && i.deletedAt < before).count(),
-    cases: await db.cases.filter((c) => c.deleted === true && !c.purged && c.updatedAt < before).count(),
-  }));
+  const due = await db.transaction('r', db.inspections, db.cases, db.summaries, async () => {
+    const inspections = await db.inspections.toArray();
+    return {
+      inspections: inspections.filter((i) => !!i.deletedAt && i.deletedAt < before).length,
+      cases: (await binnedCases(inspections, before)).length,
+    };
+  });
   // Nothing due: no write, so starting the app does not stamp a change.
   if (due.inspections === 0 && due.cases === 0) return due;
-  return audited(by, [db.inspections, db.cases], async (write) => {
+  return audited(by, [db.inspections, db.cases, db.summaries], async (write) => {
     const expired = await db.inspections.filter((i) => !!i.deletedAt && i.deletedAt < before).toArray();
     for (const inspection of expired) {
       await eraseInspection(inspection.id);
       await logErasure({ inspectionId: inspection.id, at: write.at, by });
     }
-    const removed = await db.cases
-      .filter((c) => c.deleted === true && !c.purged && c.updatedAt < before)
-      .toArray();
+    const removed = await binnedCases(await db.inspections.toArray(), before);
     for (const sampled of removed) {
       await eraseCase(sampled);
       await write.record({

@@ -9,6 +9,8 @@ import Dexie, { type Table } from 'dexie';
 import { referenceKey } from '#shared/text';
 import { atRestMiddleware } from './at-rest';
 import type { AuditEntry, Setting, StoredBackup, StoredCase, StoredInspection } from './entities';
+import { summaryOf, type StoredSummary } from './summaries';
+import { summaryUpkeepMiddleware } from './summary-upkeep';
 
 /** The IndexedDB database name; the origin never changes (app:// on desktop), so neither does the data. */
 export const DATABASE_NAME = 'casescore';
@@ -19,6 +21,7 @@ export class CasescoreDatabase extends Dexie {
   audit!: Table<AuditEntry, number>;
   settings!: Table<Setting, string>;
   backups!: Table<StoredBackup, string>;
+  summaries!: Table<StoredSummary, string>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -42,8 +45,26 @@ export class CasescoreDatabase extends Dexie {
             (row as { referenceKey?: string }).referenceKey = referenceKey(row.reference);
           });
       });
+    // Version 4: each inspection's summary (counts, progress, score, rating; no case content), so the list and
+    // a cold start never read every case. Built here from the rows there are; kept by summary-upkeep.ts.
+    this.version(4)
+      .stores({ summaries: 'inspectionId' })
+      .upgrade(async (tx) => {
+        const cases = new Map<string, StoredCase[]>();
+        await tx.table<StoredCase, string>('cases').each((row) => {
+          const list = cases.get(row.inspectionId) ?? [];
+          list.push(row);
+          cases.set(row.inspectionId, list);
+        });
+        const inspections = await tx.table<StoredInspection, string>('inspections').toArray();
+        await tx
+          .table<StoredSummary, string>('summaries')
+          .bulkPut(inspections.map((i) => summaryOf(i, cases.get(i.id) ?? [])));
+      });
     // Encryption at rest: passes every row straight through unless switched on (renderer/db/at-rest.ts).
     this.use(atRestMiddleware);
+    // Summaries kept in step with every write of a case or an inspection, above encryption at rest.
+    this.use(summaryUpkeepMiddleware);
     // Another window opening a newer version must not be blocked by this one: close, and say so.
     this.on('versionchange', () => {
       this.close();

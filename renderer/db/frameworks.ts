@@ -17,6 +17,7 @@ import {
 } from '#shared/framework';
 import { database } from './database';
 import { SaveError } from './errors';
+import { refreshSummaries } from './summaries';
 
 /** The settings key a loaded framework is kept under. */
 export function frameworkKey(framework: Pick<Framework, 'id' | 'version'>): string {
@@ -54,7 +55,8 @@ export async function readStoredFrameworks(): Promise<StoredFramework[]> {
  */
 export async function holdStoredFrameworks(): Promise<string[]> {
   const problems: string[] = [];
-  for (const stored of await readStoredFrameworks()) {
+  const kept = await readStoredFrameworks();
+  for (const stored of kept) {
     const checked = checkFrameworkFile(stored.file);
     const name = `${String(stored.file.id)} ${String(stored.file.version)}`;
     if (!checked.ok) {
@@ -69,6 +71,9 @@ export async function holdStoredFrameworks(): Promise<string[]> {
       problems.push(`The stored framework ${name} was not held: ${(error as Error).message}`);
     }
   }
+  // Inspections on these frameworks may have been summarised before they were held (an upgrade counts before
+  // any is): counted now, in the background; the list rates such an inspection from its cases meanwhile.
+  if (kept.length > 0) void refreshSummaries().catch(() => undefined);
   return problems;
 }
 

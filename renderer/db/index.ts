@@ -46,7 +46,16 @@ export { answerHistory, useAnswerHistory, type AnswerChange, type AnswerState } 
 export { loadLondonDemo } from './demo';
 export { fromExportedInspection, toExportedInspection } from './snapshot';
 export { newId } from './clock';
-export { useAllCases, useBin, useCasesOf, useInitials, useInspection, useInspections } from './live';
+export {
+  useAllCases,
+  useBin,
+  useCasesOf,
+  useInitials,
+  useInspection,
+  useInspections,
+  useSummaries,
+} from './live';
+export { readSummaries, refreshSummaries, summaryOf, type StoredSummary } from './summaries';
 export { applyImport, exportInspections, latestChange, planImport, replaceAllWith } from './transfer';
 export { ownFingerprint, signingKeys } from './signing';
 export { distrustKey, readTeam, teamMemberByKey, trustKey, useTeam, type TeamMember } from './team';

@@ -7,6 +7,7 @@ import { database } from './database';
 import type { StoredCase, StoredInspection } from './entities';
 import { readBin, type BinContents } from './bin';
 import { readInitials } from './settings';
+import { readSummaries, type StoredSummary } from './summaries';
 
 /** Every inspection not deleted, newest fieldwork first; `undefined` while loading. */
 export function useInspections(): StoredInspection[] | undefined {
@@ -32,6 +33,11 @@ export function useAllCases(): Map<string, StoredCase[]> | undefined {
     });
     return byInspection;
   });
+}
+
+/** Every inspection's summary (counts, progress, score, rating), by inspection id; `undefined` while loading. */
+export function useSummaries(): Map<string, StoredSummary> | undefined {
+  return useLiveQuery(readSummaries);
 }
 
 /** One inspection (`null` when there is none, `undefined` while loading). */

@@ -38,7 +38,9 @@ function utf8Length(text: string): number {
  * @throws InterchangeError naming what is wrong.
  */
 export function parseJsonSafely(text: string, maxBytes: number = DEFAULT_MAX_BYTES): unknown {
-  if (text.length > maxBytes || utf8Length(text) > maxBytes) {
+  // A UTF-16 unit is one to three UTF-8 bytes (a pair, four: two a unit; one lone at the end, four), so text
+  // well under the limit is not counted byte by byte (a walk over every character of a large file).
+  if (text.length > maxBytes || (text.length * 3 + 1 > maxBytes && utf8Length(text) > maxBytes)) {
     throw new InterchangeError(
       [],
       `the file is ${describeFileSize(utf8Length(text))}; the largest Casescore reads is ${describeFileSize(maxBytes)}`,

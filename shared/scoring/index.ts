@@ -29,6 +29,16 @@ export { describeMarginStep, describeStandardMargin } from './margin-text';
 export { rollUpRegion, RegionMixError, type RegionQuestionTotal, type RegionRollUp } from './region';
 export { lowerRating, ratingAbove, ratingBelow, ratingRank, RATING_LABELS } from './ratings';
 export { caseProgress, sampleProgress, type Progress, type ProgressStatus } from './progress';
+export {
+  addTotals,
+  caseTotals,
+  emptyTotals,
+  figuresOf,
+  sampleTotals,
+  type InspectionFigures,
+  type SampleTotals,
+  type TallyCounts,
+} from './summary';
 export { inspectorPatterns, type InspectorPattern } from './inspectors';
 export { describeFigure, figureOf, questionHeading, type Figure } from './figures';
 export { setAsideAnswers, type SetAsideAnswer } from './set-aside';

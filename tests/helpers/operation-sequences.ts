@@ -1,10 +1,11 @@
 /**
  * Random sequences of the operations an inspector's day is made of — add, edit, remove and restore cases, change
  * an inspection's options, answer, write notes, undo and redo, import their own and a colleague's file, delete
- * and restore the inspection — run against a real database (fake-indexeddb in jsdom, real IndexedDB in
- * Chromium). After every sequence the invariants of the integrity issue must hold: export and backup succeed,
- * the file reads back exactly, it rates as the screen does, and a fresh database restored from it exports the
- * same again.
+ * and restore the inspection, judge and override standards, erase removed cases, restore from a backup — run
+ * against a real database (fake-indexeddb in jsdom, real IndexedDB in Chromium). After every sequence the
+ * invariants of the integrity issue must hold: export and backup succeed, the file reads back exactly, it rates
+ * as the screen does, and a fresh database restored from it exports the same again. After every operation each
+ * inspection's stored summary must equal one worked out again from all its rows.
  */
 import fc from 'fast-check';
 import {
@@ -16,9 +17,12 @@ import {
   deleteInspection,
   editCase,
   editInspection,
+  emptyExpiredBin,
   exportInspections,
   planImport,
+  purgeCase,
   readBrowserBackup,
+  readSummaries,
   removeCase,
   replaceAllWith,
   replaceDatabase,
@@ -28,16 +32,19 @@ import {
   saveInitials,
   setAnswer,
   setCaseNote,
+  setJudgement,
+  setOverride,
+  summaryOf,
   writeBrowserBackup,
   type StoredAnswer,
   type StoredCase,
 } from '../../renderer/db';
 import { rateStored } from '../../renderer/features/ratings/useRatedInspection';
 import { useCasescore } from '../../renderer/state/store';
-import { caseQuestions, PROBATION_PDU_2021 } from '#shared/framework';
+import { caseQuestions, PROBATION_PDU_2021, type Rating } from '#shared/framework';
 import { parseExport, serialiseExport } from '#shared/interchange';
 import { decideAll, TEAM_FILE } from './merge-decisions';
-import { rateInspection } from '#shared/scoring';
+import { rateInspection, sampleProgress } from '#shared/scoring';
 
 /** References that collide under the one reference rule, and one with a hidden character (always refused). */
 const REFERENCES = ['CR 0001', 'cr0001', 'CR0002', 'CR 0003', 'cr 0003', 'X\u200B4', 'DE-5'];
@@ -76,9 +83,21 @@ export type Operation =
   | { kind: 'redo' }
   | { kind: 'import-own' }
   | { kind: 'import-colleague'; case: number; question: number; value: 'yes' | 'no' | 'na' }
-  | { kind: 'delete-and-restore' };
+  | { kind: 'delete-and-restore' }
+  | { kind: 'judge'; standard: number; rating: Rating | null }
+  | { kind: 'override'; rating: Rating | null }
+  | { kind: 'erase'; case: number }
+  | { kind: 'empty-bin' }
+  | { kind: 'restore-backup' };
 
 const index = fc.nat({ max: 9 });
+const RATINGS = ['outstanding', 'good', 'requires-improvement', 'inadequate'] as const;
+const rating = fc.constantFrom(...RATINGS);
+/** The judged standards of the probation framework (leadership, staff, services, information). */
+const JUDGED = PROBATION_PDU_2021.domains
+  .flatMap((d) => d.standards)
+  .filter((s) => s.method === 'judgement')
+  .map((s) => s.id);
 const value = fc.constantFrom('yes' as const, 'no' as const, 'na' as const);
 
 export const operation: fc.Arbitrary<Operation> = fc.oneof(
@@ -128,6 +147,15 @@ export const operation: fc.Arbitrary<Operation> = fc.oneof(
     value,
   }),
   fc.record({ kind: fc.constant('delete-and-restore' as const) }),
+  fc.record({
+    kind: fc.constant('judge' as const),
+    standard: fc.nat({ max: JUDGED.length - 1 }),
+    rating: fc.option(rating, { nil: null }),
+  }),
+  fc.record({ kind: fc.constant('override' as const), rating: fc.option(rating, { nil: null }) }),
+  fc.record({ kind: fc.constant('erase' as const), case: index }),
+  fc.record({ kind: fc.constant('empty-bin' as const) }),
+  fc.record({ kind: fc.constant('restore-backup' as const) }),
 );
 
 const BY = 'KM';
@@ -293,6 +321,31 @@ export async function apply(inspectionId: string, op: Operation): Promise<void> 
         await deleteInspection(inspectionId, BY);
         await restoreInspection(inspectionId, BY);
         return;
+      case 'judge':
+        await setJudgement(inspectionId, JUDGED[op.standard]!, { rating: op.rating }, BY);
+        return;
+      case 'override':
+        // Assessment, the first case-sampled standard, rated otherwise than its cases say (or back).
+        await setOverride(
+          inspectionId,
+          'assessment',
+          op.rating ? { rating: op.rating, reason: 'Seen in the case audit.' } : null,
+          BY,
+        );
+        return;
+      case 'erase': {
+        const removed = await nth(inspectionId, op.case, false);
+        if (removed) await purgeCase(removed.id, BY);
+        return;
+      }
+      case 'empty-bin':
+        // A month and more from now, everything in the bin is due.
+        await emptyExpiredBin(new Date(Date.now() + 40 * 24 * 60 * 60 * 1000), BY);
+        return;
+      case 'restore-backup':
+        await replaceAllWith(parseExport(serialiseExport(await exportInspections())), BY, 'backup');
+        useCasescore.getState().clearUndo();
+        return;
     }
   } catch (error) {
     if (error instanceof SaveError) return;
@@ -303,6 +356,43 @@ export async function apply(inspectionId: string, op: Operation): Promise<void> 
 /** After any single operation: everything still exports (what the automatic backup writes). */
 export async function checkExportable(): Promise<void> {
   serialiseExport(await exportInspections());
+}
+
+/**
+ * After any single operation: every inspection's stored summary equals one worked out again from all its rows,
+ * and there is no summary without an inspection.
+ */
+export async function checkSummaries(): Promise<void> {
+  const db = database();
+  const stored = await readSummaries();
+  const inspections = await db.inspections.toArray();
+  expectEqual(
+    [...stored.keys()].sort(),
+    inspections.map((i) => i.id).sort(),
+    'one summary for each inspection',
+  );
+  for (const inspection of inspections) {
+    const cases = await db.cases.where('inspectionId').equals(inspection.id).toArray();
+    const summary = stored.get(inspection.id);
+    expectEqual(summary, summaryOf(inspection, cases), 'the summary agrees with the rows');
+    // And what the list shows from it is what rating every case shows.
+    const rated = rateStored(inspection, cases);
+    const progress = sampleProgress(rated.framework, inspection.options, rated.exported.cases);
+    expectEqual(
+      summary?.figures,
+      {
+        score: rated.rating.score,
+        maxScore: rated.rating.maxScore,
+        rating: rated.rating.rating,
+        cases: progress.cases,
+        casesComplete: progress.casesComplete,
+        answered: progress.answered,
+        applicable: progress.applicable,
+        standardsNotJudged: rated.unfinished.standardsNotJudged,
+      },
+      'the summary shows what rating the cases shows',
+    );
+  }
 }
 
 /**
@@ -379,6 +469,7 @@ export async function assertEverySequenceKeepsItsPromises(numRuns: number): Prom
       for (const op of sequence) {
         await apply(inspectionId, op);
         await checkExportable();
+        await checkSummaries();
       }
       await checkInvariants();
     }),

@@ -14,6 +14,7 @@ import {
   restoreInspection,
   useCasesOf,
   useInspections,
+  useSummaries,
   type StoredInspection,
 } from '../../db';
 import { useCasescore } from '../../state/store';
@@ -37,6 +38,7 @@ function isDemo(inspectionId: string): boolean {
 
 export function InspectionList() {
   const inspections = useInspections();
+  const summaries = useSummaries();
   const by = useActor();
   const navigate = useNavigate();
   const notify = useCasescore((s) => s.notify);
@@ -52,9 +54,8 @@ export function InspectionList() {
     [inspections, retentionMonths],
   );
 
-  // Each row reads and rates its own inspection's cases, so the list is drawn from the inspections alone and
-  // every rating follows as its cases are read, however many inspections are kept.
-  const rows = inspections;
+  // Drawn from the inspections and their summaries alone: no case is read, however many inspections are kept.
+  const rows = summaries && inspections;
   const onSelect = useCallback((id: string, on: boolean) => {
     setSelected((before) => {
       const next = new Set(before);
@@ -117,7 +118,7 @@ export function InspectionList() {
           </button>
         </div>
       </div>
-      <RetentionBanner due={pastKeep} months={retentionMonths} />
+      {rows && <RetentionBanner due={pastKeep} months={retentionMonths} />}
       {rows === undefined ? (
         <p>Loading…</p>
       ) : rows.length === 0 ? (
@@ -159,6 +160,7 @@ export function InspectionList() {
                   selected={selected.has(inspection.id)}
                   onSelect={onSelect}
                   onDelete={setDeleting}
+                  figures={summaries?.get(inspection.id)?.figures ?? null}
                 />
               ))}
             </tbody>

@@ -1,10 +1,10 @@
-// One inspection on the list: its name and details at once, then its progress, score and overall rating as
-// soon as its own cases have been read and rated (each row reads only its inspection's cases, so a list of many
-// inspections is drawn at once and the ratings follow).
+// One inspection on the list: its name and details, and its progress, score and overall rating from its stored
+// summary (renderer/db/summaries.ts), so drawing the list reads no case. An inspection without figures in its
+// summary (its framework was not held when it was counted) reads and rates its own cases instead.
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { getFramework } from '#shared/framework';
-import { describeProvisional, sampleProgress } from '#shared/scoring';
+import { describeProvisional, sampleProgress, type InspectionFigures } from '#shared/scoring';
 import { useCasesOf, type StoredInspection } from '../../db';
 import { paths } from '../../app/paths';
 import { longDate, plural } from '../../ui/format';
@@ -22,14 +22,12 @@ export interface InspectionRowProps {
   readonly selected: boolean;
   readonly onSelect: (id: string, selected: boolean) => void;
   readonly onDelete: (inspection: StoredInspection) => void;
+  /** The figures from its summary; `null` when the summary has none (the row rates its cases). */
+  readonly figures: InspectionFigures | null;
 }
 
 export const InspectionRow = memo(function InspectionRow(props: InspectionRowProps) {
-  const { inspection, demo, pastKeep, keepUntil, selected, onSelect, onDelete } = props;
-  const cases = useCasesOf(inspection.id);
-  const rated = useRatedInspection(inspection, cases);
-  const progress = rated && sampleProgress(rated.framework, inspection.options, rated.exported.cases);
-  const provisional = rated && describeProvisional(rated.unfinished);
+  const { inspection, demo, pastKeep, keepUntil, selected, onSelect, onDelete, figures } = props;
   return (
     <tr>
       <td>
@@ -68,30 +66,10 @@ export const InspectionRow = memo(function InspectionRow(props: InspectionRowPro
           )}
         </div>
       </td>
-      {rated && progress ? (
-        <>
-          <td>
-            <progress
-              max={Math.max(progress.applicable, 1)}
-              value={progress.answered}
-              aria-label={`${inspection.name}: ${progress.answered} of ${progress.applicable} answers`}
-            />
-            <div className="sub">
-              {progress.casesComplete} of {plural(progress.cases, 'case')} complete
-            </div>
-          </td>
-          <td className="numeric">
-            {rated.rating.score}/{rated.rating.maxScore}
-          </td>
-          <td>
-            <RatingBadge rating={rated.rating.rating} />
-            {provisional && <div className="sub">{provisional}</div>}
-          </td>
-        </>
+      {figures ? (
+        <FigureCells name={inspection.name} figures={figures} />
       ) : (
-        <td colSpan={3} className="sub" aria-busy="true">
-          Reading its cases…
-        </td>
+        <RatedCells inspection={inspection} />
       )}
       <td>
         <div className="row-actions">
@@ -115,3 +93,62 @@ export const InspectionRow = memo(function InspectionRow(props: InspectionRowPro
     </tr>
   );
 });
+
+/** Progress, score and overall rating, as figures. */
+function FigureCells({ name, figures }: { readonly name: string; readonly figures: InspectionFigures }) {
+  const provisional = describeProvisional({
+    cases: figures.cases,
+    casesNotFinished: figures.cases - figures.casesComplete,
+    standardsNotJudged: figures.standardsNotJudged,
+  });
+  return (
+    <>
+      <td>
+        <progress
+          max={Math.max(figures.applicable, 1)}
+          value={figures.answered}
+          aria-label={`${name}: ${figures.answered} of ${figures.applicable} answers`}
+        />
+        <div className="sub">
+          {figures.casesComplete} of {plural(figures.cases, 'case')} complete
+        </div>
+      </td>
+      <td className="numeric">
+        {figures.score}/{figures.maxScore}
+      </td>
+      <td>
+        <RatingBadge rating={figures.rating} />
+        {provisional && <div className="sub">{provisional}</div>}
+      </td>
+    </>
+  );
+}
+
+/** The same cells for an inspection without figures in its summary: its cases read and rated here. */
+function RatedCells({ inspection }: { readonly inspection: StoredInspection }) {
+  const cases = useCasesOf(inspection.id);
+  const rated = useRatedInspection(inspection, cases);
+  if (!rated) {
+    return (
+      <td colSpan={3} className="sub" aria-busy="true">
+        Reading its cases…
+      </td>
+    );
+  }
+  const progress = sampleProgress(rated.framework, inspection.options, rated.exported.cases);
+  return (
+    <FigureCells
+      name={inspection.name}
+      figures={{
+        score: rated.rating.score,
+        maxScore: rated.rating.maxScore,
+        rating: rated.rating.rating,
+        cases: progress.cases,
+        casesComplete: progress.casesComplete,
+        answered: progress.answered,
+        applicable: progress.applicable,
+        standardsNotJudged: rated.unfinished.standardsNotJudged,
+      }}
+    />
+  );
+}

@@ -30,7 +30,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const keysClosed = useKeysClosed();
   const locked = (useLock((s) => s.locked) || keysClosed) && !!initials;
   useIdleLock(host, !!initials);
-  useTeamSync(host, !!initials);
+  // With encryption at rest on and the keys closed nothing of a case can be read or written: sync waits.
+  useTeamSync(host, !!initials && !keysClosed);
   const notify = useCasescore((s) => s.notify);
   useEffect(
     () =>

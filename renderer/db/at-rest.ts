@@ -60,7 +60,15 @@ const SEALED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ],
   inspections: ['judgements', 'overrides', 'commentary'],
   audit: ['before', 'after'],
+  // Only the settings rows that hold case content (see SEALED_SETTINGS); the rest stay in clear.
+  settings: ['value'],
 };
+/**
+ * Settings rows holding an inspection's case content: the team server's outbox and inbox (`sync:<id>`) and the
+ * team inbox (`team-inbox:<id>`), signed batches with references, answers and notes. Sealed under that
+ * inspection's key like its cases; the group is the inspection id.
+ */
+const SEALED_SETTINGS = /^(?:sync|team-inbox):(.+)$/u;
 /** What a sealed field reads as on disk, so the row keeps its shape for the indexes. */
 const PLACEHOLDER: Readonly<Record<string, unknown>> = { reference: '', attributes: {}, answers: {} };
 
@@ -363,6 +371,8 @@ export const atRestMiddleware: Middleware<DBCore> = {
       create: boolean,
       next: () => T | PromiseLike<T>,
     ): T | PromiseLike<T> {
+      // Nothing sealed in the rows (a settings row in clear, or none found): no key needed, locked or not.
+      if (ids.length === 0) return next();
       const dataKey = session.dataKey;
       if (!dataKey) throw lockedError();
       const missing = [...new Set(ids)].filter((id) => !session.keys.has(id));
@@ -392,11 +402,18 @@ export const atRestMiddleware: Middleware<DBCore> = {
     }
 
     function inspectionOf(table: string, row: Record<string, unknown>): string {
+      if (table === 'settings') return SEALED_SETTINGS.exec(String(row['key']))?.[1] ?? '';
       return String(table === 'inspections' ? row['id'] : row['inspectionId']);
     }
 
     function placeOf(table: string, row: Record<string, unknown>): string {
-      return `${table}/${inspectionOf(table, row)}/${String(table === 'audit' ? row['at'] : row['id'])}`;
+      const id = table === 'audit' ? row['at'] : table === 'settings' ? row['key'] : row['id'];
+      return `${table}/${inspectionOf(table, row)}/${String(id)}`;
+    }
+
+    /** Whether a row of this table is sealed: every row, but in the settings only those of SEALED_SETTINGS. */
+    function sealable(table: string, row: Record<string, unknown>): boolean {
+      return table !== 'settings' || SEALED_SETTINGS.test(String(row['key']));
     }
 
     function sealRow(table: string, row: Record<string, unknown>) {
@@ -420,6 +437,8 @@ export const atRestMiddleware: Middleware<DBCore> = {
       if (!row || typeof row !== 'object' || !('sealed' in row)) return row;
       const sealedRow = row as Record<string, unknown>;
       const keys = session.keys.get(inspectionOf(table, sealedRow));
+      // A settings row of an inspection erased since (its key is gone): nothing of it can be read.
+      if (!keys && table === 'settings' && session.dataKey) return { key: sealedRow['key'] };
       if (!keys) throw lockedError();
       const content = JSON.parse(
         decoder.decode(unseal(keys.content, String(sealedRow['sealed']), placeOf(table, sealedRow))),
@@ -456,15 +475,21 @@ export const atRestMiddleware: Middleware<DBCore> = {
         ...table,
         mutate(req) {
           if (!session.enabled || (req.type !== 'add' && req.type !== 'put')) return table.mutate(req);
+          const rows = req.values as Record<string, unknown>[];
+          const sealed = rows.filter((row) => sealable(name, row));
+          if (sealed.length === 0) return table.mutate(req);
           // Encryption on but locked: nothing is written in clear.
           if (!session.dataKey) return Promise.reject(lockedError());
-          const rows = req.values as Record<string, unknown>[];
           // The promise Dexie gave (not a native one), so its transaction carries on through it.
           const written = withKeys(
             req.trans,
-            rows.map((row) => inspectionOf(name, row)),
+            sealed.map((row) => inspectionOf(name, row)),
             true,
-            () => table.mutate({ ...req, values: rows.map((row) => sealRow(name, row)) }),
+            () =>
+              table.mutate({
+                ...req,
+                values: rows.map((row) => (sealable(name, row) ? sealRow(name, row) : row)),
+              }),
           ) as Promise<DBCoreMutateResponse>;
           const tracked = Promise.resolve(written).catch(() => undefined);
           writesInFlight.add(tracked);

@@ -133,6 +133,8 @@ export async function eraseInspection(inspectionId: string): Promise<void> {
   await db.inspections.delete(inspectionId);
   // Its keys for encryption at rest, where there are any: without them no copy encrypted under them opens.
   await db.settings.delete(inspectionKeySetting(inspectionId));
+  // Its changes waiting for or pulled from the team server (they hold its case content).
+  await db.settings.bulkDelete([`sync:${inspectionId}`, `team-inbox:${inspectionId}`]);
   // And from memory: an old backup's part of it must not open in this window either.
   forgetInspectionKeys(inspectionId);
 }

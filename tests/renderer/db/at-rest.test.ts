@@ -22,6 +22,14 @@ import {
   unseal,
 } from '../../../renderer/db/at-rest';
 import { readAtRest, switchOnAtRest, unlockAtRest } from '../../../renderer/db/at-rest-session';
+import {
+  readSyncServer,
+  readSyncState,
+  saveSyncServer,
+  updateSyncState,
+  type SyncState,
+} from '../../../renderer/db/sync-state';
+import { readTeamInbox, writeTeamInbox, type TeamInboxEntry } from '../../../renderer/db/team-inbox';
 import { inspectionWithCases } from '../helpers';
 
 const PASSPHRASE = 'tulip anchor violet granite';
@@ -141,6 +149,46 @@ describe('encryption at rest', () => {
     expect(await database().settings.get(inspectionKeySetting(inspectionId))).toBeDefined();
     await purgeInspection(inspectionId, 'KM');
     expect(await database().settings.get(inspectionKeySetting(inspectionId))).toBeUndefined();
+  });
+
+  it('seals the team server’s outbox and inbox, which hold case content, and erases them with the inspection', async () => {
+    const { inspectionId } = await caseWithContent();
+    // A batch's content as the outbox and the team inbox keep it (their shape does not matter here).
+    const batch = {
+      note: 'Osprey outbox note',
+      reference: 'QX 7731',
+    } as unknown as SyncState['outbox'][number];
+    await updateSyncState(inspectionId, (state) => ({ ...state, outbox: [batch] }));
+    const entry = {
+      inspectionId,
+      hash: 'h1',
+      batch: { note: 'Osprey inbox note' },
+    } as unknown as TeamInboxEntry;
+    await writeTeamInbox(inspectionId, [entry]);
+    await saveSyncServer('https://team.example.org');
+    expect(await rawStore()).toContain('Osprey outbox note');
+
+    await switchOnAtRest({ passphrase: PASSPHRASE, iterations: FAST });
+    let raw = await rawStore();
+    expect(raw).not.toContain('Osprey');
+    // What belongs to no inspection stays readable in clear.
+    expect(raw).toContain('https://team.example.org');
+    expect((await readSyncState(inspectionId)).outbox).toEqual([batch]);
+    expect(await readTeamInbox(inspectionId)).toEqual([entry]);
+    expect(await readSyncServer()).toBe('https://team.example.org');
+
+    // Written again while on: sealed again; locked: not readable.
+    await writeTeamInbox(inspectionId, [{ ...entry, hash: 'h2' }]);
+    raw = await rawStore();
+    expect(raw).not.toContain('Osprey');
+    closeAtRest();
+    await expect(readTeamInbox(inspectionId)).rejects.toThrow('Casescore is locked');
+    await unlockAtRest({ passphrase: PASSPHRASE });
+    expect((await readTeamInbox(inspectionId))[0]?.hash).toBe('h2');
+
+    await purgeInspection(inspectionId, 'KM');
+    expect(await database().settings.get(`sync:${inspectionId}`)).toBeUndefined();
+    expect(await database().settings.get(`team-inbox:${inspectionId}`)).toBeUndefined();
   });
 
   it('binds each sealed value to its place: moved or changed, it does not open', () => {

@@ -15,7 +15,7 @@ import {
   type SignatureCheck,
 } from '#shared/interchange';
 import { takesAnything, waitsForLead } from '#shared/merge';
-import { memberWithKey, type Roster } from '#shared/sync';
+import { changesIn, counterOutsideRange, memberWithKey, type ChangeBatch, type Roster } from '#shared/sync';
 import { applyImport, planImport, readInitials, type FileSource } from '../db';
 import { readTeamInbox, writeTeamInbox, type TeamInboxEntry } from '../db/team-inbox';
 import type { InboxBatch } from '../db/sync-state';
@@ -50,12 +50,34 @@ export function asImport(entry: TeamInboxEntry): {
   };
 }
 
+/**
+ * Whether a batch says only what its device could have made: every change it carries (case rows aside, which
+ * travel as context with their answers) stamped by the batch's own device, within its counters. A member who
+ * signs changes stamped as another laptop's, or outside the range the server checked, is not believed: the whole
+ * batch waits for the lead.
+ */
+export function claimsOnlyItsOwn(batch: ChangeBatch): boolean {
+  if (counterOutsideRange(batch)) return false;
+  return changesIn(batch.inspection).every(
+    (change) =>
+      change.context ||
+      (change.device === batch.device &&
+        change.counter !== undefined &&
+        change.counter >= batch.firstCounter &&
+        change.counter <= batch.lastCounter),
+  );
+}
+
 async function entryOf(inspectionId: string, pulled: InboxBatch, roster: Roster): Promise<TeamInboxEntry> {
   const member = memberWithKey(roster, pulled.batch.signature.publicKey);
+  const { seq, hash, signedBy, batch } = pulled;
   return {
-    ...pulled,
+    seq,
+    hash,
+    signedBy,
+    batch,
     inspectionId,
-    verified: !!member && !member.revoked,
+    verified: !!member && !member.revoked && claimsOnlyItsOwn(pulled.batch),
     fingerprint: await fingerprintOf(pulled.batch.signature.publicKey),
     ...(member?.name ? { name: member.name } : {}),
   };
@@ -65,7 +87,11 @@ async function entryOf(inspectionId: string, pulled: InboxBatch, roster: Roster)
 export function teamIncoming(): IncomingChanges {
   return {
     async receive(inspectionId, batches, roster) {
-      const waiting = await readTeamInbox(inspectionId);
+      // What waits is checked again against the team list as it is now: a member revoked since is no
+      // longer believed, even for a batch that waited while they were trusted.
+      const waiting: TeamInboxEntry[] = [];
+      for (const entry of await readTeamInbox(inspectionId))
+        waiting.push(await entryOf(inspectionId, entry, roster));
       for (const pulled of batches) {
         if (!waiting.some((w) => w.hash === pulled.hash))
           waiting.push(await entryOf(inspectionId, pulled, roster));

@@ -70,14 +70,15 @@ export function claimsOnlyItsOwn(batch: ChangeBatch): boolean {
 
 async function entryOf(inspectionId: string, pulled: InboxBatch, roster: Roster): Promise<TeamInboxEntry> {
   const member = memberWithKey(roster, pulled.batch.signature.publicKey);
-  const { seq, hash, signedBy, batch } = pulled;
+  const { seq, hash, signedBy, batch, otherKey } = pulled;
   return {
     seq,
     hash,
     signedBy,
     batch,
+    ...(otherKey ? { otherKey } : {}),
     inspectionId,
-    verified: !!member && !member.revoked && claimsOnlyItsOwn(pulled.batch),
+    verified: !!member && !member.revoked && !pulled.otherKey && claimsOnlyItsOwn(pulled.batch),
     fingerprint: await fingerprintOf(pulled.batch.signature.publicKey),
     ...(member?.name ? { name: member.name } : {}),
   };

@@ -158,4 +158,17 @@ describe('pulled batches', () => {
     expect(await answerHere(caseIds[0]!)).toBeUndefined();
     expect((await readTeamInbox(inspectionId))[0]).toMatchObject({ signedBy: 'JD', verified: false });
   });
+
+  it('holds for the lead a batch whose laptop signed with another key before', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases(['C-001']);
+    const [lead, jd] = [await makeSigningKeys(), await makeSigningKeys()];
+    const batch = await batchWithAnswer(inspectionId, jd, 'dev-jd', { device: 'dev-jd', counter: 1 });
+    await teamIncoming().receive(
+      inspectionId,
+      [{ seq: 1, hash: batchHash(batch), signedBy: 'JD', batch, otherKey: true }],
+      await rosterOf(inspectionId, lead, jd, false),
+    );
+    expect(await answerHere(caseIds[0]!)).toBeUndefined();
+    expect((await readTeamInbox(inspectionId))[0]).toMatchObject({ verified: false, otherKey: true });
+  });
 });

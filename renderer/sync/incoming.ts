@@ -68,9 +68,40 @@ export function claimsOnlyItsOwn(batch: ChangeBatch): boolean {
   );
 }
 
+/** What a batch changes, counted in words for the team inbox: "3 answers, 1 removed case". */
+export function changeSummary(batch: ChangeBatch): string {
+  const { cases, judgements, overrides, commentary } = batch.inspection;
+  let answers = 0;
+  let removed = 0;
+  for (const sampled of cases) {
+    if (sampled.deleted) removed += 1;
+    else answers += Object.keys(sampled.answers).length;
+  }
+  const counts: [number, string, string][] = [
+    [answers, 'answer', 'answers'],
+    [removed, 'removed case', 'removed cases'],
+    [Object.keys(judgements).length, 'judgement', 'judgements'],
+    [Object.keys(overrides).length, 'override', 'overrides'],
+    [Object.keys(commentary ?? {}).length, 'commentary', 'commentaries'],
+  ];
+  const parts = counts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  return parts.length ? parts.join(', ') : 'case details only';
+}
+
+/** Why a batch is not believed on its own, in words for the lead, or undefined when it is. */
+function doubtAbout(pulled: InboxBatch, roster: Roster): string | undefined {
+  const member = memberWithKey(roster, pulled.batch.signature.publicKey);
+  if (!member) return 'not on the team list now';
+  if (member.revoked) return 'revoked on the team list';
+  if (pulled.otherKey) return 'sent as a laptop that signed with another key before';
+  if (!claimsOnlyItsOwn(pulled.batch)) return 'carries changes stamped as another laptop’s';
+  return undefined;
+}
+
 async function entryOf(inspectionId: string, pulled: InboxBatch, roster: Roster): Promise<TeamInboxEntry> {
   const member = memberWithKey(roster, pulled.batch.signature.publicKey);
   const { seq, hash, signedBy, batch, otherKey } = pulled;
+  const doubt = doubtAbout(pulled, roster);
   return {
     seq,
     hash,
@@ -78,7 +109,8 @@ async function entryOf(inspectionId: string, pulled: InboxBatch, roster: Roster)
     batch,
     ...(otherKey ? { otherKey } : {}),
     inspectionId,
-    verified: !!member && !member.revoked && !pulled.otherKey && claimsOnlyItsOwn(pulled.batch),
+    verified: !doubt,
+    ...(doubt ? { doubt } : {}),
     fingerprint: await fingerprintOf(pulled.batch.signature.publicKey),
     ...(member?.name ? { name: member.name } : {}),
   };

@@ -114,7 +114,11 @@ describe('pulled batches', () => {
     expect(await answerHere(caseIds[0]!)).toBeUndefined();
     const waiting = await readTeamInbox(inspectionId);
     expect(waiting).toHaveLength(1);
-    expect(waiting[0]).toMatchObject({ signedBy: 'JD', verified: false });
+    expect(waiting[0]).toMatchObject({
+      signedBy: 'JD',
+      verified: false,
+      doubt: 'carries changes stamped as another laptop’s',
+    });
   });
 
   it('holds for the lead an answer stamped outside the batch’s counters', async () => {
@@ -156,7 +160,11 @@ describe('pulled batches', () => {
     // The lead has revoked JD since; the next round plans what waits again.
     await teamIncoming().receive(inspectionId, [], await rosterOf(inspectionId, lead, jd, true));
     expect(await answerHere(caseIds[0]!)).toBeUndefined();
-    expect((await readTeamInbox(inspectionId))[0]).toMatchObject({ signedBy: 'JD', verified: false });
+    expect((await readTeamInbox(inspectionId))[0]).toMatchObject({
+      signedBy: 'JD',
+      verified: false,
+      doubt: 'revoked on the team list',
+    });
   });
 
   it('holds for the lead a batch whose laptop signed with another key before', async () => {

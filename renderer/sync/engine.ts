@@ -126,6 +126,14 @@ export async function syncRound(inspectionId: string, deps: SyncDeps): Promise<R
     for (let more = true; more;) {
       const { cursor } = await deps.storage.readState(inspectionId);
       const page = await deps.server.pull(inspectionId, cursor, roster, 0, 200);
+      // A server that says more follow but moves the cursor no further would keep this loop asking forever.
+      if (!(page.last >= cursor) || (page.more && page.last === cursor)) {
+        throw new SyncError(
+          0,
+          'malformed',
+          `the team server's pages of changes do not move on past ${cursor}`,
+        );
+      }
       await deps.storage.updateState(inspectionId, (current) => {
         // A device keeps the key it first signed with here; a batch claiming it under another key is marked.
         const deviceKeys: Record<string, string> = { ...current.deviceKeys };

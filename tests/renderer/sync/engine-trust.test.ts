@@ -123,4 +123,22 @@ describe('a sync round with a lying server', () => {
       [2, true],
     ]);
   });
+
+  it('stops, in words, when the server says more follow but never moves on', async () => {
+    const { inspectionId } = await inspectionWithCases(['C-001']);
+    const [lead, jd] = [await makeSigningKeys(), await makeSigningKeys()];
+    const { served, deps } = fakeRound(lead);
+    served.roster = await roster(inspectionId, 1, lead, jd);
+    let asked = 0;
+    (deps.server as unknown as { pull: () => Promise<unknown> }).pull = async () => {
+      asked += 1;
+      if (asked > 50) throw new Error('asked without end');
+      return { batches: [], last: 0, more: true };
+    };
+    expect(await syncRound(inspectionId, deps)).toEqual({
+      kind: 'refused',
+      message: "the team server's pages of changes do not move on past 0",
+    });
+    expect(asked).toBe(1);
+  });
 });

@@ -20,6 +20,8 @@ export interface TeamInboxEntry extends InboxBatch {
   readonly name?: string;
   /** Why the batch is not believed on its own, in words, when it is not verified. */
   readonly doubt?: string;
+  /** Why it could not be planned here (another framework, a format this build cannot read), in words. */
+  readonly problem?: string;
 }
 
 /** A waiting batch as the lead sees it: with the inspection's name as held here, not as the batch claims it. */

@@ -80,7 +80,12 @@ export function TeamInbox() {
                     )}
                   </td>
                   <td>{entry.inspectionName}</td>
-                  <td>{changeSummary(entry.batch)}</td>
+                  <td>
+                    {changeSummary(entry.batch)}
+                    {entry.problem && (
+                      <span className="team-inbox__flag"> cannot be merged here: {entry.problem}</span>
+                    )}
+                  </td>
                   <td>
                     {new Date(entry.batch.createdAt).toLocaleString('en-GB', {
                       dateStyle: 'medium',

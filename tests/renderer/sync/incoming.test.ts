@@ -179,4 +179,47 @@ describe('pulled batches', () => {
     expect(await answerHere(caseIds[0]!)).toBeUndefined();
     expect((await readTeamInbox(inspectionId))[0]).toMatchObject({ verified: false, otherKey: true });
   });
+
+  it('keeps a batch that cannot be merged here in the inbox with the reason, and deals with the rest', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases(['C-001']);
+    const [lead, jd] = [await makeSigningKeys(), await makeSigningKeys()];
+    const good = await batchWithAnswer(inspectionId, jd, 'dev-jd', { device: 'dev-jd', counter: 1 });
+    const ours = (JSON.parse(await exportText([inspectionId])) as { inspections: ExportedInspection[] })
+      .inspections[0]!;
+    const { audit: _audit, ...details } = ours;
+    // A framework this build does not know: the batch cannot be read here.
+    const odd = await signBatch(
+      {
+        format: BATCH_FORMAT,
+        formatVersion: BATCH_FORMAT_VERSION,
+        inspectionId,
+        device: 'dev-ab',
+        firstCounter: 1,
+        lastCounter: 1,
+        previous: null,
+        createdAt: '2026-11-03T09:00:00.000Z',
+        inspection: {
+          ...details,
+          framework: { ...details.framework, version: '1999' },
+          cases: [],
+          judgements: {},
+          overrides: {},
+        },
+      },
+      jd,
+    );
+    const dealt = await teamIncoming().receive(
+      inspectionId,
+      [
+        { seq: 1, hash: batchHash(odd), signedBy: 'JD', batch: odd },
+        { seq: 2, hash: batchHash(good), signedBy: 'JD', batch: good },
+      ],
+      await rosterOf(inspectionId, lead, jd, false),
+    );
+    expect(dealt).toHaveLength(2);
+    expect(await answerHere(caseIds[0]!)).toMatchObject({ value: 'no', device: 'dev-jd' });
+    const waiting = await readTeamInbox(inspectionId);
+    expect(waiting.map((w) => w.seq)).toEqual([1]);
+    expect(waiting[0]!.problem).toMatch(/unknown framework hmip-probation-pdu 1999/);
+  });
 });

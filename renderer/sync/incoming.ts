@@ -14,7 +14,7 @@ import {
   type ExportFile,
   type SignatureCheck,
 } from '#shared/interchange';
-import { takesAnything, waitsForLead } from '#shared/merge';
+import { dotOf, takesAnything, waitsForLead, type MergePlan } from '#shared/merge';
 import { changesIn, counterOutsideRange, memberWithKey, type ChangeBatch, type Roster } from '#shared/sync';
 import { applyImport, planImport, readInitials, type FileSource } from '../db';
 import { readTeamInbox, writeTeamInbox, type TeamInboxEntry } from '../db/team-inbox';
@@ -88,13 +88,29 @@ export function changeSummary(batch: ChangeBatch): string {
   return parts.length ? parts.join(', ') : 'case details only';
 }
 
+/**
+ * Whether the plan would take, on the batch's word, a version stamped by another laptop than the batch's: a
+ * case row's details or status travel with its answers as context, so a member could otherwise pass off an
+ * edit as a colleague's newer one. Such a batch waits until that laptop's own batch has brought the version.
+ */
+function takesAnotherLaptops(plan: MergePlan, batch: ChangeBatch): boolean {
+  return plan.inspections.some((inspection) =>
+    inspection.items.some((item) => {
+      const dot = dotOf(item.theirs.version);
+      return item.group === 'taken' && dot !== null && dot.device !== batch.device;
+    }),
+  );
+}
+
+const RELAYED = 'carries changes stamped as another laptop’s';
+
 /** Why a batch is not believed on its own, in words for the lead, or undefined when it is. */
 function doubtAbout(pulled: InboxBatch, roster: Roster): string | undefined {
   const member = memberWithKey(roster, pulled.batch.signature.publicKey);
   if (!member) return 'not on the team list now';
   if (member.revoked) return 'revoked on the team list';
   if (pulled.otherKey) return 'sent as a laptop that signed with another key before';
-  if (!claimsOnlyItsOwn(pulled.batch)) return 'carries changes stamped as another laptop’s';
+  if (!claimsOnlyItsOwn(pulled.batch)) return RELAYED;
   return undefined;
 }
 
@@ -137,10 +153,15 @@ export function teamIncoming(): IncomingChanges {
       for (let pass = 0, changed = true; changed && pass < 3; pass++) {
         changed = false;
         const next: TeamInboxEntry[] = [];
-        for (const entry of still) {
+        for (let entry of still) {
           try {
-            const { file, source, label } = asImport(entry);
-            const plan = await planImport(file, source);
+            let { file, source, label } = asImport(entry);
+            let plan = await planImport(file, source);
+            if (takesAnotherLaptops(plan, entry.batch)) {
+              entry = { ...entry, verified: false, doubt: RELAYED };
+              ({ file, source, label } = asImport(entry));
+              plan = await planImport(file, source);
+            }
             if (takesAnything(plan)) {
               await applyImport(file, { choices: {}, clashes: {} }, by, label, source, { takenOnly: true });
               changed = true;

@@ -222,4 +222,50 @@ describe('pulled batches', () => {
     expect(waiting.map((w) => w.seq)).toEqual([1]);
     expect(waiting[0]!.problem).toMatch(/unknown framework hmip-probation-pdu 1999/);
   });
+
+  it('holds for the lead a case detail a member passes off as another laptop’s newer edit', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases(['C-001']);
+    const [lead, jd] = [await makeSigningKeys(), await makeSigningKeys()];
+    // AB's laptop wrote the case note here earlier (its counter 5).
+    await database().cases.update(caseIds[0]!, {
+      note: 'Seen weekly',
+      detailVersions: {
+        note: { by: 'AB', updatedAt: '2026-11-02T08:00:00.000Z', device: 'dev-ab', counter: 5 },
+      },
+    });
+    const honest = await batchWithAnswer(inspectionId, jd, 'dev-jd', { device: 'dev-jd', counter: 1 });
+    // JD's own answer, carried with the case row as context; the row's note is JD's edit under AB's stamp.
+    const { signature: _signature, ...unsigned } = honest;
+    const forged = await signBatch(
+      {
+        ...unsigned,
+        inspection: {
+          ...unsigned.inspection,
+          cases: unsigned.inspection.cases.map((c) =>
+            c.deleted
+              ? c
+              : {
+                  ...c,
+                  note: 'Closed early, no further contact',
+                  detailVersions: {
+                    ...c.detailVersions,
+                    note: { by: 'AB', updatedAt: '2026-11-03T08:00:00.000Z', device: 'dev-ab', counter: 50 },
+                  },
+                },
+          ),
+        },
+      },
+      jd,
+    );
+    await teamIncoming().receive(
+      inspectionId,
+      [{ seq: 1, hash: batchHash(forged), signedBy: 'JD', batch: forged }],
+      await rosterOf(inspectionId, lead, jd, false),
+    );
+    expect((await database().cases.get(caseIds[0]!))!.note).toBe('Seen weekly');
+    expect((await readTeamInbox(inspectionId))[0]).toMatchObject({
+      verified: false,
+      doubt: 'carries changes stamped as another laptop’s',
+    });
+  });
 });

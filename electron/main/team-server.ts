@@ -48,6 +48,9 @@ export class TeamServerRelay {
       return 'only the team server’s protocol (/v1) is reached';
     }
     if (target.username || target.password || target.hash) return 'the address carries more than a path';
+    // An encoded slash, backslash or dot is never in the protocol's paths (ids are plain characters); a proxy
+    // in front that decodes one could route the request outside /v1.
+    if (/%(2f|5c|2e)/i.test(target.pathname)) return 'the address carries an encoded slash or dot';
     return null;
   }
 
@@ -76,10 +79,32 @@ export class TeamServerRelay {
       await response.body?.cancel();
       return { status: 502, body: tooLarge };
     }
-    const body = await response.text();
-    if (body.length > MAX_SYNC_ANSWER) return { status: 502, body: tooLarge };
+    const body = await readAtMost(response, MAX_SYNC_ANSWER);
+    if (body === null) return { status: 502, body: tooLarge };
     return { status: response.status, body };
   }
+}
+
+/**
+ * The answer's text, read as it streams and given up on (null) past `max` bytes: an answer with no length
+ * declared (chunked) is not held whole in memory first.
+ */
+async function readAtMost(response: Response, max: number): Promise<string | null> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 const tooLarge = JSON.stringify({

@@ -19,6 +19,8 @@ export interface InboxBatch {
   readonly hash: string;
   readonly signedBy: string;
   readonly batch: ChangeBatch;
+  /** The batch's device was first seen here signing with another key: it is not believed on its own. */
+  readonly otherKey?: true;
 }
 
 /** One inspection's sync state on this device. */
@@ -34,6 +36,10 @@ export interface SyncState {
   readonly inbox: readonly InboxBatch[];
   /** When a sync last went all the way through (this device's clock, for display). */
   readonly lastSyncedAt: string | null;
+  /** The highest team list version this device has used: an older one (a revoked key let back in) is refused. */
+  readonly rosterVersion?: number;
+  /** The key each device's pulled batches were first signed with. */
+  readonly deviceKeys?: Readonly<Record<string, string>>;
 }
 
 export const EMPTY_SYNC_STATE: SyncState = {

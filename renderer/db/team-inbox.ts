@@ -18,7 +18,14 @@ export interface TeamInboxEntry extends InboxBatch {
   /** The signer's key fingerprint and name on the team list. */
   readonly fingerprint: string;
   readonly name?: string;
+  /** Why the batch is not believed on its own, in words, when it is not verified. */
+  readonly doubt?: string;
+  /** Why it could not be planned here (another framework, a format this build cannot read), in words. */
+  readonly problem?: string;
 }
+
+/** A waiting batch as the lead sees it: with the inspection's name as held here, not as the batch claims it. */
+export type TeamInboxRow = TeamInboxEntry & { readonly inspectionName: string };
 
 /** One inspection's waiting batches, in the server's order. */
 export async function readTeamInbox(
@@ -58,7 +65,13 @@ export async function removeFromTeamInbox(inspectionId: string, hash: string): P
   });
 }
 
-/** Every waiting batch, kept current. */
-export function useTeamInbox(): TeamInboxEntry[] | undefined {
-  return useLiveQuery(() => readAllTeamInboxes(), []);
+/** Every waiting batch, kept current, named by the inspection held here. */
+export function useTeamInbox(): TeamInboxRow[] | undefined {
+  return useLiveQuery(async () => {
+    const db = database();
+    const entries = await readAllTeamInboxes(db);
+    const held = await db.inspections.bulkGet([...new Set(entries.map((e) => e.inspectionId))]);
+    const names = new Map(held.flatMap((i) => (i ? [[i.id, i.name] as const] : [])));
+    return entries.map((e) => ({ ...e, inspectionName: names.get(e.inspectionId) ?? e.inspectionId }));
+  }, []);
 }

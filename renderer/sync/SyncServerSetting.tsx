@@ -65,7 +65,7 @@ export function SyncServerSetting() {
       {stored && (
         <div className="sync-now">
           <p data-testid="sync-status">{describeSyncStatus(status)}</p>
-          <button type="button" className="button" onClick={syncSoon}>
+          <button type="button" className="button" onClick={() => syncSoon({ everything: true })}>
             Sync now
           </button>
         </div>

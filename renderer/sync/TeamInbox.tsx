@@ -6,7 +6,7 @@ import { waitsForLead } from '#shared/merge';
 import { planImport } from '../db';
 import { removeFromTeamInbox, useTeamInbox, type TeamInboxEntry } from '../db/team-inbox';
 import { useCasescore } from '../state/store';
-import { asImport } from './incoming';
+import { asImport, changeSummary } from './incoming';
 import './sync.css';
 
 export function TeamInbox() {
@@ -62,6 +62,7 @@ export function TeamInbox() {
               <tr>
                 <th scope="col">From</th>
                 <th scope="col">Inspection</th>
+                <th scope="col">Changes</th>
                 <th scope="col">Sent</th>
                 <th scope="col">
                   <span className="visually-hidden">Action</span>
@@ -74,9 +75,17 @@ export function TeamInbox() {
                   <td>
                     {entry.signedBy}
                     {entry.name ? ` (${entry.name})` : ''}
-                    {!entry.verified && <span className="team-inbox__flag"> not on the team list now</span>}
+                    {!entry.verified && (
+                      <span className="team-inbox__flag"> {entry.doubt ?? 'not on the team list now'}</span>
+                    )}
                   </td>
-                  <td>{entry.batch.inspection.name}</td>
+                  <td>{entry.inspectionName}</td>
+                  <td>
+                    {changeSummary(entry.batch)}
+                    {entry.problem && (
+                      <span className="team-inbox__flag"> cannot be merged here: {entry.problem}</span>
+                    )}
+                  </td>
                   <td>
                     {new Date(entry.batch.createdAt).toLocaleString('en-GB', {
                       dateStyle: 'medium',
@@ -89,7 +98,7 @@ export function TeamInbox() {
                       className="button"
                       disabled={opening !== null}
                       onClick={() => void review(entry)}
-                      aria-label={`Review the changes from ${entry.signedBy} to ${entry.batch.inspection.name}`}
+                      aria-label={`Review the changes from ${entry.signedBy} to ${entry.inspectionName}`}
                     >
                       Review
                     </button>

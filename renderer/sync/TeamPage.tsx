@@ -252,7 +252,7 @@ function TeamEditor({
                 kind: 'info',
                 text: `Team list version ${roster.version} signed and put on the team server: ${active} ${active === 1 ? 'member' : 'members'} can send and read this inspection’s changes.`,
               });
-              syncSoon();
+              syncSoon({ everything: true });
             } catch (error) {
               setMessage({
                 kind: 'error',
@@ -377,7 +377,7 @@ export function TeamPage() {
                       kind: 'info',
                       text: `${state.roster.lead}’s key is trusted: syncing starts.`,
                     });
-                    syncSoon();
+                    syncSoon({ everything: true });
                   }}
                 >
                   Trust {state.roster.lead} as lead

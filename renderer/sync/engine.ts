@@ -106,6 +106,14 @@ export async function syncRound(inspectionId: string, deps: SyncDeps): Promise<R
         message: `the team list of ${await inWords(`inspection ${inspectionId}`)} is signed by ${roster.lead} with key ${await fingerprintOf(roster.signature.publicKey)}, which is not on your team list: check it with ${lead?.name ?? roster.lead} by phone and trust it on the inspection’s Team screen`,
       };
     }
+    // A server may not hand back an older list than one already used here: that would un-revoke a key.
+    const seen = (await deps.storage.readState(inspectionId)).rosterVersion ?? 0;
+    if (roster.version < seen) {
+      return {
+        kind: 'refused',
+        message: `the team server sent version ${roster.version} of the team list of ${await inWords(`inspection ${inspectionId}`)}, older than version ${seen} already used on this laptop: nothing was sent or taken; tell the lead`,
+      };
+    }
     const state = await fillOutbox(inspectionId, deps);
     for (const batch of state.outbox) {
       await deps.server.pushBatch(batch);
@@ -118,14 +126,38 @@ export async function syncRound(inspectionId: string, deps: SyncDeps): Promise<R
     for (let more = true; more;) {
       const { cursor } = await deps.storage.readState(inspectionId);
       const page = await deps.server.pull(inspectionId, cursor, roster, 0, 200);
-      const theirs = page.batches
-        .filter((b) => b.batch.device !== device)
-        .map(({ seq, hash, signedBy, batch }) => ({ seq, hash, signedBy, batch }));
-      await deps.storage.updateState(inspectionId, (current) => ({
-        ...current,
-        cursor: page.last,
-        inbox: [...current.inbox, ...theirs.filter((b) => !current.inbox.some((i) => i.hash === b.hash))],
-      }));
+      // A server that says more follow but moves the cursor no further would keep this loop asking forever.
+      if (!(page.last >= cursor) || (page.more && page.last === cursor)) {
+        throw new SyncError(
+          0,
+          'malformed',
+          `the team server's pages of changes do not move on past ${cursor}`,
+        );
+      }
+      await deps.storage.updateState(inspectionId, (current) => {
+        // A device keeps the key it first signed with here; a batch claiming it under another key is marked.
+        const deviceKeys: Record<string, string> = { ...current.deviceKeys };
+        const theirs: InboxBatch[] = [];
+        for (const { seq, hash, signedBy, batch } of page.batches) {
+          if (batch.device === device) continue;
+          const key = batch.signature.publicKey;
+          deviceKeys[batch.device] ??= key;
+          theirs.push({
+            seq,
+            hash,
+            signedBy,
+            batch,
+            ...(deviceKeys[batch.device] !== key ? { otherKey: true } : {}),
+          });
+        }
+        return {
+          ...current,
+          cursor: page.last,
+          rosterVersion: Math.max(current.rosterVersion ?? 0, roster.version),
+          deviceKeys,
+          inbox: [...current.inbox, ...theirs.filter((b) => !current.inbox.some((i) => i.hash === b.hash))],
+        };
+      });
       more = page.more;
     }
     const { inbox } = await deps.storage.readState(inspectionId);

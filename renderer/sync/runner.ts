@@ -32,11 +32,15 @@ export interface RunnerOptions {
 }
 
 /** Runners to wake when something changes here or someone asks to sync now. */
-const wakers = new Set<() => void>();
+const wakers = new Set<(everything: boolean) => void>();
 
-/** Runs a round soon in every runner, instead of waiting for the pause to end. */
-export function syncSoon(): void {
-  for (const wake of wakers) wake();
+/**
+ * Runs a round soon in every runner, instead of waiting for the pause to end. A change made here wakes it for
+ * the inspections known to be shared; `everything` (Sync now, a team list published) asks about every one,
+ * since asking the server about every inspection held here on each keystroke would hammer it.
+ */
+export function syncSoon(options: { readonly everything?: boolean } = {}): void {
+  for (const wake of wakers) wake(options.everything === true);
 }
 
 /** An inspection the server does not share with this device is asked about again after this many rounds. */
@@ -51,13 +55,14 @@ export function startSync(options: RunnerOptions): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
   let again = false;
+  let againEverything = false;
   let failures = 0;
   let api: SyncServer | null = null;
   // Inspections the server said are not shared with this device, and the round to ask again.
   const notShared = new Map<string, number>();
   let roundNumber = 0;
 
-  const round = async (woken: boolean) => {
+  const round = async (everything: boolean) => {
     roundNumber += 1;
     const url = await (options.server ?? readSyncServer)();
     if (!url) {
@@ -71,7 +76,7 @@ export function startSync(options: RunnerOptions): () => void {
     let asked = false;
     for (const id of ids) {
       if (stopped) return interval;
-      if (!woken && (notShared.get(id) ?? 0) > roundNumber) continue;
+      if (!everything && (notShared.get(id) ?? 0) > roundNumber) continue;
       asked = true;
       const result = await syncRound(id, {
         server: api,
@@ -120,13 +125,13 @@ export function startSync(options: RunnerOptions): () => void {
     return failures ? Math.min(maxBackoff, interval * 2 ** failures) : interval;
   };
 
-  const loop = async (woken = false) => {
+  const loop = async (everything = false) => {
     if (stopped) return;
     clearTimeout(timer);
     running = true;
     let pause = interval;
     try {
-      pause = await round(woken);
+      pause = await round(everything);
     } catch (error) {
       setSyncStatus({
         state: 'refused',
@@ -139,16 +144,20 @@ export function startSync(options: RunnerOptions): () => void {
     running = false;
     if (stopped) return;
     if (again) {
+      const everything = againEverything;
       again = false;
-      void loop(true);
+      againEverything = false;
+      void loop(everything);
       return;
     }
     timer = setTimeout(() => void loop(), pause);
   };
-  const wake = () => {
+  const wake = (everything: boolean) => {
     if (stopped) return;
-    if (running) again = true;
-    else void loop(true);
+    if (running) {
+      again = true;
+      againEverything ||= everything;
+    } else void loop(everything);
   };
   wakers.add(wake);
   void loop(true);

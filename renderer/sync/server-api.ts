@@ -162,7 +162,8 @@ export class SyncServer {
           `batch ${item.seq} is signed by key ${check.fingerprint}, not on the team list`,
         );
       }
-      if (item.batch.inspectionId !== inspectionId) {
+      // The changes inside name their inspection too, and that is the one a merge writes to.
+      if (item.batch.inspectionId !== inspectionId || item.batch.inspection?.id !== inspectionId) {
         throw new SyncError(0, 'malformed', `batch ${item.seq} is for another inspection`);
       }
       batches.push({

@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 import { TeamServerRelay } from '../../electron/main/team-server';
 
 let base = '';
+const endless = { written: 0 };
 const seen: { method?: string; url?: string; authorization?: string; body: string }[] = [];
 const server = createServer((request, response) => {
   let body = '';
@@ -19,6 +20,24 @@ const server = createServer((request, response) => {
       authorization: request.headers.authorization,
       body,
     });
+    if (request.url === '/v1/endless') {
+      // No length declared: 64 MB in chunks, unless the reader hangs up first.
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      endless.written = 0;
+      const more = () => {
+        while (!response.destroyed && endless.written < 64 * chunk.length) {
+          endless.written += chunk.length;
+          if (!response.write(chunk)) {
+            response.once('drain', more);
+            return;
+          }
+        }
+        if (!response.destroyed) response.end();
+      };
+      more();
+      return;
+    }
     if (request.url === '/v1/redirect') {
       response.writeHead(302, { location: 'https://elsewhere.example.org/' }).end();
       return;
@@ -87,6 +106,30 @@ describe('the team server relay in main', () => {
       'no team server',
     );
   });
+
+  it('refuses encoded slashes and dots, and path tricks, before sending', async () => {
+    const relay = new TeamServerRelay();
+    relay.use(base);
+    const before = seen.length;
+    for (const path of ['/v1/..%2fadmin', '/v1/%2e%2e/admin', '/v1/x%5C..%5Cadmin', '/v1/../admin']) {
+      await expect(relay.request({ url: `${base}${path}`, method: 'GET' })).rejects.toThrow(
+        /encoded slash or dot|\(\/v1\)/,
+      );
+    }
+    await expect(
+      relay.request({ url: base.replace('//', '//user@') + '/v1/health', method: 'GET' }),
+    ).rejects.toThrow('more than a path');
+    expect(seen.length).toBe(before);
+  });
+
+  it('stops reading an answer with no declared length at its cap', async () => {
+    const relay = new TeamServerRelay();
+    relay.use(base);
+    const answer = await relay.request({ url: `${base}/v1/endless`, method: 'GET' });
+    expect(answer).toMatchObject({ status: 502, body: expect.stringContaining('too-large') });
+    // It hung up soon after the cap instead of taking in all 64 MB.
+    expect(endless.written).toBeLessThan(32 * 1024 * 1024);
+  }, 30_000);
 
   it('keeps a server under a path to that path', async () => {
     const relay = new TeamServerRelay();

@@ -94,4 +94,68 @@ describe('the team inbox', () => {
     expect(answer.replaces).toMatchObject({ 'dev-jd': 1 });
     expect(host.backups.map((b) => b.reason)).toEqual(['before-import']);
   });
+
+  it('says who sent a waiting batch, what it changes, why it is doubted, and names the inspection as held here', async () => {
+    const { inspectionId } = await inspectionWithCases(['C-001']);
+    const ab = await makeSigningKeys();
+    const ours = (JSON.parse(await exportText([inspectionId])) as { inspections: ExportedInspection[] })
+      .inspections[0]!;
+    const { audit: _audit, ...details } = ours;
+    const cases = ours.cases.map((c) =>
+      c.deleted
+        ? c
+        : {
+            ...c,
+            answers: {
+              [Q]: {
+                value: 'no' as const,
+                by: 'AB',
+                updatedAt: '2026-11-03T09:00:00.000Z',
+                device: 'dev-someone-else',
+                counter: 7,
+              },
+            },
+          },
+    );
+    // The batch names the inspection otherwise, to pass itself off as changing something else.
+    const batch = await signBatch(
+      {
+        format: BATCH_FORMAT,
+        formatVersion: BATCH_FORMAT_VERSION,
+        inspectionId,
+        device: 'dev-ab',
+        firstCounter: 1,
+        lastCounter: 1,
+        previous: null,
+        createdAt: '2026-11-03T09:00:00.000Z',
+        inspection: { ...details, name: 'Some Other PDU', cases },
+      },
+      ab,
+    );
+    await writeTeamInbox(inspectionId, [
+      {
+        seq: 5,
+        hash: batchHash(batch),
+        signedBy: 'AB',
+        name: 'Ali Baker',
+        batch,
+        inspectionId,
+        verified: false,
+        doubt: 'carries changes stamped as another laptop’s',
+        fingerprint: await fingerprintOf(ab.publicKey),
+      },
+    ]);
+    replacePlatform(fakeDesktop().platform);
+    const { screen } = await renderApp('/import');
+
+    const inbox = await screen.findByRole('region', { name: 'Team inbox' });
+    const row = within(inbox).getByRole('row', { name: /AB \(Ali Baker\)/ });
+    expect(row).toHaveTextContent('carries changes stamped as another laptop’s');
+    expect(row).toHaveTextContent('Test PDU');
+    expect(row).not.toHaveTextContent('Some Other PDU');
+    expect(row).toHaveTextContent('1 answer');
+    expect(
+      within(inbox).getByRole('button', { name: 'Review the changes from AB to Test PDU' }),
+    ).toBeVisible();
+  });
 });

@@ -13,6 +13,7 @@ import { handle } from './ipc';
 import { keychainStatus, protectKey, unprotectKey } from './keychain';
 import { readRegularFile } from './read-file';
 import { TeamServerRelay } from './team-server';
+import { approveTeamServer } from './team-server-approval';
 
 /** Where things live on this computer. */
 export interface ShellPaths {
@@ -94,7 +95,9 @@ export function registerHandlers(
   handle('keys/protect', async ({ key }) => ({ sealed: protectKey(safeStorage, key) }));
   handle('keys/unprotect', async ({ sealed }) => ({ key: unprotectKey(safeStorage, sealed) }));
   // The team server: main reaches the one address set in Settings, for the renderer (team-server.ts).
-  handle('sync/use-server', async ({ url }) => {
+  handle('sync/use-server', async ({ url }, event) => {
+    // A new address is used only once the person allows it in a native dialog (team-server-approval.ts).
+    await approveTeamServer(paths.dataFolder, url, BrowserWindow.fromWebContents(event.sender));
     teamServer.use(url);
     return null;
   });

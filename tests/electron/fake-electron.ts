@@ -103,7 +103,7 @@ export function createFakeElectron() {
     },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     shell: { openExternal: vi.fn(async () => undefined) },
-    dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+    dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
     powerMonitor: new Emitter(),
     safeStorage: {

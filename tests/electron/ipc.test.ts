@@ -215,3 +215,42 @@ describe('the keychain channels', () => {
     expect(() => unprotectKey(broken, 'a2V5')).toThrow('The keychain could not open Casescore’s key');
   });
 });
+
+describe('the team server address', () => {
+  const allow = (response: number) =>
+    (fake.dialog.showMessageBox as ReturnType<typeof vi.fn>).mockResolvedValue({ response });
+
+  it('is used only once the person allows it in a native dialog, and remembered', async () => {
+    const dataFolder = mkdtempSync(join(tmpdir(), 'casescore-team-'));
+    const { registerHandlers } = await import('../../electron/main/handlers');
+    registerHandlers({ dataFolder, backupsFolder: dataFolder, version: '0.1.0' });
+
+    // A window naming an address nobody allowed: refused, nothing remembered, no request goes out.
+    allow(0);
+    await expect(call('sync/use-server', appFrame, { url: 'https://attacker.example.com' })).rejects.toThrow(
+      'The team server at https://attacker.example.com was not allowed on this computer.',
+    );
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    await expect(
+      call('sync/request', appFrame, { url: 'https://attacker.example.com/v1/health', method: 'GET' }),
+    ).rejects.toThrow('no team server is set in Settings');
+
+    // Allowed once: used, and not asked about again (as on every start).
+    allow(1);
+    await call('sync/use-server', appFrame, { url: 'https://team.example.org' });
+    await call('sync/use-server', appFrame, { url: 'https://team.example.org' });
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(2);
+    expect(JSON.parse(readFileSync(join(dataFolder, 'team-server.json'), 'utf8'))).toEqual({
+      url: 'https://team.example.org',
+    });
+    expect(statSync(join(dataFolder, 'team-server.json')).mode & 0o777).toBe(0o600);
+
+    // Stopping needs no question; another address asks again.
+    await call('sync/use-server', appFrame, { url: null });
+    allow(0);
+    await expect(call('sync/use-server', appFrame, { url: 'https://other.example.org' })).rejects.toThrow(
+      'was not allowed',
+    );
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(3);
+  });
+});

@@ -171,6 +171,9 @@ describe('a lead and two inspectors on a team server', () => {
     }
     await mk.page.getByRole('button', { name: 'Sign and publish the team list' }).click();
     await mk.page.getByText('Team list version 1 signed and put on the team server: 3 members').waitFor();
+    // Read again from the server: the screen now shows the list as shared, no longer "not shared yet".
+    await mk.page.getByText('Version 1, signed by the lead MK').waitFor();
+    expect(await mk.page.getByText('Not shared on the team server yet').count()).toBe(0);
     expect(await seriousViolations(mk.page)).toEqual([]);
     await mk.screenshot('team-lead-list');
 

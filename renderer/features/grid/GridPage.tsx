@@ -16,7 +16,7 @@ import { answerKey } from '../../state/answers-slice';
 import { useCasescore } from '../../state/store';
 import { InspectionTabs } from '../inspections/InspectionTabs';
 import { shownAnswer } from '../scoring/shown-answer';
-import { RatingsPanel } from '../ratings/RatingsPanel';
+import { RatingsAside } from '../ratings/RatingsAside';
 import { useRatedInspection } from '../ratings/useRatedInspection';
 import { useActor } from '../settings/actor';
 import { sortCases, type GridShow, type GridSort } from './grid-rows';
@@ -294,15 +294,7 @@ export function GridPage() {
           </div>
         )}
       </main>
-      <aside className="panel">
-        <RatingsPanel
-          inspectionId={inspection.id}
-          framework={rated.framework}
-          rating={rated.rating}
-          unfinished={rated.unfinished}
-          by={by}
-        />
-      </aside>
+      <RatingsAside inspectionId={inspection.id} rated={rated} />
     </div>
   );
 }

@@ -8,9 +8,8 @@ import { SampleSizeHelper } from '../cases/SampleSizeHelper';
 import { CaseList } from '../cases/CaseList';
 import { InspectionTabs } from './InspectionTabs';
 import { JudgementsPanel } from '../judgements/JudgementsPanel';
-import { RatingsPanel } from '../ratings/RatingsPanel';
+import { RatingsAside } from '../ratings/RatingsAside';
 import { useRatedInspection } from '../ratings/useRatedInspection';
-import { useActor } from '../settings/actor';
 import { ExportButton } from '../transfer/ExportButton';
 import { paths } from '../../app/paths';
 import { useArrivalFocus } from '../../ui/useArrivalFocus';
@@ -20,7 +19,6 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
   const inspection = useInspection(inspectionId);
   const cases = useCasesOf(inspectionId);
   const rated = useRatedInspection(inspection, cases);
-  const by = useActor();
   const heading = useArrivalFocus<HTMLHeadingElement>(Boolean(inspection && cases && rated));
   if (inspection === null || inspection?.deletedAt) {
     return <main className="page">That inspection does not exist (it may have been deleted).</main>;
@@ -65,15 +63,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
           <JudgementsPanel inspection={inspection} framework={rated.framework} numbers={numbers} />
         )}
       </main>
-      <aside className="panel">
-        <RatingsPanel
-          inspectionId={inspection.id}
-          framework={rated.framework}
-          rating={rated.rating}
-          unfinished={rated.unfinished}
-          by={by}
-        />
-      </aside>
+      <RatingsAside inspectionId={inspection.id} rated={rated} />
     </div>
   );
 }

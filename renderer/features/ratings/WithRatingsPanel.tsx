@@ -3,8 +3,7 @@
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { useCasesOf, useInspection } from '../../db';
-import { useActor } from '../settings/actor';
-import { RatingsPanel } from './RatingsPanel';
+import { RatingsAside } from './RatingsAside';
 import { useRatedInspection } from './useRatedInspection';
 
 export function WithRatingsPanel({ children }: { children: ReactNode }) {
@@ -12,23 +11,12 @@ export function WithRatingsPanel({ children }: { children: ReactNode }) {
   const inspection = useInspection(inspectionId);
   const cases = useCasesOf(inspectionId);
   const rated = useRatedInspection(inspection, cases);
-  const by = useActor();
   // One shape from the first render, so the screen inside is never drawn again from scratch when the panel's
   // data arrives.
   return (
     <div className="with-panel">
       {children}
-      {inspection && rated && (
-        <aside className="panel">
-          <RatingsPanel
-            inspectionId={inspection.id}
-            framework={rated.framework}
-            rating={rated.rating}
-            unfinished={rated.unfinished}
-            by={by}
-          />
-        </aside>
-      )}
+      {inspection && rated && <RatingsAside inspectionId={inspection.id} rated={rated} />}
     </div>
   );
 }

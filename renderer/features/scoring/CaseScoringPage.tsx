@@ -22,7 +22,7 @@ import { answerKey } from '../../state/answers-slice';
 import { useCasescore } from '../../state/store';
 import { caseDetailPhrases } from '../cases/case-details-text';
 import { CaseStatusBar } from '../qa/CaseStatusBar';
-import { RatingsPanel } from '../ratings/RatingsPanel';
+import { RatingsAside } from '../ratings/RatingsAside';
 import { useRatedInspection } from '../ratings/useRatedInspection';
 import { useActor } from '../settings/actor';
 import { whyNotApplicable } from './applicability-text';
@@ -274,15 +274,7 @@ export function CaseScoringPage() {
           })}
         </div>
       </main>
-      <aside className="panel">
-        <RatingsPanel
-          inspectionId={inspection.id}
-          framework={rated.framework}
-          rating={rated.rating}
-          unfinished={rated.unfinished}
-          by={by}
-        />
-      </aside>
+      <RatingsAside inspectionId={inspection.id} rated={rated} />
       {historyOf !== null && rows[historyOf] && (
         <AnswerHistory
           caseId={sampled.id}

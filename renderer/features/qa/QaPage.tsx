@@ -4,19 +4,13 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { answerLabel } from './answer-labels';
 import { agreementToCsv, inspectionAgreement, keyQuestionName, MAX_SEED } from '#shared/moderation';
-import {
-  describeStorageError,
-  dipCandidates,
-  recordDipSample,
-  useCasesOf,
-  useInspection,
-  type StoredCase,
-} from '../../db';
+import { dipCandidates, recordDipSample, useCasesOf, useInspection, type StoredCase } from '../../db';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
 import { longDate } from '../../ui/format';
 import { CASE_TYPE_LABELS } from '../../ui/labels';
-import { Message, type MessageText } from '../../ui/Message';
+import { Message } from '../../ui/Message';
+import { useSaveAction } from '../../ui/useSaveAction';
 import { useRatedInspection } from '../ratings/useRatedInspection';
 import { useActor } from '../settings/actor';
 
@@ -38,7 +32,13 @@ export function QaPage() {
   const notify = useCasescore((s) => s.notify);
   const [size, setSize] = useState('5');
   const [seed, setSeed] = useState(() => String(freshSeed()));
-  const [message, setMessage] = useState<MessageText | null>(null);
+  const [message, draw] = useSaveAction(async () => {
+    // The form shows only once the inspection is loaded.
+    if (!inspection) return { kind: 'error', text: 'That inspection does not exist.' };
+    const sample = await recordDipSample(inspection.id, Number(size), Number(seed), by);
+    setSeed(String(freshSeed()));
+    return { kind: 'info', text: `Drew ${sample.caseIds.length} cases with seed ${sample.seed}.` };
+  });
   if (inspection === null) return <main className="page">That inspection does not exist.</main>;
   if (!inspection || !cases || !rated) return <main className="page">Loading…</main>;
 
@@ -63,22 +63,7 @@ export function QaPage() {
           same seed and the same cases give the same sample. It is spread across inspectors and case types in
           proportion.
         </p>
-        <form
-          className="dip-form"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            try {
-              const sample = await recordDipSample(inspection.id, Number(size), Number(seed), by);
-              setMessage({
-                kind: 'info',
-                text: `Drew ${sample.caseIds.length} cases with seed ${sample.seed}.`,
-              });
-              setSeed(String(freshSeed()));
-            } catch (error) {
-              setMessage({ kind: 'error', text: describeStorageError(error) });
-            }
-          }}
-        >
+        <form className="dip-form" action={draw}>
           <label className="field">
             <span>Cases to draw</span>
             <input inputMode="numeric" value={size} onChange={(e) => setSize(e.target.value)} />

@@ -1,40 +1,27 @@
 // The setting behind the "too few cases to rate with confidence" flag: the fewest cases a standard may be
 // rated from before the flag shows beside its rating.
 import { useState } from 'react';
-import {
-  checkMinimumCases,
-  describeStorageError,
-  MAXIMUM_MINIMUM_CASES,
-  saveMinimumCases,
-  useMinimumCases,
-} from '../../db';
+import { checkMinimumCases, MAXIMUM_MINIMUM_CASES, saveMinimumCases, useMinimumCases } from '../../db';
 import { Field } from '../../ui/Field';
 import { Message } from '../../ui/Message';
+import { useSaveAction } from '../../ui/useSaveAction';
 
 export function MinimumCasesSetting() {
   const minimum = useMinimumCases();
   const [value, setValue] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [message, save] = useSaveAction(async () => {
+    const checked = checkMinimumCases(value ?? String(minimum));
+    if ('problem' in checked) return { kind: 'error', text: checked.problem };
+    await saveMinimumCases(checked.minimum);
+    return {
+      kind: 'info',
+      text: `A standard rated from fewer than ${checked.minimum} cases is now flagged.`,
+    };
+  });
   return (
     <section aria-labelledby="minimum-heading" className="card">
       <h2 id="minimum-heading">Too few cases</h2>
-      <form
-        noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const checked = checkMinimumCases(value ?? String(minimum));
-          if ('problem' in checked) return setMessage({ kind: 'error', text: checked.problem });
-          try {
-            await saveMinimumCases(checked.minimum);
-            setMessage({
-              kind: 'info',
-              text: `A standard rated from fewer than ${checked.minimum} cases is now flagged.`,
-            });
-          } catch (error) {
-            setMessage({ kind: 'error', text: describeStorageError(error) });
-          }
-        }}
-      >
+      <form noValidate action={save}>
         <Field
           label="Fewest cases to rate a standard with confidence"
           hint="A standard rated from fewer cases keeps its rating but is flagged “too few cases to rate with confidence” wherever it shows."

@@ -9,6 +9,7 @@ import type { SaveStatus } from '../../state/answers-slice';
 import { autosaveText, useAutosave } from '../../ui/useAutosave';
 import { PAGE_KEYS } from './useScoringKeys';
 import './scoring.css';
+import { Problem } from '../../ui/Message';
 
 /** Keys the scoring page uses (next case, next unanswered, next key question, history); they never start a note. */
 const NAVIGATION_KEYS = new Set(PAGE_KEYS);
@@ -163,11 +164,7 @@ export const QuestionRow = memo(
             {save?.status === 'failed' && `Not saved: ${save.message}`}
           </span>
         </div>
-        {refused && (
-          <p className="field-error" role="alert">
-            {refused}
-          </p>
-        )}
+        <Problem text={refused} />
         {kind !== 'prompt' && (
           <label className="question__note">
             <span className="visually-hidden">Note on {label}</span>

@@ -2,7 +2,7 @@
  * Inspections: create, edit, delete (with an undo window) and restore. Every write commits with its audit entry
  * in one transaction.
  */
-import { frameworkHash, getFramework, type FrameworkRef, type Rating } from '#shared/framework';
+import { frameworkHash, getFramework, type Rating } from '#shared/framework';
 import { overrideProblem } from '#shared/scoring';
 import { hiddenCharacterProblem } from '#shared/text';
 import { newId } from './clock';
@@ -12,15 +12,10 @@ import { SaveError } from './errors';
 import { audited } from './write';
 
 /** What a person enters to create or edit an inspection. */
-export interface InspectionDetails {
-  readonly name: string;
-  readonly region?: string;
-  readonly round?: string;
-  readonly fieldworkStart?: string;
-  readonly leadInspector?: string;
-  readonly framework: FrameworkRef;
-  readonly options: Readonly<Record<string, boolean>>;
-}
+export type InspectionDetails = Pick<
+  StoredInspection,
+  'name' | 'region' | 'round' | 'fieldworkStart' | 'leadInspector' | 'framework' | 'options'
+>;
 
 function tidy(details: InspectionDetails): InspectionDetails {
   const framework = getFramework(details.framework);

@@ -3,7 +3,13 @@
 // answer patterns by inspector. Each standard carries the inspectors' strengths and areas for improvement.
 import { useParams } from 'react-router';
 import { inspectionAgreement } from '#shared/moderation';
-import { describeFigure, figureOf, inspectorPatterns, RATING_LABELS } from '#shared/scoring';
+import {
+  describeFigure,
+  figureOf,
+  inspectorPatterns,
+  RATING_LABELS,
+  type StandardResult,
+} from '#shared/scoring';
 import { useCasesOf, useInspection } from '../../db';
 import { longDate } from '../../ui/format';
 import { AgreementFigures } from '../qa/AgreementFigures';
@@ -25,6 +31,15 @@ export function InspectionReport() {
   if (!inspection || !cases || !rated) return <main className="page">Loading…</main>;
   const live = cases.filter((c) => !c.deleted).length;
   const agreement = inspectionAgreement(rated.exported);
+  // Each standard's strengths and areas for improvement, judged or case-sampled alike.
+  const commentaryOn = (s: StandardResult) => (
+    <StandardCommentary
+      inspectionId={inspection.id}
+      standardId={s.id}
+      standardName={`${s.number} ${s.name}`}
+      saved={inspection.commentary?.[s.id]}
+    />
+  );
   return (
     <ReportFrame
       title={inspection.name}
@@ -54,12 +69,7 @@ export function InspectionReport() {
                 {s.number} {s.label}: {s.rating ? RATING_LABELS[s.rating] : 'not judged yet'}
               </h3>
               {inspection.judgements[s.id]?.note && <p>{inspection.judgements[s.id]?.note}</p>}
-              <StandardCommentary
-                inspectionId={inspection.id}
-                standardId={s.id}
-                standardName={`${s.number} ${s.name}`}
-                saved={inspection.commentary?.[s.id]}
-              />
+              {commentaryOn(s)}
             </div>
           ))}
       </section>
@@ -76,12 +86,7 @@ export function InspectionReport() {
                 cases={cases}
                 full
               />
-              <StandardCommentary
-                inspectionId={inspection.id}
-                standardId={s.id}
-                standardName={`${s.number} ${s.name}`}
-                saved={inspection.commentary?.[s.id]}
-              />
+              {commentaryOn(s)}
             </div>
           ))}
       </section>

@@ -74,6 +74,31 @@ export async function createInspection(
   });
 }
 
+/**
+ * Sets one of an inspection's own settings (prompts optional, its keep-until date), audited as an edit of that
+ * field from what it was (`unset` where it was never set). An inspection in the bin is not changed.
+ */
+export async function setInspectionSetting<K extends 'promptsOptional' | 'keepUntil'>(
+  inspectionId: string,
+  key: K,
+  value: NonNullable<StoredInspection[K]>,
+  unset: boolean | null,
+  by: string,
+): Promise<void> {
+  const db = database();
+  await audited(by, [db.inspections], async (write) => {
+    const inspection = await mustGet(inspectionId);
+    await db.inspections.put({ ...inspection, [key]: value, ...write.stamp });
+    await write.record({
+      inspectionId,
+      action: 'inspection-edited',
+      key,
+      before: inspection[key] ?? unset,
+      after: value,
+    });
+  });
+}
+
 async function mustGet(id: string): Promise<StoredInspection> {
   const row = await database().inspections.get(id);
   if (!row || row.deletedAt) throw new SaveError('That inspection no longer exists (it may be in the bin).');

@@ -6,6 +6,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { database } from './database';
+import { checkWholeNumber } from './settings';
 import type { StoredInspection } from './entities';
 import { SaveError } from './errors';
 import { setInspectionSetting } from './inspections';
@@ -29,12 +30,8 @@ export async function readRetentionMonths(): Promise<number> {
 }
 
 /** A retention time from what was typed, or what is wrong with it. */
-export function checkRetentionMonths(raw: string): { months: number } | { problem: string } {
-  const months = Number(raw.trim());
-  if (raw.trim() === '' || !Number.isInteger(months) || months < 1 || months > MAXIMUM_RETENTION_MONTHS) {
-    return { problem: `Enter a whole number of months from 1 to ${MAXIMUM_RETENTION_MONTHS}.` };
-  }
-  return { months };
+export function checkRetentionMonths(raw: string): { value: number } | { problem: string } {
+  return checkWholeNumber(raw, MAXIMUM_RETENTION_MONTHS, 'months');
 }
 
 /** Saves the retention time. */

@@ -3,7 +3,7 @@
 // whose outcome is said beside it.
 import { useState, type ReactNode } from 'react';
 import { Field } from './Field';
-import { Message, type MessageText } from './Message';
+import { Message } from './Message';
 import { useSaveAction } from './useSaveAction';
 
 export function NumberSetting({
@@ -14,31 +14,45 @@ export function NumberSetting({
   hint,
   max,
   stored,
+  fallback,
   button,
+  check,
   save,
+  said,
 }: {
   /** The card's heading id. */
   id: string;
   title: string;
   intro?: ReactNode;
   label: string;
-  hint: string;
+  /** Said under the field; by default the range and the value used when none is stored. */
+  hint?: string;
   max: number;
-  /** What is stored now (or the default, while nothing is). */
+  /** What is stored now; `undefined` until it is read. */
   stored: number | undefined;
+  /** The value used when none is stored. */
+  fallback: number;
   button: string;
-  /** Checks and saves what was typed; says what was saved, or the problem with it (a failed write is said for it). */
-  save: (typed: string) => Promise<MessageText>;
+  /** The number typed, or what is wrong with it (nothing is saved then). */
+  check: (typed: string) => { value: number } | { problem: string };
+  save: (value: number) => Promise<void>;
+  /** What saving the value did, in a sentence. */
+  said: (value: number) => string;
 }) {
   const [value, setValue] = useState<string | null>(null);
-  const shown = value ?? String(stored ?? '');
-  const [message, action] = useSaveAction(() => save(shown));
+  const shown = value ?? String(stored ?? fallback);
+  const [message, action] = useSaveAction(async () => {
+    const checked = check(shown);
+    if ('problem' in checked) return { kind: 'error', text: checked.problem };
+    await save(checked.value);
+    return { kind: 'info', text: said(checked.value) };
+  });
   return (
     <section aria-labelledby={id} className="card">
       <h2 id={id}>{title}</h2>
       {intro}
       <form noValidate action={action}>
-        <Field label={label} hint={hint}>
+        <Field label={label} hint={hint ?? `From 1 to ${max}; ${fallback} unless you change it.`}>
           {(control) => (
             <input
               {...control}

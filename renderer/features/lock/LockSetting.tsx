@@ -21,19 +21,15 @@ export function LockSetting() {
         </p>
       }
       label="Lock after this many minutes idle"
-      hint={`From 1 to ${MAXIMUM_LOCK_MINUTES}; ${DEFAULT_LOCK_MINUTES} unless you change it.`}
       max={MAXIMUM_LOCK_MINUTES}
-      stored={useLockMinutes() ?? DEFAULT_LOCK_MINUTES}
+      stored={useLockMinutes()}
+      fallback={DEFAULT_LOCK_MINUTES}
       button="Save lock time"
-      save={async (typed) => {
-        const checked = checkLockMinutes(typed);
-        if ('problem' in checked) return { kind: 'error', text: checked.problem };
-        await saveLockMinutes(checked.minutes);
-        return {
-          kind: 'info',
-          text: `Casescore now locks after ${checked.minutes} minute${checked.minutes === 1 ? '' : 's'} with nobody using it.`,
-        };
-      }}
+      check={checkLockMinutes}
+      save={saveLockMinutes}
+      said={(minutes) =>
+        `Casescore now locks after ${minutes} minute${minutes === 1 ? '' : 's'} with nobody using it.`
+      }
     />
   );
 }

@@ -20,19 +20,13 @@ export function RetentionSetting() {
         </p>
       }
       label="Keep inspections for this many months after fieldwork"
-      hint={`From 1 to ${MAXIMUM_RETENTION_MONTHS}; ${DEFAULT_RETENTION_MONTHS} unless you change it.`}
       max={MAXIMUM_RETENTION_MONTHS}
-      stored={useRetentionMonths() ?? DEFAULT_RETENTION_MONTHS}
+      stored={useRetentionMonths()}
+      fallback={DEFAULT_RETENTION_MONTHS}
       button="Save retention"
-      save={async (typed) => {
-        const checked = checkRetentionMonths(typed);
-        if ('problem' in checked) return { kind: 'error', text: checked.problem };
-        await saveRetentionMonths(checked.months);
-        return {
-          kind: 'info',
-          text: `Inspections are now kept ${checked.months} month${checked.months === 1 ? '' : 's'} after fieldwork.`,
-        };
-      }}
+      check={checkRetentionMonths}
+      save={saveRetentionMonths}
+      said={(months) => `Inspections are now kept ${months} month${months === 1 ? '' : 's'} after fieldwork.`}
     />
   );
 }

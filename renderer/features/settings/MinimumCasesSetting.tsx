@@ -1,5 +1,6 @@
 // The setting behind the "too few cases to rate with confidence" flag: the fewest cases a standard may be
 // rated from before the flag shows beside its rating.
+import { DEFAULT_MINIMUM_CASES } from '#shared/scoring';
 import { checkMinimumCases, MAXIMUM_MINIMUM_CASES, saveMinimumCases, useMinimumCases } from '../../db';
 import { NumberSetting } from '../../ui/NumberSetting';
 
@@ -12,16 +13,11 @@ export function MinimumCasesSetting() {
       hint="A standard rated from fewer cases keeps its rating but is flagged “too few cases to rate with confidence” wherever it shows."
       max={MAXIMUM_MINIMUM_CASES}
       stored={useMinimumCases()}
+      fallback={DEFAULT_MINIMUM_CASES}
       button="Save minimum"
-      save={async (typed) => {
-        const checked = checkMinimumCases(typed);
-        if ('problem' in checked) return { kind: 'error', text: checked.problem };
-        await saveMinimumCases(checked.minimum);
-        return {
-          kind: 'info',
-          text: `A standard rated from fewer than ${checked.minimum} cases is now flagged.`,
-        };
-      }}
+      check={checkMinimumCases}
+      save={saveMinimumCases}
+      said={(minimum) => `A standard rated from fewer than ${minimum} cases is now flagged.`}
     />
   );
 }

@@ -1,7 +1,6 @@
 // One inspection: its details, the case sample or the judged standards, and the live ratings beside them.
-import { NavLink, useParams } from 'react-router';
+import { NavLink } from 'react-router';
 import { numberStandards } from '#shared/framework';
-import { useCasesOf, useInspection } from '../../db';
 import { longDate } from '../../ui/format';
 import { AddCases } from '../cases/AddCases';
 import { SampleSizeHelper } from '../cases/SampleSizeHelper';
@@ -9,16 +8,13 @@ import { CaseList } from '../cases/CaseList';
 import { InspectionTabs } from './InspectionTabs';
 import { JudgementsPanel } from '../judgements/JudgementsPanel';
 import { RatingsAside } from '../ratings/RatingsAside';
-import { useRatedInspection } from '../ratings/useRatedInspection';
 import { ExportButton } from '../transfer/ExportButton';
 import { paths } from '../../app/paths';
 import { useArrivalFocus } from '../../ui/useArrivalFocus';
+import { useAddressedInspection } from '../ratings/useRatedInspection';
 
 export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
-  const { inspectionId } = useParams();
-  const inspection = useInspection(inspectionId);
-  const cases = useCasesOf(inspectionId);
-  const rated = useRatedInspection(inspection, cases);
+  const { inspection, cases, rated } = useAddressedInspection();
   const heading = useArrivalFocus<HTMLHeadingElement>(Boolean(inspection && cases && rated));
   if (inspection === null || inspection?.deletedAt) {
     return <main className="page">That inspection does not exist (it may have been deleted).</main>;

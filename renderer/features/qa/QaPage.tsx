@@ -1,21 +1,21 @@
 // Quality assurance for an inspection: draw a dip sample of submitted cases (seeded, stratified by inspector
 // and case type), score each blind a second time, reconcile, and read the agreement figures.
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { answerLabel } from './answer-labels';
 import { agreementToCsv, inspectionAgreement, keyQuestionName, MAX_SEED } from '#shared/moderation';
-import { dipCandidates, recordDipSample, useCasesOf, useInspection, type StoredCase } from '../../db';
+import { dipCandidates, recordDipSample, type StoredCase } from '../../db';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
 import { longDate } from '../../ui/format';
 import { CASE_TYPE_LABELS } from '../../ui/labels';
 import { Message } from '../../ui/Message';
 import { useSaveAction } from '../../ui/useSaveAction';
-import { useRatedInspection } from '../ratings/useRatedInspection';
 import { useActor } from '../settings/actor';
 
 import { AgreementFigures } from './AgreementFigures';
 import './qa.css';
+import { useAddressedInspection } from '../ratings/useRatedInspection';
 
 /** A fresh seed from the platform's random source, so no one picks it. */
 function freshSeed(): number {
@@ -24,10 +24,7 @@ function freshSeed(): number {
 }
 
 export function QaPage() {
-  const { inspectionId } = useParams();
-  const inspection = useInspection(inspectionId);
-  const cases = useCasesOf(inspectionId);
-  const rated = useRatedInspection(inspection, cases);
+  const { inspection, cases, rated } = useAddressedInspection();
   const by = useActor();
   const notify = useCasescore((s) => s.notify);
   const [size, setSize] = useState('5');

@@ -1,16 +1,11 @@
 // A screen of one inspection with the live ratings panel beside it (below it under 1100px), for screens that
 // do not draw the panel themselves, such as the ratings page.
 import type { ReactNode } from 'react';
-import { useParams } from 'react-router';
-import { useCasesOf, useInspection } from '../../db';
 import { RatingsAside } from './RatingsAside';
-import { useRatedInspection } from './useRatedInspection';
+import { useAddressedInspection } from './useRatedInspection';
 
 export function WithRatingsPanel({ children }: { children: ReactNode }) {
-  const { inspectionId } = useParams();
-  const inspection = useInspection(inspectionId);
-  const cases = useCasesOf(inspectionId);
-  const rated = useRatedInspection(inspection, cases);
+  const { inspection, rated } = useAddressedInspection();
   // One shape from the first render, so the screen inside is never drawn again from scratch when the panel's
   // data arrives.
   return (

@@ -1,7 +1,6 @@
 // The printable inspection report: the ratings as annexe two prints them, why each case-sampled standard has
 // its rating (with the share charts), the judged standards' evidence, the other case questions' figures, and
 // answer patterns by inspector. Each standard carries the inspectors' strengths and areas for improvement.
-import { useParams } from 'react-router';
 import { inspectionAgreement } from '#shared/moderation';
 import {
   describeFigure,
@@ -10,23 +9,19 @@ import {
   RATING_LABELS,
   type StandardResult,
 } from '#shared/scoring';
-import { useCasesOf, useInspection } from '../../db';
 import { longDate } from '../../ui/format';
 import { AgreementFigures } from '../qa/AgreementFigures';
 import { InspectorPatterns } from '../ratings/InspectorPatterns';
 import { MaximumNote, ProvisionalNote } from '../ratings/RatingNotes';
 import { RatingsTable } from '../ratings/RatingsTable';
 import { StandardBreakdown } from '../ratings/StandardBreakdown';
-import { useRatedInspection } from '../ratings/useRatedInspection';
 import { ReportFrame } from './ReportFrame';
 import { StandardCommentary } from './StandardCommentary';
 import './reports.css';
+import { useAddressedInspection } from '../ratings/useRatedInspection';
 
 export function InspectionReport() {
-  const { inspectionId } = useParams();
-  const inspection = useInspection(inspectionId);
-  const cases = useCasesOf(inspectionId);
-  const rated = useRatedInspection(inspection, cases);
+  const { inspection, cases, rated } = useAddressedInspection();
   if (inspection === null) return <main className="page">That inspection does not exist.</main>;
   if (!inspection || !cases || !rated) return <main className="page">Loading…</main>;
   const live = cases.filter((c) => !c.deleted).length;

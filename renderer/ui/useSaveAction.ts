@@ -6,12 +6,13 @@ import type { MessageText } from './Message';
 
 /**
  * `save` checks, writes and returns what to say (an error where a check refused the value, without writing);
- * a failed write is caught here and said as an error. Returns the message, the form's action and whether it runs.
+ * a failed write is caught here and said as an error. Returns the message, the action (for a form, or called
+ * with what to save inside a transition) and whether it runs.
  */
-export function useSaveAction(save: () => Promise<MessageText>) {
-  return useActionState(async (): Promise<MessageText | null> => {
+export function useSaveAction<P>(save: (payload: P) => Promise<MessageText>) {
+  return useActionState(async (_previous: MessageText | null, payload: P): Promise<MessageText | null> => {
     try {
-      return await save();
+      return await save(payload);
     } catch (error) {
       return { kind: 'error', text: describeStorageError(error) };
     }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Page } from 'playwright';
 import { parseExport, type ExportFile } from '#shared/interchange';
-import { appUrl, screenshot } from './browser';
+import { appUrl, collectErrors, openBrowser, screenshot } from './browser';
 
 /** Runs one named step of a flow; a failure names the step. */
 export async function step<T>(name: string, action: () => Promise<T>): Promise<T> {
@@ -362,4 +362,22 @@ export class CasescorePage {
   screenshot(name: string): Promise<string> {
     return screenshot(this.page, name);
   }
+}
+
+/**
+ * A fresh profile in Chromium at the laptop size (1366×768), signed in: the desk tests' common start. `errors`
+ * collects what the page logs as errors, for each file's last test to check.
+ */
+export async function openSignedIn(initials = 'KM'): Promise<{
+  page: Page;
+  app: CasescorePage;
+  errors: string[];
+  close: () => Promise<void>;
+}> {
+  const { page, close } = await openBrowser();
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const app = new CasescorePage(page);
+  await app.signIn(initials);
+  return { page, app, errors, close };
 }

@@ -4,8 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { seriousViolations } from './axe';
-import { collectErrors, openBrowser } from './browser';
-import { CasescorePage, step } from './casescore-page';
+import { type CasescorePage, openSignedIn, step } from './casescore-page';
 import { screenshotAtSizes } from './sizes';
 
 let page: Page;
@@ -14,11 +13,7 @@ let errors: string[];
 let app: CasescorePage;
 
 beforeAll(async () => {
-  ({ page, close } = await openBrowser());
-  errors = collectErrors(page);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  app = new CasescorePage(page);
-  await app.signIn('KM');
+  ({ page, app, errors, close } = await openSignedIn());
   await app.createInspection('Bromley PDU');
 });
 afterAll(async () => close());

@@ -4,8 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { seriousViolations } from './axe';
-import { collectErrors, openBrowser } from './browser';
-import { CasescorePage } from './casescore-page';
+import { type CasescorePage, openSignedIn } from './casescore-page';
 import { printedText, squeezed } from './pdf';
 import { screenshotAtSizes } from './sizes';
 
@@ -21,11 +20,7 @@ const IMPROVEMENTS =
   'Assessments seldom drew on police domestic abuse callouts or children’s services checks.';
 
 beforeAll(async () => {
-  ({ page, close } = await openBrowser());
-  errors = collectErrors(page);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  app = new CasescorePage(page);
-  await app.signIn('KM');
+  ({ page, app, errors, close } = await openSignedIn());
   await app.loadLondonDemo();
 });
 

@@ -4,6 +4,7 @@ import type { Framework } from '#shared/framework';
 import type { KeyQuestionCertainty, KeyQuestionResult } from '#shared/scoring';
 import { percent } from '../../ui/format';
 import { describeInterval } from './certainty-text';
+import './ratings.css';
 
 const BAND_FILL: Readonly<Record<string, string>> = {
   inadequate: '#fde8e6',

@@ -7,6 +7,7 @@
 import {
   checkFrameworkText,
   conflictingFramework,
+  describeSureness,
   FRAMEWORKS,
   frameworkFileText,
   type Framework,
@@ -76,21 +77,6 @@ function check(path: string, readText: (path: string) => string): FrameworkOutco
 function summary(framework: Framework, path: string, hash: string): string {
   const standards = framework.domains.flatMap((d) => d.standards);
   const separate = standards.filter((s) => s.ratedSeparately);
-  const bases = [
-    ...framework.domains.map((d) => d.basis),
-    ...standards.map((s) => s.basis),
-    ...standards.flatMap((s) => s.keyQuestions.map((k) => k.basis)),
-    ...framework.nonRatedQuestions.map((q) => q.basis),
-    ...framework.keyQuestionBands.map((b) => b.basis),
-    ...framework.overall.publishedTables.map((t) => t.basis),
-    framework.overall.pointsBasis,
-    framework.overall.proportionalRuleBasis,
-    framework.standardRating?.basis,
-    framework.numbering?.basis,
-  ];
-  const confirmed = bases.filter((b) => b?.sure === 'confirmed').length;
-  const unconfirmed = bases.filter((b) => b?.sure === 'unconfirmed').length;
-  const unmarked = bases.length - confirmed - unconfirmed;
   const tables = framework.overall.publishedTables.map((t) => t.maxScore).join(', ');
   return [
     `${path}: a valid framework file`,
@@ -98,7 +84,7 @@ function summary(framework: Framework, path: string, hash: string): string {
     `  ${framework.domains.length} domains, ${standards.length} standards` +
       (separate.length > 0 ? ` (${separate.map((s) => s.name).join(', ')} rated separately)` : ''),
     `  published tables out of ${tables || 'none'}`,
-    `  rules: ${confirmed} confirmed, ${unconfirmed} unconfirmed, ${unmarked} without a mark`,
+    `  rules: ${describeSureness(framework)}`,
     `  hash ${hash}`,
     '',
   ].join('\n');

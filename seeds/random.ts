@@ -2,6 +2,7 @@
  * A small seeded random number generator (mulberry32), so demo samples are the same on every machine and in
  * every test run.
  */
+import { seededRandom as mulberry32 } from '#shared/moderation/dip-sample.ts';
 
 /** A seeded source of numbers in [0, 1), plus the few helpers the seeds need. */
 export interface SeededRandom {
@@ -16,14 +17,8 @@ export interface SeededRandom {
 
 /** A generator that always yields the same sequence for the same seed. */
 export function seededRandom(seed: number): SeededRandom {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // The same generator as the dip samples', so one implementation is tested for both.
+  const next = mulberry32(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   return {
     next,

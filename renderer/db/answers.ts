@@ -8,7 +8,7 @@ import { database } from './database';
 import type { StoredAnswer, StoredCase } from './entities';
 import { SaveError } from './errors';
 import { forgetOpenCase, keepOpenCase, openCase, sameForAnswers, sameRow, type OpenCase } from './open-case';
-import { audited, versionOf } from './write';
+import { audited, versionOf, type WriteContext } from './write';
 
 /** An answer as a person gives it: a value (or `null` to clear it) and an optional note. */
 export interface AnswerEntry {
@@ -89,24 +89,7 @@ export async function setAnswer(
         ...(note ? { note } : {}),
         ...write.after(previous),
       };
-      const next: StoredCase = {
-        ...sampled,
-        answers: { ...sampled.answers, [questionId]: answer },
-        ...write.stamp,
-      };
-      // Kept before the commit, so an answer given while this one is being written builds on it.
-      keepOpenCase(db, { sampled: next, inspection });
-      await Promise.all([
-        db.cases.put(next),
-        write.record({
-          inspectionId: sampled.inspectionId,
-          caseId,
-          action: 'answer',
-          key: questionId,
-          before: previous ?? null,
-          after: { value: answer.value, note: answer.note },
-        }),
-      ]);
+      await writeAnswer(write, { sampled, inspection }, questionId, answer);
       return answer;
     });
     performance.measure('casescore:answer-commit', { start: started, end: performance.now() });
@@ -159,28 +142,42 @@ export async function setAnswerNote(
         ...(next ? { note: next } : {}),
         ...write.after(previous),
       };
-      const written: StoredCase = {
-        ...sampled,
-        answers: { ...sampled.answers, [questionId]: answer },
-        ...write.stamp,
-      };
-      keepOpenCase(db, {
-        sampled: written,
-        inspection: { id: inspection.id, framework: inspection.framework, options: inspection.options },
-      });
-      await db.cases.put(written);
-      await write.record({
-        inspectionId: sampled.inspectionId,
-        caseId,
-        action: 'answer',
-        key: questionId,
-        before: previous ?? null,
-        after: { value: answer.value, note: answer.note },
-      });
+      const open = { id: inspection.id, framework: inspection.framework, options: inspection.options };
+      await writeAnswer(write, { sampled, inspection: open }, questionId, answer);
       return answer;
     });
   } catch (error) {
     forgetOpenCase(db, caseId);
     throw error;
   }
+}
+
+/**
+ * Writes a case's answer and its audit entry (from what was there before) in the write's transaction. The
+ * window's copy of the open case is kept before the commit, so an answer given meanwhile builds on this one.
+ */
+async function writeAnswer(
+  write: WriteContext,
+  { sampled, inspection }: OpenCase,
+  questionId: string,
+  answer: StoredAnswer,
+): Promise<void> {
+  const db = database();
+  const next: StoredCase = {
+    ...sampled,
+    answers: { ...sampled.answers, [questionId]: answer },
+    ...write.stamp,
+  };
+  keepOpenCase(db, { sampled: next, inspection });
+  await Promise.all([
+    db.cases.put(next),
+    write.record({
+      inspectionId: sampled.inspectionId,
+      caseId: sampled.id,
+      action: 'answer',
+      key: questionId,
+      before: sampled.answers[questionId] ?? null,
+      after: { value: answer.value, note: answer.note },
+    }),
+  ]);
 }

@@ -6,23 +6,12 @@ import { getFramework } from '#shared/framework';
 import { database } from './database';
 import type { StoredCommentary } from './entities';
 import { SaveError } from './errors';
+import { setInspectionSetting } from './inspections';
 import { audited } from './write';
 
 /** Sets whether moving by keyboard passes over prompts in this inspection. */
 export async function setPromptsOptional(inspectionId: string, optional: boolean, by: string): Promise<void> {
-  const db = database();
-  await audited(by, [db.inspections], async (write) => {
-    const inspection = await db.inspections.get(inspectionId);
-    if (!inspection) throw new SaveError('That inspection no longer exists.');
-    await db.inspections.put({ ...inspection, promptsOptional: optional, ...write.stamp });
-    await write.record({
-      inspectionId,
-      action: 'inspection-edited',
-      key: 'promptsOptional',
-      before: inspection.promptsOptional ?? false,
-      after: optional,
-    });
-  });
+  await setInspectionSetting(inspectionId, 'promptsOptional', optional, false, by);
 }
 
 /** What an inspector writes about one standard for the report. */

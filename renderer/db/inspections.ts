@@ -2,7 +2,7 @@
  * Inspections: create, edit, delete (with an undo window) and restore. Every write commits with its audit entry
  * in one transaction.
  */
-import { frameworkHash, getFramework, type FrameworkRef, type Rating } from '#shared/framework';
+import { frameworkHash, getFramework, type Rating } from '#shared/framework';
 import { overrideProblem } from '#shared/scoring';
 import { hiddenCharacterProblem } from '#shared/text';
 import { newId } from './clock';
@@ -12,15 +12,10 @@ import { SaveError } from './errors';
 import { audited } from './write';
 
 /** What a person enters to create or edit an inspection. */
-export interface InspectionDetails {
-  readonly name: string;
-  readonly region?: string;
-  readonly round?: string;
-  readonly fieldworkStart?: string;
-  readonly leadInspector?: string;
-  readonly framework: FrameworkRef;
-  readonly options: Readonly<Record<string, boolean>>;
-}
+export type InspectionDetails = Pick<
+  StoredInspection,
+  'name' | 'region' | 'round' | 'fieldworkStart' | 'leadInspector' | 'framework' | 'options'
+>;
 
 function tidy(details: InspectionDetails): InspectionDetails {
   const framework = getFramework(details.framework);
@@ -76,6 +71,31 @@ export async function createInspection(
     await db.inspections.add(row);
     await write.record({ inspectionId: id, action: 'inspection-created', before: null, after: tidied });
     return id;
+  });
+}
+
+/**
+ * Sets one of an inspection's own settings (prompts optional, its keep-until date), audited as an edit of that
+ * field from what it was (`unset` where it was never set). An inspection in the bin is not changed.
+ */
+export async function setInspectionSetting<K extends 'promptsOptional' | 'keepUntil'>(
+  inspectionId: string,
+  key: K,
+  value: NonNullable<StoredInspection[K]>,
+  unset: boolean | null,
+  by: string,
+): Promise<void> {
+  const db = database();
+  await audited(by, [db.inspections], async (write) => {
+    const inspection = await mustGet(inspectionId);
+    await db.inspections.put({ ...inspection, [key]: value, ...write.stamp });
+    await write.record({
+      inspectionId,
+      action: 'inspection-edited',
+      key,
+      before: inspection[key] ?? unset,
+      after: value,
+    });
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { database } from './database';
+import { checkWholeNumber } from './settings';
 
 const LOCK_AFTER_MINUTES = 'lockAfterMinutes';
 
@@ -21,12 +22,8 @@ export async function readLockMinutes(): Promise<number> {
 }
 
 /** An idle time from what was typed, or what is wrong with it. */
-export function checkLockMinutes(raw: string): { minutes: number } | { problem: string } {
-  const minutes = Number(raw.trim());
-  if (raw.trim() === '' || !Number.isInteger(minutes) || minutes < 1 || minutes > MAXIMUM_LOCK_MINUTES) {
-    return { problem: `Enter a whole number of minutes from 1 to ${MAXIMUM_LOCK_MINUTES}.` };
-  }
-  return { minutes };
+export function checkLockMinutes(raw: string): { value: number } | { problem: string } {
+  return checkWholeNumber(raw, MAXIMUM_LOCK_MINUTES, 'minutes');
 }
 
 /** Saves the idle time. */

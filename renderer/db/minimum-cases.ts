@@ -5,6 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DEFAULT_MINIMUM_CASES } from '#shared/scoring';
 import { database } from './database';
+import { checkWholeNumber } from './settings';
 
 const MINIMUM_CASES = 'minimumCases';
 
@@ -19,12 +20,8 @@ export async function readMinimumCases(): Promise<number> {
 }
 
 /** A minimum from what was typed, or what is wrong with it. */
-export function checkMinimumCases(raw: string): { minimum: number } | { problem: string } {
-  const minimum = Number(raw.trim());
-  if (raw.trim() === '' || !Number.isInteger(minimum) || minimum < 1 || minimum > MAXIMUM_MINIMUM_CASES) {
-    return { problem: `Enter a whole number of cases from 1 to ${MAXIMUM_MINIMUM_CASES}.` };
-  }
-  return { minimum };
+export function checkMinimumCases(raw: string): { value: number } | { problem: string } {
+  return checkWholeNumber(raw, MAXIMUM_MINIMUM_CASES, 'cases');
 }
 
 /** Saves the minimum. */

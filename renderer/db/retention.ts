@@ -6,9 +6,10 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { database } from './database';
+import { checkWholeNumber } from './settings';
 import type { StoredInspection } from './entities';
 import { SaveError } from './errors';
-import { audited } from './write';
+import { setInspectionSetting } from './inspections';
 
 const RETENTION_MONTHS = 'retentionMonths';
 
@@ -29,12 +30,8 @@ export async function readRetentionMonths(): Promise<number> {
 }
 
 /** A retention time from what was typed, or what is wrong with it. */
-export function checkRetentionMonths(raw: string): { months: number } | { problem: string } {
-  const months = Number(raw.trim());
-  if (raw.trim() === '' || !Number.isInteger(months) || months < 1 || months > MAXIMUM_RETENTION_MONTHS) {
-    return { problem: `Enter a whole number of months from 1 to ${MAXIMUM_RETENTION_MONTHS}.` };
-  }
-  return { months };
+export function checkRetentionMonths(raw: string): { value: number } | { problem: string } {
+  return checkWholeNumber(raw, MAXIMUM_RETENTION_MONTHS, 'months');
 }
 
 /** Saves the retention time. */
@@ -79,17 +76,5 @@ export async function setKeepUntil(inspectionId: string, date: string, by: strin
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
     throw new SaveError(`${date} is not a date: give it as year-month-day, such as 2027-11-02.`);
   }
-  const db = database();
-  await audited(by, [db.inspections], async (write) => {
-    const inspection = await db.inspections.get(inspectionId);
-    if (!inspection || inspection.deletedAt) throw new SaveError('That inspection no longer exists.');
-    await db.inspections.put({ ...inspection, keepUntil: date, ...write.stamp });
-    await write.record({
-      inspectionId,
-      action: 'inspection-edited',
-      key: 'keepUntil',
-      before: inspection.keepUntil ?? null,
-      after: date,
-    });
-  });
+  await setInspectionSetting(inspectionId, 'keepUntil', date, null, by);
 }

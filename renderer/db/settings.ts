@@ -26,3 +26,16 @@ export async function saveInitials(raw: string): Promise<string> {
   await database().settings.put({ key: INITIALS, value: checked.initials });
   return checked.initials;
 }
+
+/** A whole number from 1 to `maximum` from what was typed, or what is wrong with it, naming its `unit`. */
+export function checkWholeNumber(
+  raw: string,
+  maximum: number,
+  unit: string,
+): { value: number } | { problem: string } {
+  const value = Number(raw.trim());
+  if (raw.trim() === '' || !Number.isInteger(value) || value < 1 || value > maximum) {
+    return { problem: `Enter a whole number of ${unit} from 1 to ${maximum}.` };
+  }
+  return { value };
+}

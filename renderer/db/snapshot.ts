@@ -21,13 +21,7 @@ export function toExportedInspection(
   audit?: readonly AuditEntry[],
 ): ExportedInspection {
   const exported: ExportedInspection = {
-    id: inspection.id,
-    name: inspection.name,
-    ...(inspection.region ? { region: inspection.region } : {}),
-    ...(inspection.round ? { round: inspection.round } : {}),
-    ...(inspection.fieldworkStart ? { fieldworkStart: inspection.fieldworkStart } : {}),
-    ...(inspection.leadInspector ? { leadInspector: inspection.leadInspector } : {}),
-    framework: inspection.framework,
+    ...detailsOf(inspection),
     options: { ...inspection.options },
     judgements: { ...inspection.judgements },
     cases: cases.map((c) => toExportedCase(c, findFramework(inspection.framework))),
@@ -113,6 +107,24 @@ function toExportedCase(c: StoredCase, framework: Framework | undefined): Export
 }
 
 /** The device and counter of a change, where it has them. */
+/** An inspection's details, the same stored and in a file (the optional ones only where they are set). */
+function detailsOf(
+  inspection: Pick<
+    StoredInspection,
+    'id' | 'name' | 'region' | 'round' | 'fieldworkStart' | 'leadInspector' | 'framework'
+  >,
+) {
+  return {
+    id: inspection.id,
+    name: inspection.name,
+    ...(inspection.region ? { region: inspection.region } : {}),
+    ...(inspection.round ? { round: inspection.round } : {}),
+    ...(inspection.fieldworkStart ? { fieldworkStart: inspection.fieldworkStart } : {}),
+    ...(inspection.leadInspector ? { leadInspector: inspection.leadInspector } : {}),
+    framework: inspection.framework,
+  };
+}
+
 function deviceOf(s: { device?: string; counter?: number }): { device?: string; counter?: number } {
   return s.device !== undefined && s.counter !== undefined ? { device: s.device, counter: s.counter } : {};
 }
@@ -170,13 +182,7 @@ export function fromExportedInspection(
   );
   return {
     inspection: {
-      id: inspection.id,
-      name: inspection.name,
-      ...(inspection.region ? { region: inspection.region } : {}),
-      ...(inspection.round ? { round: inspection.round } : {}),
-      ...(inspection.fieldworkStart ? { fieldworkStart: inspection.fieldworkStart } : {}),
-      ...(inspection.leadInspector ? { leadInspector: inspection.leadInspector } : {}),
-      framework: inspection.framework,
+      ...detailsOf(inspection),
       options: inspection.options,
       ...(inspection.moderation?.dipSamples.length ? { dipSamples: inspection.moderation.dipSamples } : {}),
       judgements,

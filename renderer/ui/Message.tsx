@@ -15,3 +15,8 @@ export function Message({ message }: { message: MessageText | null }) {
     </p>
   );
 }
+
+/** A problem with what was entered, announced at once; nothing where there is none. */
+export function Problem({ text }: { text: string | null | undefined }) {
+  return text ? <Message message={{ kind: 'error', text }} /> : null;
+}

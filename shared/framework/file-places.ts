@@ -2,34 +2,21 @@
  * Where a problem in a framework file is, in the words of whoever wrote it: "standard 2.1 'Assessment': key
  * question 'assessment.engagement'", never a path index such as domains[1].standards[0].
  */
+import { asRecord, cutShort, ordinal } from '../text/where';
 
 type Segment = string | number;
-
-function record(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function quoted(value: string, max = 60): string {
-  return `'${value.length > max ? `${value.slice(0, max - 1)}…` : value}'`;
-}
-
-function ordinal(index: number): string {
-  const n = index + 1;
-  const tens = n % 100;
-  const suffix =
-    tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
-  return `${n}${suffix}`;
+  return `'${cutShort(value, max)}'`;
 }
 
 /** A named item's words ("key question 'x'"), or its place when it has no usable id ("the 2nd key question"). */
 function item(kind: string, value: unknown, index: number, key: 'id' | 'name' = 'id'): string {
-  const name = text(record(value)?.[key]);
+  const name = text(asRecord(value)?.[key]);
   return name ? `${kind} ${quoted(name)}` : `the ${ordinal(index)} ${kind}`;
 }
 
@@ -56,7 +43,7 @@ export function describeFrameworkPlace(root: unknown, path: readonly Segment[]):
   for (let i = 0; i < path.length; i += 1) {
     const segment = path[i] as Segment;
     const next = path[i + 1];
-    const container = record(value);
+    const container = asRecord(value);
     const child = Array.isArray(value) ? value[segment as number] : container?.[segment as string];
     if (typeof next === 'number') {
       const list = child as unknown[] | undefined;
@@ -67,7 +54,7 @@ export function describeFrameworkPlace(root: unknown, path: readonly Segment[]):
           parts.push(describeDomain(element, next));
           break;
         case 'standards': {
-          const name = text(record(element)?.name);
+          const name = text(asRecord(element)?.name);
           const number = `${domainNumber ?? '?'}.${next + 1}`;
           parts.pop();
           parts.push(
@@ -90,7 +77,7 @@ export function describeFrameworkPlace(root: unknown, path: readonly Segment[]):
           parts.push(item('key-question band', element, next, 'name'));
           break;
         case 'publishedTables': {
-          const max = record(element)?.maxScore;
+          const max = asRecord(element)?.maxScore;
           parts.push(
             typeof max === 'number'
               ? `the published table out of ${max}`
@@ -119,7 +106,7 @@ export function describeFrameworkPlace(root: unknown, path: readonly Segment[]):
     }
     if (segment === 'conditions' && path.length > i + 1 && i === 0) {
       parts.push(`named condition ${quoted(String(next))}`);
-      value = record(child)?.[next as string];
+      value = asRecord(child)?.[next as string];
       i += 1;
       continue;
     }
@@ -134,6 +121,6 @@ export function describeFrameworkPlace(root: unknown, path: readonly Segment[]):
 }
 
 function describeDomain(element: unknown, index: number): string {
-  const name = text(record(element)?.name);
+  const name = text(asRecord(element)?.name);
   return name ? `domain ${index + 1} ${quoted(name)}` : `domain ${index + 1}`;
 }

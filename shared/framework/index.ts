@@ -42,4 +42,5 @@ export {
 export { numberCaseQuestions, numberDomains, numberStandards } from './numbering';
 export { caseQuestions, findCaseQuestion, questionApplies, type CaseQuestion } from './questions';
 export { casesMeeting, keyQuestionLabel, standardLabel } from './labels';
+export { describeSureness } from './sureness';
 export { declaredCaseDetails, hasCaseDetail, undeclaredCaseDetails } from './case-details';

@@ -7,6 +7,7 @@ import { findFramework } from '../framework/registry';
 import { findCaseQuestion } from '../framework/questions';
 import { numberStandards } from '../framework/numbering';
 import type { Framework } from '../framework/types';
+import { asRecord, cutShort, ordinal } from '../text/where';
 import type { PathSegment } from './errors';
 
 const FIELD_WORDS: Readonly<Record<string, string>> = {
@@ -43,32 +44,18 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   hash: 'hash',
 };
 
-function record(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
 function quoted(text: string, max = 70): string {
-  return `"${text.length > max ? `${text.slice(0, max - 1)}…` : text}"`;
-}
-
-function ordinal(index: number): string {
-  const n = index + 1;
-  const tens = n % 100;
-  const suffix =
-    tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
-  return `${n}${suffix}`;
+  return `"${cutShort(text, max)}"`;
 }
 
 function frameworkOf(inspection: Record<string, unknown> | undefined): Framework | undefined {
-  const ref = record(inspection?.framework);
+  const ref = asRecord(inspection?.framework);
   if (typeof ref?.id !== 'string' || typeof ref.version !== 'string') return undefined;
   return findFramework({ id: ref.id, version: ref.version });
 }
 
 function optionsOf(inspection: Record<string, unknown> | undefined): Record<string, boolean> {
-  const options = record(inspection?.options) ?? {};
+  const options = asRecord(inspection?.options) ?? {};
   return Object.fromEntries(Object.entries(options).map(([k, v]) => [k, v === true]));
 }
 
@@ -99,10 +86,10 @@ export function describePath(root: unknown, path: readonly PathSegment[]): strin
   for (let i = 0; i < path.length; i += 1) {
     const segment = path[i]!;
     const parent = path[i - 1];
-    const here = record(node);
+    const here = asRecord(node);
     const next = Array.isArray(node) ? node[segment as number] : here?.[segment as string];
     if (parent === 'inspections' && typeof segment === 'number') {
-      inspection = record(next);
+      inspection = asRecord(next);
       const name = inspection?.name;
       parts.push(
         typeof name === 'string' && name.trim()
@@ -110,14 +97,14 @@ export function describePath(root: unknown, path: readonly PathSegment[]): strin
           : `the ${ordinal(segment)} inspection`,
       );
     } else if (parent === 'frameworks' && typeof segment === 'number') {
-      const carried = record(next);
+      const carried = asRecord(next);
       parts.push(
         typeof carried?.id === 'string' && typeof carried.version === 'string'
           ? `framework ${quoted(`${carried.id} ${carried.version}`, 60)}`
           : `the ${ordinal(segment)} framework`,
       );
     } else if (parent === 'cases' && typeof segment === 'number') {
-      const reference = record(next)?.reference;
+      const reference = asRecord(next)?.reference;
       parts.push(
         typeof reference === 'string' && reference.trim()
           ? `case ${quoted(reference, 40)}`

@@ -68,6 +68,26 @@ function settled<V extends Versioned>(
   } as V;
 }
 
+/**
+ * A live case kept over a removal, settled as the lead's: its "removed" detail now knows of the tombstone, so
+ * the removal is not asked about again.
+ */
+function keptKnowingOfRemoval(
+  c: ExportedCase,
+  tombstone: ExportedDeletedCase,
+  resolver: Resolver | undefined,
+): ExportedCase {
+  return withDetailVersion(
+    c,
+    'removed',
+    settled(
+      { by: resolver?.by, updatedAt: resolver?.at },
+      [detailVersion(c, 'removed'), tombstone],
+      resolver,
+    ),
+  );
+}
+
 /** Mutable working copy of one inspection while items are applied. */
 interface Draft {
   cases: Map<string, ExportedCase | ExportedDeletedCase>;
@@ -164,18 +184,7 @@ function applyItem(
         );
       } else {
         // Kept: the case stays, now knowing of the removal, so it is not asked again.
-        draft.cases.set(
-          mine.id,
-          withDetailVersion(
-            mine,
-            'removed',
-            settled(
-              { by: resolver?.by, updatedAt: resolver?.at },
-              [detailVersion(mine, 'removed'), tombstone],
-              resolver,
-            ),
-          ),
-        );
+        draft.cases.set(mine.id, keptKnowingOfRemoval(mine, tombstone, resolver));
       }
       return;
     }
@@ -183,20 +192,7 @@ function applyItem(
       const tombstone = draft.cases.get(item.caseId!) as ExportedDeletedCase;
       const other = theirCase(theirs, item.caseId) as ExportedCase;
       if (side === 'theirs') {
-        draft.cases.set(
-          other.id,
-          isConflict
-            ? withDetailVersion(
-                other,
-                'removed',
-                settled(
-                  { by: resolver?.by, updatedAt: resolver?.at },
-                  [detailVersion(other, 'removed'), tombstone],
-                  resolver,
-                ),
-              )
-            : other,
-        );
+        draft.cases.set(other.id, isConflict ? keptKnowingOfRemoval(other, tombstone, resolver) : other);
       } else {
         draft.cases.set(tombstone.id, settled(tombstone, [tombstone, ...caseVersions(other)], resolver));
       }

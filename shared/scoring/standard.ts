@@ -96,18 +96,10 @@ export function rateCaseSampledStandard(
     const problem = overrideProblem(override);
     if (problem) throw new OverrideError(standard.id, `${standard.name}: ${problem}`);
   }
-  const rating = override?.rating ?? computed;
   return {
-    id: standard.id,
-    name: standard.name,
-    label: standardLabel(framework, standard),
-    number: place.number,
-    domainId: place.domainId,
-    method: standard.method,
-    rating,
+    ...standardAndRating(framework, standard, place, override?.rating ?? computed),
     computedRating: computed,
     override: override ?? null,
-    points: rating === null ? null : framework.overall.points[rating],
     keyQuestions,
     setBy,
     notRated:
@@ -130,6 +122,24 @@ export function rateJudgedStandard(
 ): StandardResult {
   const rating = judgement?.rating ?? null;
   return {
+    ...standardAndRating(framework, standard, place, rating),
+    computedRating: rating,
+    override: null,
+    keyQuestions: [],
+    setBy: [],
+    notRated: rating === null ? { kind: 'not-judged-yet' } : null,
+    casesRated: 0,
+  };
+}
+
+/** What every standard's result says of the standard itself, its rating and the points that rating is worth. */
+function standardAndRating(
+  framework: Framework,
+  standard: Standard,
+  place: StandardPlace,
+  rating: Rating | null,
+) {
+  return {
     id: standard.id,
     name: standard.name,
     label: standardLabel(framework, standard),
@@ -137,12 +147,6 @@ export function rateJudgedStandard(
     domainId: place.domainId,
     method: standard.method,
     rating,
-    computedRating: rating,
-    override: null,
     points: rating === null ? null : framework.overall.points[rating],
-    keyQuestions: [],
-    setBy: [],
-    notRated: rating === null ? { kind: 'not-judged-yet' } : null,
-    casesRated: 0,
   };
 }

@@ -68,6 +68,7 @@ describe('npm run framework, as a process', () => {
     expect([code, stderr]).toEqual([0, '']);
     expect(stdout).toContain('frameworks/hmip-youth-2021.json: a valid framework file');
     expect(stdout).toContain('Resettlement policy and provision rated separately');
+    expect(stdout).toContain('  rules: 0 confirmed, 54 unconfirmed\n');
     expect(stdout).toContain(`hash ${hash}`);
   });
 

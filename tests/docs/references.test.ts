@@ -103,6 +103,18 @@ describe('pointers in the code and docs', () => {
     expect([...quoted, ...linked].filter((r) => !exists(r)).map(where)).toEqual([]);
   });
 
+  it('name only repository paths that exist, in code comments', () => {
+    // A comment line (//, /* or * in code, # in a script); paths under tests/.output are written by the tests.
+    const comments = files.filter((f) => !f.endsWith('.md'));
+    const named = findAll(
+      /^\s*(?:\/\/|\/?\*|#).*?(?<![\w./-])((?:shared|renderer|electron|cli|server|build|bench|tests|seeds|docs|frameworks)\/[\w./-]*[\w-])/g,
+      comments,
+    ).filter((r) => !r.text.startsWith('tests/.output'));
+    expect(named.map((r) => r.text)).toEqual(expect.arrayContaining(['docs/framework.md']));
+    expect(named.length).toBeGreaterThan(20);
+    expect(named.filter((r) => !exists(r)).map(where)).toEqual([]);
+  });
+
   it('never point outside the repository', () => {
     const outside = findAll(/((?:\/work\/|(?:\.\.\/)+shared\/(?:design|domain))[\w./-]*)/g);
     expect(outside.map(where)).toEqual([]);
@@ -136,6 +148,32 @@ describe('the README tree', () => {
       ...foldersIn('renderer/features'),
     ];
     expect(folders.filter((folder) => !named.has(folder))).toEqual([]);
+  });
+
+  it('names every folder that holds a source file (a test folder may mirror a named one)', () => {
+    const paths = [...named];
+    const isNamed = (folder: string) =>
+      named.has(folder) ||
+      paths.some((p) => p.startsWith(`${folder}/`)) ||
+      named.has(folder.replace(/^tests\//, ''));
+    const folders = new Set(
+      [...SOURCE_FOLDERS, 'frameworks']
+        .flatMap(walk)
+        .map((file) => dirname(file))
+        .filter((folder) => !folder.startsWith('tests/fixtures')),
+    );
+    expect(folders.size).toBeGreaterThan(40);
+    expect([...folders].filter((folder) => !isNamed(folder))).toEqual([]);
+  });
+
+  it('names every stylesheet and every build script', () => {
+    const stylesAndBuild = [...SOURCE_FOLDERS.flatMap(walk)].filter(
+      (file) => file.endsWith('.css') || file.startsWith('build/'),
+    );
+    expect(stylesAndBuild).toEqual(
+      expect.arrayContaining(['renderer/app/tokens.css', 'build/codemod-split-styles.ts']),
+    );
+    expect(stylesAndBuild.filter((file) => !named.has(file))).toEqual([]);
   });
 
   it('names every file under shared/', () => {

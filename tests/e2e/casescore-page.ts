@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Page } from 'playwright';
 import { parseExport, type ExportFile } from '#shared/interchange';
-import { appUrl, screenshot } from './browser';
+import { appUrl, collectErrors, openBrowser, screenshot } from './browser';
 
 /** Runs one named step of a flow; a failure names the step. */
 export async function step<T>(name: string, action: () => Promise<T>): Promise<T> {
@@ -44,25 +44,69 @@ export class CasescorePage {
     });
   }
 
-  /** Goes to the inspections list. */
+  /**
+   * Goes to an address afresh: where the page is at it already (a dialog open on the list, say), it is loaded
+   * again, since going to the same address in the app changes nothing on screen.
+   */
+  private async goFresh(path: string): Promise<void> {
+    const url = this.url(path);
+    if (this.page.url() === url) await this.page.reload();
+    else await this.page.goto(url);
+  }
+
+  /** Goes to the inspections list, and sees it. */
   openInspections(): Promise<void> {
     return this.step('open the inspections list', async () => {
-      await this.page.goto(this.url('/'));
+      await this.goFresh('/');
       await this.page.getByRole('heading', { name: 'Inspections', level: 1 }).waitFor();
     });
   }
 
-  /** Opens an inspection from the list, and sees its page. */
+  /** Opens an inspection from the list (going to the list first), and sees its page. */
   openInspection(name: string): Promise<void> {
     return this.step(`open ${name}`, async () => {
+      await this.openInspections();
       await this.page.getByRole('link', { name, exact: true }).click();
       await this.page.getByRole('heading', { name, level: 1 }).waitFor();
     });
   }
 
-  /** Creates an inspection by name and lands on its page. */
+  /** Opens a case of an inspection from the inspection's page, and sees the case with a question focused. */
+  openCase(inspection: string, reference: string): Promise<void> {
+    return this.step(`open case ${reference} of ${inspection}`, async () => {
+      await this.openInspection(inspection);
+      await this.page.getByRole('link', { name: reference, exact: true }).click();
+      await this.page.getByRole('heading', { name: `Case ${reference}`, level: 1 }).waitFor();
+      await expect
+        .poll(() => this.page.evaluate(() => document.activeElement?.hasAttribute('data-question')))
+        .toBe(true);
+    });
+  }
+
+  /** Opens an inspection's grid on a standard ("2.1 Assessment", the first, unless named), and sees it. */
+  openGrid(inspection: string, standard?: string): Promise<void> {
+    return this.step(`open the grid of ${inspection}${standard ? ` on ${standard}` : ''}`, async () => {
+      await this.openInspection(inspection);
+      await this.page.getByRole('link', { name: 'Grid' }).click();
+      await this.page.getByRole('heading', { name: /^Grid: / }).waitFor();
+      if (standard)
+        await this.page.getByRole('main').getByLabel('Standard').selectOption({ label: standard });
+      await this.page.getByRole('heading', { name: `Grid: ${standard ?? '2.1 Assessment'}` }).waitFor();
+    });
+  }
+
+  /** Opens a page of an inspection by its address (the report, QA, ratings), and sees its main heading. */
+  openAddress(path: string, heading: string | RegExp): Promise<void> {
+    return this.step(`open ${path}`, async () => {
+      await this.goFresh(path);
+      await this.page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    });
+  }
+
+  /** Creates an inspection by name from the inspections list, and lands on its page. */
   createInspection(name: string): Promise<void> {
     return this.step(`create ${name}`, async () => {
+      await this.openInspections();
       await this.page.getByRole('button', { name: 'New inspection' }).click();
       await this.page.getByLabel('Name', { exact: true }).fill(name);
       await this.page.getByRole('button', { name: 'Create inspection' }).click();
@@ -192,10 +236,16 @@ export class CasescorePage {
     });
   }
 
-  /** Takes every change waiting for review in the import under review. */
+  /** Takes every change waiting for review in the import under review, and sees each one marked Take. */
   takeAllChanges(): Promise<void> {
     return this.step('take every change to review', async () => {
-      await this.page.getByRole('button', { name: 'Take all these changes' }).click();
+      const section = this.page.getByRole('region', { name: /^Changes to review \(/ });
+      await section.getByRole('button', { name: 'Take all these changes' }).click();
+      const takes = section.getByRole('radio', { name: 'Take', exact: true });
+      expect(await takes.count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => takes.evaluateAll((radios) => radios.every((r) => (r as HTMLInputElement).checked)))
+        .toBe(true);
     });
   }
 
@@ -318,4 +368,22 @@ export class CasescorePage {
   screenshot(name: string): Promise<string> {
     return screenshot(this.page, name);
   }
+}
+
+/**
+ * A fresh profile in Chromium at the laptop size (1366×768), signed in: the desk tests' common start. `errors`
+ * collects what the page logs as errors, for each file's last test to check.
+ */
+export async function openSignedIn(initials = 'KM'): Promise<{
+  page: Page;
+  app: CasescorePage;
+  errors: string[];
+  close: () => Promise<void>;
+}> {
+  const { page, close } = await openBrowser();
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const app = new CasescorePage(page);
+  await app.signIn(initials);
+  return { page, app, errors, close };
 }

@@ -4,20 +4,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { seriousViolations } from './axe';
-import { appUrl, collectErrors, openBrowser, signIn } from './browser';
+import { type CasescorePage, openSignedIn, step } from './casescore-page';
 import { screenshotAtSizes } from './sizes';
 
 let page: Page;
 let close: () => Promise<void>;
 let errors: string[];
+let app: CasescorePage;
+
+const HFKCW = 'Hammersmith, Fulham, Kensington, Chelsea and Westminster PDU';
 
 beforeAll(async () => {
-  ({ page, close } = await openBrowser());
-  errors = collectErrors(page);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await signIn(page);
-  await page.getByRole('button', { name: 'Load London 2022 demo' }).click();
-  await page.getByRole('link', { name: 'Newham PDU', exact: true }).waitFor();
+  ({ page, app, errors, close } = await openSignedIn());
+  await app.loadLondonDemo();
 });
 afterAll(async () => close());
 
@@ -29,12 +28,30 @@ const focusIsBehind = () =>
   );
 const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 
+/** From the list, its rows drawn and rated: Newham's delete button opens its confirmation (by Enter or a click). */
+const openDeleteConfirmation = (by: 'keyboard' | 'click' = 'click') =>
+  step(`open the delete confirmation of Newham PDU by ${by}`, async () => {
+    await app.openInspections();
+    await expect.poll(() => page.locator('.inspections-table [aria-busy="true"]').count()).toBe(0);
+    const button = page.getByRole('button', { name: 'Delete Newham PDU' });
+    if (by === 'keyboard') {
+      await button.focus();
+      expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
+    } else await button.click();
+    await page.getByRole('dialog', { name: 'Delete Newham PDU?' }).waitFor();
+  });
+
+/** Newham is still listed: nothing was deleted. */
+const newhamIsListed = () =>
+  step('see Newham PDU still listed', async () => {
+    await app.openInspections();
+    await page.getByRole('link', { name: 'Newham PDU', exact: true }).waitFor();
+  });
+
 describe('dialogs', () => {
   it('a delete confirmation starts on Cancel and keeps Tab and Shift+Tab inside', async () => {
-    await page.getByRole('button', { name: 'Delete Newham PDU' }).focus();
-    await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'Delete Newham PDU?' });
-    await dialog.waitFor();
+    await openDeleteConfirmation('keyboard');
     expect(await focusedText()).toBe('Cancel');
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
@@ -49,33 +66,32 @@ describe('dialogs', () => {
   });
 
   it('the page behind is inert: a link behind cannot be clicked while the dialog is open', async () => {
+    await openDeleteConfirmation();
     const link = page.getByRole('link', { name: 'Newham PDU', exact: true });
     await expect(link.click({ timeout: 1500 })).rejects.toThrow();
     await page.getByRole('dialog', { name: 'Delete Newham PDU?' }).waitFor();
   });
 
   it('Escape closes it and focus returns to the button that opened it; nothing was deleted', async () => {
+    await openDeleteConfirmation();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete inspection' }).focus();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
       'Delete Newham PDU',
     );
-    await page.getByRole('link', { name: 'Newham PDU', exact: true }).waitFor();
+    await newhamIsListed();
   });
 
   it('Enter on the Cancel a confirmation starts on deletes nothing', async () => {
-    await page.getByRole('button', { name: 'Delete Newham PDU' }).click();
-    await page.getByRole('dialog').waitFor();
+    await openDeleteConfirmation();
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await page.getByRole('link', { name: 'Newham PDU', exact: true }).waitFor();
+    await newhamIsListed();
   });
 
   it('in a case, J and Y typed in a dialog do not move to another case or answer behind it', async () => {
-    await page.goto(appUrl('/inspections/london-2022-hfkcw'));
-    await page.getByRole('link', { name: 'HFK-001' }).click();
-    await page.getByRole('heading', { name: 'Case HFK-001' }).waitFor();
+    await app.openCase(HFKCW, 'HFK-001');
     await page.getByRole('button', { name: 'Edit case' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit case HFK-001' });
     await dialog.waitFor();
@@ -95,6 +111,7 @@ describe('dialogs', () => {
   });
 
   it('asking to remove a case moves focus to Cancel', async () => {
+    await app.openCase(HFKCW, 'HFK-001');
     await page.getByRole('button', { name: 'Edit case' }).click();
     await page.getByRole('button', { name: 'Remove from sample…' }).click();
     await page.getByRole('button', { name: 'Yes, remove HFK-001' }).waitFor();

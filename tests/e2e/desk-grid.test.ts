@@ -4,22 +4,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { seriousViolations } from './axe';
-import { collectErrors, openBrowser, signIn } from './browser';
+import { type CasescorePage, openSignedIn } from './casescore-page';
 import { screenshotAtSizes } from './sizes';
 
 let page: Page;
 let close: () => Promise<void>;
 let errors: string[];
+let app: CasescorePage;
 
 beforeAll(async () => {
-  ({ page, close } = await openBrowser());
-  errors = collectErrors(page);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await signIn(page);
-  await page.getByRole('button', { name: 'New inspection' }).click();
-  await page.getByLabel('Name', { exact: true }).fill('Sutton PDU');
-  await page.getByRole('button', { name: 'Create inspection' }).click();
-  await page.getByRole('heading', { name: 'Sutton PDU', level: 1 }).waitFor();
+  ({ page, app, errors, close } = await openSignedIn());
+  await app.createInspection('Sutton PDU');
+  // Pasted as a spreadsheet's rows: reference, type, RoSH, court report, released, inspector.
   await page.getByRole('button', { name: 'Paste a list' }).click();
   await page
     .getByLabel('References, one per line')
@@ -27,7 +23,7 @@ beforeAll(async () => {
       'SUT-001\tCommunity\tHigh\t\t\tPC\nSUT-002\tLicence\tLow\t\t\tJB\nSUT-003\tCommunity\tMedium\t\t\tPC',
     );
   await page.getByRole('button', { name: 'Add cases' }).click();
-  await page.getByRole('link', { name: 'SUT-003' }).waitFor();
+  await page.getByText('Added 3 of 3.').waitFor();
 });
 afterAll(async () => close());
 
@@ -41,8 +37,7 @@ async function panelStandard(name: string) {
 
 describe('the grid', () => {
   it('enters a standard’s answers by keyboard, moving along the row and on to the next case', async () => {
-    await page.getByRole('link', { name: 'Grid' }).click();
-    await page.getByRole('heading', { name: 'Grid: 2.1 Assessment' }).waitFor();
+    await app.openGrid('Sutton PDU');
     await cell('SUT-001', 'Engagement').focus();
     await page.keyboard.press('y');
     expect(await focusedName()).toMatch(/^SUT-001, Desistance/);
@@ -60,6 +55,7 @@ describe('the grid', () => {
   });
 
   it('Ctrl+D fills a cell from the one above, Delete clears it', async () => {
+    await app.openGrid('Sutton PDU');
     await cell('SUT-003', 'Engagement').focus();
     await page.keyboard.press('Control+d');
     await expect.poll(() => cell('SUT-003', 'Engagement').getAttribute('aria-label')).toMatch(/: Yes$/);
@@ -73,6 +69,7 @@ describe('the grid', () => {
   });
 
   it('the answers are the case’s own: they survive a reload and show on the case page', async () => {
+    await app.openGrid('Sutton PDU');
     await page.reload();
     await expect.poll(() => cell('SUT-001', 'Desistance').getAttribute('aria-label')).toMatch(/: No$/);
     expect(await page.getByRole('row').last().innerText()).toMatch(/Yes 3 · No 0 · N\/A 0/);
@@ -81,6 +78,7 @@ describe('the grid', () => {
   });
 
   it('filters to cases with a No, sorts, and opens a case with Enter', async () => {
+    await app.openGrid('Sutton PDU');
     await page.getByLabel('Show').selectOption({ label: 'Cases with a No' });
     await expect.poll(() => page.locator('tbody [role="gridcell"]').count()).toBe(3);
     await page.getByLabel('Show').selectOption({ label: 'Every case' });
@@ -98,11 +96,12 @@ describe('the grid', () => {
     ).toBe('Yes');
   });
 
-  it('another standard is one choice away', async () => {
-    await page.goBack();
-    await page.getByRole('heading', { name: 'Grid: 2.1 Assessment' }).waitFor();
-    await page.getByRole('main').getByLabel('Standard').selectOption({ label: '2.4 Reviewing' });
-    await page.getByRole('heading', { name: 'Grid: 2.4 Reviewing' }).waitFor();
+  it('another standard is one choice away, with its own answers', async () => {
+    await app.openGrid('Sutton PDU', '2.4 Reviewing');
+    // SUT-001's Desistance is No in Assessment; in Reviewing it is not answered yet.
+    await expect
+      .poll(() => cell('SUT-001', 'Desistance').getAttribute('aria-label'))
+      .toMatch(/: unanswered$/);
   });
 
   it('logged no errors', () => {

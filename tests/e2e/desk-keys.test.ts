@@ -5,18 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { seriousViolations } from './axe';
-import { collectErrors, openBrowser, signIn } from './browser';
+import { type CasescorePage, openSignedIn, step } from './casescore-page';
 import { screenshotAtSizes } from './sizes';
 
 let page: Page;
 let close: () => Promise<void>;
 let errors: string[];
+let app: CasescorePage;
 
 beforeAll(async () => {
-  ({ page, close } = await openBrowser());
-  errors = collectErrors(page);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await signIn(page);
+  ({ page, app, errors, close } = await openSignedIn());
 });
 afterAll(async () => close());
 
@@ -24,24 +22,28 @@ const focused = () => page.evaluate(() => document.activeElement?.getAttribute('
 const focusedCannotApply = () =>
   page.evaluate(() => document.activeElement?.classList.contains('question--cannot-apply') ?? false);
 
-async function createInspection(name: string, framework: string, courtWork: boolean) {
-  await page.getByRole('link', { name: 'Inspections' }).click();
-  await page.getByRole('button', { name: 'New inspection' }).click();
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Framework').selectOption({ label: framework });
-  if (courtWork) await page.getByLabel('Court work is rated in this inspection').check();
-  await page.getByRole('button', { name: 'Create inspection' }).click();
-  await page.getByRole('heading', { name, level: 1 }).waitFor();
-}
+/** Creates an inspection from the list, with court work rated or not, and lands on its page. */
+const createInspection = (name: string, framework: string, courtWork: boolean) =>
+  step(`create ${name} on ${framework}${courtWork ? ', court work rated' : ''}`, async () => {
+    await app.openInspections();
+    await page.getByRole('button', { name: 'New inspection' }).click();
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel('Framework').selectOption({ label: framework });
+    if (courtWork) await page.getByLabel('Court work is rated in this inspection').check();
+    await page.getByRole('button', { name: 'Create inspection' }).click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+  });
 
-async function addCase(reference: string, facts: { type: string; courtReport?: string }) {
-  await page.getByLabel('Case reference').fill(reference);
-  await page.getByLabel('Case type').selectOption({ label: facts.type });
-  if (facts.courtReport)
-    await page.getByLabel('Court report inspected').selectOption({ label: facts.courtReport });
-  await page.getByRole('button', { name: 'Add case' }).click();
-  await page.getByRole('link', { name: reference }).waitFor();
-}
+/** Adds one case on the open inspection's page; it is then listed. */
+const addCase = (reference: string, facts: { type: string; courtReport?: string }) =>
+  step(`add case ${reference}`, async () => {
+    await page.getByLabel('Case reference').fill(reference);
+    await page.getByLabel('Case type').selectOption({ label: facts.type });
+    if (facts.courtReport)
+      await page.getByLabel('Court report inspected').selectOption({ label: facts.courtReport });
+    await page.getByRole('button', { name: 'Add case' }).click();
+    await page.getByRole('link', { name: reference }).waitFor();
+  });
 
 /** "3 of 15 answered" from the case's header. */
 async function progress(): Promise<[number, number]> {
@@ -81,6 +83,7 @@ describe('fewer keys', () => {
   });
 
   it('a case without a court report opens on 2.2, past the court work it cannot have', async () => {
+    await app.openCase('Lewisham PDU', 'LEW-002');
     await expect.poll(focused).toBe('assessment.engagement');
     await page.keyboard.press('ArrowUp');
     expect(await focused()).toBe('assessment.engagement');
@@ -90,6 +93,8 @@ describe('fewer keys', () => {
   });
 
   it('H on a question shows its answer’s history (who, when, was, became), and Escape returns to it', async () => {
+    await app.openCase('Lewisham PDU', 'LEW-002');
+    await page.locator('[data-question="assessment.desistance"]').focus();
     await page.keyboard.press('y');
     await page
       .locator('[data-question="assessment.desistance"] .save-status', { hasText: 'Saved' })

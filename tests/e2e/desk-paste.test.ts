@@ -4,22 +4,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { seriousViolations } from './axe';
-import { collectErrors, openBrowser, signIn } from './browser';
+import { type CasescorePage, openSignedIn, step } from './casescore-page';
 import { screenshotAtSizes } from './sizes';
 
 let page: Page;
 let close: () => Promise<void>;
 let errors: string[];
+let app: CasescorePage;
 
 beforeAll(async () => {
-  ({ page, close } = await openBrowser());
-  errors = collectErrors(page);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await signIn(page);
-  await page.getByRole('button', { name: 'New inspection' }).click();
-  await page.getByLabel('Name', { exact: true }).fill('Bromley PDU');
-  await page.getByRole('button', { name: 'Create inspection' }).click();
-  await page.getByRole('heading', { name: 'Bromley PDU', level: 1 }).waitFor();
+  ({ page, app, errors, close } = await openSignedIn());
+  await app.createInspection('Bromley PDU');
 });
 afterAll(async () => close());
 
@@ -32,13 +27,19 @@ const SHEET = [
   '\tLicence\tLow\t\t\t',
 ].join('\r\n');
 
-describe('paste from a spreadsheet', () => {
-  it('previews each row with its facts and problems before adding anything', async () => {
+/** Pastes the sheet into Bromley's Paste a list box, and sees the preview say how many rows are ready. */
+const pasteSheet = () =>
+  step('paste the sheet into Bromley PDU', async () => {
+    await app.openInspection('Bromley PDU');
     await page.getByRole('button', { name: 'Paste a list' }).click();
     await page.getByLabel('References, one per line').fill(SHEET);
-    const preview = page.getByRole('region', { name: 'Preview of the pasted cases' });
-    await preview.waitFor();
     await page.getByText('Preview: 2 of 4 rows ready to add (header row recognised)').waitFor();
+  });
+
+describe('paste from a spreadsheet', () => {
+  it('previews each row with its facts and problems before adding anything', async () => {
+    await pasteSheet();
+    const preview = page.getByRole('region', { name: 'Preview of the pasted cases' });
     const row = (reference: string) => preview.getByRole('row').filter({ hasText: reference });
     expect(await row('X123456').innerText()).toMatch(
       /X123456\s+Ready\s+Community sentence\s+High\s+Standard\s+No\s+PC/,
@@ -60,6 +61,7 @@ describe('paste from a spreadsheet', () => {
   });
 
   it('adds the good rows with their own facts, and keeps the refused rows to put right', async () => {
+    await pasteSheet();
     await page.getByRole('button', { name: 'Add cases' }).click();
     await page.getByText(/Added 2 of 4\. Not added: row 4 \(X123458\): RoSH “Extreme”/).waitFor();
     await page.getByRole('link', { name: 'X123456' }).waitFor();
@@ -77,8 +79,7 @@ describe('paste from a spreadsheet', () => {
   });
 
   it('each case carries its own facts', async () => {
-    await page.getByRole('link', { name: 'X123457' }).click();
-    await page.getByRole('heading', { name: 'Case X123457' }).waitFor();
+    await app.openCase('Bromley PDU', 'X123457');
     expect(await page.locator('.page-head .sub').first().textContent()).toBe(
       'Licence · Very high risk of serious harm · no court report · released on licence · inspector JB',
     );

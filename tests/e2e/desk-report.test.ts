@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { seriousViolations } from './axe';
-import { appUrl, collectErrors, openBrowser, signIn } from './browser';
+import { type CasescorePage, openSignedIn } from './casescore-page';
 import { printedText, squeezed } from './pdf';
 import { screenshotAtSizes } from './sizes';
 
@@ -12,6 +12,7 @@ let page: Page;
 let close: () => Promise<void>;
 let errors: string[];
 let answeredNo: string;
+let app: CasescorePage;
 
 const NOTE = 'Assessment missed the risk to the partner named in the police callout.';
 const STRENGTHS = 'Staff knew their cases well and engaged people on probation from the first meeting.';
@@ -19,18 +20,16 @@ const IMPROVEMENTS =
   'Assessments seldom drew on police domestic abuse callouts or children’s services checks.';
 
 beforeAll(async () => {
-  ({ page, close } = await openBrowser());
-  errors = collectErrors(page);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await signIn(page);
-  await page.getByRole('button', { name: 'Load London 2022 demo' }).click();
-  await page.getByRole('link', { name: 'Newham PDU', exact: true }).waitFor();
+  ({ page, app, errors, close } = await openSignedIn());
+  await app.loadLondonDemo();
 });
+
+const openReport = () => app.openAddress('/inspections/london-2022-newham/report', 'Newham PDU');
 afterAll(async () => close());
 
 describe('the report to hand over', () => {
   it('a note on a No answer, written in the case, goes into the report', async () => {
-    await page.goto(appUrl('/inspections/london-2022-newham/report'));
+    await openReport();
     const safety = page.locator('article.kq-breakdown', { has: page.locator('#kq-assessment\\.safety') });
     const firstNo = safety.locator('details.answered-no a').first();
     answeredNo = (await firstNo.textContent())!;
@@ -45,7 +44,7 @@ describe('the report to hand over', () => {
   });
 
   it('strengths and areas for improvement are written per standard and kept', async () => {
-    await page.goto(appUrl('/inspections/london-2022-newham/report'));
+    await openReport();
     await page.getByLabel('Strengths of 2.1 Assessment').fill(STRENGTHS);
     await page.getByLabel('Areas for improvement in 2.1 Assessment').fill(IMPROVEMENTS);
     await page.keyboard.press('Tab');
@@ -61,6 +60,7 @@ describe('the report to hand over', () => {
   });
 
   it('prints the breakdowns in full: cases answered No with their notes, and the words on each standard', async () => {
+    await openReport();
     const text = squeezed(await printedText(page, 'report-printed'));
     expect(text).toContain(`Strengths ${STRENGTHS}`);
     expect(text).toContain(`Areas for improvement ${IMPROVEMENTS}`);
@@ -71,9 +71,7 @@ describe('the report to hand over', () => {
   });
 
   it('a one-case record: details, answers and notes, printable for feedback', async () => {
-    await page.goto(appUrl('/inspections/london-2022-newham'));
-    await page.getByRole('link', { name: answeredNo, exact: true }).click();
-    await page.getByRole('heading', { name: `Case ${answeredNo}` }).waitFor();
+    await app.openCase('Newham PDU', answeredNo);
     await page.getByRole('link', { name: 'Case record' }).click();
     await page.getByText('Casescore case record').waitFor();
     const safetyRow = page.getByRole('row').filter({ hasText: 'Keeping other people safe' }).first();

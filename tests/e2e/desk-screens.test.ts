@@ -13,17 +13,31 @@ import { parseExport } from '#shared/interchange';
 import type { Page } from 'playwright';
 import { seriousViolations } from './axe';
 import { appUrl, collectErrors, openBrowser, signIn } from './browser';
+import { CasescorePage, step } from './casescore-page';
 import { assertZoomed, resetSize, screenshotAt, setSize, SIZES, type Size } from './sizes';
 
 let page: Page;
 let close: () => Promise<void>;
 let errors: string[];
+let app: CasescorePage;
 
 beforeAll(async () => {
   ({ page, close } = await openBrowser());
   errors = collectErrors(page);
+  app = new CasescorePage(page);
   await resetSize(page);
 });
+
+/** The London region's 2022 round, from the region's page (London also holds Croydon, with no round yet). */
+const openLondon2022 = () =>
+  step('open the London region, 2022 round', async () => {
+    await page.goto(appUrl('/regions/London'));
+    await page
+      .getByRole('link', { name: /^London, .*2022/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: /^London region/ }).waitFor();
+  });
 afterAll(async () => close());
 
 /**
@@ -83,6 +97,7 @@ describe('every screen', () => {
   });
 
   it('the inspections list: the demo is offered once and tagged Demo', async () => {
+    await app.openInspections();
     await page.getByRole('button', { name: 'Load London 2022 demo' }).click();
     await page.getByRole('link', { name: 'Newham PDU', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Load London 2022 demo' }).count()).toBe(0);
@@ -94,6 +109,7 @@ describe('every screen', () => {
   });
 
   it('a new inspection: the name’s error goes once a name is typed; focus lands on the new inspection', async () => {
+    await app.openInspections();
     await page.getByRole('button', { name: 'New inspection' }).click();
     await page.getByRole('button', { name: 'Create inspection' }).click();
     const error = page.getByText('Enter a name for the inspection');
@@ -108,6 +124,7 @@ describe('every screen', () => {
   });
 
   it('the case sample: one column under 1100px, nothing clipped at 1024', async () => {
+    await app.openInspection('Croydon PDU');
     await page.getByRole('button', { name: 'Paste a list' }).click();
     await page.getByLabel('References, one per line').fill('CRO-001\nCRO-002');
     await page.getByRole('button', { name: 'Add cases' }).click();
@@ -125,6 +142,7 @@ describe('every screen', () => {
   });
 
   it('pasting rows from a spreadsheet: the preview', async () => {
+    await app.openInspection('Croydon PDU');
     await page.getByRole('button', { name: 'Paste a list' }).click();
     await page
       .getByLabel('References, one per line')
@@ -137,6 +155,7 @@ describe('every screen', () => {
   });
 
   it('the export dialog', async () => {
+    await app.openInspection('Croydon PDU');
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('dialog', { name: 'Export' }).waitFor();
     await screen('export-dialog');
@@ -144,6 +163,7 @@ describe('every screen', () => {
   });
 
   it('an export is named <inspection>-<initials>-<date>.json and says its ratings are provisional', async () => {
+    await app.openInspection('Croydon PDU');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const exportDialog = page.getByRole('dialog', { name: 'Export' });
@@ -159,9 +179,7 @@ describe('every screen', () => {
   });
 
   it('a message never covers a dialog', async () => {
-    await page.getByRole('link', { name: 'CRO-001' }).click();
-    await page.getByRole('heading', { name: 'Case CRO-001' }).waitFor();
-    await page.evaluate(() => undefined);
+    await app.openCase('Croydon PDU', 'CRO-001');
     await page.getByRole('button', { name: 'Edit case' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit case CRO-001' });
     await dialog.waitFor();
@@ -178,16 +196,12 @@ describe('every screen', () => {
   });
 
   it('scoring a case', async () => {
+    await app.openCase('Croydon PDU', 'CRO-001');
     await screen('scoring');
   });
 
   it('an answer’s history, one key away', async () => {
-    await page.goto(appUrl('/inspections/london-2022-newham'));
-    await page.getByRole('link', { name: 'NEW-001', exact: true }).click();
-    await page.getByRole('heading', { name: 'Case NEW-001' }).waitFor();
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-question')))
-      .toBe(true);
+    await app.openCase('Newham PDU', 'NEW-001');
     await page.keyboard.press('h');
     await page.getByRole('dialog', { name: /^History of / }).waitFor();
     await screen('answer-history');
@@ -195,6 +209,7 @@ describe('every screen', () => {
   });
 
   it('the case record', async () => {
+    await app.openCase('Newham PDU', 'NEW-001');
     await page.getByRole('link', { name: 'Case record' }).click();
     await page.getByRole('heading', { name: 'Details' }).waitFor();
     await screen('case-record');
@@ -237,13 +252,7 @@ describe('every screen', () => {
   });
 
   it('the region: its table is reached by Tab and scrolls by keyboard', async () => {
-    // London holds the demo's 2022 round and Croydon, with no round yet: each is offered on its own.
-    await page.goto(appUrl('/regions/London'));
-    await page
-      .getByRole('link', { name: /^London, .*2022/ })
-      .first()
-      .click();
-    await page.getByRole('heading', { name: /^London region/ }).waitFor();
+    await openLondon2022();
     const table = page.getByRole('region', { name: 'Ratings by PDU, side by side' });
     await table.waitFor();
     await setSize(page, SIZES[1]!);
@@ -258,6 +267,7 @@ describe('every screen', () => {
   });
 
   it('the region report', async () => {
+    await openLondon2022();
     await page
       .getByRole('link', { name: /report/i })
       .first()
@@ -267,9 +277,7 @@ describe('every screen', () => {
   });
 
   it('the bin, with a removed case', async () => {
-    await page.goto(appUrl('/inspections/london-2022-newham'));
-    await page.getByRole('link', { name: 'NEW-002', exact: true }).click();
-    await page.getByRole('heading', { name: 'Case NEW-002' }).waitFor();
+    await app.openCase('Newham PDU', 'NEW-002');
     await page.getByRole('button', { name: 'Edit case' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit case NEW-002' });
     await dialog.getByRole('button', { name: 'Remove from sample…' }).click();

@@ -125,7 +125,7 @@ function deps(device: Laptop): SyncDeps {
   // A laptop offline has no route to the server: every request fails as fetch fails.
   const fetchImpl = (input: string, init?: RequestInit) =>
     device.online ? fetch(input, init) : Promise.reject(new TypeError('fetch failed: no network'));
-  // A stand-in for the merge planner (the lead's, shared/interchange/merge.ts): records what it is given and
+  // A stand-in for the merge planner (the lead's, shared/merge/plan.ts): records what it is given and
   // says it dealt with all of it.
   const incoming: IncomingChanges = {
     async receive(_id, batches) {

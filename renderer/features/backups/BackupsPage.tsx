@@ -9,6 +9,7 @@ import { describeBytes } from '../settings/storage';
 import { useActor } from '../settings/actor';
 import { restoreBackup } from '../transfer/transfer';
 import { whyTaken } from './backup-reasons';
+import { Problem } from '../../ui/Message';
 
 function when(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -58,11 +59,7 @@ export function BackupsPage() {
           : ''}
         . Restoring replaces everything here with the backup, after taking a backup of what is here now.
       </p>
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       {backups === null ? (
         <p>Loading…</p>
       ) : backups.length === 0 ? (

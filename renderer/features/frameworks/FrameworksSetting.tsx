@@ -1,13 +1,18 @@
 // Settings › Frameworks: the frameworks Casescore rates against (built in, or loaded from a framework file), and
 // loading a new one. A file is checked in full first; on any problem every one is listed and nothing is loaded.
 import { useState } from 'react';
-import { FRAMEWORKS, frameworkHash, knownFrameworks, type Framework } from '#shared/framework';
+import {
+  describeSureness,
+  FRAMEWORKS,
+  frameworkHash,
+  knownFrameworks,
+  type Framework,
+} from '#shared/framework';
 import { describeFileSize, InterchangeError, parseJsonSafely } from '#shared/interchange';
 import { describeStorageError, loadFramework, SaveError, useStoredFrameworks } from '../../db';
 import { platform } from '../../platform';
 import { longDate } from '../../ui/format';
 import { useActor } from '../settings/actor';
-import { describeSureness } from './rules';
 import './frameworks.css';
 
 /** The largest framework file read: the biggest real one is tens of kilobytes. */

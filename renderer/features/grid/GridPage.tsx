@@ -11,25 +11,23 @@ import {
   type AnswerValue,
   type CaseSampledStandard,
 } from '#shared/framework';
-import { useCasesOf, useInspection, type AnswerEntry, type StoredCase } from '../../db';
+import { type AnswerEntry, type StoredCase } from '../../db';
 import { answerKey } from '../../state/answers-slice';
 import { useCasescore } from '../../state/store';
 import { InspectionTabs } from '../inspections/InspectionTabs';
 import { shownAnswer } from '../scoring/shown-answer';
-import { RatingsPanel } from '../ratings/RatingsPanel';
-import { useRatedInspection } from '../ratings/useRatedInspection';
+import { RatingsAside } from '../ratings/RatingsAside';
 import { useActor } from '../settings/actor';
 import { sortCases, type GridShow, type GridSort } from './grid-rows';
 import './grid.css';
+import { useAddressedInspection } from '../ratings/useRatedInspection';
 
 const WORDS: Readonly<Record<AnswerValue, string>> = { yes: 'Yes', no: 'No', na: 'N/A' };
 const KEYS: Readonly<Record<string, AnswerValue>> = { y: 'yes', n: 'no', a: 'na' };
 
 export function GridPage() {
-  const { inspectionId, standardId } = useParams();
-  const inspection = useInspection(inspectionId);
-  const cases = useCasesOf(inspectionId);
-  const rated = useRatedInspection(inspection, cases);
+  const { standardId } = useParams();
+  const { inspection, cases, rated } = useAddressedInspection();
   const by = useActor();
   const navigate = useNavigate();
   const saves = useCasescore((s) => s.saves);
@@ -294,15 +292,7 @@ export function GridPage() {
           </div>
         )}
       </main>
-      <aside className="panel">
-        <RatingsPanel
-          inspectionId={inspection.id}
-          framework={rated.framework}
-          rating={rated.rating}
-          unfinished={rated.unfinished}
-          by={by}
-        />
-      </aside>
+      <RatingsAside inspectionId={inspection.id} rated={rated} />
     </div>
   );
 }

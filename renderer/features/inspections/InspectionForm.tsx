@@ -18,6 +18,7 @@ import { Field } from '../../ui/Field';
 import { ARRIVAL } from '../../ui/useArrivalFocus';
 import { useActor } from '../settings/actor';
 import { paths } from '../../app/paths';
+import { Problem } from '../../ui/Message';
 
 interface FormValues {
   name: string;
@@ -233,11 +234,7 @@ function InspectionForm({
               : `${plural(-setAsideChange, 'answer')} set aside earlier will count again.`}
           </p>
         )}
-        {saveProblem && (
-          <p className="field-error" role="alert">
-            {saveProblem}
-          </p>
-        )}
+        <Problem text={saveProblem} />
         <div className="form-actions">
           <button type="submit" className="button button--primary">
             {inspectionId ? 'Save changes' : 'Create inspection'}

@@ -1,26 +1,20 @@
 // One inspection: its details, the case sample or the judged standards, and the live ratings beside them.
-import { NavLink, useParams } from 'react-router';
+import { NavLink } from 'react-router';
 import { numberStandards } from '#shared/framework';
-import { useCasesOf, useInspection } from '../../db';
 import { longDate } from '../../ui/format';
 import { AddCases } from '../cases/AddCases';
 import { SampleSizeHelper } from '../cases/SampleSizeHelper';
 import { CaseList } from '../cases/CaseList';
 import { InspectionTabs } from './InspectionTabs';
 import { JudgementsPanel } from '../judgements/JudgementsPanel';
-import { RatingsPanel } from '../ratings/RatingsPanel';
-import { useRatedInspection } from '../ratings/useRatedInspection';
-import { useActor } from '../settings/actor';
+import { RatingsAside } from '../ratings/RatingsAside';
 import { ExportButton } from '../transfer/ExportButton';
 import { paths } from '../../app/paths';
 import { useArrivalFocus } from '../../ui/useArrivalFocus';
+import { useAddressedInspection } from '../ratings/useRatedInspection';
 
 export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
-  const { inspectionId } = useParams();
-  const inspection = useInspection(inspectionId);
-  const cases = useCasesOf(inspectionId);
-  const rated = useRatedInspection(inspection, cases);
-  const by = useActor();
+  const { inspection, cases, rated } = useAddressedInspection();
   const heading = useArrivalFocus<HTMLHeadingElement>(Boolean(inspection && cases && rated));
   if (inspection === null || inspection?.deletedAt) {
     return <main className="page">That inspection does not exist (it may have been deleted).</main>;
@@ -65,15 +59,7 @@ export function InspectionPage({ tab }: { tab: 'cases' | 'judgements' }) {
           <JudgementsPanel inspection={inspection} framework={rated.framework} numbers={numbers} />
         )}
       </main>
-      <aside className="panel">
-        <RatingsPanel
-          inspectionId={inspection.id}
-          framework={rated.framework}
-          rating={rated.rating}
-          unfinished={rated.unfinished}
-          by={by}
-        />
-      </aside>
+      <RatingsAside inspectionId={inspection.id} rated={rated} />
     </div>
   );
 }

@@ -11,7 +11,7 @@ import {
 } from '#shared/moderation';
 import { describeStorageError, moveCaseStatus, statusOf, type StoredCase } from '../../db';
 import { Dialog, DialogFooter } from '../../ui/Dialog';
-import { Message, type MessageText } from '../../ui/Message';
+import { Message, type MessageText, Problem } from '../../ui/Message';
 import './qa.css';
 
 export function CaseStatusBar({
@@ -114,11 +114,7 @@ function ReopenDialog({
           <span>Reason{locked ? ' (required)' : ''}</span>
           <textarea value={reason} rows={3} onChange={(e) => setReason(e.target.value)} />
         </label>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <Problem text={problem} />
         <DialogFooter onCancel={onClose}>
           <button type="submit" className="button button--primary" disabled={reopening}>
             Reopen

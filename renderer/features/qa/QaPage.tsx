@@ -1,27 +1,21 @@
 // Quality assurance for an inspection: draw a dip sample of submitted cases (seeded, stratified by inspector
 // and case type), score each blind a second time, reconcile, and read the agreement figures.
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { answerLabel } from './answer-labels';
 import { agreementToCsv, inspectionAgreement, keyQuestionName, MAX_SEED } from '#shared/moderation';
-import {
-  describeStorageError,
-  dipCandidates,
-  recordDipSample,
-  useCasesOf,
-  useInspection,
-  type StoredCase,
-} from '../../db';
+import { dipCandidates, recordDipSample, type StoredCase } from '../../db';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
 import { longDate } from '../../ui/format';
 import { CASE_TYPE_LABELS } from '../../ui/labels';
-import { Message, type MessageText } from '../../ui/Message';
-import { useRatedInspection } from '../ratings/useRatedInspection';
+import { Message } from '../../ui/Message';
+import { useSaveAction } from '../../ui/useSaveAction';
 import { useActor } from '../settings/actor';
 
 import { AgreementFigures } from './AgreementFigures';
 import './qa.css';
+import { useAddressedInspection } from '../ratings/useRatedInspection';
 
 /** A fresh seed from the platform's random source, so no one picks it. */
 function freshSeed(): number {
@@ -30,15 +24,18 @@ function freshSeed(): number {
 }
 
 export function QaPage() {
-  const { inspectionId } = useParams();
-  const inspection = useInspection(inspectionId);
-  const cases = useCasesOf(inspectionId);
-  const rated = useRatedInspection(inspection, cases);
+  const { inspection, cases, rated } = useAddressedInspection();
   const by = useActor();
   const notify = useCasescore((s) => s.notify);
   const [size, setSize] = useState('5');
   const [seed, setSeed] = useState(() => String(freshSeed()));
-  const [message, setMessage] = useState<MessageText | null>(null);
+  const [message, draw] = useSaveAction(async () => {
+    // The form shows only once the inspection is loaded.
+    if (!inspection) return { kind: 'error', text: 'That inspection does not exist.' };
+    const sample = await recordDipSample(inspection.id, Number(size), Number(seed), by);
+    setSeed(String(freshSeed()));
+    return { kind: 'info', text: `Drew ${sample.caseIds.length} cases with seed ${sample.seed}.` };
+  });
   if (inspection === null) return <main className="page">That inspection does not exist.</main>;
   if (!inspection || !cases || !rated) return <main className="page">Loading…</main>;
 
@@ -63,22 +60,7 @@ export function QaPage() {
           same seed and the same cases give the same sample. It is spread across inspectors and case types in
           proportion.
         </p>
-        <form
-          className="dip-form"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            try {
-              const sample = await recordDipSample(inspection.id, Number(size), Number(seed), by);
-              setMessage({
-                kind: 'info',
-                text: `Drew ${sample.caseIds.length} cases with seed ${sample.seed}.`,
-              });
-              setSeed(String(freshSeed()));
-            } catch (error) {
-              setMessage({ kind: 'error', text: describeStorageError(error) });
-            }
-          }}
-        >
+        <form className="dip-form" action={draw}>
           <label className="field">
             <span>Cases to draw</span>
             <input inputMode="numeric" value={size} onChange={(e) => setSize(e.target.value)} />

@@ -2,8 +2,8 @@
 // reconciliation screens.
 import { useParams } from 'react-router';
 import { numberStandards, questionApplies, findCaseQuestion, type KeyQuestion } from '#shared/framework';
-import { useCasesOf, useInspection, type StoredCase, type StoredInspection } from '../../db';
-import { useRatedInspection, type RatedInspection } from '../ratings/useRatedInspection';
+import type { StoredCase, StoredInspection } from '../../db';
+import { type RatedInspection, useAddressedInspection } from '../ratings/useRatedInspection';
 
 export interface StandardGroup {
   readonly id: string;
@@ -23,10 +23,8 @@ export type DipCase =
     };
 
 export function useDipCase(): DipCase {
-  const { inspectionId, caseId } = useParams();
-  const inspection = useInspection(inspectionId);
-  const cases = useCasesOf(inspectionId);
-  const rated = useRatedInspection(inspection, cases);
+  const { caseId } = useParams();
+  const { inspection, cases, rated } = useAddressedInspection();
   if (inspection === null) return { state: 'missing', message: 'That inspection does not exist.' };
   if (!inspection || !cases || !rated) return { state: 'loading' };
   const sampled = cases.find((c) => c.id === caseId && !c.deleted);

@@ -47,3 +47,19 @@ export function StandardNotes({
     </>
   );
 }
+
+/** A domain's score out of its maximum beside its name, or "rated separately" where all its standards are. */
+export function DomainScore({
+  rating,
+  domain,
+}: {
+  rating: InspectionRating;
+  domain: InspectionRating['domains'][number];
+}) {
+  const separate = rating.standards.every((s) => s.domainId !== domain.id || s.ratedSeparately);
+  return (
+    <span className="domain-score">
+      {separate ? 'rated separately' : `${domain.score}/${domain.maxScore}`}
+    </span>
+  );
+}

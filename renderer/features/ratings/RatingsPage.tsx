@@ -3,7 +3,6 @@
 import { Link, useParams } from 'react-router';
 import { answersToCsv } from '#shared/interchange';
 import { inspectorPatterns } from '#shared/scoring';
-import { useCasesOf, useInspection } from '../../db';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
 import { InspectionTabs } from '../inspections/InspectionTabs';
@@ -11,14 +10,12 @@ import { InspectorPatterns } from './InspectorPatterns';
 import { MaximumNote, ProvisionalNote } from './RatingNotes';
 import { RatingsTable } from './RatingsTable';
 import { StandardBreakdown } from './StandardBreakdown';
-import { useRatedInspection } from './useRatedInspection';
 import { paths } from '../../app/paths';
+import { useAddressedInspection } from './useRatedInspection';
 
 export function RatingsPage() {
-  const { inspectionId, standardId } = useParams();
-  const inspection = useInspection(inspectionId);
-  const cases = useCasesOf(inspectionId);
-  const rated = useRatedInspection(inspection, cases);
+  const { standardId } = useParams();
+  const { inspection, cases, rated } = useAddressedInspection();
   const notify = useCasescore((s) => s.notify);
   if (inspection === null) return <main className="page">That inspection does not exist.</main>;
   if (!inspection || !cases || !rated) return <main className="page">Loading…</main>;

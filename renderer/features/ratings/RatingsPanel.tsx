@@ -8,7 +8,7 @@ import { useMinimumCases } from '../../db';
 import { percent } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';
 import { OverrideDialog } from './OverrideDialog';
-import { MaximumNote, ProvisionalNote, StandardNotes } from './RatingNotes';
+import { DomainScore, MaximumNote, ProvisionalNote, StandardNotes } from './RatingNotes';
 import './ratings.css';
 
 function StandardRow({
@@ -95,12 +95,7 @@ export const RatingsPanel = memo(function RatingsPanel({
       {rating.domains.map((domain) => (
         <div key={domain.id} className="ratings-domain">
           <h3>
-            {domain.number}. {domain.name}{' '}
-            <span className="domain-score">
-              {rating.standards.every((s) => s.domainId !== domain.id || s.ratedSeparately)
-                ? 'rated separately'
-                : `${domain.score}/${domain.maxScore}`}
-            </span>
+            {domain.number}. {domain.name} <DomainScore rating={rating} domain={domain} />
           </h3>
           <ul className="ratings-standards">
             {rating.standards

@@ -5,7 +5,7 @@ import type { InspectionRating } from '#shared/scoring';
 import { RATING_LABELS } from '#shared/scoring';
 import { useMinimumCases } from '../../db';
 import { RatingBadge } from '../../ui/RatingBadge';
-import { StandardNotes } from './RatingNotes';
+import { DomainScore, StandardNotes } from './RatingNotes';
 import './ratings.css';
 
 export function RatingsTable({
@@ -28,12 +28,7 @@ export function RatingsTable({
       {rating.domains.map((domain) => (
         <section key={domain.id} className="annexe-domain" aria-labelledby={`annexe-${domain.id}`}>
           <h3 id={`annexe-${domain.id}`}>
-            {domain.number}. {domain.name}{' '}
-            <span className="domain-score">
-              {rating.standards.every((s) => s.domainId !== domain.id || s.ratedSeparately)
-                ? 'rated separately'
-                : `${domain.score}/${domain.maxScore}`}
-            </span>
+            {domain.number}. {domain.name} <DomainScore rating={rating} domain={domain} />
           </h3>
           <table className="table annexe-table">
             <tbody>

@@ -4,6 +4,7 @@ import type { Framework } from '#shared/framework';
 import type { KeyQuestionCertainty, KeyQuestionResult } from '#shared/scoring';
 import { percent } from '../../ui/format';
 import { describeInterval } from './certainty-text';
+import './ratings.css';
 
 const BAND_FILL: Readonly<Record<string, string>> = {
   inadequate: '#fde8e6',
@@ -13,6 +14,11 @@ const BAND_FILL: Readonly<Record<string, string>> = {
 };
 
 const WIDTH = 400;
+
+/** A grey line from one point to another; x as a share of the bar's width (the band edges, the 95% whiskers). */
+function Rule({ x1, x2, y1, y2 }: { x1: number; x2: number; y1: number; y2: number }) {
+  return <line x1={x1 * WIDTH} x2={x2 * WIDTH} y1={y1} y2={y2} stroke="#4b5563" strokeWidth={1.5} />;
+}
 
 export function ShareBar({
   framework,
@@ -61,30 +67,9 @@ export function ShareBar({
       {share !== null && <rect x={0} y={8} width={share * WIDTH} height={8} fill="#14213d" />}
       {wide && (
         <g data-interval="95" aria-hidden="true">
-          <line
-            x1={wide.lower * WIDTH}
-            x2={wide.upper * WIDTH}
-            y1={27}
-            y2={27}
-            stroke="#4b5563"
-            strokeWidth={1.5}
-          />
-          <line
-            x1={wide.lower * WIDTH}
-            x2={wide.lower * WIDTH}
-            y1={23}
-            y2={31}
-            stroke="#4b5563"
-            strokeWidth={1.5}
-          />
-          <line
-            x1={wide.upper * WIDTH}
-            x2={wide.upper * WIDTH}
-            y1={23}
-            y2={31}
-            stroke="#4b5563"
-            strokeWidth={1.5}
-          />
+          <Rule x1={wide.lower} x2={wide.upper} y1={27} y2={27} />
+          <Rule x1={wide.lower} x2={wide.lower} y1={23} y2={31} />
+          <Rule x1={wide.upper} x2={wide.upper} y1={23} y2={31} />
         </g>
       )}
       {narrow && (
@@ -103,14 +88,7 @@ export function ShareBar({
       )}
       {edges.slice(1).map((edge) => (
         <g key={edge}>
-          <line
-            x1={edge * WIDTH}
-            x2={edge * WIDTH}
-            y1={2}
-            y2={narrow ? 35 : 22}
-            stroke="#4b5563"
-            strokeWidth={1.5}
-          />
+          <Rule x1={edge} x2={edge} y1={2} y2={narrow ? 35 : 22} />
           <text x={edge * WIDTH} y={labelY} fontSize={10} textAnchor="middle" fill="#4b5563">
             {percent(edge)}
           </text>

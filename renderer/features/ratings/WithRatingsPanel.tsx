@@ -1,34 +1,17 @@
 // A screen of one inspection with the live ratings panel beside it (below it under 1100px), for screens that
 // do not draw the panel themselves, such as the ratings page.
 import type { ReactNode } from 'react';
-import { useParams } from 'react-router';
-import { useCasesOf, useInspection } from '../../db';
-import { useActor } from '../settings/actor';
-import { RatingsPanel } from './RatingsPanel';
-import { useRatedInspection } from './useRatedInspection';
+import { RatingsAside } from './RatingsAside';
+import { useAddressedInspection } from './useRatedInspection';
 
 export function WithRatingsPanel({ children }: { children: ReactNode }) {
-  const { inspectionId } = useParams();
-  const inspection = useInspection(inspectionId);
-  const cases = useCasesOf(inspectionId);
-  const rated = useRatedInspection(inspection, cases);
-  const by = useActor();
+  const { inspection, rated } = useAddressedInspection();
   // One shape from the first render, so the screen inside is never drawn again from scratch when the panel's
   // data arrives.
   return (
     <div className="with-panel">
       {children}
-      {inspection && rated && (
-        <aside className="panel">
-          <RatingsPanel
-            inspectionId={inspection.id}
-            framework={rated.framework}
-            rating={rated.rating}
-            unfinished={rated.unfinished}
-            by={by}
-          />
-        </aside>
-      )}
+      {inspection && rated && <RatingsAside inspectionId={inspection.id} rated={rated} />}
     </div>
   );
 }

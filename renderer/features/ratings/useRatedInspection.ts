@@ -1,9 +1,16 @@
 // An inspection's ratings, recomputed by the scoring module whenever its rows change, and only then.
 import { useMemo } from 'react';
+import { useParams } from 'react-router';
 import { getFramework, type Framework } from '#shared/framework';
 import type { ExportedInspection } from '#shared/interchange';
 import { rateInspection, unfinishedWork, type InspectionRating, type UnfinishedWork } from '#shared/scoring';
-import { toExportedInspection, type StoredCase, type StoredInspection } from '../../db';
+import {
+  toExportedInspection,
+  useCasesOf,
+  useInspection,
+  type StoredCase,
+  type StoredInspection,
+} from '../../db';
 
 export interface RatedInspection {
   readonly framework: Framework;
@@ -22,6 +29,18 @@ export function useRatedInspection(
     if (!inspection || !cases) return undefined;
     return rateStored(inspection, cases);
   }, [inspection, cases]);
+}
+
+/**
+ * The inspection the address names (its `:inspectionId`), its cases and its ratings, as every screen of one
+ * inspection reads them: each `undefined` while loading, the inspection `null` where there is none.
+ */
+export function useAddressedInspection() {
+  const { inspectionId } = useParams();
+  const inspection = useInspection(inspectionId);
+  const cases = useCasesOf(inspectionId);
+  const rated = useRatedInspection(inspection, cases);
+  return { inspection, cases, rated };
 }
 
 /** Rates stored rows directly (for lists that rate many inspections at once). */

@@ -11,12 +11,11 @@ import {
   type CaseQuestion,
 } from '#shared/framework';
 import { caseProgress } from '#shared/scoring';
-import { useCasesOf, useInspection } from '../../db';
 import { longDate } from '../../ui/format';
 import { CASE_TYPE_LABELS, COURT_REPORT_LABELS, ROSH_LABELS } from '../../ui/labels';
-import { useRatedInspection } from '../ratings/useRatedInspection';
 import { ReportFrame } from './ReportFrame';
 import './reports.css';
+import { useAddressedInspection } from '../ratings/useRatedInspection';
 
 const ANSWER_WORDS: Readonly<Record<AnswerValue, string>> = { yes: 'Yes', no: 'No', na: 'N/A' };
 
@@ -25,10 +24,8 @@ function standardOf(question: CaseQuestion): string {
 }
 
 export function CaseRecord() {
-  const { inspectionId, caseId } = useParams();
-  const inspection = useInspection(inspectionId);
-  const cases = useCasesOf(inspectionId);
-  const rated = useRatedInspection(inspection, cases);
+  const { caseId } = useParams();
+  const { inspection, cases, rated } = useAddressedInspection();
   const sampled = cases?.find((c) => c.id === caseId && !c.deleted);
   if (inspection === null || (cases && !sampled))
     return <main className="page">That case does not exist (it may have been removed).</main>;

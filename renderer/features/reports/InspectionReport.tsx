@@ -1,30 +1,40 @@
 // The printable inspection report: the ratings as annexe two prints them, why each case-sampled standard has
 // its rating (with the share charts), the judged standards' evidence, the other case questions' figures, and
 // answer patterns by inspector. Each standard carries the inspectors' strengths and areas for improvement.
-import { useParams } from 'react-router';
 import { inspectionAgreement } from '#shared/moderation';
-import { describeFigure, figureOf, inspectorPatterns, RATING_LABELS } from '#shared/scoring';
-import { useCasesOf, useInspection } from '../../db';
+import {
+  describeFigure,
+  figureOf,
+  inspectorPatterns,
+  RATING_LABELS,
+  type StandardResult,
+} from '#shared/scoring';
 import { longDate } from '../../ui/format';
 import { AgreementFigures } from '../qa/AgreementFigures';
 import { InspectorPatterns } from '../ratings/InspectorPatterns';
 import { MaximumNote, ProvisionalNote } from '../ratings/RatingNotes';
 import { RatingsTable } from '../ratings/RatingsTable';
 import { StandardBreakdown } from '../ratings/StandardBreakdown';
-import { useRatedInspection } from '../ratings/useRatedInspection';
 import { ReportFrame } from './ReportFrame';
 import { StandardCommentary } from './StandardCommentary';
 import './reports.css';
+import { useAddressedInspection } from '../ratings/useRatedInspection';
 
 export function InspectionReport() {
-  const { inspectionId } = useParams();
-  const inspection = useInspection(inspectionId);
-  const cases = useCasesOf(inspectionId);
-  const rated = useRatedInspection(inspection, cases);
+  const { inspection, cases, rated } = useAddressedInspection();
   if (inspection === null) return <main className="page">That inspection does not exist.</main>;
   if (!inspection || !cases || !rated) return <main className="page">Loading…</main>;
   const live = cases.filter((c) => !c.deleted).length;
   const agreement = inspectionAgreement(rated.exported);
+  // Each standard's strengths and areas for improvement, judged or case-sampled alike.
+  const commentaryOn = (s: StandardResult) => (
+    <StandardCommentary
+      inspectionId={inspection.id}
+      standardId={s.id}
+      standardName={`${s.number} ${s.name}`}
+      saved={inspection.commentary?.[s.id]}
+    />
+  );
   return (
     <ReportFrame
       title={inspection.name}
@@ -54,12 +64,7 @@ export function InspectionReport() {
                 {s.number} {s.label}: {s.rating ? RATING_LABELS[s.rating] : 'not judged yet'}
               </h3>
               {inspection.judgements[s.id]?.note && <p>{inspection.judgements[s.id]?.note}</p>}
-              <StandardCommentary
-                inspectionId={inspection.id}
-                standardId={s.id}
-                standardName={`${s.number} ${s.name}`}
-                saved={inspection.commentary?.[s.id]}
-              />
+              {commentaryOn(s)}
             </div>
           ))}
       </section>
@@ -76,12 +81,7 @@ export function InspectionReport() {
                 cases={cases}
                 full
               />
-              <StandardCommentary
-                inspectionId={inspection.id}
-                standardId={s.id}
-                standardName={`${s.number} ${s.name}`}
-                saved={inspection.commentary?.[s.id]}
-              />
+              {commentaryOn(s)}
             </div>
           ))}
       </section>

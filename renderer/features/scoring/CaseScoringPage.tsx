@@ -10,20 +10,12 @@ import {
   type CaseQuestion,
 } from '#shared/framework';
 import { caseProgress } from '#shared/scoring';
-import {
-  describeStorageError,
-  setPromptsOptional,
-  useCasesOf,
-  useInspection,
-  type AnswerEntry,
-  type StoredCase,
-} from '../../db';
+import { describeStorageError, setPromptsOptional, type AnswerEntry, type StoredCase } from '../../db';
 import { answerKey } from '../../state/answers-slice';
 import { useCasescore } from '../../state/store';
 import { caseDetailPhrases } from '../cases/case-details-text';
 import { CaseStatusBar } from '../qa/CaseStatusBar';
-import { RatingsPanel } from '../ratings/RatingsPanel';
-import { useRatedInspection } from '../ratings/useRatedInspection';
+import { RatingsAside } from '../ratings/RatingsAside';
 import { useActor } from '../settings/actor';
 import { whyNotApplicable } from './applicability-text';
 import { CaseNote } from './CaseNote';
@@ -35,6 +27,7 @@ import { paths } from '../../app/paths';
 import './scoring-desk.css';
 import { useScoringKeys } from './useScoringKeys';
 import { ARRIVAL } from '../../ui/useArrivalFocus';
+import { useAddressedInspection } from '../ratings/useRatedInspection';
 
 /** A question as this case shows it, and the standard heading it starts, if it is the first of one. */
 interface Row {
@@ -54,9 +47,7 @@ function standardOf(question: CaseQuestion): string {
 
 export function CaseScoringPage() {
   const { inspectionId, caseId } = useParams();
-  const inspection = useInspection(inspectionId);
-  const cases = useCasesOf(inspectionId);
-  const rated = useRatedInspection(inspection, cases);
+  const { inspection, cases, rated } = useAddressedInspection();
   const by = useActor();
   const navigate = useNavigate();
   const saves = useCasescore((s) => s.saves);
@@ -274,15 +265,7 @@ export function CaseScoringPage() {
           })}
         </div>
       </main>
-      <aside className="panel">
-        <RatingsPanel
-          inspectionId={inspection.id}
-          framework={rated.framework}
-          rating={rated.rating}
-          unfinished={rated.unfinished}
-          by={by}
-        />
-      </aside>
+      <RatingsAside inspectionId={inspection.id} rated={rated} />
       {historyOf !== null && rows[historyOf] && (
         <AnswerHistory
           caseId={sampled.id}

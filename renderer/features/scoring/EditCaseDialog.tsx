@@ -13,6 +13,7 @@ import { CaseFactsFields, toDetails, type CaseFacts } from '../cases/AddCases';
 import type { CaseDetails } from '../../db';
 import { useActor } from '../settings/actor';
 import './scoring.css';
+import { Problem } from '../../ui/Message';
 
 /** The Yes and No answers that apply under the case's details now but would not under `next`. */
 export function answersSetAsideBy(
@@ -152,11 +153,7 @@ export function EditCaseDialog({
             </label>
           </div>
         )}
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <Problem text={problem} />
         <DialogFooter onCancel={onClose}>
           <button type="submit" className="button button--primary">
             Save case

@@ -1,60 +1,23 @@
 // The setting behind the "too few cases to rate with confidence" flag: the fewest cases a standard may be
 // rated from before the flag shows beside its rating.
-import { useState } from 'react';
-import {
-  checkMinimumCases,
-  describeStorageError,
-  MAXIMUM_MINIMUM_CASES,
-  saveMinimumCases,
-  useMinimumCases,
-} from '../../db';
-import { Field } from '../../ui/Field';
-import { Message } from '../../ui/Message';
+import { DEFAULT_MINIMUM_CASES } from '#shared/scoring';
+import { checkMinimumCases, MAXIMUM_MINIMUM_CASES, saveMinimumCases, useMinimumCases } from '../../db';
+import { NumberSetting } from '../../ui/NumberSetting';
 
 export function MinimumCasesSetting() {
-  const minimum = useMinimumCases();
-  const [value, setValue] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   return (
-    <section aria-labelledby="minimum-heading" className="card">
-      <h2 id="minimum-heading">Too few cases</h2>
-      <form
-        noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const checked = checkMinimumCases(value ?? String(minimum));
-          if ('problem' in checked) return setMessage({ kind: 'error', text: checked.problem });
-          try {
-            await saveMinimumCases(checked.minimum);
-            setMessage({
-              kind: 'info',
-              text: `A standard rated from fewer than ${checked.minimum} cases is now flagged.`,
-            });
-          } catch (error) {
-            setMessage({ kind: 'error', text: describeStorageError(error) });
-          }
-        }}
-      >
-        <Field
-          label="Fewest cases to rate a standard with confidence"
-          hint="A standard rated from fewer cases keeps its rating but is flagged “too few cases to rate with confidence” wherever it shows."
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              min={1}
-              max={MAXIMUM_MINIMUM_CASES}
-              value={value ?? String(minimum)}
-              onChange={(e) => setValue(e.target.value)}
-            />
-          )}
-        </Field>
-        <button type="submit" className="button">
-          Save minimum
-        </button>
-      </form>
-      <Message message={message} />
-    </section>
+    <NumberSetting
+      id="minimum-heading"
+      title="Too few cases"
+      label="Fewest cases to rate a standard with confidence"
+      hint="A standard rated from fewer cases keeps its rating but is flagged “too few cases to rate with confidence” wherever it shows."
+      max={MAXIMUM_MINIMUM_CASES}
+      stored={useMinimumCases()}
+      fallback={DEFAULT_MINIMUM_CASES}
+      button="Save minimum"
+      check={checkMinimumCases}
+      save={saveMinimumCases}
+      said={(minimum) => `A standard rated from fewer than ${minimum} cases is now flagged.`}
+    />
   );
 }

@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import {
   DEFAULT_SAMPLING,
-  describeStorageError,
   SAMPLING_LEVELS,
   samplingProblem,
   saveSamplingSettings,
@@ -10,6 +9,7 @@ import {
 } from '../../db';
 import { percent } from '../../ui/format';
 import { Message } from '../../ui/Message';
+import { useSaveAction } from '../../ui/useSaveAction';
 
 export function SamplingSettingsForm() {
   const saved = useSamplingSettings();
@@ -19,7 +19,16 @@ export function SamplingSettingsForm() {
   const margin = draft.margin ?? String(Math.round(saved.margin * 100));
   const setLevel = (value: string) => setDraft((d) => ({ ...d, level: value }));
   const setMargin = (value: string) => setDraft((d) => ({ ...d, margin: value }));
-  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [message, save] = useSaveAction(async () => {
+    const settings = { level: Number(level), margin: Number(margin) / 100 };
+    const problem = /^\d+(\.\d+)?$/.test(margin.trim())
+      ? samplingProblem(settings)
+      : 'The margin is a number of points, such as 10.';
+    if (problem) return { kind: 'error', text: problem };
+    await saveSamplingSettings(settings);
+    setDraft({});
+    return { kind: 'info', text: `Saved: ${percent(settings.level)} confidence, ±${margin.trim()} points.` };
+  });
   return (
     <section aria-labelledby="sampling-heading" className="card">
       <h2 id="sampling-heading">Sample sizes and how sure ratings are</h2>
@@ -28,26 +37,7 @@ export function SamplingSettingsForm() {
         its interval at this confidence crosses a band edge. Defaults: {percent(DEFAULT_SAMPLING.level)} and ±
         {Math.round(DEFAULT_SAMPLING.margin * 100)} points.
       </p>
-      <form
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const settings = { level: Number(level), margin: Number(margin) / 100 };
-          const problem = /^\d+(\.\d+)?$/.test(margin.trim())
-            ? samplingProblem(settings)
-            : 'The margin is a number of points, such as 10.';
-          if (problem) return setMessage({ kind: 'error', text: problem });
-          try {
-            await saveSamplingSettings(settings);
-            setDraft({});
-            setMessage({
-              kind: 'info',
-              text: `Saved: ${percent(settings.level)} confidence, ±${margin.trim()} points.`,
-            });
-          } catch (error) {
-            setMessage({ kind: 'error', text: describeStorageError(error) });
-          }
-        }}
-      >
+      <form action={save}>
         <label className="field">
           <span>Confidence level</span>
           <select value={level} onChange={(e) => setLevel(e.target.value)}>

@@ -1,12 +1,13 @@
 // Settings: the inspector's initials, and whether the browser keeps Casescore's data safe from clearing.
-import { useActionState, useEffect, useState } from 'react';
-import { checkInitials, describeStorageError, saveInitials } from '../../db';
+import { useEffect, useState } from 'react';
+import { checkInitials, saveInitials } from '../../db';
 import { MinimumCasesSetting } from './MinimumCasesSetting';
 import { FrameworksSetting } from '../frameworks/FrameworksSetting';
 import { LockSetting } from '../lock/LockSetting';
 import { ProtectionSetting } from '../protection/ProtectionSetting';
 import { RetentionSetting } from '../retention/RetentionSetting';
-import { Message, type MessageText } from '../../ui/Message';
+import { Message } from '../../ui/Message';
+import { useSaveAction } from '../../ui/useSaveAction';
 import { useActor } from './actor';
 import { SamplingSettingsForm } from './SamplingSettingsForm';
 import { TeamSettings } from './TeamSettings';
@@ -16,17 +17,12 @@ import { describeBytes, readStorageStatus, requestPersistence, type StorageStatu
 export function SettingsPage() {
   const initials = useActor();
   const [value, setValue] = useState(initials);
-  // Saving is a form action; its result is what to say about it.
-  const [message, save, saving] = useActionState(async (): Promise<MessageText | null> => {
+  const [message, save, saving] = useSaveAction(async () => {
     const checked = checkInitials(value);
     if ('problem' in checked) return { kind: 'error', text: checked.problem };
-    try {
-      await saveInitials(checked.initials);
-      return { kind: 'info', text: `Changes are now stamped ${checked.initials}.` };
-    } catch (error) {
-      return { kind: 'error', text: describeStorageError(error) };
-    }
-  }, null);
+    await saveInitials(checked.initials);
+    return { kind: 'info', text: `Changes are now stamped ${checked.initials}.` };
+  });
   const [status, setStatus] = useState<StorageStatus | null>(null);
 
   useEffect(() => {

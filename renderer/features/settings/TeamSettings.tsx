@@ -1,8 +1,9 @@
 // This computer's signing key (its fingerprint, to read to the lead by phone) and the lead's team list: the
 // colleagues whose signed files are taken without asking where they replace what is here.
-import { useEffect, useState } from 'react';
-import { describeStorageError, distrustKey, ownFingerprint, useTeam } from '../../db';
-import { Message } from '../../ui/Message';
+import { startTransition, useEffect, useState } from 'react';
+import { describeStorageError, distrustKey, ownFingerprint, useTeam, type TeamMember } from '../../db';
+import { Message, Problem } from '../../ui/Message';
+import { useSaveAction } from '../../ui/useSaveAction';
 import { useActor } from './actor';
 import './team.css';
 
@@ -10,13 +11,21 @@ export function TeamSettings() {
   const by = useActor();
   const team = useTeam();
   const [fingerprint, setFingerprint] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  // This computer's key could not be read (its own problem, apart from what stopping trust says).
+  const [keyProblem, setKeyProblem] = useState<string | null>(null);
+  const [message, stopTrusting] = useSaveAction(async (member: TeamMember) => {
+    await distrustKey(member.fingerprint, by);
+    return {
+      kind: 'info',
+      text: `${member.initials}’s key is no longer trusted: their files now wait for review.`,
+    };
+  });
 
   useEffect(() => {
     let live = true;
     void ownFingerprint()
       .then((f) => live && setFingerprint(f))
-      .catch((error: unknown) => live && setMessage({ kind: 'error', text: describeStorageError(error) }));
+      .catch((error: unknown) => live && setKeyProblem(describeStorageError(error)));
     return () => {
       live = false;
     };
@@ -66,17 +75,7 @@ export function TeamSettings() {
                   <button
                     type="button"
                     className="button button--quiet"
-                    onClick={async () => {
-                      try {
-                        await distrustKey(member.fingerprint, by);
-                        setMessage({
-                          kind: 'info',
-                          text: `${member.initials}’s key is no longer trusted: their files now wait for review.`,
-                        });
-                      } catch (error) {
-                        setMessage({ kind: 'error', text: describeStorageError(error) });
-                      }
-                    }}
+                    onClick={() => startTransition(() => stopTrusting(member))}
                   >
                     Stop trusting {member.initials}
                   </button>
@@ -86,6 +85,7 @@ export function TeamSettings() {
           </tbody>
         </table>
       )}
+      <Problem text={keyProblem} />
       <Message message={message} />
     </section>
   );

@@ -7,6 +7,7 @@ import { Dialog, DialogFooter } from '../../ui/Dialog';
 import { MIN_PASSPHRASE_LENGTH } from './protect';
 import { exportToFile, type Protection } from './transfer';
 import './export-dialog.css';
+import { Problem } from '../../ui/Message';
 
 const CHOICES: readonly { kind: Protection['kind']; label: string; hint: string }[] = [
   {
@@ -97,11 +98,7 @@ export function ExportDialog({ ids, onClose }: { ids?: readonly string[]; onClos
             </div>
           </div>
         )}
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <Problem text={problem} />
         <DialogFooter onCancel={onClose}>
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? (kind === 'encrypted' ? 'Encrypting…' : 'Exporting…') : 'Export'}

@@ -5,6 +5,7 @@ import {
   applyImport,
   auditTrail,
   database,
+  deleteInspection,
   exportInspections,
   planImport,
   replaceAllWith,
@@ -82,5 +83,16 @@ describe('prompts optional', () => {
     });
     const [exported] = parseExport(serialiseExport(await exportInspections())).inspections;
     expect(exported).not.toHaveProperty('promptsOptional');
+  });
+
+  it('is not changed on an inspection in the bin, and nothing is audited', async () => {
+    const { inspectionId } = await inspectionWithCases(['C-001']);
+    await deleteInspection(inspectionId, 'KM');
+    const entries = (await auditTrail(inspectionId)).length;
+    await expect(setPromptsOptional(inspectionId, true, 'KM')).rejects.toThrow(
+      'That inspection no longer exists (it may be in the bin).',
+    );
+    expect((await database().inspections.get(inspectionId))?.promptsOptional).toBeUndefined();
+    expect(await auditTrail(inspectionId)).toHaveLength(entries);
   });
 });

@@ -53,6 +53,6 @@ describe('keep-until dates', () => {
   it('take whole months from 1 to 120 in the setting', () => {
     expect(checkRetentionMonths('0')).toEqual({ problem: 'Enter a whole number of months from 1 to 120.' });
     expect(checkRetentionMonths('121')).toEqual({ problem: 'Enter a whole number of months from 1 to 120.' });
-    expect(checkRetentionMonths('18')).toEqual({ months: 18 });
+    expect(checkRetentionMonths('18')).toEqual({ value: 18 });
   });
 });

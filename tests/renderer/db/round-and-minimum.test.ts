@@ -66,7 +66,7 @@ describe('the too-few-cases minimum', () => {
   });
 
   it('takes a whole number from 1 to 100, and says what is wrong otherwise', () => {
-    expect(checkMinimumCases(' 8 ')).toEqual({ minimum: 8 });
+    expect(checkMinimumCases(' 8 ')).toEqual({ value: 8 });
     for (const bad of ['', '0', '2.5', 'five', '101']) {
       expect(checkMinimumCases(bad)).toEqual({ problem: 'Enter a whole number of cases from 1 to 100.' });
     }

@@ -74,7 +74,7 @@ describe('the idle time setting', () => {
     expect(await readLockMinutes()).toBe(15);
     expect(checkLockMinutes('0')).toEqual({ problem: 'Enter a whole number of minutes from 1 to 240.' });
     expect(checkLockMinutes('2.5')).toEqual({ problem: 'Enter a whole number of minutes from 1 to 240.' });
-    expect(checkLockMinutes(' 30 ')).toEqual({ minutes: 30 });
+    expect(checkLockMinutes(' 30 ')).toEqual({ value: 30 });
     await saveLockMinutes(30);
     expect(await readLockMinutes()).toBe(30);
   });

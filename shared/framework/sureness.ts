@@ -1,5 +1,6 @@
-// How many of a framework's rules are marked confirmed and unconfirmed, for the Settings list.
-import type { Framework, RuleBasis } from '#shared/framework';
+// How many of a framework's rules are marked confirmed and unconfirmed: said by `npm run framework -- check` and
+// by the Settings list of frameworks, in the same words.
+import type { Framework, RuleBasis } from './types';
 
 /** Every rule's basis in the framework (absent where a rule carries no mark). */
 function bases(framework: Framework): (RuleBasis | undefined)[] {
@@ -24,5 +25,5 @@ export function describeSureness(framework: Framework): string {
   const confirmed = all.filter((b) => b?.sure === 'confirmed').length;
   const unconfirmed = all.filter((b) => b?.sure === 'unconfirmed').length;
   const unmarked = all.length - confirmed - unconfirmed;
-  return `${confirmed} confirmed, ${unconfirmed} unconfirmed${unmarked > 0 ? `, ${unmarked} unmarked` : ''}`;
+  return `${confirmed} confirmed, ${unconfirmed} unconfirmed${unmarked > 0 ? `, ${unmarked} without a mark` : ''}`;
 }

@@ -47,9 +47,7 @@ export async function switchOnAtRest(
       const cases = await db.cases.toArray();
       const audit = await db.audit.toArray();
       // The team server's outbox and inbox hold case content too (sealed settings rows, at-rest.ts).
-      const teamRows = await db.settings
-        .filter((row) => /^(?:sync|team-inbox):/u.test(row.key))
-        .toArray();
+      const teamRows = await db.settings.filter((row) => /^(?:sync|team-inbox):/u.test(row.key)).toArray();
       await db.inspections.bulkPut(inspections);
       await db.cases.bulkPut(cases);
       await db.audit.bulkPut(audit);

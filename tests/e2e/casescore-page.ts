@@ -45,13 +45,15 @@ export class CasescorePage {
   }
 
   /**
-   * Goes to an address afresh: where the page is at it already (a dialog open on the list, say), it is loaded
-   * again, since going to the same address in the app changes nothing on screen.
+   * Goes to an address afresh: where the page is at it already (a dialog open on the list, say), it goes by
+   * another screen, since going to the same address in the app changes nothing on screen.
    */
   private async goFresh(path: string): Promise<void> {
     const url = this.url(path);
-    if (this.page.url() === url) await this.page.reload();
-    else await this.page.goto(url);
+    // Not a reload: a profile protected with a passphrase would ask for it again. Another screen first unmounts
+    // this one (and any dialog it has open); then back.
+    if (this.page.url() === url) await this.page.goto(this.url(path === '/bin' ? '/backups' : '/bin'));
+    await this.page.goto(url);
   }
 
   /** Goes to the inspections list, and sees it. */

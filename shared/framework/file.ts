@@ -71,6 +71,17 @@ export function loadFrameworkFile(value: unknown): Framework {
   return checked.framework;
 }
 
+/**
+ * A framework file that ships inside Casescore (`files/`), made into its framework without checking it again:
+ * the committed files are checked in full by the tests (tests/shared/framework/framework-files.test.ts asserts
+ * each passes `checkFrameworkFile` and gives exactly this framework, with the same hash), so every start need
+ * not pay for zod and the file checks over them. Never for a file from anywhere else: those go through
+ * `loadFrameworkFile`.
+ */
+export function builtInFramework(file: unknown): Framework {
+  return frameworkOfFile(file as FrameworkFile);
+}
+
 function inWords(issue: z.core.$ZodIssue, root: unknown): string {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const place = describeFrameworkPlace(root, path);

@@ -70,6 +70,18 @@ describe('the built-in frameworks', () => {
     expect(frameworkFile(framework)).toEqual(read(path));
   });
 
+  it.each([
+    ['shared/framework/files/hmip-probation-pdu-2021.json', PROBATION_PDU_2021],
+    ['shared/framework/files/hmip-youth-2018.json', YOUTH_2018],
+  ])('pass the full check here, so the app need not check %s again at every start', (path, framework) => {
+    // The app makes the built-in files into frameworks without zod or the file checks (`builtInFramework`);
+    // this is where they are checked, and the full check must give exactly the framework the app holds.
+    const checked = checkFrameworkText(readFileSync(join(ROOT, path), 'utf8'));
+    if (!checked.ok) throw new Error(checked.problems.join('\n'));
+    expect(checked.framework).toEqual(framework);
+    expect(checked.hash).toBe(frameworkHash(framework));
+  });
+
   it('keep the hashes inspections have pinned: a change needs a new version, never an edit', () => {
     // Changing a built-in file changes its hash and strands every inspection pinned to it. Correct a rule by
     // adding a new version of the framework; then add its hash here.

@@ -88,10 +88,24 @@ export async function adoptAtRest(dataKey: Uint8Array | undefined): Promise<AtRe
  * Forgets the keys (the lock): first lets what was being saved as the app locked reach IndexedDB, so nothing
  * typed is refused, then drops the data key and every inspection key from memory.
  */
-export async function lockAtRest(stillLocked: () => boolean = () => true): Promise<void> {
-  // The autosaved boxes start their saves as the lock is announced; give them a moment to reach the store.
-  await new Promise((resolve) => setTimeout(resolve, 150));
-  await writesSettled();
-  // Unlocked again meanwhile (the keychain answers at once): the keys stay.
-  if (stillLocked()) closeAtRest();
+export function lockAtRest(stillLocked: () => boolean = () => true): Promise<void> {
+  pendingLock = (async () => {
+    // The autosaved boxes start their saves as the lock is announced; give them a moment to reach the store.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await writesSettled();
+    // Unlocked again meanwhile (the keychain answers at once): the keys stay.
+    if (stillLocked()) closeAtRest();
+  })();
+  return pendingLock;
+}
+
+/** The lock's forgetting of the keys, while it waits for typing to be saved; settled when there is none. */
+let pendingLock: Promise<void> = Promise.resolve();
+
+/**
+ * Resolves once the lock has finished forgetting the keys (if it is doing so). An unlock waits for it, so a
+ * passphrase is always checked against closed keys, never waved through while the keys are still open.
+ */
+export function lockSettled(): Promise<void> {
+  return pendingLock.catch(() => undefined);
 }

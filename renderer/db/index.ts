@@ -71,7 +71,14 @@ export {
   shareDataKey,
   type AtRestRecord,
 } from './at-rest';
-export { adoptAtRest, lockAtRest, readAtRest, switchOnAtRest, unlockAtRest } from './at-rest-session';
+export {
+  adoptAtRest,
+  lockAtRest,
+  lockSettled,
+  readAtRest,
+  switchOnAtRest,
+  unlockAtRest,
+} from './at-rest-session';
 export { openBackup, sealBackup, type OpenedBackup } from './sealed-backup';
 export { BROWSER_BACKUPS_KEPT, listBrowserBackups, readBrowserBackup, writeBrowserBackup } from './backups';
 export {

@@ -5,7 +5,14 @@
  * without a real keychain, it is on once the inspector chooses a passphrase, which every start then asks for.
  */
 import type { KeychainStatus } from '#shared/ipc';
-import { atRestOpen, readAtRest, switchOnAtRest, unlockAtRest, type AtRestRecord } from '../../db';
+import {
+  atRestOpen,
+  lockSettled,
+  readAtRest,
+  switchOnAtRest,
+  unlockAtRest,
+  type AtRestRecord,
+} from '../../db';
 import type { Platform } from '../../platform';
 
 /** Where encryption at rest stands as the app starts. */
@@ -47,13 +54,20 @@ export async function startAtRest(host: Platform): Promise<AtRestStart> {
 
 /** Opens the keys again after the lock: the passphrase, or the keychain. Rejects in words when it does not. */
 export async function reopenAtRest(host: Platform, passphrase?: string): Promise<void> {
+  // The lock may still be saving what was typed before it forgets the keys: wait, then check what is given.
+  await lockSettled();
   const record = await readAtRest();
-  if (!record || atRestOpen()) return;
+  if (!record) return;
   if (record.kind === 'passphrase') {
-    if (passphrase === undefined) throw new Error('Enter your passphrase.');
+    // A passphrase given is always checked, even if the keys happen to be open still.
+    if (passphrase === undefined) {
+      if (atRestOpen()) return;
+      throw new Error('Enter your passphrase.');
+    }
     await unlockAtRest({ passphrase });
     return;
   }
+  if (atRestOpen()) return;
   const keychain = host.keychain;
   if (!keychain) throw new Error('This store’s key is kept by the desktop app’s keychain.');
   await unlockAtRest({ unprotect: (sealed) => keychain.unprotect(sealed) });

@@ -4,12 +4,12 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { getFramework } from '#shared/framework';
-import { describeProvisional, sampleProgress, type InspectionFigures } from '#shared/scoring';
+import { describeProvisional, type InspectionFigures } from '#shared/scoring';
 import { useCasesOf, type StoredInspection } from '../../db';
 import { paths } from '../../app/paths';
 import { longDate, plural } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';
-import { useRatedInspection } from '../ratings/useRatedInspection';
+import { figuresOfRated, useRatedInspection } from '../ratings/useRatedInspection';
 import './inspections.css';
 
 export interface InspectionRowProps {
@@ -135,20 +135,5 @@ function RatedCells({ inspection }: { readonly inspection: StoredInspection }) {
       </td>
     );
   }
-  const progress = sampleProgress(rated.framework, inspection.options, rated.exported.cases);
-  return (
-    <FigureCells
-      name={inspection.name}
-      figures={{
-        score: rated.rating.score,
-        maxScore: rated.rating.maxScore,
-        rating: rated.rating.rating,
-        cases: progress.cases,
-        casesComplete: progress.casesComplete,
-        answered: progress.answered,
-        applicable: progress.applicable,
-        standardsNotJudged: rated.unfinished.standardsNotJudged,
-      }}
-    />
-  );
+  return <FigureCells name={inspection.name} figures={figuresOfRated(rated)} />;
 }

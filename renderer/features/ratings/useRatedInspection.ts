@@ -3,7 +3,14 @@ import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { getFramework, type Framework } from '#shared/framework';
 import type { ExportedInspection } from '#shared/interchange';
-import { rateInspection, unfinishedWork, type InspectionRating, type UnfinishedWork } from '#shared/scoring';
+import {
+  rateInspection,
+  sampleProgress,
+  unfinishedWork,
+  type InspectionFigures,
+  type InspectionRating,
+  type UnfinishedWork,
+} from '#shared/scoring';
 import {
   toExportedInspection,
   useCasesOf,
@@ -49,4 +56,22 @@ export function rateStored(inspection: StoredInspection, cases: readonly StoredC
   const exported = toExportedInspection(inspection, cases);
   const rating = rateInspection(exported, framework);
   return { framework, exported, rating, unfinished: unfinishedWork(framework, exported, rating) };
+}
+
+/**
+ * What the inspections list shows of a rated inspection (progress, score, rating, standards not judged): the
+ * figures an inspection's summary holds, worked out here from every case instead.
+ */
+export function figuresOfRated(rated: RatedInspection): InspectionFigures {
+  const progress = sampleProgress(rated.framework, rated.exported.options, rated.exported.cases);
+  return {
+    score: rated.rating.score,
+    maxScore: rated.rating.maxScore,
+    rating: rated.rating.rating,
+    cases: progress.cases,
+    casesComplete: progress.casesComplete,
+    answered: progress.answered,
+    applicable: progress.applicable,
+    standardsNotJudged: rated.unfinished.standardsNotJudged,
+  };
 }

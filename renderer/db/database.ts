@@ -12,6 +12,11 @@ import type { AuditEntry, Setting, StoredBackup, StoredCase, StoredInspection } 
 import { summaryOf, type StoredSummary } from './summaries';
 import { summaryUpkeepMiddleware } from './summary-upkeep';
 
+// Dexie turns its debugging aids on for any page served from localhost (as `npm run web`, the tests and the
+// bench are): an async stack task made for every request, which costs on every answer's write and helps only
+// someone debugging Dexie itself. The desktop app (app://) never had them; now no build does.
+Dexie.debug = false;
+
 /** The IndexedDB database name; the origin never changes (app:// on desktop), so neither does the data. */
 export const DATABASE_NAME = 'casescore';
 

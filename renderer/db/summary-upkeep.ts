@@ -33,9 +33,11 @@ import {
   summaryRow,
   SUMMARIES,
   totalsOfCase,
+  type StoredSummary,
   type SummaryTotals,
 } from './summaries';
 import { sameRow } from './open-case';
+import { SummaryMemory } from './summary-memory';
 
 /** One inspection's summary as this transaction has it so far. */
 interface Upkeep {
@@ -47,6 +49,8 @@ interface Upkeep {
   readonly differences: { readonly seq: number; readonly totals: SummaryTotals }[];
   /** The inspection's row as last read or written here, numbered (undefined: there is none). */
   row: { readonly seq: number; readonly value: StoredInspection | undefined } | undefined;
+  /** The summary this transaction last wrote (`null`: deleted it), so the same row is not written twice. */
+  written: StoredSummary | null | undefined;
 }
 
 /** What one transaction knows. */
@@ -73,6 +77,7 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
     const summariesTable = down.table(SUMMARIES);
     const byInspection = casesTable.schema.getIndexByKeyPath('inspectionId');
     if (!byInspection) throw new Error('The cases table has no inspection index.');
+    const memory = new SummaryMemory();
 
     /** The state of a transaction that keeps summaries, or undefined (an upgrade, or read-only). */
     function stateOf(trans: DBCoreTransaction): TransactionState | undefined {
@@ -81,17 +86,55 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
       if (idb.mode !== 'readwrite' || !idb.objectStoreNames.contains(SUMMARIES)) return undefined;
       let state = states.get(trans);
       if (!state) {
-        state = { seq: 0, upkeep: new Map(), cases: new Map() };
-        states.set(trans, state);
+        const made: TransactionState = { seq: 0, upkeep: new Map(), cases: new Map() };
+        idb.addEventListener('complete', () => remember(made));
+        states.set(trans, made);
+        state = made;
       }
       return state;
+    }
+
+    /** What a committed transaction left, for the next one's guess (summary-memory.ts). */
+    function remember(state: TransactionState) {
+      const inspections = new Map<
+        string,
+        { inspection: StoredInspection | undefined; totals: SummaryTotals | null }
+      >();
+      for (const [id, upkeep] of state.upkeep) {
+        if (upkeep.written === undefined) continue;
+        inspections.set(id, { inspection: upkeep.row?.value, totals: upkeep.written });
+      }
+      memory.committed(inspections, state.cases);
+    }
+
+    /**
+     * A transaction's first write of one inspection's cases, when the memory knows them all: writes the summary
+     * they will make at once, beside them; settle() writes the worked-out one over it only if they differ.
+     */
+    function writeGuess(trans: DBCoreTransaction, state: TransactionState, after: readonly StoredCase[]) {
+      const id = after[0]?.inspectionId;
+      if (id === undefined || state.upkeep.has(id)) return;
+      if (new Set(after.map((row) => row.id)).size !== after.length) return;
+      const guess = memory.guess(id, after);
+      if (!guess) return;
+      // Asks for the stored summary first (upkeepOf), so what the transaction found is read before the guess
+      // is written over it: the layers below issue both requests at once, in this order.
+      const upkeep = upkeepOf(trans, state, id);
+      upkeep.written = guess;
+      void summariesTable.mutate({ trans, type: 'put', values: [guess] });
     }
 
     /** The upkeep of one inspection, reading its stored summary on first use. */
     function upkeepOf(trans: DBCoreTransaction, state: TransactionState, id: string): Upkeep {
       const upkeep = state.upkeep.get(id);
       if (upkeep) return upkeep;
-      const made: Upkeep = { base: undefined, loaded: Promise.resolve(), differences: [], row: undefined };
+      const made: Upkeep = {
+        base: undefined,
+        loaded: Promise.resolve(),
+        differences: [],
+        row: undefined,
+        written: undefined,
+      };
       made.loaded = summariesTable.get({ trans, key: id }).then((stored: SummaryTotals | undefined) => {
         // What the transaction found, before any write of its own (only this layer writes summaries).
         made.base ??= {
@@ -134,6 +177,7 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
       const upkeep = upkeepOf(trans, state, id);
       const inspection = upkeep.row?.value;
       if (!inspection) {
+        upkeep.written = null;
         return summariesTable.mutate({ trans, type: 'delete', keys: [id] }).then(() => undefined);
       }
       const base = upkeep.base;
@@ -143,9 +187,11 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
       for (const difference of upkeep.differences) {
         if (difference.seq > base.seq) totals = addSummaryTotals(totals, difference.totals);
       }
-      return summariesTable
-        .mutate({ trans, type: 'put', values: [summaryRow(inspection, totals)] })
-        .then(() => undefined);
+      const row = summaryRow(inspection, totals);
+      // Already written so in this transaction (a right guess): nothing to write.
+      if (upkeep.written && sameRow(upkeep.written, row)) return Promise.resolve();
+      upkeep.written = row;
+      return summariesTable.mutate({ trans, type: 'put', values: [row] }).then(() => undefined);
     }
 
     /** A write of cases: each case's difference counted against its inspection as it stands. */
@@ -177,6 +223,7 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
       });
       // Their inspections as they stand now, read alongside (a write names its inspection).
       const named = [...new Set(after.flatMap((row) => (row ? [row.inspectionId] : [])))];
+      if (req.type !== 'delete' && named.length === 1) writeGuess(trans, state, after as StoredCase[]);
       const rows = readInspections(trans, state, named, seq);
       keys.forEach((key, i) => state.cases.set(key, after[i]));
       const written = table.mutate(req);

@@ -1,6 +1,6 @@
 /**
  * Keeps syncing while a server is set and reachable, and stops cleanly: a round for every inspection this
- * device holds, then a pause (longer while the server cannot be reached), until `stop()`. A change made here, or
+ * device holds, then a pause (longer while the server cannot be reached or refuses), until `stop()`. A change made here, or
  * **Sync now**, wakes it at once (`syncSoon`). Started by the app once the install has its signing key
  * (useTeamSync.ts), with the merge planner plugged in (incoming.ts).
  */
@@ -121,7 +121,9 @@ export function startSync(options: RunnerOptions): () => void {
       ...(toResolve ? { toResolve } : {}),
       ...(message ? { message } : {}),
     });
-    failures = outcome === 'unreachable' ? failures + 1 : 0;
+    // A server that cannot be reached, or refuses what this laptop sends (revoked, an older team list), is
+    // asked less and less often; a change made here or Sync now still asks at once.
+    failures = outcome === 'synced' ? 0 : failures + 1;
     return failures ? Math.min(maxBackoff, interval * 2 ** failures) : interval;
   };
 

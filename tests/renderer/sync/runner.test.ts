@@ -43,4 +43,33 @@ describe('the sync runner', () => {
     syncSoon({ everything: true });
     await vi.waitFor(() => expect(asked).toHaveLength(4));
   });
+
+  it('asks a server that refuses less and less often, and at once on Sync now', async () => {
+    const rounds: number[] = [];
+    const fake = async (url: string) => {
+      const path = new URL(url).pathname;
+      if (path === '/v1/session/challenge') return Response.json({ challenge: 'c' });
+      if (path === '/v1/session') return Response.json({ token: 't' });
+      rounds.push(Date.now());
+      return Response.json(
+        { error: { code: 'forbidden', message: 'This key was revoked' } },
+        { status: 403 },
+      );
+    };
+    stop = startSync({
+      keys: await makeSigningKeys(),
+      server: async () => 'https://casescore.example.org',
+      fetch: fake,
+      inspectionIds: async () => ['insp-a'],
+      intervalMs: 20,
+      maxBackoffMs: 10_000,
+    });
+    await vi.waitFor(() => expect(rounds.length).toBeGreaterThanOrEqual(4), { timeout: 10_000 });
+    // Each pause at least doubles (a timer never fires early, so a busy machine only makes them longer).
+    const pauses = rounds.slice(1, 4).map((at, i) => at - rounds[i]!);
+    pauses.forEach((pause, i) => expect(pause).toBeGreaterThanOrEqual(20 * 2 ** (i + 1) - 2));
+    const before = rounds.length;
+    syncSoon({ everything: true });
+    await vi.waitFor(() => expect(rounds.length).toBe(before + 1));
+  });
 });

@@ -1,7 +1,7 @@
 // An answer key draws the answer at once, marked "Saving…", before its write has committed; "Saved" follows the
 // commit. The key redraws the answered row alone: the page around it (its progress, the ratings) follows the
 // stored rows once the write has committed.
-import { fireEvent, within } from '@testing-library/react';
+import { act, fireEvent, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import * as scoring from '#shared/scoring';
 import { database } from '../../../renderer/db';
@@ -14,6 +14,13 @@ vi.mock('#shared/scoring', async (original) => {
   return { ...actual, caseProgress: vi.fn(actual.caseProgress) };
 });
 
+/**
+ * The page's effects have run (each row listens to its own save from an effect after it is first drawn): as
+ * for a person, whose first key comes well after the case is drawn. A key pressed before then is still drawn
+ * and saved, a moment later.
+ */
+const settled = () => act(async () => {});
+
 const question = (id: string) => document.querySelector<HTMLElement>(`[data-question="${id}"]`)!;
 
 describe('an answer drawn before it is written', () => {
@@ -21,6 +28,7 @@ describe('an answer drawn before it is written', () => {
     const { inspectionId, caseIds } = await inspectionWithCases(['C-001']);
     const { screen } = await renderApp(`/inspections/${inspectionId}/cases/${caseIds[0]}`);
     await screen.findByRole('heading', { name: '2.1 Assessment', level: 2 });
+    await settled();
     const row = question('assessment.engagement');
     fireEvent.keyDown(row, { key: 'n' });
     // Drawn synchronously, in the key's own event: nothing has been written yet.
@@ -36,7 +44,15 @@ describe('an answer drawn before it is written', () => {
     const { inspectionId, caseIds } = await inspectionWithCases(['C-001']);
     const { screen } = await renderApp(`/inspections/${inspectionId}/cases/${caseIds[0]}`);
     await screen.findByRole('heading', { name: '2.1 Assessment', level: 2 });
+    await settled();
     const progress = vi.mocked(scoring.caseProgress);
+    // Nothing left for the page to draw (every read it started has come back) before the key is pressed.
+    await waitFor(async () => {
+      const before = progress.mock.calls.length;
+      await settled();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(progress.mock.calls.length).toBe(before);
+    });
     const row = question('assessment.engagement');
     const drawnBefore = progress.mock.calls.length;
     fireEvent.keyDown(row, { key: 'y' });
@@ -45,7 +61,7 @@ describe('an answer drawn before it is written', () => {
     expect(document.activeElement).not.toBe(row);
     expect(progress.mock.calls.length).toBe(drawnBefore);
     // Once stored, the page's own figures follow.
-    expect(await screen.findByText(/· 1 of \d+ answered/)).toBeInTheDocument();
+    expect(await screen.findByText(/· 1 of \d+ answered/, {}, { timeout: 15_000 })).toBeInTheDocument();
     expect(progress.mock.calls.length).toBeGreaterThan(drawnBefore);
   });
 });

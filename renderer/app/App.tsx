@@ -1,8 +1,10 @@
 // Routes. A hash router, so the app works the same from app:// in Electron and from a plain web server. The
-// inspections list is in the first chunk; every other screen loads on first use (screens.ts).
+// inspections list and an inspection are in the first chunk; every other screen loads on first use (screens.tsx).
 import { Suspense } from 'react';
 import { HashRouter, Route, Routes } from 'react-router';
+// The list, and an inspection one click from it, are in the first chunk: opening one never waits for a chunk.
 import { InspectionList } from '../features/inspections/InspectionList';
+import { InspectionPage } from '../features/inspections/InspectionPage';
 // The region screen's module is in the first chunk already: the list draws its region links from it.
 import { RegionPage } from '../features/region/RegionPage';
 import { Layout } from './Layout';
@@ -14,7 +16,6 @@ import {
   GridPage,
   ImportReview,
   InspectionFormPage,
-  InspectionPage,
   InspectionReport,
   QaPage,
   RatingsPage,

@@ -54,7 +54,7 @@ describe('the app:// protocol handler', () => {
       ['app://casescore/assets/SettingsPage-DuEyXR9i.js', 'text/javascript; charset=utf-8'],
       [chunk, 'text/javascript; charset=utf-8'],
       ['app://casescore/assets/SettingsPage-Cx1.css', 'text/css; charset=utf-8'],
-    ]) {
+    ] as const) {
       const response = await serveAppRequest(root, url);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe(type);

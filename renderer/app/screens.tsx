@@ -1,25 +1,48 @@
-// The screens that are not on the first paint (the inspections list), each loaded from its own chunk the first
-// time it is shown, so a cold start parses and runs only what the list needs. The app shows "Loading…" while a
+// The screens that are not on the first paint (the inspections list) nor one click from it (an inspection),
+// each loaded from its own chunk the first time it is shown, so a cold start parses and runs only what the list
+// needs. The app shows "Loading…" while a
 // chunk arrives (App.tsx), and `prefetchScreens` fetches the usual next screens once the list is drawn, so
 // opening one seldom waits at all.
-import { lazy, type ComponentType } from 'react';
+import { use, type ComponentType } from 'react';
 
 type Loader = () => Promise<unknown>;
 const loaders: Loader[] = [];
 
-/** A screen loaded on first use: `load` imports its module, `pick` takes the screen's component from it. */
-function screen<P extends object, M extends Record<string, unknown>>(
-  load: () => Promise<M>,
-  pick: (module: M) => ComponentType<P>,
-) {
-  loaders.push(load);
-  return lazy(async () => ({ default: pick(await load()) }));
+/**
+ * A screen loaded on first use: `load` imports its module, `pick` takes the screen's component from it. Once
+ * the module is here (prefetched, or shown before) the screen draws at once, with no "Loading…" in between: a
+ * React.lazy screen would suspend for a moment on its first showing even when its chunk had been fetched. While
+ * the chunk arrives the screen suspends; if it cannot be loaded, the screen's error boundary says so and the
+ * next showing tries again.
+ */
+function screen<P extends object, M>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>) {
+  let loaded: ComponentType<P> | undefined;
+  // Marked fulfilled once here, as React reads a promise it may use at once without suspending.
+  let loading: (Promise<void> & { status?: 'fulfilled'; value?: undefined }) | undefined;
+  const fetch = () => {
+    if (!loading) {
+      const promise: Promise<void> & { status?: 'fulfilled'; value?: undefined } = load().then(
+        (module) => {
+          loaded = pick(module);
+          promise.status = 'fulfilled';
+        },
+        (error: unknown) => {
+          loading = undefined;
+          throw error;
+        },
+      );
+      loading = promise;
+    }
+    return loading;
+  };
+  loaders.push(fetch);
+  return function Screen(props: P) {
+    use(fetch() as Promise<void>);
+    const Loaded = loaded as ComponentType<P>;
+    return <Loaded {...props} />;
+  };
 }
 
-export const InspectionPage = screen(
-  () => import('../features/inspections/InspectionPage'),
-  (m) => m.InspectionPage,
-);
 export const CaseScoringPage = screen(
   () => import('../features/scoring/CaseScoringPage'),
   (m) => m.CaseScoringPage,
@@ -90,11 +113,12 @@ export const SettingsPage = screen(
 );
 
 /**
- * Fetches every screen's chunk while the window is idle after the first paint (an inspection and a case first,
- * the ones opened most), one at a time so drawing and typing are never kept waiting. A chunk that fails to load
- * here is loaded again when its screen is shown, and any error is shown there.
+ * Fetches every screen's chunk once the first screen has had time to draw (fetching them sooner slowed the
+ * start itself), one at a time in idle time so drawing and typing are never kept waiting; a case's screen
+ * first, the one opened most. A chunk that fails to load here is tried again when its screen is shown, and any
+ * error is shown there.
  */
-export function prefetchScreens(): void {
+export function prefetchScreens(afterMs = 2000): void {
   const idle = (next: () => void) =>
     'requestIdleCallback' in window ? window.requestIdleCallback(next) : setTimeout(next, 50);
   let at = 0;
@@ -107,5 +131,10 @@ export function prefetchScreens(): void {
         () => idle(step),
       );
   };
-  idle(step);
+  setTimeout(() => idle(step), afterMs);
+}
+
+/** Loads every screen's chunk now (tests draw the app with every screen here, as after the prefetch). */
+export async function loadEveryScreen(): Promise<void> {
+  await Promise.all(loaders.map((load) => load()));
 }

@@ -17,11 +17,25 @@ import {
   type FileSource,
 } from '../../db';
 import type { ChosenFile, Platform } from '../../platform';
-import { checkExport, exportInWorker } from './check-export';
-import { isEncryptedFile } from './protect';
+import type { CheckResult, ExportProtection } from './check-export';
+import { isEncryptedFile } from './encrypted-file';
 import { useCasescore } from '../../state/store';
 import { removeFromTeamInbox } from '../../db/team-inbox';
 import { syncSoon } from '../../sync/runner';
+
+/**
+ * The work on files (the export format's full checks with zod, signatures, encryption) is its own chunk, loaded
+ * on the first export, import or backup rather than at start: a cold start draws the list without it.
+ */
+const fileWork = () => import('./check-export');
+
+async function checkExport(content: Uint8Array | string, passphrase?: string): Promise<CheckResult> {
+  return (await fileWork()).checkExport(content, passphrase);
+}
+
+async function exportInWorker(ids: readonly string[] | undefined, protection: ExportProtection) {
+  return (await fileWork()).exportInWorker(ids, protection);
+}
 
 /** The result of an action, in words for the person who started it. */
 export interface Outcome {

@@ -31,6 +31,12 @@ export default defineConfig({
     // One bundle for an offline desktop app is fine; the budget that matters is the gzipped size, which the
     // benchmarks measure.
     chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      // shared/ is pure code (no module is run for what it does on import): a module of it is bundled only
+      // where something it exports is used, so importing one function through a barrel (`#shared/interchange`)
+      // does not bring the export format's zod schemas into the first chunk with it.
+      treeshake: { moduleSideEffects: (id) => !/[\\/]shared[\\/].*\.ts$/.test(id) },
+    },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
 });

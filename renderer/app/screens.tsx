@@ -1,11 +1,29 @@
 // The screens that are not on the first paint (the inspections list) nor one click from it (an inspection),
 // each loaded from its own chunk the first time it is shown, so a cold start parses and runs only what the list
-// needs. The app shows "Loading…" while a
-// chunk arrives (App.tsx), and `prefetchScreens` fetches the usual next screens once the list is drawn, so
-// opening one seldom waits at all.
+// needs. The app shows "Loading…" while a chunk arrives (App.tsx), and `prefetchScreens` fetches the other
+// screens once the list is drawn, so opening one seldom waits at all.
 import { use, type ComponentType } from 'react';
 
 type Loader = () => Promise<unknown>;
+
+/**
+ * A screen whose code could not be loaded (a file of the install missing or unreadable, say), in words: the
+ * screen's error boundary shows it in place of the screen (ErrorScreen), then calls `tryAgainNextTime`, so
+ * opening the screen again loads it afresh.
+ */
+export class ScreenLoadError extends Error {
+  constructor(
+    cause: unknown,
+    readonly tryAgainNextTime: () => void,
+  ) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `Casescore could not load this screen (${why}). Go back and open it again; if it keeps failing, reinstall Casescore`,
+      { cause },
+    );
+    this.name = 'ScreenLoadError';
+  }
+}
 const loaders: Loader[] = [];
 
 /**
@@ -13,7 +31,8 @@ const loaders: Loader[] = [];
  * the module is here (prefetched, or shown before) the screen draws at once, with no "Loading…" in between: a
  * React.lazy screen would suspend for a moment on its first showing even when its chunk had been fetched. While
  * the chunk arrives the screen suspends; if it cannot be loaded, the screen's error boundary says so and the
- * next showing tries again.
+ * next showing tries again. The failed load is kept until the error has been shown: forgotten at once, React's
+ * next try at drawing the screen would start another load and wait on it, and the error would never show.
  */
 function screen<P extends object, M>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>) {
   let loaded: ComponentType<P> | undefined;
@@ -27,15 +46,22 @@ function screen<P extends object, M>(load: () => Promise<M>, pick: (module: M) =
           promise.status = 'fulfilled';
         },
         (error: unknown) => {
-          loading = undefined;
-          throw error;
+          throw new ScreenLoadError(error, () => {
+            if (loading === promise) loading = undefined;
+          });
         },
       );
       loading = promise;
     }
     return loading;
   };
-  loaders.push(fetch);
+  // A prefetch that fails is forgotten at once: the screen's first showing tries again.
+  loaders.push(() =>
+    fetch().catch((error: unknown) => {
+      if (error instanceof ScreenLoadError) error.tryAgainNextTime();
+      throw error;
+    }),
+  );
   return function Screen(props: P) {
     use(fetch() as Promise<void>);
     const Loaded = loaded as ComponentType<P>;

@@ -307,6 +307,25 @@ async function hostileFigures(): Promise<
   return { megabytes, times: null };
 }
 
+/**
+ * The JavaScript a cold start loads before the first screen, gzipped: the entry script and every chunk the
+ * built page preloads with it (its static imports). Screens loaded on first use are not counted.
+ */
+function initialJavaScriptKB(): number {
+  const html = readFileSync('dist/renderer/index.html', 'utf8');
+  const scripts = [
+    ...html.matchAll(
+      /<(?:script type="module"|link rel="modulepreload") crossorigin (?:src|href)="\.\/(assets\/[^"]+\.js)"/g,
+    ),
+  ];
+  if (scripts.length === 0) return NaN;
+  const bytes = scripts.reduce(
+    (sum, [, file]) => sum + gzipSync(readFileSync(join('dist/renderer', file!))).length,
+    0,
+  );
+  return bytes / 1024;
+}
+
 /** A bench entry bundled to run in a page on its own. */
 async function bundleOf(entry: string): Promise<string> {
   const bundle = await esbuild({
@@ -510,11 +529,6 @@ async function main() {
           unit: 'ms',
         });
 
-        const html = readFileSync('dist/renderer/index.html', 'utf8');
-        const entry = /<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
-        const gz = entry ? gzipSync(readFileSync(join('dist/renderer', entry))).length / 1024 : NaN;
-        record({ measure: 'initial JavaScript, gzipped', value: gz, unit: 'KB', target: 250 });
-
         await createInspectionWithCases(page, base, 'Thousand PDU', 1000);
         await page.goto(`${base}#/`);
         await page.getByRole('link', { name: 'Thousand PDU', exact: true }).click();
@@ -551,6 +565,12 @@ async function main() {
       }
     }
     if (!only || only === 'archive') {
+      record({
+        measure: 'initial JavaScript, gzipped',
+        value: initialJavaScriptKB(),
+        unit: 'KB',
+        target: 250,
+      });
       console.log('an archive, in a fresh profile:');
       const archiveContext = await chromium.launchPersistentContext(
         join(tmpdir(), `casescore-bench-archive-${Date.now()}`),

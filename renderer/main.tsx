@@ -8,6 +8,7 @@ import { App } from './app/App';
 import { AtRestGate } from './features/protection/AtRestGate';
 import { logUncaughtErrors, RootBoundary } from './app/ErrorBoundary';
 import { keepTypingOutOfTheBrowser } from './ui/no-form-memory';
+import { prefetchScreens } from './app/screens';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element to mount Casescore in');
@@ -22,3 +23,5 @@ createRoot(root).render(
     </RootBoundary>
   </StrictMode>,
 );
+// Once the first screen is up, the others' chunks are fetched in idle time, so moving on seldom waits.
+prefetchScreens();

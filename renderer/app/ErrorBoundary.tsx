@@ -1,10 +1,11 @@
 // When something goes wrong while drawing a screen, the app must not go blank: the screen says what went wrong,
 // offers a way back and a way to export everything (the data itself is safe in the database), and the error is
 // logged (the desktop keeps a log in the user data folder). Errors nobody caught elsewhere are logged too.
-import { Component, useState, type ErrorInfo, type ReactNode } from 'react';
+import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { platform } from '../platform';
 import { exportToFile } from '../features/transfer/transfer';
+import { ScreenLoadError } from './screens';
 
 function describe(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
@@ -43,6 +44,10 @@ function ExportEverything() {
 
 /** What a screen shows instead of itself after an error. */
 export function ErrorScreen({ error, onBack }: { error: unknown; onBack: () => void }) {
+  // A screen whose code could not be loaded is loaded afresh the next time it is opened, now that this says so.
+  useEffect(() => {
+    if (error instanceof ScreenLoadError) error.tryAgainNextTime();
+  }, [error]);
   return (
     <main className="page error-screen" role="alert">
       <h1>This screen could not be shown</h1>

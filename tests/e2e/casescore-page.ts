@@ -325,6 +325,8 @@ export class CasescorePage {
   loadRefusedFramework(path: string): Promise<string[]> {
     return this.step(`see the framework file ${path} refused`, async () => {
       await this.page.goto(this.url('/settings'));
+      // Settings draws from its own chunk: counted once it is drawn, not while it says "Loading…".
+      await this.page.getByRole('button', { name: 'Load a framework file…' }).waitFor();
       const rows = await this.page.getByTestId('framework-row').count();
       const chooser = this.page.waitForEvent('filechooser');
       await this.page.getByRole('button', { name: 'Load a framework file…' }).click();

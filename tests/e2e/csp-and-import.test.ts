@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
-import { collectErrors, openBrowser } from './browser';
+import { appUrl, collectErrors, openBrowser } from './browser';
 import { CasescorePage } from './casescore-page';
 
 let page: Page;
@@ -78,5 +78,32 @@ describe('the strict CSP in the running app', () => {
       .filter({ has: page.getByRole('link', { name: 'Newham PDU', exact: true }) });
     await expect.poll(() => newham.locator('td.numeric').textContent()).toBe('6/24');
     await app.screenshot('14-imported');
+  });
+
+  it('loads each screen from its own chunk under the policy, with no error while it arrives', async () => {
+    const errors = collectErrors(page);
+    const chunks: string[] = [];
+    page.on('request', (request) => {
+      if (/\/assets\/[^/]+\.js$/.test(request.url())) chunks.push(request.url());
+    });
+    // A fresh document opened straight at a screen that is not in the first chunk.
+    await page.goto('about:blank');
+    await page.goto(appUrl('/settings'));
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    expect(chunks.some((url) => /\/SettingsPage-[^/]+\.js$/.test(url))).toBe(true);
+    for (const [link, heading] of [
+      ['Backups', 'Restore from backup'],
+      ['Bin', 'Bin'],
+      ['Inspections', 'Inspections'],
+    ] as const) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    }
+    await page.getByRole('link', { name: 'Newham PDU', exact: true }).click();
+    await page.locator('.cases-table tbody tr').first().waitFor();
+    await page.goto(`${page.url().split('#')[0]}${new URL(page.url()).hash}/qa`);
+    await page.getByRole('heading', { name: 'Quality assurance: Newham PDU' }).waitFor();
+    expect(errors.filter((e) => /Content Security Policy|Failed to fetch|chunk|import/i.test(e))).toEqual([]);
+    expect(await page.getByText('This screen could not be shown').count()).toBe(0);
   });
 });

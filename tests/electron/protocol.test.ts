@@ -44,6 +44,24 @@ describe('the app:// protocol handler', () => {
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
+  it('serves the chunks a screen loads on first use: its script, the chunks it imports, and its styles', async () => {
+    // Named as the build names them; a chunk imports its neighbours by "./name.js", which stays in assets/.
+    writeFileSync(join(root, 'assets', 'SettingsPage-DuEyXR9i.js'), 'import "./store-BEMAAR5R.js";');
+    writeFileSync(join(root, 'assets', 'store-BEMAAR5R.js'), 'export {};');
+    writeFileSync(join(root, 'assets', 'SettingsPage-Cx1.css'), '.page{}');
+    const chunk = new URL('./store-BEMAAR5R.js', 'app://casescore/assets/SettingsPage-DuEyXR9i.js').href;
+    for (const [url, type] of [
+      ['app://casescore/assets/SettingsPage-DuEyXR9i.js', 'text/javascript; charset=utf-8'],
+      [chunk, 'text/javascript; charset=utf-8'],
+      ['app://casescore/assets/SettingsPage-Cx1.css', 'text/css; charset=utf-8'],
+    ] as const) {
+      const response = await serveAppRequest(root, url);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe(type);
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    }
+  });
+
   it('answers 404 for a missing file, still with the CSP', async () => {
     const missing = await serveAppRequest(root, 'app://casescore/nope.js');
     expect(missing.status).toBe(404);

@@ -4,7 +4,7 @@ import { useActionState, useState } from 'react';
 import { platform } from '../../platform';
 import { useCasescore } from '../../state/store';
 import { Dialog, DialogFooter } from '../../ui/Dialog';
-import { MIN_PASSPHRASE_LENGTH } from './protect';
+import { MIN_PASSPHRASE_LENGTH } from './encrypted-file';
 import { exportToFile, type Protection } from './transfer';
 import './export-dialog.css';
 import { Problem } from '../../ui/Message';

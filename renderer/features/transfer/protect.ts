@@ -18,6 +18,10 @@
 import { armor, Decrypter, Encrypter } from 'age-encryption';
 import type { ExportedInspection, ExportFile } from '#shared/interchange';
 
+import { ARMOR_START } from './encrypted-file';
+
+export { isEncryptedFile, MIN_PASSPHRASE_LENGTH } from './encrypted-file';
+
 /** What a clear export says about itself. */
 export const PERSONAL_DATA_NOTICE =
   'Contains personal data about people on probation (case references, risk levels, notes on offending and ' +
@@ -30,21 +34,6 @@ export const ANONYMISED_NOTICE =
 
 /** What an override's reason becomes in an anonymised export (the format requires one). */
 export const WITHHELD_REASON = 'Reason withheld from the anonymised export';
-
-/** The shortest passphrase accepted for an encrypted export. */
-export const MIN_PASSPHRASE_LENGTH = 12;
-
-const ARMOR_START = '-----BEGIN AGE ENCRYPTED FILE-----';
-const BINARY_START = 'age-encryption.org/v1';
-
-/** Whether a file's bytes are an age-encrypted file (armored, as Casescore writes it, or binary). */
-export function isEncryptedFile(bytes: Uint8Array): boolean {
-  const head = new TextDecoder()
-    .decode(bytes.subarray(0, 64))
-    .replace(/^\uFEFF/, '')
-    .trimStart();
-  return head.startsWith(ARMOR_START) || head.startsWith(BINARY_START);
-}
 
 /** Encrypts export text to a passphrase, as an armored (plain text) age file. */
 export async function encryptText(text: string, passphrase: string): Promise<string> {

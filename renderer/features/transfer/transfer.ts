@@ -12,16 +12,49 @@ import {
   planImport,
   readInitials,
   replaceAllWith,
+  SaveError,
   sourceOfFile,
   trustKey,
   type FileSource,
 } from '../../db';
 import type { ChosenFile, Platform } from '../../platform';
-import { checkExport, exportInWorker } from './check-export';
-import { isEncryptedFile } from './protect';
+import type { CheckResult, ExportProtection } from './check-export';
+import { isEncryptedFile } from './encrypted-file';
 import { useCasescore } from '../../state/store';
 import { removeFromTeamInbox } from '../../db/team-inbox';
 import { syncSoon } from '../../sync/runner';
+
+/**
+ * The work on files (decrypting and encrypting, the worker that checks and writes them) is its own chunk, loaded
+ * on the first export, import or backup rather than at start: a cold start draws the list without it. If it
+ * cannot be loaded (a damaged install), the export, import or backup says so in words and nothing is changed.
+ * @throws SaveError saying the file handling could not be loaded.
+ */
+async function fileWork() {
+  try {
+    return await import('./check-export');
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new SaveError(
+      `Casescore could not load its file handling (${why}). Try again; if it keeps failing, reinstall Casescore`,
+      { cause: error },
+    );
+  }
+}
+
+async function checkExport(content: Uint8Array | string, passphrase?: string): Promise<CheckResult> {
+  let work: Awaited<ReturnType<typeof fileWork>>;
+  try {
+    work = await fileWork();
+  } catch (error) {
+    return { ok: false, error: new InterchangeError([], (error as Error).message, '') };
+  }
+  return work.checkExport(content, passphrase);
+}
+
+async function exportInWorker(ids: readonly string[] | undefined, protection: ExportProtection) {
+  return (await fileWork()).exportInWorker(ids, protection);
+}
 
 /** The result of an action, in words for the person who started it. */
 export interface Outcome {

@@ -30,7 +30,7 @@ export async function mainThreadPerFrame<T>(
 ): Promise<{ result: T; perFrame: number[] }> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (data: { value: TraceEvent[] }) => events.push(...data.value));
+  cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
     categories: 'disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.frame',
     transferMode: 'ReportEvents',

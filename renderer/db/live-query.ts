@@ -8,18 +8,27 @@ import { useLiveQuery as useDexieLiveQuery } from 'dexie-react-hooks';
 import { useRef, useSyncExternalStore } from 'react';
 import { AtRestLockedError, atRestGeneration, onAtRestChange } from './at-rest';
 
-export function useLiveQuery<T>(querier: () => Promise<T> | T, deps: readonly unknown[] = []): T | undefined {
+/** `shown` is what to show until the first read answers (a kept answer, renderer/db/kept-query.ts). */
+export function useLiveQuery<T>(
+  querier: () => Promise<T> | T,
+  deps: readonly unknown[] = [],
+  shown?: T,
+): T | undefined {
   const generation = useSyncExternalStore(onAtRestChange, atRestGeneration);
-  const last = useRef<T | undefined>(undefined);
-  return useDexieLiveQuery(async () => {
-    try {
-      last.current = await querier();
-      return last.current;
-    } catch (error) {
-      if (isLocked(error)) return last.current;
-      throw error;
-    }
-  }, [...deps, generation]);
+  const last = useRef<T | undefined>(shown);
+  return useDexieLiveQuery(
+    async () => {
+      try {
+        last.current = await querier();
+        return last.current;
+      } catch (error) {
+        if (isLocked(error)) return last.current;
+        throw error;
+      }
+    },
+    [...deps, generation],
+    shown,
+  );
 }
 
 /** The lock's refusal, also when Dexie passes it on wrapped (as a failed transaction's `inner` error). */

@@ -3,23 +3,29 @@
  * Screens read the database only through these.
  */
 import { useLiveQuery } from './live-query';
+import { keepSameEntries, keepSameRows, useKeptLiveQuery } from './kept-query';
 import { database } from './database';
 import type { StoredCase, StoredInspection } from './entities';
 import { readBin, type BinContents } from './bin';
 import { readInitials } from './settings';
 import { readSummaries, type StoredSummary } from './summaries';
 
-/** Every inspection not deleted, newest fieldwork first; `undefined` while loading. */
+/**
+ * Every inspection not deleted, newest fieldwork first; `undefined` while loading. Kept in memory between
+ * screens (renderer/db/kept-query.ts), so going back to the list draws it at once.
+ */
 export function useInspections(): StoredInspection[] | undefined {
-  return useLiveQuery(async () => {
-    const all = await database().inspections.toArray();
-    return all
-      .filter((i) => !i.deletedAt)
-      .sort(
-        (a, b) =>
-          (b.fieldworkStart ?? '').localeCompare(a.fieldworkStart ?? '') || a.name.localeCompare(b.name),
-      );
-  });
+  return useKeptLiveQuery('inspections', ['inspections'], readInspections, keepSameRows);
+}
+
+async function readInspections(): Promise<StoredInspection[]> {
+  const all = await database().inspections.toArray();
+  return all
+    .filter((i) => !i.deletedAt)
+    .sort(
+      (a, b) =>
+        (b.fieldworkStart ?? '').localeCompare(a.fieldworkStart ?? '') || a.name.localeCompare(b.name),
+    );
 }
 
 /** Every live case of every inspection, grouped by inspection id; for the list's progress and ratings. */
@@ -35,9 +41,12 @@ export function useAllCases(): Map<string, StoredCase[]> | undefined {
   });
 }
 
-/** Every inspection's summary (counts, progress, score, rating), by inspection id; `undefined` while loading. */
+/**
+ * Every inspection's summary (counts, progress, score, rating), by inspection id; `undefined` while loading.
+ * Kept in memory between screens, as the inspections are.
+ */
 export function useSummaries(): Map<string, StoredSummary> | undefined {
-  return useLiveQuery(readSummaries);
+  return useKeptLiveQuery('summaries', ['summaries'], readSummaries, keepSameEntries);
 }
 
 /** One inspection (`null` when there is none, `undefined` while loading). */

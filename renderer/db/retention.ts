@@ -4,7 +4,7 @@
  * may set a later or earlier date for one inspection (`keepUntil` on its row: a local decision, not exported).
  * Once the date has passed the app says so; the inspection is erased only after someone confirms.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useKeptLiveQuery } from './kept-query';
 import { database } from './database';
 import { checkWholeNumber } from './settings';
 import type { StoredInspection } from './entities';
@@ -41,7 +41,8 @@ export async function saveRetentionMonths(months: number): Promise<void> {
 
 /** The retention time, live; `undefined` until read. */
 export function useRetentionMonths(): number | undefined {
-  return useLiveQuery(readRetentionMonths);
+  // Kept between screens with the inspections, for the list.
+  return useKeptLiveQuery('retention months', ['settings'], readRetentionMonths, (_, read) => read);
 }
 
 /** `date` (YYYY-MM-DD) plus whole months, the day kept where the month has it (31 January + 1 = 28 or 29 February). */

@@ -1,6 +1,8 @@
 // Long lists drawn a screenful at a time: only the rows near the viewport are rendered, with spacers for the
-// rest, so a 1,000-case sample scrolls as smoothly as a 40-case one. Rows must have a fixed height.
+// rest, so a 1,000-case sample scrolls as smoothly as a 40-case one. Rows must have a fixed height. Printing
+// draws every row (and goes back to the window after).
 import { useEffect, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 
 /** Lists at least this long are windowed; shorter ones are drawn whole. */
 export const WINDOWING_THRESHOLD = 150;
@@ -49,12 +51,18 @@ export function useWindowedRows(
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(update);
     };
+    // Printing lays out what is in the page when it starts: every row, then.
+    const printing = () => flushSync(() => setRange({ start: 0, end: count, before: 0, after: 0 }));
     update();
     window.addEventListener('scroll', schedule, { passive: true });
     window.addEventListener('resize', schedule);
+    window.addEventListener('beforeprint', printing);
+    window.addEventListener('afterprint', update);
     return () => {
       window.removeEventListener('scroll', schedule);
       window.removeEventListener('resize', schedule);
+      window.removeEventListener('beforeprint', printing);
+      window.removeEventListener('afterprint', update);
       if (frame) cancelAnimationFrame(frame);
     };
   }, [anchor, count, rowHeight]);

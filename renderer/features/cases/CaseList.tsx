@@ -1,6 +1,6 @@
 // The case sample: each case's progress (answered of applicable) and status, filtered by inspector, by
 // incomplete, or by a No answer to a chosen key question.
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import { caseQuestions, hasCaseDetail, keyQuestionLabel, type Framework } from '#shared/framework';
 import { CASE_STATUS_LABELS } from '#shared/moderation';
@@ -9,7 +9,7 @@ import { NO_FILTERS } from '../../state/filters-slice';
 import { useCasescore } from '../../state/store';
 import { CASE_TYPE_LABELS, ROSH_LABELS, SAFETY_WELLBEING_LABELS } from '../../ui/labels';
 import { useWindowedRows } from '../../ui/useWindowedRows';
-import { caseRows, filterCaseRows } from './filterCases';
+import { caseRows, filterCaseRows, type CaseRow } from './filterCases';
 import { paths } from '../../app/paths';
 import './cases.css';
 
@@ -113,36 +113,14 @@ export function CaseList({
                 <td colSpan={wellbeing ? 7 : 6} />
               </tr>
             )}
-            {shown.slice(visible.start, visible.end).map(({ sampled, progress }) => (
-              <tr key={sampled.id}>
-                <th scope="row">
-                  <Link to={paths.scoreCase(inspection.id, sampled.id)}>{sampled.reference}</Link>
-                </th>
-                <td>{framework.words.caseTypes[sampled.caseType] ?? CASE_TYPE_LABELS[sampled.caseType]}</td>
-                <td>{sampled.attributes.rosh ? ROSH_LABELS[sampled.attributes.rosh] : '—'}</td>
-                {wellbeing && (
-                  <td>
-                    {sampled.attributes.safetyWellbeing
-                      ? SAFETY_WELLBEING_LABELS[sampled.attributes.safetyWellbeing]
-                      : '—'}
-                  </td>
-                )}
-                <td>{sampled.inspector ?? '—'}</td>
-                <td>
-                  {progress.answered} of {progress.applicable}
-                </td>
-                <td>
-                  <span className={`status status--${progress.status}`}>
-                    {STATUS_LABELS[progress.status]}
-                  </span>
-                  {sampled.status && sampled.status.value !== 'in-progress' && (
-                    <>
-                      {' '}
-                      <span className="tag">{CASE_STATUS_LABELS[sampled.status.value]}</span>
-                    </>
-                  )}
-                </td>
-              </tr>
+            {shown.slice(visible.start, visible.end).map((row) => (
+              <CaseListRow
+                key={row.sampled.id}
+                row={row}
+                inspectionId={inspection.id}
+                framework={framework}
+                wellbeing={wellbeing}
+              />
             ))}
             {visible.after > 0 && (
               <tr aria-hidden="true" className="spacer" style={{ height: visible.after }}>
@@ -156,3 +134,49 @@ export function CaseList({
     </section>
   );
 }
+
+/**
+ * One case. Memoised: as the list scrolls, only the rows coming into the window are drawn, not every row in it
+ * (a row's `CaseRow` is the same object while its case is unchanged).
+ */
+const CaseListRow = memo(function CaseListRow({
+  row: { sampled, progress },
+  inspectionId,
+  framework,
+  wellbeing,
+}: {
+  readonly row: CaseRow;
+  readonly inspectionId: string;
+  readonly framework: Framework;
+  readonly wellbeing: boolean;
+}) {
+  return (
+    <tr>
+      <th scope="row">
+        <Link to={paths.scoreCase(inspectionId, sampled.id)}>{sampled.reference}</Link>
+      </th>
+      <td>{framework.words.caseTypes[sampled.caseType] ?? CASE_TYPE_LABELS[sampled.caseType]}</td>
+      <td>{sampled.attributes.rosh ? ROSH_LABELS[sampled.attributes.rosh] : '—'}</td>
+      {wellbeing && (
+        <td>
+          {sampled.attributes.safetyWellbeing
+            ? SAFETY_WELLBEING_LABELS[sampled.attributes.safetyWellbeing]
+            : '—'}
+        </td>
+      )}
+      <td>{sampled.inspector ?? '—'}</td>
+      <td>
+        {progress.answered} of {progress.applicable}
+      </td>
+      <td>
+        <span className={`status status--${progress.status}`}>{STATUS_LABELS[progress.status]}</span>
+        {sampled.status && sampled.status.value !== 'in-progress' && (
+          <>
+            {' '}
+            <span className="tag">{CASE_STATUS_LABELS[sampled.status.value]}</span>
+          </>
+        )}
+      </td>
+    </tr>
+  );
+});

@@ -21,6 +21,7 @@ import { useCasescore } from '../../state/store';
 import { platform } from '../../platform';
 import { Dialog, DialogFooter } from '../../ui/Dialog';
 import { plural } from '../../ui/format';
+import { useDrawnInSteps } from '../../ui/useDrawnInSteps';
 import { InspectionRow } from './InspectionRow';
 import { RegionGroupLinks } from '../region/RegionPage';
 import { useRegionGroups } from '../region/useRegion';
@@ -56,6 +57,8 @@ export function InspectionList() {
 
   // Drawn from the inspections and their summaries alone: no case is read, however many inspections are kept.
   const rows = summaries && inspections;
+  // A long archive is drawn a screenful first, the rest a few frames later.
+  const drawn = useDrawnInSteps(rows?.length ?? 0);
   const onSelect = useCallback((id: string, on: boolean) => {
     setSelected((before) => {
       const next = new Set(before);
@@ -150,7 +153,7 @@ export function InspectionList() {
               </tr>
             </thead>
             <tbody>
-              {rows.map((inspection) => (
+              {rows.slice(0, drawn).map((inspection) => (
                 <InspectionRow
                   key={inspection.id}
                   inspection={inspection}

@@ -21,6 +21,12 @@ import './retention.css';
 /** How much longer "Keep longer" keeps an inspection. */
 const KEEP_LONGER_MONTHS = 3;
 
+/**
+ * How many are named before "Show all": an archive long past its dates would otherwise fill the screen above
+ * the list (each is also tagged in the list itself).
+ */
+export const NAMED_AT_FIRST = 5;
+
 /** How many cases an inspection has in its sample, read when the confirm opens. */
 function CaseCount({ inspectionId }: { inspectionId: string }) {
   const cases = useCasesOf(inspectionId);
@@ -31,7 +37,9 @@ export function RetentionBanner({ due, months }: { due: readonly StoredInspectio
   const by = useActor();
   const notify = useCasescore((s) => s.notify);
   const [erasing, setErasing] = useState<StoredInspection | null>(null);
+  const [showAll, setShowAll] = useState(false);
   if (due.length === 0) return null;
+  const named = showAll ? due : due.slice(0, NAMED_AT_FIRST);
 
   async function keepLonger(inspection: StoredInspection) {
     const until = addMonths(today(), KEEP_LONGER_MONTHS);
@@ -65,8 +73,8 @@ export function RetentionBanner({ due, months }: { due: readonly StoredInspectio
           ? 'It holds personal data longer than it was to be kept. Export what the report needs, then delete it for good, or keep it longer if there is a reason to.'
           : 'They hold personal data longer than they were to be kept. Export what the report needs, then delete them for good, or keep one longer if there is a reason to.'}
       </p>
-      <ul>
-        {due.map((inspection) => (
+      <ul id="retention-due">
+        {named.map((inspection) => (
           <li key={inspection.id}>
             <span>
               <strong>{inspection.name}</strong> · kept until {longDate(keepUntilOf(inspection, months))}
@@ -88,6 +96,17 @@ export function RetentionBanner({ due, months }: { due: readonly StoredInspectio
           </li>
         ))}
       </ul>
+      {due.length > NAMED_AT_FIRST && (
+        <button
+          type="button"
+          className="button button--small retention-more"
+          aria-expanded={showAll}
+          aria-controls="retention-due"
+          onClick={() => setShowAll(!showAll)}
+        >
+          {showAll ? `Show the first ${NAMED_AT_FIRST} only` : `Show all ${due.length}`}
+        </button>
+      )}
       {erasing && (
         <Dialog title={`Delete ${erasing.name} for good?`} onClose={() => setErasing(null)} startOn="cancel">
           <p>

@@ -1,6 +1,14 @@
-import { within } from '@testing-library/react';
+import { fireEvent, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { database } from '../../../renderer/db';
+import {
+  CasescoreDatabase,
+  createInspection,
+  database,
+  removeCase,
+  replaceDatabase,
+  saveInitials,
+} from '../../../renderer/db';
+import { FIRST_STEP } from '../../../renderer/ui/useDrawnInSteps';
 import { replacePlatform } from '../../../renderer/platform';
 import { fakeDesktop } from '../fake-platform';
 import { withLondonDemo } from '../demo';
@@ -90,5 +98,73 @@ describe('the inspections list', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByRole('link', { name: 'Newham PDU' })).toBeInTheDocument();
     expect((await database().inspections.get('london-2022-newham'))?.deletedAt).toBeUndefined();
+  });
+
+  it('comes back drawn at once from memory, and shows what was written while it was away', async () => {
+    await withLondonDemo();
+    const { screen } = await renderApp('/');
+    const newhamRow = async () => (await screen.findByRole('link', { name: 'Newham PDU' })).closest('tr')!;
+    expect(within(await newhamRow()).getByText('41 of 41 cases complete')).toBeInTheDocument();
+    // Synchronously, as a click on the main navigation: whatever is drawn after it was drawn without a read.
+    const go = (screenName: 'Settings' | 'Inspections') =>
+      fireEvent.click(
+        within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: screenName }),
+      );
+
+    // Nothing written while away: the rows are there in the first drawing, before any read could answer.
+    go('Settings');
+    expect(screen.queryByRole('link', { name: 'Newham PDU' })).toBeNull();
+    go('Inspections');
+    expect(within(screen.getByRole('link', { name: 'Newham PDU' }).closest('tr')!).getByText('6/24'));
+
+    // A case removed while away (here, and then in another window): never the old figures, not even at first.
+    const newhamCases = await database().cases.where('inspectionId').equals('london-2022-newham').toArray();
+    for (const [i, write] of [
+      () => removeCase(newhamCases[0]!.id, 'KM'),
+      async () => {
+        const mine = database();
+        const other = new CasescoreDatabase(mine.name);
+        replaceDatabase(other);
+        try {
+          await removeCase(newhamCases[1]!.id, 'SD');
+        } finally {
+          replaceDatabase(mine);
+          other.close();
+        }
+      },
+    ].entries()) {
+      go('Settings');
+      await write();
+      go('Inspections');
+      expect(screen.queryByText('41 of 41 cases complete')).toBeNull();
+      expect(screen.queryByText('40 of 40 cases complete')).toBeNull();
+      const remaining = 40 - i;
+      expect(
+        await within(await newhamRow()).findByText(`${remaining} of ${remaining} cases complete`),
+      ).toBeInTheDocument();
+    }
+  });
+
+  it('draws a long archive a screenful first, then every inspection, newest fieldwork first', async () => {
+    await saveInitials('KM');
+    for (let day = 1; day <= 30; day += 1) {
+      await createInspection(
+        {
+          name: `PDU ${day}`,
+          fieldworkStart: `2026-01-${String(day).padStart(2, '0')}`,
+          framework: { id: 'hmip-probation-pdu', version: '2021' },
+          options: {},
+        },
+        'KM',
+      );
+    }
+    const { screen } = await renderApp('/');
+    await screen.findByRole('link', { name: 'PDU 30' });
+    const rows = () => [...document.querySelectorAll('.inspections-table tbody tr')];
+    expect(rows().length).toBeLessThanOrEqual(FIRST_STEP);
+    await waitFor(() => expect(rows()).toHaveLength(30));
+    expect(rows().map((row) => row.querySelector('a')?.textContent)).toEqual(
+      Array.from({ length: 30 }, (_, i) => `PDU ${30 - i}`),
+    );
   });
 });

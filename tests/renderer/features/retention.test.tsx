@@ -39,4 +39,28 @@ describe('the retention reminder', () => {
     expect((await readErasures()).map((e) => e.inspectionId)).toEqual([older]);
     expect(screen.queryByRole('region', { name: /past (its|their) keep-until date/ })).toBeNull();
   });
+
+  it('names the first few of a long list past its date, and all of them when asked', async () => {
+    for (let i = 1; i <= 7; i += 1) await inspection(`Old PDU ${i}`, `2020-03-0${i}`);
+    const { user, screen } = await renderApp('/');
+    const banner = await screen.findByRole('region', {
+      name: '7 inspections are past their keep-until date',
+    });
+    // Newest fieldwork first, as in the list.
+    expect(
+      within(banner)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('strong')?.textContent),
+    ).toEqual(['Old PDU 7', 'Old PDU 6', 'Old PDU 5', 'Old PDU 4', 'Old PDU 3']);
+    // Every one is still tagged in the list itself.
+    expect(screen.getAllByText('Past keep-until date')).toHaveLength(7);
+    const more = within(banner).getByRole('button', { name: 'Show all 7' });
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    await user.click(more);
+    expect(within(banner).getAllByRole('listitem')).toHaveLength(7);
+    expect(within(banner).getByRole('button', { name: 'Keep Old PDU 1 3 more months' })).toBeInTheDocument();
+    expect(more).toHaveAttribute('aria-expanded', 'true');
+    await user.click(within(banner).getByRole('button', { name: 'Show the first 5 only' }));
+    expect(within(banner).getAllByRole('listitem')).toHaveLength(5);
+  });
 });

@@ -10,6 +10,10 @@
  * as zod's own parser checks it, and every refinement and limit (lengths, patterns, ranges, refine) is zod's own
  * check function, called as zod calls it. A schema with any other kind of node is refused when compiled.
  *
+ * Where zod's result would hold exactly what the value holds (no key left out or put in another order, nothing
+ * parsed to something new), the value itself is given rather than a copy: a file read from text is checked
+ * without being copied. A caller that changes what it is given changes the value it passed in.
+ *
  * Only "valid" is believed. A value it calls not valid is parsed again by zod (`parseWithSchema`), which finds the
  * first problem and words it exactly as before; should zod accept it after all, zod's value is used. So the fast
  * path can make a valid file quick, never an invalid one accepted (tests/shared/interchange/compiled-schema.test.ts
@@ -160,9 +164,9 @@ function compileObject(node: Node): Compiled {
   };
 
   /**
-   * The output as a copy of the value with the parsed fields put in, when it can be one: a plain object whose own
-   * enumerable keys are all of the shape, in the shape's order, and are all the keys present. Then every key the
-   * output has is there already, in zod's order, and nothing is added key by key.
+   * The output as the value itself, or a copy of it with the parsed fields put in, when it can be: a plain object
+   * whose own enumerable keys are all of the shape, in the shape's order, and are all the keys present. Then zod's
+   * result holds exactly its keys in its order; when every field parsed to itself, it is the value itself.
    */
   function copyOf(value: Record<string, unknown>, present: number): Record<string, unknown> | undefined {
     const prototype: unknown = Object.getPrototypeOf(value);
@@ -177,14 +181,17 @@ function compileObject(node: Node): Compiled {
     }
     // A present key that was not listed is not enumerable: zod reads it, a copy would not.
     if (count !== present) return undefined;
-    const out: Record<string, unknown> = { ...value };
+    let out: Record<string, unknown> | undefined;
     for (let at = 0; at < fields.length; at += 1) {
       const result = parsed[at];
       if (result === ABSENT) continue;
       const key = fields[at]!.key;
-      if (result !== value[key]) out[key] = result;
+      if (result === value[key]) continue;
+      out ??= { ...value };
+      out[key] = result;
     }
-    return out;
+    // zod's result is a plain object: a value without a prototype is given as one.
+    return out ?? (prototype === Object.prototype ? value : { ...value });
   }
 
   /** The output built key by key, in the shape's order, as zod builds it. */
@@ -227,21 +234,31 @@ function compileRecord(node: Node): Compiled {
         out[key] = result;
       }
     }
-    return out ?? { ...value };
+    // zod's result is a plain object with the value's own keys: the value itself when it is one already.
+    return out ?? (Object.getPrototypeOf(value) === Object.prototype ? value : { ...value });
   };
 }
 
 function compileArray(node: Node): Compiled {
   const parseElement = compile(node._zod.def.element as Node);
+  // A list whose elements may be undefined could have holes, where zod's result has undefined: always copied.
+  const mayShare = parseElement(undefined) === INVALID;
   return (value) => {
     if (!Array.isArray(value)) return INVALID;
-    const out: unknown[] = new Array<unknown>(value.length);
+    let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i += 1) {
-      const parsed = parseElement(value[i]);
+      const given: unknown = value[i];
+      const parsed = parseElement(given);
       if (parsed === INVALID) return INVALID;
-      out[i] = parsed;
+      if (parsed === given && out === undefined) continue;
+      out ??= value.slice(0, i);
+      out.push(parsed);
     }
-    return out;
+    if (out) return out;
+    // Shared only when it holds nothing but its elements, as zod's result does.
+    const plain =
+      Object.getPrototypeOf(value) === Array.prototype && Object.keys(value).length === value.length;
+    return mayShare && plain ? value : [...value];
   };
 }
 

@@ -7,27 +7,76 @@ import { sha256Hex, sha256HexNative } from './sha256';
 import { canonicalJson } from './signature';
 import type { ExportedInspection, ExportFile } from './schema';
 
-/** A copy of a record with its keys in sorted order. */
+/** A key JavaScript keeps among an object's array indices: always first, in numeric order, whatever is done. */
+function isArrayIndex(key: string): boolean {
+  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+}
+
+/**
+ * Whether a record's keys already come in the order a copy with sorted keys would give them: its array indices
+ * come first in numeric order in any object, so only the other keys need be in sorted order.
+ */
+function isSorted(keys: readonly string[]): boolean {
+  let previous: string | undefined;
+  for (const key of keys) {
+    if (isArrayIndex(key)) continue;
+    if (previous !== undefined && previous > key) return false;
+    previous = key;
+  }
+  return true;
+}
+
+/**
+ * A record with its keys in sorted order: the record itself when they already are (as in every file Casescore
+ * wrote), else a copy.
+ */
 function sortedRecord<T>(
   record: Readonly<Record<string, T>>,
   map: (value: T) => T = (v) => v,
 ): Record<string, T> {
+  const keys = Object.keys(record);
+  let changed = !isSorted(keys);
+  const values = new Map<string, T>();
+  for (const key of keys) {
+    const value = record[key] as T;
+    const mapped = map(value);
+    if (mapped !== value) changed = true;
+    values.set(key, mapped);
+  }
+  if (!changed) return record as Record<string, T>;
   const out: Record<string, T> = {};
-  for (const key of Object.keys(record).sort()) out[key] = map(record[key] as T);
+  for (const key of [...keys].sort()) out[key] = values.get(key) as T;
   return out;
 }
 
-/** An inspection with its records' keys sorted, as it is written and checksummed. */
+/**
+ * An inspection with its records' keys sorted, as it is written and checksummed: the same objects wherever they
+ * are sorted already.
+ */
 export function canonicalInspection(inspection: ExportedInspection): ExportedInspection {
-  return {
-    ...inspection,
-    options: sortedRecord(inspection.options),
-    judgements: sortedRecord(inspection.judgements, (j) =>
-      j.evidence ? { ...j, evidence: sortedRecord(j.evidence) } : j,
-    ),
-    cases: inspection.cases.map((c) => (c.deleted ? c : { ...c, answers: sortedRecord(c.answers) })),
-    overrides: sortedRecord(inspection.overrides),
-  };
+  const options = sortedRecord(inspection.options);
+  const judgements = sortedRecord(inspection.judgements, (j) => {
+    if (!j.evidence) return j;
+    const evidence = sortedRecord(j.evidence);
+    return evidence === j.evidence ? j : { ...j, evidence };
+  });
+  let casesChanged = false;
+  const cases = inspection.cases.map((c) => {
+    if (c.deleted) return c;
+    const answers = sortedRecord(c.answers);
+    if (answers === c.answers) return c;
+    casesChanged = true;
+    return { ...c, answers };
+  });
+  const overrides = sortedRecord(inspection.overrides);
+  if (
+    options === inspection.options &&
+    judgements === inspection.judgements &&
+    !casesChanged &&
+    overrides === inspection.overrides
+  )
+    return inspection;
+  return { ...inspection, options, judgements, cases: casesChanged ? cases : inspection.cases, overrides };
 }
 
 /** What the checksum covers: format, version, any frameworks carried, and the inspections, canonical. */

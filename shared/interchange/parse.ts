@@ -8,7 +8,7 @@ import { contentChecksum, contentChecksumNative } from './checksum';
 import { describePath } from './describe-path';
 import { InterchangeError } from './errors';
 import { DEFAULT_MAX_BYTES, parseJsonSafely } from './safe-json';
-import { exportFileSchema, type ExportFile, type FORMAT_VERSION } from './schema';
+import { safeParseExportFile, type ExportFile, type FORMAT_VERSION } from './schema';
 import { dropUndeclaredCaseDetails } from './case-details';
 import { checkSemantics } from './semantics';
 import { checkSignature, type SignatureCheck } from './signature';
@@ -46,7 +46,7 @@ function checkContent(value: unknown, held: readonly Framework[]): CheckedConten
   // The checksum covers the version the file was written as; upgrades so far change nothing else.
   const writtenVersion = (value as { formatVersion?: unknown } | null)?.formatVersion;
   const upgraded = upgradeToCurrent(value);
-  const result = exportFileSchema.safeParse(upgraded);
+  const result = safeParseExportFile(upgraded);
   if (!result.success) throw firstIssueAsError(result.error, upgraded);
   const frameworks = [...held, ...carriedFrameworks(result.data)];
   withFrameworks(frameworks, () => checkSemantics(result.data));
@@ -68,7 +68,7 @@ function checksumDoesNotMatch(): InterchangeError {
 function inWordsWith(error: unknown, value: unknown, held: readonly Framework[]): unknown {
   let frameworks: readonly Framework[] = held;
   try {
-    const upgraded = exportFileSchema.safeParse(upgradeToCurrent(value));
+    const upgraded = safeParseExportFile(upgradeToCurrent(value));
     if (upgraded.success) frameworks = [...held, ...carriedFrameworks(upgraded.data)];
   } catch {
     // The file's own frameworks could not be read: named with what the reader holds.

@@ -15,6 +15,7 @@ import {
   SAFETY_WELLBEING_LEVELS,
 } from '../framework/types';
 import { hasHiddenCharacter, ID_PATTERN } from '../text/plain-text';
+import { compileSchema, parseWithSchema, type CompiledSchema } from './compiled-schema';
 
 z.config({ jitless: true });
 
@@ -360,3 +361,14 @@ export type ExportedProgress = z.infer<typeof progressSchema>;
 export type ExportedInspection = z.infer<typeof inspectionSchema>;
 /** A whole export file. */
 export type ExportFile = z.infer<typeof exportFileSchema>;
+
+let compiledExportFile: CompiledSchema<ExportFile> | undefined;
+
+/**
+ * `exportFileSchema.safeParse`, quick for a valid file: through the schema's compiled form
+ * (`compiled-schema.ts`), and through zod itself for a file that is not valid, so its problem is named as zod names it.
+ */
+export function safeParseExportFile(value: unknown): z.ZodSafeParseResult<ExportFile> {
+  compiledExportFile ??= compileSchema(exportFileSchema);
+  return parseWithSchema(exportFileSchema, compiledExportFile, value);
+}

@@ -4,7 +4,13 @@
  * The app signs what it writes (`serialiseSignedExport`, `writeExportFile` with keys).
  */
 import { canonicalInspection, contentChecksum, contentChecksumNative } from './checksum';
-import { exportFileSchema, FORMAT, FORMAT_VERSION, type ExportedInspection, type ExportFile } from './schema';
+import {
+  safeParseExportFile,
+  FORMAT,
+  FORMAT_VERSION,
+  type ExportedInspection,
+  type ExportFile,
+} from './schema';
 import { inWords } from './parse';
 import { checkSemantics } from './semantics';
 import { signFile, type SigningKeys } from './signature';
@@ -33,7 +39,7 @@ export function createExport(inspections: readonly ExportedInspection[], exporte
 
 /** The file validated exactly as a reader would validate it, with the frameworks it carries held meanwhile. */
 function validatedForWriting(file: ExportFile): ExportFile {
-  const result = exportFileSchema.safeParse(file);
+  const result = safeParseExportFile(file);
   if (!result.success) throw inWords(firstIssueAsError(result.error, file), file);
   let carried: readonly Framework[] = [];
   try {

@@ -48,7 +48,9 @@ export function benchTable(results: Results): string {
   const missed = targets.filter((r) => !met.includes(r));
   const when = new Date(results.at).toISOString().replace('T', ' ').slice(0, 16);
   const lines = [
-    wrap(`Run of ${when} UTC${load ? `, load average ${load.atStart.toFixed(1)} at its start and ${load.atEnd.toFixed(1)} at its end on ${load.cores} cores` : ''}: ${met.length} of ${targets.length} targets met${missed.length ? `; missed: ${missed.map((r) => r.measure).join('; ')}` : ''}.`),
+    wrap(
+      `Run of ${when} UTC${load ? `, load average ${load.atStart.toFixed(1)} at its start and ${load.atEnd.toFixed(1)} at its end on ${load.cores} cores` : ''}: ${met.length} of ${targets.length} targets met${missed.length ? `; missed: ${missed.map((r) => r.measure).join('; ')}` : ''}.`,
+    ),
     '',
     '| measure | result | target |',
     '| --- | --- | --- |',

@@ -47,7 +47,7 @@ function standardOf(question: CaseQuestion): string {
 
 export function CaseScoringPage() {
   const { inspectionId, caseId } = useParams();
-  const { inspection, cases, rated } = useAddressedInspection();
+  const { inspection, cases, rated } = useAddressedInspection({ deferred: true });
   const by = useActor();
   const navigate = useNavigate();
   const answer = useCasescore((s) => s.answer);

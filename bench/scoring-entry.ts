@@ -1,7 +1,13 @@
 // The pure parts the benchmark times inside Chromium, bundled on their own (no app, no CSP): building a region,
 // rating it, and exporting and re-reading it with full validation (as the app's file worker does).
 import { createLondonDemo } from '../seeds';
-import { createExport, readExportFile, writeExportFile, type ExportedInspection } from '#shared/interchange';
+import {
+  createExport,
+  makeSigningKeys,
+  readExportFile,
+  writeExportFile,
+  type ExportedInspection,
+} from '#shared/interchange';
 import { rateInspection, rollUpRegion, tallyInspection } from '#shared/scoring';
 
 /** A region of `pdus` inspections of `cases` cases each, made from the London demo's answers. */
@@ -72,6 +78,17 @@ export async function runScoringBench() {
   const importTimes = await timeAsync(async () => {
     await readExportFile(text);
   }, 8);
+  // As the app does it: every file it writes is signed by this install's key, and every signature is checked
+  // on reading.
+  const keys = await makeSigningKeys();
+  let signedText = '';
+  const signedExportTimes = await timeAsync(async () => {
+    signedText = await writeExportFile(createExport(region, new Date()), keys);
+  }, 8);
+  const signedImportTimes = await timeAsync(async () => {
+    const read = await readExportFile(signedText);
+    if (read.signature.state !== 'verified') throw new Error('the signed region file did not verify');
+  }, 8);
   return {
     regionAnswers: countAnswers(region),
     rerate,
@@ -79,6 +96,8 @@ export async function runScoringBench() {
     small: { cases: 10_000, answers: countAnswers(small), times: smallTimes },
     exportTimes,
     importTimes,
+    signedExportTimes,
+    signedImportTimes,
     regionBytes: text.length,
     regionText: text,
   };

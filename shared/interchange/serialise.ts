@@ -51,10 +51,10 @@ function validatedForWriting(file: ExportFile): ExportFile {
   return result.data;
 }
 
-/** The file's text: keys in a stable order, the inspections already canonical, with its checksum. */
-function fileText(file: ExportFile, inspections: ExportedInspection[], checksum: string): string {
+/** The file in the order it is written: keys in a stable order, the inspections already canonical, its checksum. */
+function fileContent(file: ExportFile, inspections: ExportedInspection[], checksum: string): ExportFile {
   const { format, formatVersion, exportedAt, notice, anonymised, signer, frameworks } = file;
-  const canonical: ExportFile = {
+  return {
     format,
     formatVersion,
     exportedAt,
@@ -65,7 +65,11 @@ function fileText(file: ExportFile, inspections: ExportedInspection[], checksum:
     ...(frameworks === undefined ? {} : { frameworks: frameworks.map(canonicalFramework) }),
     inspections,
   };
-  return `${JSON.stringify(canonical, null, 2)}\n`;
+}
+
+/** A file's text: two-space indented, ending in a newline. */
+function textOf(content: ExportFile): string {
+  return `${JSON.stringify(content, null, 2)}\n`;
 }
 
 /**
@@ -74,15 +78,27 @@ function fileText(file: ExportFile, inspections: ExportedInspection[], checksum:
  * @throws InterchangeError when the file would not pass validation on reading.
  */
 export function serialiseExport(file: ExportFile): string {
-  const data = validatedForWriting(file);
-  const inspections = data.inspections.map(canonicalInspection);
-  return fileText(data, inspections, contentChecksum({ ...data, inspections }, true));
+  return textOf(canonicalContent(file));
 }
 
-/** The text signed with `keys` over everything but the signature (see signature.ts), the signature last. */
-async function signed(text: string, keys: SigningKeys): Promise<string> {
-  const content = JSON.parse(text) as Record<string, unknown>;
-  return `${JSON.stringify(await signFile(content, keys), null, 2)}\n`;
+/** The file validated, canonical, with its checksum (plain TypeScript). */
+function canonicalContent(file: ExportFile): ExportFile {
+  const data = validatedForWriting(file);
+  const inspections = data.inspections.map(canonicalInspection);
+  return fileContent(data, inspections, contentChecksum({ ...data, inspections }, true));
+}
+
+/**
+ * The file's text signed with `keys` over everything but the signature (see signature.ts), the signature last:
+ * the text JSON.stringify gives for the signed file, made by adding the signature to the text already written
+ * rather than reading and writing megabytes again. `text` is `textOf(content)`.
+ */
+async function signed(content: ExportFile, text: string, keys: SigningKeys): Promise<string> {
+  const { signature } = await signFile(content as unknown as Record<string, unknown>, keys);
+  const end = '\n}\n';
+  if (!text.endsWith(end)) throw new Error('An export text does not end as JSON.stringify writes an object');
+  const written = JSON.stringify(signature, null, 2).replaceAll('\n', '\n  ');
+  return `${text.slice(0, -end.length)},\n  "signature": ${written}${end}`;
 }
 
 /**
@@ -90,7 +106,8 @@ async function signed(text: string, keys: SigningKeys): Promise<string> {
  * @throws InterchangeError when the file would not pass validation on reading.
  */
 export async function serialiseSignedExport(file: ExportFile, keys: SigningKeys): Promise<string> {
-  return signed(serialiseExport(file), keys);
+  const content = canonicalContent(file);
+  return signed(content, textOf(content), keys);
 }
 
 /**
@@ -101,6 +118,7 @@ export async function serialiseSignedExport(file: ExportFile, keys: SigningKeys)
 export async function writeExportFile(file: ExportFile, keys?: SigningKeys): Promise<string> {
   const data = validatedForWriting(file);
   const inspections = data.inspections.map(canonicalInspection);
-  const text = fileText(data, inspections, await contentChecksumNative({ ...data, inspections }, true));
-  return keys ? signed(text, keys) : text;
+  const content = fileContent(data, inspections, await contentChecksumNative({ ...data, inspections }, true));
+  const text = textOf(content);
+  return keys ? signed(content, text, keys) : text;
 }

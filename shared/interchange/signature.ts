@@ -117,18 +117,85 @@ export function fromBase64(text: string): Uint8Array | null {
 /**
  * JSON with object keys sorted at every level and no spaces: the same data always gives the same text, whatever
  * order its keys were written in. Members whose value is `undefined` are left out, as JSON.stringify does.
+ *
+ * A file's signature is taken over this text of the whole file, megabytes of it: the data is put in sorted order
+ * (each object as it is where its keys already are, as in every file Casescore wrote) and written by the
+ * engine's own JSON.stringify, which gives the same text as building it piece by piece (`canonicalJsonByParts`,
+ * the definition, kept for what the engine cannot do: see `inSortedOrder`).
  */
 export function canonicalJson(value: unknown): string {
+  const sorted = inSortedOrder(value);
+  if (sorted === UNSORTABLE) return canonicalJsonByParts(value);
+  return JSON.stringify(sorted) ?? 'null';
+}
+
+/** Returned by `inSortedOrder` for data JSON.stringify cannot write in sorted order. */
+const UNSORTABLE = Symbol('unsortable');
+
+/** A key JavaScript always keeps first among an object's keys, in numeric order, whatever order it was set in. */
+function isArrayIndex(key: string): boolean {
+  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+}
+
+/**
+ * The value with every object's keys in sorted order: the same object wherever they already are. UNSORTABLE
+ * for an object with a key that is an array index ("0", "12": JavaScript puts those first in numeric order, not
+ * in sorted order), or anything that is not plain JSON data (JSON.stringify would write a Date or a function
+ * otherwise than the definition does).
+ */
+function inSortedOrder(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint'
+      ? UNSORTABLE
+      : value;
+  }
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i += 1) {
+      const item: unknown = value[i];
+      const sorted = inSortedOrder(item);
+      if (sorted === UNSORTABLE) return UNSORTABLE;
+      // An undefined item is written as null either way.
+      if (sorted !== item) (copy ??= value.slice())[i] = sorted;
+    }
+    return copy ?? value;
+  }
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return UNSORTABLE;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let changed = false;
+  let previous: string | undefined;
+  const values: unknown[] = [];
+  for (const key of keys) {
+    if (isArrayIndex(key)) return UNSORTABLE;
+    if (previous !== undefined && previous > key) changed = true;
+    previous = key;
+    const item = record[key];
+    const sorted = inSortedOrder(item);
+    if (sorted === UNSORTABLE) return UNSORTABLE;
+    if (sorted !== item) changed = true;
+    values.push(sorted);
+  }
+  if (!changed) return record;
+  const order = keys.map((key, i) => [key, values[i]] as const).sort(([a], [b]) => (a < b ? -1 : 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of order) out[key] = item;
+  return out;
+}
+
+/** Canonical JSON built piece by piece: the definition, for what `inSortedOrder` cannot put in order. */
+export function canonicalJsonByParts(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     const text = JSON.stringify(value);
     return text === undefined ? 'null' : text;
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map(canonicalJsonByParts).join(',')}]`;
   const record = value as Record<string, unknown>;
   const members = Object.keys(record)
     .sort()
     .filter((key) => record[key] !== undefined)
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+    .map((key) => `${JSON.stringify(key)}:${canonicalJsonByParts(record[key])}`);
   return `{${members.join(',')}}`;
 }
 

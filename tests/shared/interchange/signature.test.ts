@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   canonicalJson,
+  canonicalJsonByParts,
   checkSignature,
   fingerprintOf,
   fromBase64,
@@ -15,6 +17,39 @@ describe('canonical JSON', () => {
       canonicalJson({ a: { c: 'x', d: [1, { y: 2, z: 1 }] }, b: 1 }),
     );
     expect(canonicalJson({ b: 1, a: undefined, c: null })).toBe('{"b":1,"c":null}');
+  });
+
+  it('is the text built piece by piece, for any data in any key order', () => {
+    // Keys that JavaScript keeps in numeric order ("0", "10"), look-alikes that it does not ("01", "-1"), and
+    // characters that sort differently by code unit than by code point.
+    const key = fc.oneof(
+      fc.string(),
+      fc.constantFrom('0', '1', '10', '9', '01', '-1', '4294967295', 'a', 'B', 'é', '\u{1F600}', '\uFFFF'),
+    );
+    const data = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom(null, true, false, undefined, 0, -0, 1.5, -1e308, Number.NaN, 2 ** 53),
+        fc.string(),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(key, tie('value'), { maxKeys: 5 }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(data, (value) => {
+        expect(canonicalJson(value)).toBe(canonicalJsonByParts(value));
+      }),
+      { numRuns: 2000 },
+    );
+    // What is not plain JSON data is written as the definition writes it.
+    const odd = { b: new Date(0), a: [() => 1, Symbol('s')], c: { toJSON: () => 'x' } };
+    expect(canonicalJson(odd)).toBe(canonicalJsonByParts(odd));
+  });
+
+  it('writes data already in sorted order exactly as JSON.stringify does', () => {
+    const inOrder = { a: { b: [1, { c: 2, d: 3 }] }, e: 'x' };
+    expect(canonicalJson(inOrder)).toBe(JSON.stringify(inOrder));
+    expect(canonicalJson({ e: 'x', a: { b: [1, { d: 3, c: 2 }] } })).toBe(JSON.stringify(inOrder));
   });
 });
 

@@ -126,6 +126,10 @@ const brokenFiles = fc
     if (how === 'remove') {
       if (Array.isArray(target)) target.splice(Number(existing), 1);
       else delete target[existing];
+    } else if (Array.isArray(target)) {
+      // A list read from JSON holds items only: one added at its end, or one replaced.
+      if (how === 'add' || keys.length === 0) target.push(value);
+      else target[Number(existing)] = value;
     } else {
       const at = how === 'add' ? key : existing;
       // Defined as data, so a __proto__ key is an own key, as JSON.parse makes it.

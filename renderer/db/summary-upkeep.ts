@@ -304,7 +304,10 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
         return table.mutate(req).then((response) =>
           summariesTable.mutate({ trans, type: 'deleteRange', range: req.range }).then(() => {
             // Every inspection this transaction knows is gone (a later write of one counts it from scratch).
-            for (const upkeep of state.upkeep.values()) noteRow(upkeep, seq, undefined);
+            for (const upkeep of state.upkeep.values()) {
+              noteRow(upkeep, seq, undefined);
+              upkeep.written = undefined;
+            }
             return response;
           }),
         );
@@ -351,6 +354,29 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
       },
       table(name) {
         const table = down.table(name);
+        if (name === SUMMARIES) {
+          return {
+            ...table,
+            mutate(req) {
+              // Summaries written or cleared by someone else (a restore clears every table): what this
+              // transaction wrote of them is no longer known to be there, so settle() writes them again.
+              const state = states.get(req.trans);
+              if (state) {
+                const keys =
+                  req.type === 'deleteRange'
+                    ? null
+                    : new Set(
+                        req.type === 'delete'
+                          ? req.keys
+                          : req.values.map((row) => (row as StoredSummary).inspectionId),
+                      );
+                for (const [id, upkeep] of state.upkeep)
+                  if (!keys || keys.has(id)) upkeep.written = undefined;
+              }
+              return table.mutate(req);
+            },
+          };
+        }
         if (name !== 'cases' && name !== 'inspections') return table;
         return {
           ...table,

@@ -106,6 +106,38 @@ describe('the summary written beside an answer', () => {
   });
 });
 
+describe('a summary written twice alike in one transaction', () => {
+  it('is written again when something else cleared the summaries meanwhile (a restore clears every table)', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases(['C-1']);
+    const db = database();
+    await db.transaction('rw', db.cases, db.summaries, async () => {
+      const sampled = (await db.cases.get(caseIds[0]!))!;
+      await db.cases.put({ ...sampled, note: 'first' });
+      await db.summaries.clear();
+      // The same summary as the one written before the clear: it must be written again, not taken as there.
+      await db.cases.put({ ...sampled, note: 'second' });
+    });
+    const { stored, fresh } = await storedAndFresh(db, inspectionId);
+    expect(stored).toBeDefined();
+    expect(stored).toEqual(fresh);
+  });
+
+  it('is written again when the inspections were cleared and one put back', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases(['C-1']);
+    const db = database();
+    await db.transaction('rw', db.inspections, db.cases, db.summaries, async () => {
+      const inspection = (await db.inspections.get(inspectionId))!;
+      const sampled = (await db.cases.get(caseIds[0]!))!;
+      await db.cases.put({ ...sampled, note: 'first' });
+      await db.inspections.clear();
+      await db.inspections.put(inspection);
+    });
+    const { stored, fresh } = await storedAndFresh(db, inspectionId);
+    expect(stored).toBeDefined();
+    expect(stored).toEqual(fresh);
+  });
+});
+
 describe('the memory behind the guess', () => {
   const inspection = (options: Record<string, boolean>): StoredInspection =>
     ({

@@ -22,7 +22,7 @@ import { CaseNote } from './CaseNote';
 import { AnswerHistory } from './AnswerHistory';
 import { EditCaseDialog } from './EditCaseDialog';
 import { QuestionRow } from './QuestionRow';
-import { shownAnswer } from './shown-answer';
+import { shownAnswer, type ShownAnswer } from './shown-answer';
 import { paths } from '../../app/paths';
 import './scoring-desk.css';
 import { useScoringKeys } from './useScoringKeys';
@@ -50,6 +50,7 @@ export function CaseScoringPage() {
   const { inspection, cases, rated } = useAddressedInspection({ deferred: true });
   const by = useActor();
   const navigate = useNavigate();
+  const saves = useCasescore((s) => s.saves);
   const answer = useCasescore((s) => s.answer);
   const saveNote = useCasescore((s) => s.saveNote);
   const undo = useCasescore((s) => s.undo);
@@ -90,18 +91,14 @@ export function CaseScoringPage() {
     });
   }, [rated, inspection, sampled]);
 
-  // What a question shows, read when a key needs it (each row draws its own from its own save, so an answer
-  // given redraws its row alone, not the page).
-  const entryFor = useCallback(
-    (questionId: string): AnswerEntry | undefined =>
+  const shownFor = useCallback(
+    (questionId: string): ShownAnswer =>
       sampled
-        ? shownAnswer(
-            useCasescore.getState().saves[answerKey(sampled.id, questionId)],
-            sampled.answers[questionId],
-          ).entry
-        : undefined,
-    [sampled],
+        ? shownAnswer(saves[answerKey(sampled.id, questionId)], sampled.answers[questionId])
+        : { entry: undefined, save: undefined },
+    [sampled, saves],
   );
+  const entryFor = useCallback((questionId: string) => shownFor(questionId).entry, [shownFor]);
 
   const goToCase = useCallback(
     (step: 1 | -1) => {
@@ -243,6 +240,7 @@ export function CaseScoringPage() {
           {rows.map((row, i) => {
             const q = row.question;
             const label = q.kind === 'key-question' ? q.question.label : q.question.text;
+            const shown = shownFor(q.id);
             return (
               <div key={`${sampled.id}:${q.id}`}>
                 {row.heading && <h2 className="standard-heading">{row.heading}</h2>}
@@ -254,7 +252,8 @@ export function CaseScoringPage() {
                   label={label}
                   text={q.question.text}
                   notApplicableBecause={row.notApplicableBecause}
-                  stored={sampled.answers[q.id]}
+                  entry={shown.entry}
+                  save={shown.save}
                   onFocusRow={keys.setFocused}
                   onMove={keys.moveFrom}
                   onAnswer={answerAt}

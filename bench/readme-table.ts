@@ -5,7 +5,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-interface Row {
+/** One figure of a bench run, with its target where it has one (bench/run.ts records them). */
+export interface Row {
   readonly measure: string;
   readonly value: number;
   readonly unit: string;

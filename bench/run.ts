@@ -19,6 +19,7 @@ import {
   writeExportFile,
   type ExportedInspection,
 } from '#shared/interchange';
+import type { Row } from './readme-table';
 import type { runScoringBench } from './scoring-entry';
 import { runSyncBench } from './sync';
 import { mainThreadPerFrame } from './frames';
@@ -32,13 +33,6 @@ const quantile = (samples: readonly number[], q: number) => {
 const median = (samples: readonly number[]) => quantile(samples, 0.5);
 const p95 = (samples: readonly number[]) => quantile(samples, 0.95);
 
-interface Row {
-  readonly measure: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly target?: number;
-  readonly note?: string;
-}
 const rows: Row[] = [];
 const record = (row: Row) => {
   rows.push(row);

@@ -93,7 +93,7 @@ export class SummaryMemory {
     trim(this.#cases, MOST_CASES);
   }
 
-  /** Forgets everything (a transaction whose outcome is not known, or the database closing). */
+  /** Forgets everything (the encryption keys were opened or closed: inspection rows are sealed content). */
   forget(): void {
     this.#inspections.clear();
     this.#cases.clear();

@@ -15,6 +15,7 @@ import {
   versionOf,
   type AnswerEntry,
 } from '../db';
+import { afterPaint } from './after-paint';
 import type { CasescoreState } from './store';
 
 /** Where one answer's save has got to. */
@@ -83,10 +84,12 @@ export const createAnswersSlice: StateCreator<CasescoreState, [], [], AnswersSli
     replaying = false,
   ): Promise<Saved> {
     const key = answerKey(caseId, questionId);
-    // Drawn before the write starts: the answer is in the page, marked "Saving…", ready for the next frame
-    // whatever the write costs; the transaction then runs in the storage process while the frame is painted.
+    // Drawn before the write starts: the answer is in the page, marked "Saving…", and painted in the next frame
+    // whatever the write costs; the transaction is started after that paint.
     flushSync(() => set((s) => ({ saves: { ...s.saves, [key]: { status: 'saving', entry } } })));
     try {
+      // The write starts once that frame is painted: its first steps run on this thread too.
+      await afterPaint();
       const options = replaying ? { expect: get().written[key] ?? 'unknown', keepNote: true } : {};
       const stored = await setAnswer(caseId, questionId, entry, by, options);
       const version = versionOf(stored);

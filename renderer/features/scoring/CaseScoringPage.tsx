@@ -22,7 +22,7 @@ import { CaseNote } from './CaseNote';
 import { AnswerHistory } from './AnswerHistory';
 import { EditCaseDialog } from './EditCaseDialog';
 import { QuestionRow } from './QuestionRow';
-import { shownAnswer, type ShownAnswer } from './shown-answer';
+import { shownAnswer } from './shown-answer';
 import { paths } from '../../app/paths';
 import './scoring-desk.css';
 import { useScoringKeys } from './useScoringKeys';
@@ -50,7 +50,6 @@ export function CaseScoringPage() {
   const { inspection, cases, rated } = useAddressedInspection({ deferred: true });
   const by = useActor();
   const navigate = useNavigate();
-  const saves = useCasescore((s) => s.saves);
   const answer = useCasescore((s) => s.answer);
   const saveNote = useCasescore((s) => s.saveNote);
   const undo = useCasescore((s) => s.undo);
@@ -91,14 +90,18 @@ export function CaseScoringPage() {
     });
   }, [rated, inspection, sampled]);
 
-  const shownFor = useCallback(
-    (questionId: string): ShownAnswer =>
+  // What a question shows, read when a key needs it (each row draws its own from its own save, so an answer
+  // given redraws its row alone, not the page).
+  const entryFor = useCallback(
+    (questionId: string): AnswerEntry | undefined =>
       sampled
-        ? shownAnswer(saves[answerKey(sampled.id, questionId)], sampled.answers[questionId])
-        : { entry: undefined, save: undefined },
-    [sampled, saves],
+        ? shownAnswer(
+            useCasescore.getState().saves[answerKey(sampled.id, questionId)],
+            sampled.answers[questionId],
+          ).entry
+        : undefined,
+    [sampled],
   );
-  const entryFor = useCallback((questionId: string) => shownFor(questionId).entry, [shownFor]);
 
   const goToCase = useCallback(
     (step: 1 | -1) => {
@@ -154,8 +157,10 @@ export function CaseScoringPage() {
       const question = current[index]?.question;
       if (!question || !id) return;
       const before = entryOf(question.id) ?? { value: null };
-      void save({ caseId: id, questionId: question.id, before, after: entry }, who);
+      // Focus moves on before the answer is drawn: moving it after would make the browser lay out the page
+      // with the answer there and then, inside the key's event, and then again for the frame.
       if (via === 'key') advanceFrom(index);
+      void save({ caseId: id, questionId: question.id, before, after: entry }, who);
     },
     [advanceFrom],
   );
@@ -240,7 +245,6 @@ export function CaseScoringPage() {
           {rows.map((row, i) => {
             const q = row.question;
             const label = q.kind === 'key-question' ? q.question.label : q.question.text;
-            const shown = shownFor(q.id);
             return (
               <div key={`${sampled.id}:${q.id}`}>
                 {row.heading && <h2 className="standard-heading">{row.heading}</h2>}
@@ -252,8 +256,7 @@ export function CaseScoringPage() {
                   label={label}
                   text={q.question.text}
                   notApplicableBecause={row.notApplicableBecause}
-                  entry={shown.entry}
-                  save={shown.save}
+                  stored={sampled.answers[q.id]}
                   onFocusRow={keys.setFocused}
                   onMove={keys.moveFrom}
                   onAnswer={answerAt}

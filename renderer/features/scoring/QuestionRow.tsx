@@ -4,10 +4,12 @@
 // the note, so typing a sentence never answers a run of questions.
 import { memo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { AnswerValue } from '#shared/framework';
-import { describeStorageError, type AnswerEntry } from '../../db';
-import type { SaveStatus } from '../../state/answers-slice';
+import { describeStorageError, versionOf, type AnswerEntry, type StoredAnswer } from '../../db';
+import { answerKey } from '../../state/answers-slice';
+import { useCasescore } from '../../state/store';
 import { Problem } from '../../ui/Message';
 import { autosaveText, useAutosave } from '../../ui/useAutosave';
+import { shownAnswer } from './shown-answer';
 import { PAGE_KEYS } from './useScoringKeys';
 import './scoring.css';
 
@@ -29,8 +31,8 @@ export interface QuestionRowProps {
   readonly text: string;
   /** Why it cannot apply, or null when it can. */
   readonly notApplicableBecause: string | null;
-  readonly entry: AnswerEntry | undefined;
-  readonly save: SaveStatus | undefined;
+  /** The answer as stored; shown unless this window's own save of it is in flight or failed (shown-answer.ts). */
+  readonly stored: StoredAnswer | undefined;
   readonly onAnswer: (index: number, entry: AnswerEntry, via: 'key' | 'click') => void;
   /** The case the row belongs to. */
   readonly caseId: string;
@@ -43,8 +45,11 @@ export interface QuestionRowProps {
 }
 
 export const QuestionRow = memo(function QuestionRow(props: QuestionRowProps) {
-  const { index, id, kind, label, text, notApplicableBecause, entry, save, caseId, ref } = props;
+  const { index, id, kind, label, text, notApplicableBecause, stored, caseId, ref } = props;
   const { onAnswer, onNote, onMove, onFocusRow } = props;
+  // The row follows its own save alone: an answer given redraws this row, not the page around it.
+  const pending = useCasescore((s) => s.saves[answerKey(caseId, id)]);
+  const { entry, save } = shownAnswer(pending, stored);
   const value = entry?.value ?? null;
   const noteBox = useRef<HTMLTextAreaElement>(null);
   const autosave = useAutosave(entry?.note ?? '', (typed) => onNote(caseId, id, typed), describeStorageError);
@@ -191,23 +196,18 @@ export const QuestionRow = memo(function QuestionRow(props: QuestionRowProps) {
 }, sameRowProps);
 
 /**
- * Whether a row would draw the same: answers compared by what they show (value and note), not by identity, so
- * the rows re-read after every save do not redraw all fifty questions for the one that changed.
+ * Whether a row would draw the same: the stored answer compared by what it shows and its version (value, note,
+ * who wrote it), not by identity, so the rows re-read after every save do not redraw all fifty questions for the
+ * one that changed.
  */
 function sameRowProps(before: QuestionRowProps, after: QuestionRowProps): boolean {
   for (const key of Object.keys(after) as (keyof QuestionRowProps)[]) {
-    if (key === 'entry' || key === 'save') continue;
+    if (key === 'stored') continue;
     if (!Object.is(before[key], after[key])) return false;
   }
   return (
-    before.entry?.value === after.entry?.value &&
-    before.entry?.note === after.entry?.note &&
-    sameSave(before.save, after.save)
+    before.stored?.value === after.stored?.value &&
+    before.stored?.note === after.stored?.note &&
+    versionOf(before.stored) === versionOf(after.stored)
   );
-}
-
-function sameSave(a: SaveStatus | undefined, b: SaveStatus | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.status !== b.status) return false;
-  return a.status !== 'failed' || a.message === (b as typeof a).message;
 }

@@ -5,7 +5,7 @@
 // arrows move between stops; a case opens on its first stop. Page keys: J and K next and previous case, U the
 // next unanswered question, Q (Shift+Q) the next (previous) key question, H the focused answer's history,
 // Ctrl+Z and Ctrl+Shift+Z undo and redo.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { CaseQuestion } from '#shared/framework';
 import type { AnswerEntry } from '../../db';
 
@@ -113,7 +113,12 @@ export function useScoringKeys({
   readonly onHistory: (index: number) => void;
 }): ScoringKeys {
   const rowRefs = useRef<(HTMLDivElement | null)[]>([]);
-  const [focused, setFocused] = useState(0);
+  // Which row has focus matters only when a key is pressed: kept in a ref, so moving from row to row (every
+  // answer moves on) redraws nothing.
+  const focused = useRef(0);
+  const setFocused = useCallback((index: number) => {
+    focused.current = index;
+  }, []);
   // The row callbacks keep one identity (rows are memoised and must not redraw on every answer), so they
   // read the latest rows and preference through a ref.
   const latest = useRef({ rows, promptsOptional });
@@ -121,11 +126,19 @@ export function useScoringKeys({
     latest.current = { rows, promptsOptional };
   });
 
+  // Focus moves at once, but the row is scrolled into view in the frame that paints it: focusing with the
+  // browser's own scroll lays out the whole page there and then, inside the key's event, before the answer
+  // just given can be painted; in the frame, that layout is done once for both.
   const focusRow = useCallback((i: number | null) => {
     if (i === null) return;
     const target = rowRefs.current[i];
-    target?.focus();
-    target?.scrollIntoView?.({ block: 'nearest' });
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    const scroll = () => {
+      if (document.activeElement === target) target.scrollIntoView?.({ block: 'nearest' });
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(scroll);
+    else scroll();
   }, []);
 
   const setRowRef = useCallback((el: HTMLDivElement | null) => {
@@ -161,20 +174,20 @@ export function useScoringKeys({
       else if (key === 'k') goToCase(-1);
       else if (key === 'q') {
         event.preventDefault();
-        focusRow(nextKeyQuestion(rows, focused, event.shiftKey ? -1 : 1));
+        focusRow(nextKeyQuestion(rows, focused.current, event.shiftKey ? -1 : 1));
       } else if (key === 'h') {
         // Only from a question row, so H always means "this answer's history".
         const row = (event.target as HTMLElement | null)?.closest?.('[data-index]');
         if (row) onHistory(Number((row as HTMLElement).dataset.index));
       } else if (key === 'u') {
-        const found = nextUnanswered(rows, focused, valueOf);
+        const found = nextUnanswered(rows, focused.current, valueOf);
         if (found === null) onAllAnswered();
         else focusRow(found);
       }
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [rows, focused, valueOf, goToCase, undo, redo, onAllAnswered, onHistory, focusRow]);
+  }, [rows, valueOf, goToCase, undo, redo, onAllAnswered, onHistory, focusRow]);
 
   // A case opens on its first question that can apply, ready for the keyboard; only when the case changes
   // (or its rows first arrive), not on every answer. Before paint, so the first key pressed lands there.

@@ -53,11 +53,40 @@ export async function setAnswer(
   by: string,
   options: AnswerOptions = {},
 ): Promise<StoredAnswer> {
+  const [outcome] = await setAnswers(caseId, [{ questionId, entry }], by, options);
+  if (!outcome) throw new SaveError('Nothing was saved.');
+  if (!outcome.ok) throw outcome.error;
+  return outcome.stored;
+}
+
+/** One answer of several given to a case, to be saved together. */
+export interface GivenAnswer {
+  readonly questionId: string;
+  readonly entry: AnswerEntry;
+}
+
+/** What became of one answer saved with others: stored, or refused (the others are saved all the same). */
+export type AnswerOutcome =
+  { readonly ok: true; readonly stored: StoredAnswer } | { readonly ok: false; readonly error: Error };
+
+/**
+ * Saves several answers to one case, in the order given, in one transaction: the case row written once, an audit
+ * entry for each answer. Answers given faster than each can be committed (the keys of a quick inspector on a busy
+ * laptop) are saved this way, so they never queue up one transaction each behind the next. An answer refused on
+ * its own (a question this framework does not have, a Yes or No where it cannot apply) is refused alone; a case
+ * that is locked or gone refuses them all (the promise rejects, nothing is written).
+ */
+export async function setAnswers(
+  caseId: string,
+  given: readonly GivenAnswer[],
+  by: string,
+  options: AnswerOptions = {},
+): Promise<AnswerOutcome[]> {
   const db = database();
   // Timed for `npm run bench`: the transaction alone, against a bare IndexedDB put. A measure costs next to nothing.
   const started = performance.now();
   try {
-    const stored = await audited(by, [db.inspections, db.cases], async (write) => {
+    const outcomes = await audited(by, [db.inspections, db.cases], async (write) => {
       const known = write.fresh ? undefined : openCase(db, caseId);
       const { sampled, inspection } = known ?? (await readOpenCase(caseId));
       if (known) {
@@ -68,32 +97,50 @@ export async function setAnswer(
       }
       refuseIfLocked(sampled);
       const framework = getFramework(inspection.framework);
-      const question = findCaseQuestion(framework, questionId);
-      if (!question) throw new SaveError(`${questionId} is not a question of ${framework.name}.`);
-      const previous = sampled.answers[questionId];
-      if (options.expect !== undefined && versionOf(previous) !== options.expect) {
-        throw new AnswerChangedError(previous);
-      }
       const context = {
         options: inspection.options,
         caseType: sampled.caseType,
         attributes: sampled.attributes,
       };
-      if ((entry.value === 'yes' || entry.value === 'no') && !questionApplies(question, context)) {
-        throw new SaveError('This question does not apply to this case, so it can only be Not applicable.');
-      }
-      const typed = options.keepNote ? previous?.note : entry.note;
-      const note = typed?.trim() ? typed : undefined;
-      const answer: StoredAnswer = {
-        value: entry.value,
-        ...(note ? { note } : {}),
-        ...write.after(previous),
-      };
-      await writeAnswer(write, { sampled, inspection }, questionId, answer);
-      return answer;
+      const changes: AnswerChange[] = [];
+      // Each answer as it stands after the ones before it in this write (what its audit entry starts from).
+      const current: Record<string, StoredAnswer | undefined> = { ...sampled.answers };
+      const outcomes = given.map(({ questionId, entry }): AnswerOutcome => {
+        const question = findCaseQuestion(framework, questionId);
+        if (!question) {
+          return { ok: false, error: new SaveError(`${questionId} is not a question of ${framework.name}.`) };
+        }
+        const previous = current[questionId];
+        if (options.expect !== undefined && versionOf(previous) !== options.expect) {
+          return { ok: false, error: new AnswerChangedError(previous) };
+        }
+        if ((entry.value === 'yes' || entry.value === 'no') && !questionApplies(question, context)) {
+          const error = new SaveError(
+            'This question does not apply to this case, so it can only be Not applicable.',
+          );
+          return { ok: false, error };
+        }
+        const typed = options.keepNote ? previous?.note : entry.note;
+        const note = typed?.trim() ? typed : undefined;
+        // Stamped as replacing what was stored before this write: an answer given and replaced within the same
+        // write was never stored, so no other copy can have seen it.
+        const answer: StoredAnswer = {
+          value: entry.value,
+          ...(note ? { note } : {}),
+          ...write.after(sampled.answers[questionId]),
+        };
+        changes.push({ questionId, before: previous, answer });
+        current[questionId] = answer;
+        return { ok: true, stored: answer };
+      });
+      // A lone answer refused is refused outright, as it always was: nothing is written.
+      const lone = outcomes.length === 1 ? outcomes[0] : undefined;
+      if (lone && !lone.ok) throw lone.error;
+      if (changes.length > 0) await writeAnswers(write, { sampled, inspection }, changes);
+      return outcomes;
     });
     performance.measure('casescore:answer-commit', { start: started, end: performance.now() });
-    return stored;
+    return outcomes;
   } catch (error) {
     forgetOpenCase(db, caseId);
     throw error;
@@ -143,7 +190,7 @@ export async function setAnswerNote(
         ...write.after(previous),
       };
       const open = { id: inspection.id, framework: inspection.framework, options: inspection.options };
-      await writeAnswer(write, { sampled, inspection: open }, questionId, answer);
+      await writeAnswers(write, { sampled, inspection: open }, [{ questionId, before: previous, answer }]);
       return answer;
     });
   } catch (error) {
@@ -152,32 +199,38 @@ export async function setAnswerNote(
   }
 }
 
+/** One answer changed by a write: what it was before (for the audit entry) and what is stored now. */
+interface AnswerChange {
+  readonly questionId: string;
+  readonly before: StoredAnswer | undefined;
+  readonly answer: StoredAnswer;
+}
+
 /**
- * Writes a case's answer and its audit entry (from what was there before) in the write's transaction. The
- * window's copy of the open case is kept before the commit, so an answer given meanwhile builds on this one.
+ * Writes a case's answers and an audit entry for each (from what was there before) in the write's transaction.
+ * The window's copy of the open case is kept before the commit, so an answer given meanwhile builds on these.
  */
-async function writeAnswer(
+async function writeAnswers(
   write: WriteContext,
   { sampled, inspection }: OpenCase,
-  questionId: string,
-  answer: StoredAnswer,
+  changes: readonly AnswerChange[],
 ): Promise<void> {
   const db = database();
-  const next: StoredCase = {
-    ...sampled,
-    answers: { ...sampled.answers, [questionId]: answer },
-    ...write.stamp,
-  };
+  const answers = { ...sampled.answers };
+  for (const { questionId, answer } of changes) answers[questionId] = answer;
+  const next: StoredCase = { ...sampled, answers, ...write.stamp };
   keepOpenCase(db, { sampled: next, inspection });
   await Promise.all([
     db.cases.put(next),
-    write.record({
-      inspectionId: sampled.inspectionId,
-      caseId: sampled.id,
-      action: 'answer',
-      key: questionId,
-      before: sampled.answers[questionId] ?? null,
-      after: { value: answer.value, note: answer.note },
-    }),
+    ...changes.map(({ questionId, before, answer }) =>
+      write.record({
+        inspectionId: sampled.inspectionId,
+        caseId: sampled.id,
+        action: 'answer',
+        key: questionId,
+        before: before ?? null,
+        after: { value: answer.value, note: answer.note },
+      }),
+    ),
   ]);
 }

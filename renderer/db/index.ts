@@ -35,8 +35,11 @@ export {
   AnswerChangedError,
   setAnswer,
   setAnswerNote,
+  setAnswers,
   type AnswerEntry,
   type AnswerOptions,
+  type AnswerOutcome,
+  type GivenAnswer,
 } from './answers';
 export { ERASED_REFERENCE, purgeCase, purgeInspection, readErasures, type Erasure } from './erasure';
 export { BIN_DAYS, emptiedAfter, emptyExpiredBin, readBin, type BinContents, type BinnedCase } from './bin';

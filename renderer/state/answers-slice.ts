@@ -7,15 +7,8 @@
  */
 import { flushSync } from 'react-dom';
 import type { StateCreator } from 'zustand';
-import {
-  AnswerChangedError,
-  describeStorageError,
-  setAnswer,
-  setAnswerNote,
-  versionOf,
-  type AnswerEntry,
-} from '../db';
-import { afterPaint } from './after-paint';
+import { AnswerChangedError, describeStorageError, setAnswerNote, versionOf, type AnswerEntry } from '../db';
+import { createAnswerWriter } from './answer-writes';
 import type { CasescoreState } from './store';
 
 /** Where one answer's save has got to. */
@@ -76,6 +69,7 @@ type Saved =
   { readonly ok: true; readonly version: string } | { readonly ok: false; readonly changed: boolean };
 
 export const createAnswersSlice: StateCreator<CasescoreState, [], [], AnswersSlice> = (set, get) => {
+  const writer = createAnswerWriter();
   async function save(
     caseId: string,
     questionId: string,
@@ -88,10 +82,12 @@ export const createAnswersSlice: StateCreator<CasescoreState, [], [], AnswersSli
     // whatever the write costs; the transaction is started after that paint.
     flushSync(() => set((s) => ({ saves: { ...s.saves, [key]: { status: 'saving', entry } } })));
     try {
-      // The write starts once that frame is painted: its first steps run on this thread too.
-      await afterPaint();
-      const options = replaying ? { expect: get().written[key] ?? 'unknown', keepNote: true } : {};
-      const stored = await setAnswer(caseId, questionId, entry, by, options);
+      // Written once that frame is painted, after every answer given before it (answer-writes.ts); undo and
+      // redo expect the version this window last wrote, as it stands when their turn comes.
+      const options = replaying
+        ? () => ({ expect: get().written[key] ?? 'unknown', keepNote: true })
+        : undefined;
+      const stored = await writer.write(caseId, questionId, entry, by, options);
       const version = versionOf(stored);
       set((s) => ({
         saves: {

@@ -8,6 +8,7 @@
  * keys sorted at every level, no spaces). It is checked on the file as read, before any upgrade, so a signature
  * stays valid when a later Casescore reads an older file.
  */
+import { encodeUtf8 } from './utf8';
 
 /** The `signature` member of a signed file. */
 export interface FileSignature {
@@ -60,10 +61,6 @@ interface Subtle {
   ): Promise<boolean>;
 }
 
-interface Codec {
-  encode(text: string): Uint8Array;
-}
-
 const ED25519 = { name: 'Ed25519' } as const;
 
 function subtle(): Subtle {
@@ -71,11 +68,6 @@ function subtle(): Subtle {
   if (!crypto?.subtle)
     throw new Error('WebCrypto is not available here, so files cannot be signed or checked');
   return crypto.subtle;
-}
-
-function utf8(text: string): Uint8Array {
-  const Encoder = (globalThis as unknown as { TextEncoder: new () => Codec }).TextEncoder;
-  return new Encoder().encode(text);
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -202,7 +194,7 @@ export function canonicalJsonByParts(value: unknown): string {
 /** The bytes a file's signature covers: the file without its `signature`, as canonical JSON. */
 export function signedBytes(file: Readonly<Record<string, unknown>>): Uint8Array {
   const { signature: _signature, ...content } = file;
-  return utf8(canonicalJson(content));
+  return encodeUtf8(canonicalJson(content));
 }
 
 /**

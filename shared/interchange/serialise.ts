@@ -3,7 +3,15 @@
  * file it would refuse), then written with a stable key order, so two exports of the same data are identical.
  * The app signs what it writes (`serialiseSignedExport`, `writeExportFile` with keys).
  */
-import { canonicalInspection, contentChecksum, contentChecksumNative } from './checksum';
+import {
+  canonicalInspection,
+  checksumWithInspectionBytes,
+  contentChecksum,
+  contentChecksumNative,
+} from './checksum';
+import { indentJson } from './indent-json';
+import { canDigestNatively } from './sha256';
+import { decodeUtf8 } from './utf8';
 import {
   safeParseExportFile,
   FORMAT,
@@ -112,13 +120,33 @@ export async function serialiseSignedExport(file: ExportFile, keys: SigningKeys)
 
 /**
  * The same text as `serialiseExport`, its checksum by native WebCrypto, signed when given keys: the app's way of
- * writing a file (in a worker). The inspections are made canonical once, for both the checksum and the text.
+ * writing a file (in a worker). The inspections are made canonical once, and written once, compact, for the
+ * checksum; the file's text indents those bytes (`indentJson`) rather than writing the inspections again.
  * @throws InterchangeError when the file would not pass validation on reading.
  */
 export async function writeExportFile(file: ExportFile, keys?: SigningKeys): Promise<string> {
   const data = validatedForWriting(file);
   const inspections = data.inspections.map(canonicalInspection);
-  const content = fileContent(data, inspections, await contentChecksumNative({ ...data, inspections }, true));
-  const text = textOf(content);
+  let content: ExportFile;
+  let text: string;
+  if (canDigestNatively()) {
+    const written = await checksumWithInspectionBytes({ ...data, inspections });
+    content = fileContent(data, inspections, written.checksum);
+    text = textAround(content, written.inspections);
+  } else {
+    content = fileContent(data, inspections, await contentChecksumNative({ ...data, inspections }, true));
+    text = textOf(content);
+  }
   return keys ? signed(content, text, keys) : text;
+}
+
+/**
+ * `textOf(content)`, its inspections (the last member) indented from their compact bytes: the text of the rest
+ * as JSON.stringify writes it, its closing brace opened again for the inspections.
+ */
+function textAround(content: ExportFile, compactInspections: Uint8Array): string {
+  const { inspections: _written, ...rest } = content;
+  const head = JSON.stringify(rest, null, 2);
+  const inspections = decodeUtf8(indentJson(compactInspections, 1));
+  return `${head.slice(0, -'\n}'.length)},\n  "inspections": ${inspections}\n}\n`;
 }

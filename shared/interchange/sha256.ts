@@ -128,9 +128,21 @@ interface Digest {
  * any text. Where there is no WebCrypto, the plain TypeScript digest is used.
  */
 export async function sha256HexNative(text: string): Promise<string> {
-  const scope = globalThis as unknown as { crypto?: { subtle?: Digest } };
-  if (!scope.crypto?.subtle || !canEncodeUtf8()) return sha256Hex(text);
-  const digest = new Uint8Array(await scope.crypto.subtle.digest('SHA-256', encodeUtf8(text)));
+  if (!canDigestNatively()) return sha256Hex(text);
+  return sha256HexOfBytes(encodeUtf8(text));
+}
+
+/** Whether this platform has WebCrypto's digest and TextEncoder, for `sha256HexNative` and `sha256HexOfBytes`. */
+export function canDigestNatively(): boolean {
+  return (
+    Boolean((globalThis as unknown as { crypto?: { subtle?: Digest } }).crypto?.subtle) && canEncodeUtf8()
+  );
+}
+
+/** The SHA-256 digest of bytes by native WebCrypto, as 64 lower-case hex digits (see `canDigestNatively`). */
+export async function sha256HexOfBytes(bytes: Uint8Array): Promise<string> {
+  const { subtle } = (globalThis as unknown as { crypto: { subtle: Digest } }).crypto;
+  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes));
   let hex = '';
   for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
   return hex;

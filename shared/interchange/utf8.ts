@@ -29,3 +29,12 @@ export function encodeUtf8(text: string): Uint8Array {
   const rest = encoder.encodeInto(text.slice(read), out.subarray(written));
   return out.subarray(0, written + rest.written);
 }
+
+interface Decoder {
+  decode(bytes: Uint8Array): string;
+}
+
+/** UTF-8 bytes as text, by the platform's `TextDecoder` (the bytes `encodeUtf8` wrote give back their text). */
+export function decodeUtf8(bytes: Uint8Array): string {
+  return new (globalThis as unknown as { TextDecoder: new () => Decoder }).TextDecoder().decode(bytes);
+}

@@ -11,7 +11,7 @@ import {
 } from './checksum';
 import { indentJson } from './indent-json';
 import { canDigestNatively } from './sha256';
-import { decodeUtf8 } from './utf8';
+import { decodeUtf8, encodeUtf8 } from './utf8';
 import {
   safeParseExportFile,
   FORMAT,
@@ -21,7 +21,8 @@ import {
 } from './schema';
 import { inWords } from './parse';
 import { checkSemantics } from './semantics';
-import { signFile, type SigningKeys } from './signature';
+import { signBytes, signedBytes, type SigningKeys } from './signature';
+import { canonicalJsonBytes } from './canonical-bytes';
 import { firstIssueAsError } from './zod-issues';
 import { carriedFrameworks, frameworksFor } from './frameworks';
 import { withFrameworks } from '../framework/registry';
@@ -99,10 +100,16 @@ function canonicalContent(file: ExportFile): ExportFile {
 /**
  * The file's text signed with `keys` over everything but the signature (see signature.ts), the signature last:
  * the text JSON.stringify gives for the signed file, made by adding the signature to the text already written
- * rather than reading and writing megabytes again. `text` is `textOf(content)`.
+ * rather than reading and writing megabytes again. `text` is `textOf(content)`; `signedBytes` the bytes the
+ * signature covers, where the writer has made them already.
  */
-async function signed(content: ExportFile, text: string, keys: SigningKeys): Promise<string> {
-  const { signature } = await signFile(content as unknown as Record<string, unknown>, keys);
+async function signed(
+  content: ExportFile,
+  text: string,
+  keys: SigningKeys,
+  bytes = signedBytes(content as unknown as Record<string, unknown>),
+): Promise<string> {
+  const signature = await signBytes(bytes, keys);
   const end = '\n}\n';
   if (!text.endsWith(end)) throw new Error('An export text does not end as JSON.stringify writes an object');
   const written = JSON.stringify(signature, null, 2).replaceAll('\n', '\n  ');
@@ -133,6 +140,7 @@ export async function writeExportFile(file: ExportFile, keys?: SigningKeys): Pro
     const written = await checksumWithInspectionBytes({ ...data, inspections });
     content = fileContent(data, inspections, written.checksum);
     text = textAround(content, written.inspections);
+    if (keys) return signed(content, text, keys, signedBytesAround(content, written.inspections));
   } else {
     content = fileContent(data, inspections, await contentChecksumNative({ ...data, inspections }, true));
     text = textOf(content);
@@ -149,4 +157,19 @@ function textAround(content: ExportFile, compactInspections: Uint8Array): string
   const head = JSON.stringify(rest, null, 2);
   const inspections = decodeUtf8(indentJson(compactInspections, 1));
   return `${head.slice(0, -'\n}'.length)},\n  "inspections": ${inspections}\n}\n`;
+}
+
+/**
+ * The bytes the signature covers (`signedBytes(content)`), made from the compact bytes of the inspections (the
+ * last member) by putting every object's members in sorted order (canonical-bytes.ts) rather than copying the
+ * data into sorted order and writing it all again.
+ */
+function signedBytesAround(content: ExportFile, compactInspections: Uint8Array): Uint8Array {
+  const { inspections: _written, ...rest } = content;
+  const head = encodeUtf8(`${JSON.stringify(rest).slice(0, -'}'.length)},"inspections":`);
+  const compact = new Uint8Array(head.length + compactInspections.length + 1);
+  compact.set(head);
+  compact.set(compactInspections, head.length);
+  compact[compact.length - 1] = 0x7d; // }
+  return canonicalJsonBytes(compact) ?? signedBytes(content as unknown as Record<string, unknown>);
 }

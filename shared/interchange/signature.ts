@@ -8,6 +8,7 @@
  * keys sorted at every level, no spaces). It is checked on the file as read, before any upgrade, so a signature
  * stays valid when a later Casescore reads an older file.
  */
+import { canonicalJsonBytes } from './canonical-bytes';
 import { encodeUtf8 } from './utf8';
 
 /** The `signature` member of a signed file. */
@@ -198,6 +199,16 @@ export function signedBytes(file: Readonly<Record<string, unknown>>): Uint8Array
 }
 
 /**
+ * The bytes a file's signature covers, from the file's text (`signedBytes` of the file it holds), made without
+ * building the data's canonical copy; `null` where the text is not as JSON.stringify writes it (see
+ * canonical-bytes.ts) or holds a lone surrogate (which the canonical text escapes), to be made from the data.
+ */
+export function signedBytesOfText(text: string): Uint8Array | null {
+  if (!(text as unknown as { isWellFormed(): boolean }).isWellFormed()) return null;
+  return canonicalJsonBytes(encodeUtf8(text), 'signature');
+}
+
+/**
  * A public key's fingerprint, to read aloud and compare by phone: the first 8 bytes of its SHA-256 in upper-case
  * hex, in groups of four ("3F2A 9C1B 77D0 45EE").
  */
@@ -222,11 +233,13 @@ export async function signFile<T extends Record<string, unknown>>(
   keys: SigningKeys,
 ): Promise<T & { signature: FileSignature }> {
   const { signature: _old, ...content } = file;
-  const value = new Uint8Array(await subtle().sign(ED25519, keys.privateKey, signedBytes(content)));
-  return {
-    ...(content as T),
-    signature: { algorithm: 'Ed25519', publicKey: keys.publicKey, value: toBase64(value) },
-  };
+  return { ...(content as T), signature: await signBytes(signedBytes(content), keys) };
+}
+
+/** The signature over `bytes`, the bytes `signedBytes` gives for a file (made another way by a writer). */
+export async function signBytes(bytes: Uint8Array, keys: SigningKeys): Promise<FileSignature> {
+  const value = new Uint8Array(await subtle().sign(ED25519, keys.privateKey, bytes));
+  return { algorithm: 'Ed25519', publicKey: keys.publicKey, value: toBase64(value) };
 }
 
 function readSignature(value: unknown): FileSignature | string {
@@ -244,8 +257,13 @@ function readSignature(value: unknown): FileSignature | string {
 /**
  * Checks a file's signature on the file as read (a parsed JSON object, before upgrade or validation).
  * `changed` means the content no longer matches what the key signed (or the signature is malformed).
+ * `fromText` gives the bytes signed, where a reader can make them from the file's text (`signedBytesOfText`),
+ * or `null` to make them from the file.
  */
-export async function checkSignature(file: unknown): Promise<SignatureCheck> {
+export async function checkSignature(
+  file: unknown,
+  fromText?: () => Uint8Array | null,
+): Promise<SignatureCheck> {
   if (file === null || typeof file !== 'object' || Array.isArray(file)) return { state: 'unsigned' };
   const record = file as Record<string, unknown>;
   if (record.signature === undefined) return { state: 'unsigned' };
@@ -257,7 +275,8 @@ export async function checkSignature(file: unknown): Promise<SignatureCheck> {
   let valid = false;
   try {
     const key = await subtle().importKey('raw', fromBase64(signature.publicKey)!, ED25519, false, ['verify']);
-    valid = await subtle().verify(ED25519, key, fromBase64(signature.value)!, signedBytes(record));
+    const bytes = fromText?.() ?? signedBytes(record);
+    valid = await subtle().verify(ED25519, key, fromBase64(signature.value)!, bytes);
   } catch {
     valid = false;
   }

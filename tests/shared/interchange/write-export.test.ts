@@ -6,13 +6,16 @@ import { describe, expect, it } from 'vitest';
 import {
   createExport,
   makeSigningKeys,
+  readExportFile,
   serialiseExport,
+  tryReadExportFile,
   signFile,
   writeExportFile,
   type ExportFile,
 } from '#shared/interchange';
 import { withFrameworks } from '#shared/framework';
 import { inspectionArbitrary } from '../../helpers/arbitraries';
+import { createLondonDemo } from '../../../seeds';
 import { loadYouth2021, youth2021Inspection } from '../../helpers/youth-2021';
 
 const AT = new Date('2026-11-27T06:00:00.000Z');
@@ -61,5 +64,44 @@ describe('the app’s writer', () => {
       expect(file.frameworks?.[0]?.definition).toBeDefined();
       expect(await writeExportFile(file)).toBe(serialiseExport(file));
     });
+  });
+});
+
+describe('reading a signed file (the signed bytes made from its text)', () => {
+  it('verifies any file the app signed, and the same file written any other way', async () => {
+    const keys = await makeSigningKeys();
+    await fc.assert(
+      fc.asyncProperty(files, async (file) => {
+        const text = await writeExportFile(file, keys);
+        expect((await readExportFile(text)).signature.state).toBe('verified');
+        // Compact, and with every "a" of its text escaped (which the text path leaves to the data path).
+        const compact = JSON.stringify(JSON.parse(text));
+        expect((await readExportFile(compact)).signature.state).toBe('verified');
+        const escaped = compact.replaceAll('"format":', '"form\\u0061t":');
+        expect((await readExportFile(escaped)).signature.state).toBe('verified');
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('refuses a signed file changed anywhere, and reads it with its keys reordered', async () => {
+    const keys = await makeSigningKeys();
+    const text = await writeExportFile(createExport(createLondonDemo().slice(0, 1), AT), keys);
+    const changes = [
+      text.replace('"exportedAt": "2026', '"exportedAt": "2025'),
+      text.replace('"name": "', '"name": "X'),
+      text.replace(/"inspections": \[/, '"inspections": [ ').replace('"by": "', '"by": "Z'),
+    ];
+    for (const changed of changes) {
+      expect(changed).not.toBe(text);
+      const read = await tryReadExportFile(changed);
+      if (read.ok) throw new Error('a changed signed file was read');
+      expect(read.error.message).toMatch(/signature: the file was changed after it was signed/);
+    }
+    // Spaces and key order are not content: the same data written otherwise still verifies.
+    const reordered = JSON.stringify(
+      Object.fromEntries(Object.entries(JSON.parse(text) as object).reverse()),
+    );
+    expect((await readExportFile(reordered)).signature.state).toBe('verified');
   });
 });

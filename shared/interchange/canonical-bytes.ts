@@ -1,13 +1,14 @@
 /**
- * Canonical JSON (signature.ts: object keys sorted at every level, no spaces) made from a JSON text's UTF-8
- * bytes rather than from the data: `encodeUtf8(canonicalJson(JSON.parse(text)))`, the bytes a file's signature
+ * Canonical JSON (signature.ts: object keys sorted at every level, no spaces) made from a JSON text rather than
+ * from the data: `encodeUtf8(canonicalJson(JSON.parse(text)))`, the bytes a file's signature
  * covers. Building it from the data meant copying every case and answer into sorted key order (a file's keys are
  * in the format's order, not sorted), writing megabytes again with JSON.stringify, and encoding them: on a
  * region's file, more than the rest of writing or reading it. Here each object's members are copied as they
- * stand and moved into sorted order only where they are not in it already, all in byte buffers.
+ * stand, as UTF-8, into one byte buffer and moved into sorted order only where they are not in it already: the
+ * text is read once and never encoded as a whole.
  *
  * It gives the same bytes only where the text writes each value as JSON.stringify would: so it gives up (returns
- * `null`, and the caller builds the text from the data as before) on anything else: a `\u` escape other than
+ * `null`, and the caller builds the text from the data as before) on anything else: a lone surrogate, a `\u` escape other than
  * JSON.stringify's for a control character (`\u0001`), a `\/` escape, a
  * number not written as JavaScript writes it (`1.0`, `-0`, `1E5`), a key given twice, a `__proto__` key. A text
  * that JSON.stringify wrote (every file Casescore writes) never holds one. The text must be valid JSON.
@@ -34,10 +35,10 @@ const SHORT_ESCAPES = new Set([0x22, 0x5c, 0x62, 0x66, 0x6e, 0x72, 0x74]);
  * Whether the four characters at `at` (after `\u`) are how JSON.stringify writes a control character that has
  * no two-character escape: `00` then `0` or `1` then a lower-case hex digit, not \b \t \n \f or \r.
  */
-function isControlEscape(json: Uint8Array, at: number): boolean {
-  if (json[at] !== 0x30 || json[at + 1] !== 0x30) return false;
-  const high = json[at + 2]!;
-  const low = json[at + 3]!;
+function isControlEscape(json: string, at: number): boolean {
+  if (json.charCodeAt(at) !== 0x30 || json.charCodeAt(at + 1) !== 0x30) return false;
+  const high = json.charCodeAt(at + 2);
+  const low = json.charCodeAt(at + 3);
   if (high !== 0x30 && high !== 0x31) return false;
   const digit = low >= 0x30 && low <= 0x39 ? low - 0x30 : low >= 0x61 && low <= 0x66 ? low - 0x61 + 10 : -1;
   if (digit < 0) return false;
@@ -52,7 +53,7 @@ const PROTO = [...'"__proto__"'].map((c) => c.charCodeAt(0));
  * `without` (the signature, which does not sign itself); `null` where it cannot be sure of giving exactly
  * `canonicalJson`'s text (see above).
  */
-export function canonicalJsonBytes(json: Uint8Array, without?: string): Uint8Array | null {
+export function canonicalJsonBytes(json: string, without?: string): Uint8Array | null {
   const writer = new Writer(json, without);
   try {
     writer.skipSpace();
@@ -67,8 +68,11 @@ export function canonicalJsonBytes(json: Uint8Array, without?: string): Uint8Arr
 }
 
 class Writer {
-  /** The canonical text is never longer than the text: spaces are dropped, everything else is copied. */
-  readonly out: Uint8Array;
+  /**
+   * Room for the text one byte a character (spaces are dropped, ASCII is copied), grown where characters beyond
+   * ASCII take more.
+   */
+  out: Uint8Array;
   o = 0;
   at = 0;
   /** Each open object's members: key start and end, member end, in `out`; four numbers a member. */
@@ -79,10 +83,10 @@ class Writer {
   private readonly without: number[] | undefined;
 
   constructor(
-    private readonly json: Uint8Array,
+    private readonly json: string,
     without: string | undefined,
   ) {
-    this.out = new Uint8Array(json.length);
+    this.out = new Uint8Array(json.length + 64);
     this.without =
       without === undefined ? undefined : [...JSON.stringify(without)].map((c) => c.charCodeAt(0));
   }
@@ -91,7 +95,7 @@ class Writer {
     const json = this.json;
     let at = this.at;
     for (;;) {
-      const c = json[at];
+      const c = json.charCodeAt(at);
       if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) at += 1;
       else break;
     }
@@ -100,38 +104,75 @@ class Writer {
 
   /** Copies the value at `at` (no space before it), canonical, to `out`. */
   value(depth: number): void {
-    const c = this.json[this.at];
+    const c = this.json.charCodeAt(this.at);
     if (c === QUOTE) this.string();
     else if (c === OPEN_OBJECT) this.object(depth);
     else if (c === OPEN_ARRAY) this.array(depth);
     else this.literal();
   }
 
-  /** A string, copied as it stands; returns whether it is plain (no escape, nothing beyond ASCII). */
+  /**
+   * A string, copied as it stands, its characters beyond ASCII as UTF-8; returns whether it is plain (no
+   * escape, nothing beyond ASCII). A lone surrogate gives up: JSON.stringify would escape it.
+   */
   string(): boolean {
     const json = this.json;
-    const out = this.out;
+    let out = this.out;
     let at = this.at;
     let o = this.o;
     let plain = true;
-    out[o++] = json[at++]!;
+    out[o++] = QUOTE;
+    at += 1;
     for (;;) {
-      const c = json[at++];
-      if (c === undefined) throw new NotCanonical();
-      out[o++] = c;
-      if (c === QUOTE) break;
-      if (c === BACKSLASH) {
-        const escaped = json[at++]!;
-        out[o++] = escaped;
-        plain = false;
-        if (SHORT_ESCAPES.has(escaped)) continue;
-        if (escaped !== 0x75 || !isControlEscape(json, at)) throw new NotCanonical();
-        for (let k = 0; k < 4; k += 1) out[o++] = json[at++]!;
-      } else if (c >= 0x80) plain = false;
+      const c = json.charCodeAt(at++);
+      if (c < 0x80) {
+        out[o++] = c;
+        if (c === QUOTE) break;
+        if (c === BACKSLASH) {
+          const escaped = json.charCodeAt(at++);
+          out[o++] = escaped;
+          plain = false;
+          if (SHORT_ESCAPES.has(escaped)) continue;
+          if (escaped !== 0x75 || !isControlEscape(json, at)) throw new NotCanonical();
+          for (let k = 0; k < 4; k += 1) out[o++] = json.charCodeAt(at++);
+        }
+        continue;
+      }
+      if (Number.isNaN(c)) throw new NotCanonical();
+      plain = false;
+      if (o + 4 + (json.length - at) > out.length) {
+        this.o = o;
+        out = this.grow(4 + json.length - at);
+      }
+      if (c < 0x800) {
+        out[o++] = 0xc0 | (c >> 6);
+        out[o++] = 0x80 | (c & 63);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        out[o++] = 0xe0 | (c >> 12);
+        out[o++] = 0x80 | ((c >> 6) & 63);
+        out[o++] = 0x80 | (c & 63);
+      } else {
+        const low = json.charCodeAt(at);
+        if (c > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) throw new NotCanonical();
+        at += 1;
+        const code = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        out[o++] = 0xf0 | (code >> 18);
+        out[o++] = 0x80 | ((code >> 12) & 63);
+        out[o++] = 0x80 | ((code >> 6) & 63);
+        out[o++] = 0x80 | (code & 63);
+      }
     }
     this.at = at;
     this.o = o;
     return plain;
+  }
+
+  /** A larger `out`, with room for `more` bytes after what is written. */
+  private grow(more: number): Uint8Array {
+    const bigger = new Uint8Array(Math.max(this.out.length * 2, this.o + more + 64));
+    bigger.set(this.out.subarray(0, this.o));
+    this.out = bigger;
+    return bigger;
   }
 
   /** A number, true, false or null, copied where JSON.stringify would write it so. */
@@ -141,24 +182,28 @@ class Writer {
     let at = start;
     let digitsOnly = true;
     for (;;) {
-      const c = json[at];
-      if (c === undefined || c === COMMA || c === CLOSE_OBJECT || c === CLOSE_ARRAY || c <= 0x20) break;
+      if (at >= json.length) break;
+      const c = json.charCodeAt(at);
+      if (c === COMMA || c === CLOSE_OBJECT || c === CLOSE_ARRAY || c <= 0x20) break;
+      if (c >= 0x80) throw new NotCanonical();
       if (c < 0x30 || c > 0x39) digitsOnly = false;
       at += 1;
     }
     const length = at - start;
     if (length === 0) throw new NotCanonical();
-    const first = json[start]!;
+    const first = json.charCodeAt(start);
     // Whole numbers of up to 15 digits without a leading zero are written as they are read; anything else
     // (true, false, null, fractions, exponents, signs) is checked against how JavaScript writes it.
     if (!(digitsOnly && length <= 15 && (first !== 0x30 || length === 1))) {
-      const token = String.fromCharCode(...json.subarray(start, at));
+      const token = json.slice(start, at);
       const canonical =
         token === 'true' || token === 'false' || token === 'null' ? token : JSON.stringify(Number(token));
       if (canonical !== token) throw new NotCanonical();
     }
-    this.out.set(json.subarray(start, at), this.o);
-    this.o += length;
+    const out = this.out;
+    let o = this.o;
+    for (let k = start; k < at; k += 1) out[o++] = json.charCodeAt(k);
+    this.o = o;
     this.at = at;
   }
 
@@ -167,7 +212,7 @@ class Writer {
     this.out[this.o++] = OPEN_ARRAY;
     this.at += 1;
     this.skipSpace();
-    if (json[this.at] === CLOSE_ARRAY) {
+    if (json.charCodeAt(this.at) === CLOSE_ARRAY) {
       this.at += 1;
       this.out[this.o++] = CLOSE_ARRAY;
       return;
@@ -175,7 +220,7 @@ class Writer {
     for (;;) {
       this.value(depth + 1);
       this.skipSpace();
-      const c = json[this.at++];
+      const c = json.charCodeAt(this.at++);
       if (c === CLOSE_ARRAY) break;
       if (c !== COMMA) throw new NotCanonical();
       this.out[this.o++] = COMMA;
@@ -186,42 +231,43 @@ class Writer {
 
   object(depth: number): void {
     const json = this.json;
-    const out = this.out;
-    out[this.o++] = OPEN_OBJECT;
+    this.out[this.o++] = OPEN_OBJECT;
     this.at += 1;
     const first = this.top;
     const start = this.o;
     let plain = true;
     this.skipSpace();
-    if (json[this.at] !== CLOSE_OBJECT) {
+    if (json.charCodeAt(this.at) !== CLOSE_OBJECT) {
       for (;;) {
-        if (json[this.at] !== QUOTE) throw new NotCanonical();
+        if (json.charCodeAt(this.at) !== QUOTE) throw new NotCanonical();
         const memberStart = this.o;
         plain = this.string() && plain;
         const keyEnd = this.o;
-        if (this.isKey(out, memberStart, keyEnd, PROTO)) throw new NotCanonical();
+        if (this.isKey(this.out, memberStart, keyEnd, PROTO)) throw new NotCanonical();
         const skipped =
-          depth === 0 && this.without !== undefined && this.isKey(out, memberStart, keyEnd, this.without);
+          depth === 0 &&
+          this.without !== undefined &&
+          this.isKey(this.out, memberStart, keyEnd, this.without);
         this.skipSpace();
-        if (json[this.at++] !== COLON) throw new NotCanonical();
-        out[this.o++] = COLON;
+        if (json.charCodeAt(this.at++) !== COLON) throw new NotCanonical();
+        this.out[this.o++] = COLON;
         this.skipSpace();
         this.value(depth + 1);
         if (skipped) this.o = memberStart;
         else this.push(memberStart, keyEnd, this.o);
         this.skipSpace();
-        const c = json[this.at++];
+        const c = json.charCodeAt(this.at++);
         if (c === CLOSE_OBJECT) break;
         if (c !== COMMA) throw new NotCanonical();
-        if (!skipped) out[this.o++] = COMMA;
+        if (!skipped) this.out[this.o++] = COMMA;
         this.skipSpace();
       }
     } else this.at += 1;
     // A member left out last leaves the comma before it.
-    if (this.o > start && out[this.o - 1] === COMMA) this.o -= 1;
+    if (this.o > start && this.out[this.o - 1] === COMMA) this.o -= 1;
     this.order(first, start, plain);
     this.top = first;
-    out[this.o++] = CLOSE_OBJECT;
+    this.out[this.o++] = CLOSE_OBJECT;
   }
 
   private isKey(out: Uint8Array, start: number, end: number, key: readonly number[]): boolean {

@@ -116,17 +116,22 @@ export async function contentChecksumNative(file: ChecksummedContent, canonical 
 
 /**
  * The same checksum by native WebCrypto, for a writer whose inspections are canonical already, with the compact
- * UTF-8 bytes of those inspections (`JSON.stringify(file.inspections)`), which the checksummed text holds last:
+ * UTF-8 bytes and text of those inspections (`JSON.stringify(file.inspections)`), which the checksummed text holds last:
  * the writer indents them into the file's text rather than writing the inspections a second time. The text is
  * written in two parts, what comes before the inspections and the inspections, as JSON.stringify writes an
  * object's last member: `{…,"inspections":` then the array then `}`. Needs `canDigestNatively()`.
  */
 export async function checksumWithInspectionBytes(
   file: ChecksummedContent,
-): Promise<{ readonly checksum: string; readonly inspections: Uint8Array }> {
+): Promise<{
+  readonly checksum: string;
+  readonly inspections: Uint8Array;
+  readonly inspectionsText: string;
+}> {
   const before = checksummedText({ ...file, inspections: [] }, true);
   const head = encodeUtf8(before.slice(0, -'[]}'.length));
-  const inspections = encodeUtf8(JSON.stringify(file.inspections));
+  const inspectionsText = JSON.stringify(file.inspections);
+  const inspections = encodeUtf8(inspectionsText);
   const bytes = new Uint8Array(head.length + inspections.length + 1);
   bytes.set(head);
   bytes.set(inspections, head.length);
@@ -134,5 +139,6 @@ export async function checksumWithInspectionBytes(
   return {
     checksum: `sha256:${await sha256HexOfBytes(bytes)}`,
     inspections: bytes.subarray(head.length, head.length + inspections.length),
+    inspectionsText,
   };
 }

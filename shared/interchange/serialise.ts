@@ -11,7 +11,7 @@ import {
 } from './checksum';
 import { indentJson } from './indent-json';
 import { canDigestNatively } from './sha256';
-import { decodeUtf8, encodeUtf8 } from './utf8';
+import { decodeUtf8 } from './utf8';
 import {
   safeParseExportFile,
   FORMAT,
@@ -140,7 +140,7 @@ export async function writeExportFile(file: ExportFile, keys?: SigningKeys): Pro
     const written = await checksumWithInspectionBytes({ ...data, inspections });
     content = fileContent(data, inspections, written.checksum);
     text = textAround(content, written.inspections);
-    if (keys) return signed(content, text, keys, signedBytesAround(content, written.inspections));
+    if (keys) return signed(content, text, keys, signedBytesAround(content, written.inspectionsText));
   } else {
     content = fileContent(data, inspections, await contentChecksumNative({ ...data, inspections }, true));
     text = textOf(content);
@@ -160,16 +160,12 @@ function textAround(content: ExportFile, compactInspections: Uint8Array): string
 }
 
 /**
- * The bytes the signature covers (`signedBytes(content)`), made from the compact bytes of the inspections (the
+ * The bytes the signature covers (`signedBytes(content)`), made from the compact text of the inspections (the
  * last member) by putting every object's members in sorted order (canonical-bytes.ts) rather than copying the
  * data into sorted order and writing it all again.
  */
-function signedBytesAround(content: ExportFile, compactInspections: Uint8Array): Uint8Array {
+function signedBytesAround(content: ExportFile, compactInspections: string): Uint8Array {
   const { inspections: _written, ...rest } = content;
-  const head = encodeUtf8(`${JSON.stringify(rest).slice(0, -'}'.length)},"inspections":`);
-  const compact = new Uint8Array(head.length + compactInspections.length + 1);
-  compact.set(head);
-  compact.set(compactInspections, head.length);
-  compact[compact.length - 1] = 0x7d; // }
+  const compact = `${JSON.stringify(rest).slice(0, -'}'.length)},"inspections":${compactInspections}}`;
   return canonicalJsonBytes(compact) ?? signedBytes(content as unknown as Record<string, unknown>);
 }

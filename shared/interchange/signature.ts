@@ -201,11 +201,10 @@ export function signedBytes(file: Readonly<Record<string, unknown>>): Uint8Array
 /**
  * The bytes a file's signature covers, from the file's text (`signedBytes` of the file it holds), made without
  * building the data's canonical copy; `null` where the text is not as JSON.stringify writes it (see
- * canonical-bytes.ts) or holds a lone surrogate (which the canonical text escapes), to be made from the data.
+ * canonical-bytes.ts), to be made from the data.
  */
 export function signedBytesOfText(text: string): Uint8Array | null {
-  if (!(text as unknown as { isWellFormed(): boolean }).isWellFormed()) return null;
-  return canonicalJsonBytes(encodeUtf8(text), 'signature');
+  return canonicalJsonBytes(text, 'signature');
 }
 
 /**

@@ -11,7 +11,7 @@ import { canonicalJson, signedBytes, signedBytesOfText } from '#shared/interchan
 const bytes = (text: string) => new TextEncoder().encode(text);
 const canonical = (value: unknown) => [...bytes(canonicalJson(value))];
 const fromText = (text: string, without?: string) => {
-  const made = canonicalJsonBytes(bytes(text), without);
+  const made = canonicalJsonBytes(text, without);
   return made && [...made];
 };
 
@@ -141,6 +141,12 @@ describe('canonicalJsonBytes', () => {
     expect([...made!]).toEqual([...signedBytes(JSON.parse(sample) as Record<string, unknown>)]);
   });
 
+  it('writes text far beyond ASCII as UTF-8, however much longer than the text it is', () => {
+    const value = { b: '✓'.repeat(5000), a: ['\u{1F600}'.repeat(3000), 'é'.repeat(4000)], ключ: 'значение' };
+    expect(fromText(JSON.stringify(value))).toEqual(canonical(value));
+    expect(fromText(JSON.stringify(value, null, 2))).toEqual(canonical(value));
+  });
+
   it('keeps JSON.stringify’s escapes of control characters, in values and in keys', () => {
     const value = { 'k\u0001': 'a\u0000b\u001fc\u000b', 'k\u0002': '\b\t' };
     expect(fromText(JSON.stringify(value))).toEqual(canonical(value));
@@ -148,5 +154,7 @@ describe('canonicalJsonBytes', () => {
 
   it('gives up on a text holding a lone surrogate (the canonical text escapes it)', () => {
     expect(signedBytesOfText('{"a":"\ud800"}')).toBeNull();
+    expect(signedBytesOfText('{"a":"x\udc00"}')).toBeNull();
+    expect(signedBytesOfText('{"\ud800":1}')).toBeNull();
   });
 });

@@ -294,26 +294,29 @@ class Writer {
     const m = this.members;
     const count = (this.top - first) / 3;
     if (count < 2) return;
-    const compare = plain ? this.compareBytes.bind(this) : this.compareText.bind(this);
     let sorted = true;
-    for (let i = 1; i < count; i += 1) {
-      const order = compare(first + (i - 1) * 3, first + i * 3);
+    for (let i = 1; i < count && sorted; i += 1) {
+      const order = this.compare(first + (i - 1) * 3, first + i * 3, plain);
       if (order === 0) throw new NotCanonical();
-      if (order > 0) sorted = false;
+      sorted = order < 0;
     }
     if (sorted) return;
-    // Insertion sort of the members' places (an object has tens of members, not thousands).
     const places: number[] = [];
-    for (let i = 0; i < count; i += 1) {
-      const place = first + i * 3;
-      let j = places.length;
-      while (j > 0) {
-        const order = compare(places[j - 1]!, place);
-        if (order === 0) throw new NotCanonical();
-        if (order < 0) break;
-        j -= 1;
+    for (let i = 0; i < count; i += 1) places.push(first + i * 3);
+    if (count <= 16) {
+      // Insertion sort: the objects of a file have a few members each.
+      for (let i = 1; i < count; i += 1) {
+        const place = places[i]!;
+        let j = i;
+        while (j > 0 && this.compare(places[j - 1]!, place, plain) > 0) {
+          places[j] = places[j - 1]!;
+          j -= 1;
+        }
+        places[j] = place;
       }
-      places.splice(j, 0, place);
+    } else places.sort((a, b) => this.compare(a, b, plain));
+    for (let i = 1; i < count; i += 1) {
+      if (this.compare(places[i - 1]!, places[i]!, plain) === 0) throw new NotCanonical();
     }
     const end = this.o;
     const length = end - start;
@@ -334,6 +337,11 @@ class Writer {
         o += to - from;
       }
     }
+  }
+
+  /** Two members' keys in the order canonical JSON puts them (`plain`: both ASCII without escapes). */
+  private compare(a: number, b: number, plain: boolean): number {
+    return plain ? this.compareBytes(a, b) : this.compareText(a, b);
   }
 
   /** Two plain keys (ASCII, no escape) in UTF-16 order, which for ASCII is their bytes' order. */

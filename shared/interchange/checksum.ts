@@ -121,9 +121,7 @@ export async function contentChecksumNative(file: ChecksummedContent, canonical 
  * written in two parts, what comes before the inspections and the inspections, as JSON.stringify writes an
  * object's last member: `{…,"inspections":` then the array then `}`. Needs `canDigestNatively()`.
  */
-export async function checksumWithInspectionBytes(
-  file: ChecksummedContent,
-): Promise<{
+export async function checksumWithInspectionBytes(file: ChecksummedContent): Promise<{
   readonly checksum: string;
   readonly inspections: Uint8Array;
   readonly inspectionsText: string;

@@ -21,7 +21,7 @@ import {
 } from './schema';
 import { inWords } from './parse';
 import { checkSemantics } from './semantics';
-import { signBytes, signedBytes, type SigningKeys } from './signature';
+import { signBytes, signedBytes, type FileSignature, type SigningKeys } from './signature';
 import { canonicalJsonBytes } from './canonical-bytes';
 import { firstIssueAsError } from './zod-issues';
 import { carriedFrameworks, frameworksFor } from './frameworks';
@@ -100,16 +100,10 @@ function canonicalContent(file: ExportFile): ExportFile {
 /**
  * The file's text signed with `keys` over everything but the signature (see signature.ts), the signature last:
  * the text JSON.stringify gives for the signed file, made by adding the signature to the text already written
- * rather than reading and writing megabytes again. `text` is `textOf(content)`; `signedBytes` the bytes the
- * signature covers, where the writer has made them already.
+ * rather than reading and writing megabytes again. `text` is `textOf(content)`.
  */
-async function signed(
-  content: ExportFile,
-  text: string,
-  keys: SigningKeys,
-  bytes = signedBytes(content as unknown as Record<string, unknown>),
-): Promise<string> {
-  const signature = await signBytes(bytes, keys);
+async function signed(content: ExportFile, text: string, keys: SigningKeys): Promise<string> {
+  const signature = await signBytes(signedBytes(content as unknown as Record<string, unknown>), keys);
   const end = '\n}\n';
   if (!text.endsWith(end)) throw new Error('An export text does not end as JSON.stringify writes an object');
   const written = JSON.stringify(signature, null, 2).replaceAll('\n', '\n  ');
@@ -139,8 +133,8 @@ export async function writeExportFile(file: ExportFile, keys?: SigningKeys): Pro
   if (canDigestNatively()) {
     const written = await checksumWithInspectionBytes({ ...data, inspections });
     content = fileContent(data, inspections, written.checksum);
-    text = textAround(content, written.inspections);
-    if (keys) return signed(content, text, keys, signedBytesAround(content, written.inspectionsText));
+    const signature = keys && (await signBytes(signedBytesAround(content, written.inspectionsText), keys));
+    return textAround(content, written.inspections, signature);
   } else {
     content = fileContent(data, inspections, await contentChecksumNative({ ...data, inspections }, true));
     text = textOf(content);
@@ -150,13 +144,17 @@ export async function writeExportFile(file: ExportFile, keys?: SigningKeys): Pro
 
 /**
  * `textOf(content)`, its inspections (the last member) indented from their compact bytes: the text of the rest
- * as JSON.stringify writes it, its closing brace opened again for the inspections.
+ * as JSON.stringify writes it, its closing brace opened again for the inspections, then the signature when
+ * there is one (the last member of a signed file), so the text is put together once.
  */
-function textAround(content: ExportFile, compactInspections: Uint8Array): string {
+function textAround(content: ExportFile, compactInspections: Uint8Array, signature?: FileSignature): string {
   const { inspections: _written, ...rest } = content;
   const head = JSON.stringify(rest, null, 2);
   const inspections = decodeUtf8(indentJson(compactInspections, 1));
-  return `${head.slice(0, -'\n}'.length)},\n  "inspections": ${inspections}\n}\n`;
+  const signed = signature
+    ? `,\n  "signature": ${JSON.stringify(signature, null, 2).replaceAll('\n', '\n  ')}`
+    : '';
+  return `${head.slice(0, -'\n}'.length)},\n  "inspections": ${inspections}${signed}\n}\n`;
 }
 
 /**

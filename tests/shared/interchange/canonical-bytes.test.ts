@@ -141,6 +141,16 @@ describe('canonicalJsonBytes', () => {
     expect([...made!]).toEqual([...signedBytes(JSON.parse(sample) as Record<string, unknown>)]);
   });
 
+  it('sorts an object of thousands of members, and gives up on one holding a key twice among them', () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => `k${(i * 7919) % 3000}`);
+    const value = Object.fromEntries(keys.map((k, i) => [k, { z: i, a: [i, { y: 1, b: 2 }] }]));
+    expect(fromText(JSON.stringify(value))).toEqual(canonical(value));
+    const twice = JSON.stringify(value).replace('"k1":', '"k2":');
+    expect(fromText(twice)).toBeNull();
+    const small = JSON.stringify({ c: 1, b: 2, a: 3 }).replace('"a":', '"c":');
+    expect(fromText(small)).toBeNull();
+  });
+
   it('writes text far beyond ASCII as UTF-8, however much longer than the text it is', () => {
     const value = { b: '✓'.repeat(5000), a: ['\u{1F600}'.repeat(3000), 'é'.repeat(4000)], ключ: 'значение' };
     expect(fromText(JSON.stringify(value))).toEqual(canonical(value));

@@ -25,7 +25,7 @@ const SPACE = 0x20;
  */
 export function indentJson(compact: Uint8Array, depth = 0): Uint8Array {
   const end = compact.length;
-  let out = new Uint8Array(end * 2 + 64);
+  let out: Uint8Array = new Uint8Array(end * 2 + 64);
   let o = 0;
   let level = depth;
   let i = 0;

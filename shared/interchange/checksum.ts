@@ -3,7 +3,8 @@
  * a stable order), so a file edited or damaged after export is refused. exportedAt is left out: exporting the
  * same data twice gives the same checksum.
  */
-import { sha256Hex, sha256HexNative } from './sha256';
+import { sha256Hex, sha256HexNative, sha256HexOfBytes } from './sha256';
+import { encodeUtf8 } from './utf8';
 import { canonicalJson } from './signature';
 import type { ExportedInspection, ExportFile } from './schema';
 
@@ -111,4 +112,31 @@ export function contentChecksum(file: ChecksummedContent, canonical = false): st
  */
 export async function contentChecksumNative(file: ChecksummedContent, canonical = false): Promise<string> {
   return `sha256:${await sha256HexNative(checksummedText(file, canonical))}`;
+}
+
+/**
+ * The same checksum by native WebCrypto, for a writer whose inspections are canonical already, with the compact
+ * UTF-8 bytes and text of those inspections (`JSON.stringify(file.inspections)`), which the checksummed text holds last:
+ * the writer indents them into the file's text rather than writing the inspections a second time. The text is
+ * written in two parts, what comes before the inspections and the inspections, as JSON.stringify writes an
+ * object's last member: `{…,"inspections":` then the array then `}`. Needs `canDigestNatively()`.
+ */
+export async function checksumWithInspectionBytes(file: ChecksummedContent): Promise<{
+  readonly checksum: string;
+  readonly inspections: Uint8Array;
+  readonly inspectionsText: string;
+}> {
+  const before = checksummedText({ ...file, inspections: [] }, true);
+  const head = encodeUtf8(before.slice(0, -'[]}'.length));
+  const inspectionsText = JSON.stringify(file.inspections);
+  const inspections = encodeUtf8(inspectionsText);
+  const bytes = new Uint8Array(head.length + inspections.length + 1);
+  bytes.set(head);
+  bytes.set(inspections, head.length);
+  bytes[bytes.length - 1] = 0x7d; // }
+  return {
+    checksum: `sha256:${await sha256HexOfBytes(bytes)}`,
+    inspections: bytes.subarray(head.length, head.length + inspections.length),
+    inspectionsText,
+  };
 }

@@ -11,7 +11,7 @@ import { DEFAULT_MAX_BYTES, parseJsonSafely } from './safe-json';
 import { safeParseExportFile, type ExportFile, type FORMAT_VERSION } from './schema';
 import { dropUndeclaredCaseDetails } from './case-details';
 import { checkSemantics } from './semantics';
-import { checkSignature, type SignatureCheck } from './signature';
+import { checkSignature, signedBytesOfText, type SignatureCheck } from './signature';
 import { upgradeToCurrent } from './upgrade';
 import { carriedFrameworks } from './frameworks';
 import { withFrameworks } from '../framework/registry';
@@ -134,7 +134,7 @@ export interface SignedFile {
 export async function readExportFile(text: string, options: ParseOptions = {}): Promise<SignedFile> {
   const held = options.held ?? [];
   const value = parseJsonSafely(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  const signature = await checkSignature(value);
+  const signature = await checkSignature(value, () => signedBytesOfText(text));
   if (signature.state === 'changed') {
     const by = signature.fingerprint ? ` by the key ${signature.fingerprint}` : '';
     throw new InterchangeError(['signature'], `${signature.problem} (it was signed${by}); it was not read`);

@@ -3,7 +3,15 @@
  * file it would refuse), then written with a stable key order, so two exports of the same data are identical.
  * The app signs what it writes (`serialiseSignedExport`, `writeExportFile` with keys).
  */
-import { canonicalInspection, contentChecksum, contentChecksumNative } from './checksum';
+import {
+  canonicalInspection,
+  checksumWithInspectionBytes,
+  contentChecksum,
+  contentChecksumNative,
+} from './checksum';
+import { indentJson } from './indent-json';
+import { canDigestNatively } from './sha256';
+import { decodeUtf8 } from './utf8';
 import {
   safeParseExportFile,
   FORMAT,
@@ -13,7 +21,8 @@ import {
 } from './schema';
 import { inWords } from './parse';
 import { checkSemantics } from './semantics';
-import { signFile, type SigningKeys } from './signature';
+import { signBytes, signedBytes, type FileSignature, type SigningKeys } from './signature';
+import { canonicalJsonBytes } from './canonical-bytes';
 import { firstIssueAsError } from './zod-issues';
 import { carriedFrameworks, frameworksFor } from './frameworks';
 import { withFrameworks } from '../framework/registry';
@@ -94,7 +103,7 @@ function canonicalContent(file: ExportFile): ExportFile {
  * rather than reading and writing megabytes again. `text` is `textOf(content)`.
  */
 async function signed(content: ExportFile, text: string, keys: SigningKeys): Promise<string> {
-  const { signature } = await signFile(content as unknown as Record<string, unknown>, keys);
+  const signature = await signBytes(signedBytes(content as unknown as Record<string, unknown>), keys);
   const end = '\n}\n';
   if (!text.endsWith(end)) throw new Error('An export text does not end as JSON.stringify writes an object');
   const written = JSON.stringify(signature, null, 2).replaceAll('\n', '\n  ');
@@ -112,13 +121,49 @@ export async function serialiseSignedExport(file: ExportFile, keys: SigningKeys)
 
 /**
  * The same text as `serialiseExport`, its checksum by native WebCrypto, signed when given keys: the app's way of
- * writing a file (in a worker). The inspections are made canonical once, for both the checksum and the text.
+ * writing a file (in a worker). The inspections are made canonical once, and written once, compact, for the
+ * checksum; the file's text indents those bytes (`indentJson`) rather than writing the inspections again.
  * @throws InterchangeError when the file would not pass validation on reading.
  */
 export async function writeExportFile(file: ExportFile, keys?: SigningKeys): Promise<string> {
   const data = validatedForWriting(file);
   const inspections = data.inspections.map(canonicalInspection);
-  const content = fileContent(data, inspections, await contentChecksumNative({ ...data, inspections }, true));
-  const text = textOf(content);
+  let content: ExportFile;
+  let text: string;
+  if (canDigestNatively()) {
+    const written = await checksumWithInspectionBytes({ ...data, inspections });
+    content = fileContent(data, inspections, written.checksum);
+    const signature = keys && (await signBytes(signedBytesAround(content, written.inspectionsText), keys));
+    return textAround(content, written.inspections, signature);
+  } else {
+    content = fileContent(data, inspections, await contentChecksumNative({ ...data, inspections }, true));
+    text = textOf(content);
+  }
   return keys ? signed(content, text, keys) : text;
+}
+
+/**
+ * `textOf(content)`, its inspections (the last member) indented from their compact bytes: the text of the rest
+ * as JSON.stringify writes it, its closing brace opened again for the inspections, then the signature when
+ * there is one (the last member of a signed file), so the text is put together once.
+ */
+function textAround(content: ExportFile, compactInspections: Uint8Array, signature?: FileSignature): string {
+  const { inspections: _written, ...rest } = content;
+  const head = JSON.stringify(rest, null, 2);
+  const inspections = decodeUtf8(indentJson(compactInspections, 1));
+  const signed = signature
+    ? `,\n  "signature": ${JSON.stringify(signature, null, 2).replaceAll('\n', '\n  ')}`
+    : '';
+  return `${head.slice(0, -'\n}'.length)},\n  "inspections": ${inspections}${signed}\n}\n`;
+}
+
+/**
+ * The bytes the signature covers (`signedBytes(content)`), made from the compact text of the inspections (the
+ * last member) by putting every object's members in sorted order (canonical-bytes.ts) rather than copying the
+ * data into sorted order and writing it all again.
+ */
+function signedBytesAround(content: ExportFile, compactInspections: string): Uint8Array {
+  const { inspections: _written, ...rest } = content;
+  const compact = `${JSON.stringify(rest).slice(0, -'}'.length)},"inspections":${compactInspections}}`;
+  return canonicalJsonBytes(compact) ?? signedBytes(content as unknown as Record<string, unknown>);
 }

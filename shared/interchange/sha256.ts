@@ -2,6 +2,7 @@
  * SHA-256 of a string's UTF-8 bytes, in plain TypeScript: the export checksum must be computed the same way in
  * the renderer, the desktop shell and the `rate` command, synchronously, with no platform crypto.
  */
+import { canEncodeUtf8, encodeUtf8 } from './utf8';
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -120,34 +121,28 @@ interface Digest {
   digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer>;
 }
 
-interface Encoder {
-  encodeInto(text: string, into: Uint8Array): { read: number; written: number };
-}
-
-/** Text with no character beyond ASCII: its UTF-8 bytes are one per character. */
-// eslint-disable-next-line no-control-regex -- the range is every ASCII character, control characters included
-const NOT_ASCII = /[^\u0000-\u007f]/;
-
 /**
  * The same digest as `sha256Hex`, by the platform's native WebCrypto (Chromium, Electron, Node, and their
- * workers): many times faster on a region's megabytes, and asynchronous. TextEncoder writes a lone surrogate as
- * U+FFFD, as `sha256Hex` does, so both give the same digest for any text. Where there is no WebCrypto, the plain
- * TypeScript digest is used.
- *
- * The bytes are written into a buffer of the right size (`encodeInto`): `encode` makes its own copy of a
- * region's megabytes, which in Chromium took four times as long as the digest itself. An ASCII text (every file
- * Casescore writes whose notes hold no accented letter or curly quote) needs one byte per character; any other
- * is given room for three per UTF-16 unit, the most UTF-8 takes.
+ * workers): many times faster on a region's megabytes, and asynchronous. The bytes are written by `encodeUtf8`
+ * (TextEncoder's `encodeInto`, a lone surrogate as U+FFFD, as `sha256Hex` does), so both give the same digest for
+ * any text. Where there is no WebCrypto, the plain TypeScript digest is used.
  */
 export async function sha256HexNative(text: string): Promise<string> {
-  const scope = globalThis as unknown as {
-    crypto?: { subtle?: Digest };
-    TextEncoder?: new () => Encoder;
-  };
-  if (!scope.crypto?.subtle || !scope.TextEncoder) return sha256Hex(text);
-  const room = new Uint8Array(NOT_ASCII.test(text) ? text.length * 3 : text.length);
-  const { written } = new scope.TextEncoder().encodeInto(text, room);
-  const digest = new Uint8Array(await scope.crypto.subtle.digest('SHA-256', room.subarray(0, written)));
+  if (!canDigestNatively()) return sha256Hex(text);
+  return sha256HexOfBytes(encodeUtf8(text));
+}
+
+/** Whether this platform has WebCrypto's digest and TextEncoder, for `sha256HexNative` and `sha256HexOfBytes`. */
+export function canDigestNatively(): boolean {
+  return (
+    Boolean((globalThis as unknown as { crypto?: { subtle?: Digest } }).crypto?.subtle) && canEncodeUtf8()
+  );
+}
+
+/** The SHA-256 digest of bytes by native WebCrypto, as 64 lower-case hex digits (see `canDigestNatively`). */
+export async function sha256HexOfBytes(bytes: Uint8Array): Promise<string> {
+  const { subtle } = (globalThis as unknown as { crypto: { subtle: Digest } }).crypto;
+  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes));
   let hex = '';
   for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
   return hex;

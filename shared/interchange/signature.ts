@@ -8,6 +8,8 @@
  * keys sorted at every level, no spaces). It is checked on the file as read, before any upgrade, so a signature
  * stays valid when a later Casescore reads an older file.
  */
+import { canonicalJsonBytes } from './canonical-bytes';
+import { encodeUtf8 } from './utf8';
 
 /** The `signature` member of a signed file. */
 export interface FileSignature {
@@ -60,10 +62,6 @@ interface Subtle {
   ): Promise<boolean>;
 }
 
-interface Codec {
-  encode(text: string): Uint8Array;
-}
-
 const ED25519 = { name: 'Ed25519' } as const;
 
 function subtle(): Subtle {
@@ -71,11 +69,6 @@ function subtle(): Subtle {
   if (!crypto?.subtle)
     throw new Error('WebCrypto is not available here, so files cannot be signed or checked');
   return crypto.subtle;
-}
-
-function utf8(text: string): Uint8Array {
-  const Encoder = (globalThis as unknown as { TextEncoder: new () => Codec }).TextEncoder;
-  return new Encoder().encode(text);
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -202,7 +195,16 @@ export function canonicalJsonByParts(value: unknown): string {
 /** The bytes a file's signature covers: the file without its `signature`, as canonical JSON. */
 export function signedBytes(file: Readonly<Record<string, unknown>>): Uint8Array {
   const { signature: _signature, ...content } = file;
-  return utf8(canonicalJson(content));
+  return encodeUtf8(canonicalJson(content));
+}
+
+/**
+ * The bytes a file's signature covers, from the file's text (`signedBytes` of the file it holds), made without
+ * building the data's canonical copy; `null` where the text is not as JSON.stringify writes it (see
+ * canonical-bytes.ts), to be made from the data.
+ */
+export function signedBytesOfText(text: string): Uint8Array | null {
+  return canonicalJsonBytes(text, 'signature');
 }
 
 /**
@@ -230,11 +232,13 @@ export async function signFile<T extends Record<string, unknown>>(
   keys: SigningKeys,
 ): Promise<T & { signature: FileSignature }> {
   const { signature: _old, ...content } = file;
-  const value = new Uint8Array(await subtle().sign(ED25519, keys.privateKey, signedBytes(content)));
-  return {
-    ...(content as T),
-    signature: { algorithm: 'Ed25519', publicKey: keys.publicKey, value: toBase64(value) },
-  };
+  return { ...(content as T), signature: await signBytes(signedBytes(content), keys) };
+}
+
+/** The signature over `bytes`, the bytes `signedBytes` gives for a file (made another way by a writer). */
+export async function signBytes(bytes: Uint8Array, keys: SigningKeys): Promise<FileSignature> {
+  const value = new Uint8Array(await subtle().sign(ED25519, keys.privateKey, bytes));
+  return { algorithm: 'Ed25519', publicKey: keys.publicKey, value: toBase64(value) };
 }
 
 function readSignature(value: unknown): FileSignature | string {
@@ -252,8 +256,13 @@ function readSignature(value: unknown): FileSignature | string {
 /**
  * Checks a file's signature on the file as read (a parsed JSON object, before upgrade or validation).
  * `changed` means the content no longer matches what the key signed (or the signature is malformed).
+ * `fromText` gives the bytes signed, where a reader can make them from the file's text (`signedBytesOfText`),
+ * or `null` to make them from the file.
  */
-export async function checkSignature(file: unknown): Promise<SignatureCheck> {
+export async function checkSignature(
+  file: unknown,
+  fromText?: () => Uint8Array | null,
+): Promise<SignatureCheck> {
   if (file === null || typeof file !== 'object' || Array.isArray(file)) return { state: 'unsigned' };
   const record = file as Record<string, unknown>;
   if (record.signature === undefined) return { state: 'unsigned' };
@@ -265,7 +274,8 @@ export async function checkSignature(file: unknown): Promise<SignatureCheck> {
   let valid = false;
   try {
     const key = await subtle().importKey('raw', fromBase64(signature.publicKey)!, ED25519, false, ['verify']);
-    valid = await subtle().verify(ED25519, key, fromBase64(signature.value)!, signedBytes(record));
+    const bytes = fromText?.() ?? signedBytes(record);
+    valid = await subtle().verify(ED25519, key, fromBase64(signature.value)!, bytes);
   } catch {
     valid = false;
   }

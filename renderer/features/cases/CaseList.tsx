@@ -1,6 +1,6 @@
 // The case sample: each case's progress (answered of applicable) and status, filtered by inspector, by
 // incomplete, or by a No answer to a chosen key question.
-import { memo, useMemo, useRef } from 'react';
+import { memo, useMemo } from 'react';
 import { Link } from 'react-router';
 import { caseQuestions, hasCaseDetail, keyQuestionLabel, type Framework } from '#shared/framework';
 import { CASE_STATUS_LABELS } from '#shared/moderation';
@@ -8,13 +8,25 @@ import type { StoredCase, StoredInspection } from '../../db';
 import { NO_FILTERS } from '../../state/filters-slice';
 import { useCasescore } from '../../state/store';
 import { CASE_TYPE_LABELS, ROSH_LABELS, SAFETY_WELLBEING_LABELS } from '../../ui/labels';
-import { useWindowedRows } from '../../ui/useWindowedRows';
 import { caseRows, filterCaseRows, type CaseRow } from './filterCases';
 import { paths } from '../../app/paths';
 import './cases.css';
 
-/** Each case row's height in pixels (fixed in styles.css), so long lists can be drawn a screenful at a time. */
+/** A case row's height in pixels with nothing wrapped (cases.css), for the height of a group not yet drawn. */
 const ROW_HEIGHT = 41;
+
+/**
+ * Rows in each group the browser skips or draws as one (cases.css): enough that a 1,000-case list is a hundred
+ * groups to check against the viewport as it scrolls rather than a thousand rows, few enough that a group coming
+ * into view is a small part of a frame.
+ */
+const ROWS_PER_GROUP = 10;
+
+function groups<T>(rows: readonly T[]): T[][] {
+  const grouped: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_GROUP) grouped.push(rows.slice(i, i + ROWS_PER_GROUP));
+  return grouped;
+}
 
 const STATUS_LABELS = {
   'not-started': 'Not started',
@@ -45,8 +57,6 @@ export function CaseList({
   ].sort();
   const keyQuestions = caseQuestions(framework).filter((q) => q.kind === 'key-question');
   const set = (changes: Partial<typeof filters>) => setFilters(inspection.id, changes);
-  const body = useRef<HTMLTableSectionElement>(null);
-  const visible = useWindowedRows(body, shown.length, ROW_HEIGHT);
 
   return (
     <section aria-labelledby="cases-heading">
@@ -92,53 +102,73 @@ export function CaseList({
           No cases yet. Add the sample below, one at a time or as a pasted list of references.
         </p>
       ) : (
-        <table className="table cases-table">
-          <caption className="visually-hidden">
-            Cases, {shown.length} shown of {rows.length}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Type</th>
-              <th scope="col">RoSH</th>
-              {wellbeing && <th scope="col">Safety and wellbeing</th>}
-              <th scope="col">Inspector</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody ref={body}>
-            {visible.before > 0 && (
-              <tr aria-hidden="true" className="spacer" style={{ height: visible.before }}>
-                <td colSpan={wellbeing ? 7 : 6} />
+        // Every case is in the page (so find in page, the keyboard and printing reach them all), and each row is
+        // a grid of its own the browser lays out and paints only near the viewport (cases.css says why). A row
+        // laid out as a grid is no longer a table row to the browser, so the table's roles are given outright. Its
+        // own region scrolls sideways when the window is too narrow for its columns.
+        <div className="table-scroll">
+          <table
+            className={`table cases-table${wellbeing ? ' cases-table--wellbeing' : ''}`}
+            role="table"
+            aria-labelledby="cases-caption"
+          >
+            <caption id="cases-caption" className="visually-hidden">
+              Cases, {shown.length} shown of {rows.length}
+            </caption>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  Reference
+                </th>
+                <th scope="col" role="columnheader">
+                  Type
+                </th>
+                <th scope="col" role="columnheader">
+                  RoSH
+                </th>
+                {wellbeing && (
+                  <th scope="col" role="columnheader">
+                    Safety and wellbeing
+                  </th>
+                )}
+                <th scope="col" role="columnheader">
+                  Inspector
+                </th>
+                <th scope="col" role="columnheader">
+                  Progress
+                </th>
+                <th scope="col" role="columnheader">
+                  Status
+                </th>
               </tr>
-            )}
-            {shown.slice(visible.start, visible.end).map((row) => (
-              <CaseListRow
-                key={row.sampled.id}
-                row={row}
-                inspectionId={inspection.id}
-                framework={framework}
-                wellbeing={wellbeing}
-              />
+            </thead>
+            {groups(shown).map((group, i) => (
+              <tbody
+                role="rowgroup"
+                key={i}
+                className="cases-group"
+                style={{ containIntrinsicSize: `auto ${group.length * ROW_HEIGHT}px` }}
+              >
+                {group.map((row) => (
+                  <CaseListRow
+                    key={row.sampled.id}
+                    row={row}
+                    inspectionId={inspection.id}
+                    framework={framework}
+                    wellbeing={wellbeing}
+                  />
+                ))}
+              </tbody>
             ))}
-            {visible.after > 0 && (
-              <tr aria-hidden="true" className="spacer" style={{ height: visible.after }}>
-                <td colSpan={wellbeing ? 7 : 6} />
-              </tr>
-            )}
-          </tbody>
-        </table>
+          </table>
+        </div>
       )}
       {rows.length > 0 && shown.length === 0 && <p className="empty">No cases match these filters.</p>}
     </section>
   );
 }
 
-/**
- * One case. Memoised: as the list scrolls, only the rows coming into the window are drawn, not every row in it
- * (a row's `CaseRow` is the same object while its case is unchanged).
- */
+/** One case. Memoised: a filter changed draws only the rows that were not shown before. */
 const CaseListRow = memo(function CaseListRow({
   row: { sampled, progress },
   inspectionId,
@@ -151,24 +181,24 @@ const CaseListRow = memo(function CaseListRow({
   readonly wellbeing: boolean;
 }) {
   return (
-    <tr>
-      <th scope="row">
+    <tr role="row">
+      <th scope="row" role="rowheader">
         <Link to={paths.scoreCase(inspectionId, sampled.id)}>{sampled.reference}</Link>
       </th>
-      <td>{framework.words.caseTypes[sampled.caseType] ?? CASE_TYPE_LABELS[sampled.caseType]}</td>
-      <td>{sampled.attributes.rosh ? ROSH_LABELS[sampled.attributes.rosh] : '—'}</td>
+      <td role="cell">{framework.words.caseTypes[sampled.caseType] ?? CASE_TYPE_LABELS[sampled.caseType]}</td>
+      <td role="cell">{sampled.attributes.rosh ? ROSH_LABELS[sampled.attributes.rosh] : '—'}</td>
       {wellbeing && (
-        <td>
+        <td role="cell">
           {sampled.attributes.safetyWellbeing
             ? SAFETY_WELLBEING_LABELS[sampled.attributes.safetyWellbeing]
             : '—'}
         </td>
       )}
-      <td>{sampled.inspector ?? '—'}</td>
-      <td>
+      <td role="cell">{sampled.inspector ?? '—'}</td>
+      <td role="cell">
         {progress.answered} of {progress.applicable}
       </td>
-      <td>
+      <td role="cell">
         <span className={`status status--${progress.status}`}>{STATUS_LABELS[progress.status]}</span>
         {sampled.status && sampled.status.value !== 'in-progress' && (
           <>

@@ -15,6 +15,9 @@ export interface StopRow {
   readonly notApplicableBecause: string | null;
 }
 
+/** A row this close to the window's foot counts as out of view (the answer's "Saving…" may push it down). */
+const EDGE_PX = 24;
+
 /** The page keys (without modifiers) this hook acts on; a question row must leave them alone. */
 export const PAGE_KEYS: readonly string[] = ['j', 'k', 'u', 'q', 'h'];
 
@@ -126,16 +129,21 @@ export function useScoringKeys({
     latest.current = { rows, promptsOptional };
   });
 
-  // Focus moves at once, but the row is scrolled into view in the frame that paints it: focusing with the
-  // browser's own scroll lays out the whole page there and then, inside the key's event, before the answer
-  // just given can be painted; in the frame, that layout is done once for both.
+  // Focus moves at once, without the browser's own scroll, which lays out the whole page there and then, inside
+  // the key's event, before the answer just given can be painted. Whether the row is in view is read first,
+  // while the page is still laid out as last painted (so reading it costs nothing); a row out of view, or at
+  // the very edge, is centred in the frame that paints it (as the browser's own focus scroll does, so answering
+  // down the page scrolls once every few questions, not at every one).
   const focusRow = useCallback((i: number | null) => {
     if (i === null) return;
     const target = rowRefs.current[i];
     if (!target) return;
+    const { top, bottom } = target.getBoundingClientRect();
+    const outOfView = top < 0 || bottom > window.innerHeight - EDGE_PX;
     target.focus({ preventScroll: true });
+    if (!outOfView) return;
     const scroll = () => {
-      if (document.activeElement === target) target.scrollIntoView?.({ block: 'nearest' });
+      if (document.activeElement === target) target.scrollIntoView?.({ block: 'center' });
     };
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(scroll);
     else scroll();

@@ -1,5 +1,5 @@
 // The frame around every screen: the header and navigation, messages, and the first-run initials gate.
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { emptyExpiredBin, onDatabaseUpgradedElsewhere, useInitials } from '../db';
 import { useCasescore } from '../state/store';
@@ -53,46 +53,52 @@ export function Layout({ children }: { children: ReactNode }) {
     // What has been in the bin for 30 days is emptied for good, in the name of whoever is using the app.
     if (initials) void emptyExpiredBin(new Date(), initials).catch(() => undefined);
   }, [initials]);
-  return (
-    <>
-      <a className="skip-link" href="#content">
-        Skip to content
-      </a>
-      <header className="app-header">
-        <span className="brand">Casescore</span>
-        {initials && (
-          <nav aria-label="Main">
-            <NavLink to="/" end>
-              Inspections
-            </NavLink>
-            <NavLink to="/backups">Backups</NavLink>
-            <NavLink to="/bin">Bin</NavLink>
-            <NavLink to="/settings">Settings</NavLink>
-          </nav>
-        )}
-        {initials && <SyncStatusLine />}
-        {initials && (
-          <span className="who" aria-label={`Signed as ${initials}`}>
-            {initials}
-          </span>
-        )}
-        {initials && !locked && <LockButton />}
-      </header>
-      {/* Locked: the screens stay mounted (typing, scroll and focus come back) but nothing of them shows. */}
-      <div id="content" hidden={locked}>
-        {initials === undefined ? null : initials === null ? (
-          <InitialsPrompt />
-        ) : (
-          <ActorContext value={initials}>
-            <ScreenBoundary>
-              <FrameworksGate>{children}</FrameworksGate>
-            </ScreenBoundary>
-            <MenuExportDialog />
-          </ActorContext>
-        )}
-      </div>
-      {!locked && <Notices />}
-      {locked && <LockScreen />}
-    </>
+  // The frame's hooks run again after every write (an answer writes this install's change counter, which some
+  // of them read), but what the frame draws depends on these three alone: it is not drawn again for nothing
+  // (its links, the lock button, the screen's boundaries) while an inspector answers.
+  return useMemo(
+    () => (
+      <>
+        <a className="skip-link" href="#content">
+          Skip to content
+        </a>
+        <header className="app-header">
+          <span className="brand">Casescore</span>
+          {initials && (
+            <nav aria-label="Main">
+              <NavLink to="/" end>
+                Inspections
+              </NavLink>
+              <NavLink to="/backups">Backups</NavLink>
+              <NavLink to="/bin">Bin</NavLink>
+              <NavLink to="/settings">Settings</NavLink>
+            </nav>
+          )}
+          {initials && <SyncStatusLine />}
+          {initials && (
+            <span className="who" aria-label={`Signed as ${initials}`}>
+              {initials}
+            </span>
+          )}
+          {initials && !locked && <LockButton />}
+        </header>
+        {/* Locked: the screens stay mounted (typing, scroll and focus come back) but nothing of them shows. */}
+        <div id="content" hidden={locked}>
+          {initials === undefined ? null : initials === null ? (
+            <InitialsPrompt />
+          ) : (
+            <ActorContext value={initials}>
+              <ScreenBoundary>
+                <FrameworksGate>{children}</FrameworksGate>
+              </ScreenBoundary>
+              <MenuExportDialog />
+            </ActorContext>
+          )}
+        </div>
+        {!locked && <Notices />}
+        {locked && <LockScreen />}
+      </>
+    ),
+    [initials, locked, children],
   );
 }

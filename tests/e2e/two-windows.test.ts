@@ -34,14 +34,20 @@ describe('two windows on one database', () => {
     await second.getByRole('heading', { name: 'Case NEW-001' }).waitFor();
     const before = await answerOf(second, 'assessment.engagement');
     const next = before === 'Yes' ? 'n' : 'y';
+    const panelOf = (page: Page) => page.getByRole('complementary').innerText();
+    const panelBefore = await panelOf(second);
     await first.locator('[data-question="assessment.engagement"]').focus();
     await first.keyboard.press(next);
     await first.locator('[data-question="assessment.engagement"] .save-status--saved').waitFor();
     await expect.poll(() => answerOf(second, 'assessment.engagement')).toBe(next === 'y' ? 'Yes' : 'No');
-    // And the ratings panel in the other window moved with it.
+    // And the ratings panel in the other window moved with it, to what this window's panel shows (each panel
+    // follows its own window's read of the stored rows, so both are read afresh until they agree).
     await expect
-      .poll(() => second.getByRole('complementary').innerText())
-      .toBe(await first.getByRole('complementary').innerText());
+      .poll(async () => {
+        const [here, there] = await Promise.all([panelOf(first), panelOf(second)]);
+        return there !== panelBefore && there === here;
+      })
+      .toBe(true);
   });
 
   it('an upgrade opened in one window is not blocked by the other, which says to reload', async () => {

@@ -161,6 +161,21 @@ export function atRestGeneration(): number {
 /** Writes passed to IndexedDB and not yet answered: the lock waits for them before it forgets the keys. */
 const writesInFlight = new Set<Promise<unknown>>();
 
+/**
+ * Counts work that will write (the window's queue of answers, which starts each write only when the one before
+ * has committed) as a write on its way until it settles, so the lock waits for all of it, not only for what has
+ * reached IndexedDB when it looks.
+ */
+export function whileWriting<T>(work: Promise<T>): Promise<T> {
+  const tracked = work.then(
+    () => undefined,
+    () => undefined,
+  );
+  writesInFlight.add(tracked);
+  void tracked.then(() => writesInFlight.delete(tracked));
+  return work;
+}
+
 /** Resolves once no write this layer sealed is still on its way (those started meanwhile included). */
 export async function writesSettled(): Promise<void> {
   while (writesInFlight.size > 0) await Promise.allSettled([...writesInFlight]);

@@ -72,6 +72,7 @@ export {
   passphraseProblem,
   SHORTEST_PASSPHRASE,
   shareDataKey,
+  whileWriting,
   type AtRestRecord,
 } from './at-rest';
 export {

@@ -7,7 +7,7 @@
  *
  * Undo and redo are written alone: each checks the version stored before it writes (`expect`).
  */
-import { setAnswers, type AnswerEntry, type AnswerOptions, type StoredAnswer } from '../db';
+import { setAnswers, whileWriting, type AnswerEntry, type AnswerOptions, type StoredAnswer } from '../db';
 import { afterPaint } from './after-paint';
 
 interface Queued {
@@ -82,7 +82,8 @@ export function createAnswerWriter(): AnswerWriter {
       let settle: Pick<Queued, 'resolve' | 'reject'> | undefined;
       const done = new Promise<StoredAnswer>((resolve, reject) => (settle = { resolve, reject }));
       queue.push({ caseId, questionId, entry, by, options, done, ...settle! });
-      if (!draining) void drain();
+      // The lock waits for the whole queue, not only the write under way, before it forgets the keys.
+      if (!draining) void whileWriting(drain());
       return done;
     },
   };

@@ -14,16 +14,17 @@
  * that JSON.stringify wrote (every file Casescore writes) never holds one. The text must be valid JSON.
  */
 
+import {
+  QUOTE,
+  BACKSLASH,
+  OPEN_OBJECT,
+  CLOSE_OBJECT,
+  OPEN_ARRAY,
+  CLOSE_ARRAY,
+  COMMA,
+  COLON,
+} from './json-bytes';
 import { decodeUtf8 } from './utf8';
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
 
 /** Thrown inside, to give up: caught by `canonicalJsonBytes`, which then returns `null`. */
 class NotCanonical extends Error {}

@@ -7,16 +7,18 @@
  * structure, and the rest is copied as it is.
  */
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_OBJECT = 0x7d;
-const CLOSE_ARRAY = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const NEWLINE = 0x0a;
-const SPACE = 0x20;
+import {
+  QUOTE,
+  BACKSLASH,
+  OPEN_OBJECT,
+  OPEN_ARRAY,
+  CLOSE_OBJECT,
+  CLOSE_ARRAY,
+  COMMA,
+  COLON,
+  NEWLINE,
+  SPACE,
+} from './json-bytes';
 
 /**
  * The UTF-8 bytes of `JSON.stringify(value, null, 2)` where `compact` holds the UTF-8 bytes of

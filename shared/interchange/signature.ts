@@ -172,7 +172,9 @@ function inSortedOrder(value: unknown): unknown {
   }
   if (!changed) return record;
   const order = keys.map((key, i) => [key, values[i]] as const).sort(([a], [b]) => (a < b ? -1 : 1));
-  const out: Record<string, unknown> = {};
+  // Without a prototype, so a member named "__proto__" is set as a member like any other, not taken as the
+  // object's prototype and lost.
+  const out = Object.create(null) as Record<string, unknown>;
   for (const [key, item] of order) out[key] = item;
   return out;
 }

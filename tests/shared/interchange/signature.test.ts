@@ -24,7 +24,21 @@ describe('canonical JSON', () => {
     // characters that sort differently by code unit than by code point.
     const key = fc.oneof(
       fc.string(),
-      fc.constantFrom('0', '1', '10', '9', '01', '-1', '4294967295', 'a', 'B', 'é', '\u{1F600}', '\uFFFF'),
+      fc.constantFrom(
+        '0',
+        '1',
+        '10',
+        '9',
+        '01',
+        '-1',
+        '4294967295',
+        'a',
+        'B',
+        'é',
+        '\u{1F600}',
+        '\uFFFF',
+        '__proto__',
+      ),
     );
     const data = fc.letrec((tie) => ({
       value: fc.oneof(
@@ -41,6 +55,14 @@ describe('canonical JSON', () => {
       }),
       { numRuns: 2000 },
     );
+    // A member named "__proto__" (own, as JSON.parse makes it) is kept when the members are put in order.
+    const proto = JSON.parse('{"b":1,"__proto__":{"z":1,"a":2}}') as unknown;
+    expect(canonicalJson(proto)).toBe('{"__proto__":{"a":2,"z":1},"b":1}');
+    expect(canonicalJson(proto)).toBe(canonicalJsonByParts(proto));
+    const bare = Object.create(null) as Record<string, unknown>;
+    bare.b = 1;
+    bare['__proto__'] = 2;
+    expect(canonicalJson(bare)).toBe('{"__proto__":2,"b":1}');
     // What is not plain JSON data is written as the definition writes it.
     const odd = { b: new Date(0), a: [() => 1, Symbol('s')], c: { toJSON: () => 'x' } };
     expect(canonicalJson(odd)).toBe(canonicalJsonByParts(odd));

@@ -4,7 +4,8 @@
  * same data twice gives the same checksum.
  */
 import { sha256Hex, sha256HexNative, sha256HexOfBytes } from './sha256';
-import { encodeUtf8 } from './utf8';
+import { compactMemberBytes } from './compact-member';
+import { encodeUtf8, writeUtf8 } from './utf8';
 import { canonicalJson } from './signature';
 import type { ExportedInspection, ExportFile } from './schema';
 
@@ -116,27 +117,46 @@ export async function contentChecksumNative(file: ChecksummedContent, canonical 
 
 /**
  * The same checksum by native WebCrypto, for a writer whose inspections are canonical already, with the compact
- * UTF-8 bytes and text of those inspections (`JSON.stringify(file.inspections)`), which the checksummed text holds last:
+ * UTF-8 bytes of those inspections (`JSON.stringify(file.inspections)`), which the checksummed text holds last:
  * the writer indents them into the file's text rather than writing the inspections a second time. The text is
  * written in two parts, what comes before the inspections and the inspections, as JSON.stringify writes an
- * object's last member: `{…,"inspections":` then the array then `}`. Needs `canDigestNatively()`.
+ * object's last member (`checksummedHead`). Needs `canDigestNatively()`.
  */
 export async function checksumWithInspectionBytes(file: ChecksummedContent): Promise<{
   readonly checksum: string;
   readonly inspections: Uint8Array;
-  readonly inspectionsText: string;
 }> {
-  const before = checksummedText({ ...file, inspections: [] }, true);
-  const head = encodeUtf8(before.slice(0, -'[]}'.length));
-  const inspectionsText = JSON.stringify(file.inspections);
-  const inspections = encodeUtf8(inspectionsText);
-  const bytes = new Uint8Array(head.length + inspections.length + 1);
-  bytes.set(head);
-  bytes.set(inspections, head.length);
-  bytes[bytes.length - 1] = 0x7d; // }
+  const head = checksummedHead(file);
+  const inspections = JSON.stringify(file.inspections);
+  const bytes = new Uint8Array((head.length + inspections.length) * 3 + 1);
+  const start = writeUtf8(head, bytes, 0);
+  const end = writeUtf8(inspections, bytes, start);
+  bytes[end] = 0x7d; // }
   return {
-    checksum: `sha256:${await sha256HexOfBytes(bytes)}`,
-    inspections: bytes.subarray(head.length, head.length + inspections.length),
-    inspectionsText,
+    checksum: `sha256:${await sha256HexOfBytes(bytes.subarray(0, end + 1))}`,
+    inspections: bytes.subarray(start, end),
   };
+}
+
+/**
+ * What the checksummed text holds before the inspections, as JSON.stringify writes an object whose last member
+ * they are: `{…,"inspections":`, made from `file`. The inspections follow, then `}`.
+ */
+function checksummedHead(file: ChecksummedContent): string {
+  return checksummedText({ ...file, inspections: [] }, true).slice(0, -'[]}'.length);
+}
+
+/**
+ * The checksum of a file's content taken from the file's own text: the checksummed text's head made from `file`
+ * (format, version and frameworks, as read), then the inspections as the text holds them with the white space
+ * between tokens left out (compact-member.ts). For a file as Casescore writes it (or any file whose inspections
+ * were written by JSON.stringify and then indented), these are the very bytes the writer hashed, so the
+ * inspections need not be written out again to be checked. `null` when the inspections cannot be taken from the
+ * text so. A result that differs from the file's checksum only says the text is not in that form: the caller
+ * then works the checksum out from the parsed content (`contentChecksumNative`). A match is final: the bytes
+ * hashed are the writer's canonical text, and they mean what the text means. Needs `canDigestNatively()`.
+ */
+export async function checksumOfText(text: string, file: ChecksummedContent): Promise<string | null> {
+  const bytes = compactMemberBytes(text, 'inspections', encodeUtf8(checksummedHead(file)), '}');
+  return bytes && `sha256:${await sha256HexOfBytes(bytes)}`;
 }

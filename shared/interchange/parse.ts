@@ -4,14 +4,14 @@
  * the app's way (signature checked, native SHA-256, asynchronous); `parseExport` the same content checks
  * synchronously, for the `rate` command.
  */
-import { contentChecksum, contentChecksumNative } from './checksum';
+import { checksumOfText, contentChecksum, contentChecksumNative } from './checksum';
 import { describePath } from './describe-path';
 import { InterchangeError } from './errors';
 import { DEFAULT_MAX_BYTES, parseJsonSafely } from './safe-json';
 import { safeParseExportFile, type ExportFile, type FORMAT_VERSION } from './schema';
 import { dropUndeclaredCaseDetails } from './case-details';
 import { checkSemantics } from './semantics';
-import { checkSignature, signedBytesOfText, type SignatureCheck } from './signature';
+import { checkSignature, signedBytesOfText, signsChecksum, type SignatureCheck } from './signature';
 import { upgradeToCurrent } from './upgrade';
 import { carriedFrameworks } from './frameworks';
 import { withFrameworks } from '../framework/registry';
@@ -135,19 +135,41 @@ export async function readExportFile(text: string, options: ParseOptions = {}): 
   const held = options.held ?? [];
   const value = parseJsonSafely(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
   const signature = await checkSignature(value, () => signedBytesOfText(text));
-  if (signature.state === 'changed') {
-    const by = signature.fingerprint ? ` by the key ${signature.fingerprint}` : '';
-    throw new InterchangeError(['signature'], `${signature.problem} (it was signed${by}); it was not read`);
-  }
+  if (signature.state === 'changed') throw refusedSignature(signature.problem, signature.fingerprint);
   try {
     const { file, writtenAs, frameworks } = checkContent(value, held);
-    if (file.checksum !== undefined && (await contentChecksumNative(writtenAs)) !== file.checksum) {
+    if (file.checksum !== undefined && !(await checksumHolds(text, writtenAs, file.checksum))) {
       throw checksumDoesNotMatch();
     }
     return { file: withFrameworks(frameworks, () => dropUndeclaredCaseDetails(file)), signature };
   } catch (error) {
+    // A signature from version 4 on covers the checksum, not the inspections: content that fails its checks
+    // in a signed file was changed after signing (Casescore checks every file before it writes it), unless it
+    // is exactly what was signed (then the problem is the reader's, a framework it does not hold).
+    if (signature.state === 'verified' && signsChecksum(value as Record<string, unknown>)) {
+      const record = value as ExportFile;
+      if ((await checksumOfText(text, record)) !== record.checksum) {
+        throw refusedSignature('the file was changed after it was signed', signature.fingerprint);
+      }
+    }
     throw inWordsWith(error, value, held);
   }
+}
+
+/** A signed file that is not read: what its signature showed, and whose key signed it. */
+function refusedSignature(problem: string, fingerprint: string): InterchangeError {
+  const by = fingerprint ? ` by the key ${fingerprint}` : '';
+  return new InterchangeError(['signature'], `${problem} (it was signed${by}); it was not read`);
+}
+
+/**
+ * Whether the content matches the checksum, taken first from the file's own text (the inspections as written,
+ * white space left out), then, where that gives another value, from the parsed content written out again: a
+ * file indented another way or with its keys in another order is still read.
+ */
+async function checksumHolds(text: string, writtenAs: ExportFile, checksum: string): Promise<boolean> {
+  if ((await checksumOfText(text, writtenAs)) === checksum) return true;
+  return (await contentChecksumNative(writtenAs)) === checksum;
 }
 
 /** A file read in full with its signature, or the first problem. */

@@ -24,12 +24,13 @@ export const FORMAT = 'casescore.inspections';
 /**
  * The format version this build writes. Version 2: an answer to a question that no longer applies to its case is
  * kept ("set aside") instead of being refused, ids are restricted to plain characters, names and references may
- * not hold hidden characters, and every change may name the device and counter that made it. Version 3 (this
- * release): every change may name the versions it replaced (`replaces`), a case's details carry their own
+ * not hold hidden characters, and every change may name the device and counter that made it. Version 3: every change may name the versions it replaced (`replaces`), a case's details carry their own
  * versions (`detailVersions`), a removed case names what its remover had seen, audit entries taken from another
- * file say so (`claimedIn`), and a file may be signed (`signer`, `signature`).
+ * file say so (`claimedIn`), and a file may be signed (`signer`, `signature`). Version 4 (this release): a
+ * signature covers the file's checksum in place of its inspections (see signature.ts), so a signed file carries
+ * its checksum; nothing in the content changes.
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 const MAX_TEXT = 100_000;
 /** The most devices one version may name as replaced: far more than any team has laptops. */

@@ -22,7 +22,6 @@ import {
 import { inWords } from './parse';
 import { checkSemantics } from './semantics';
 import { signBytes, signedBytes, type FileSignature, type SigningKeys } from './signature';
-import { canonicalJsonBytes } from './canonical-bytes';
 import { firstIssueAsError } from './zod-issues';
 import { carriedFrameworks, frameworksFor } from './frameworks';
 import { withFrameworks } from '../framework/registry';
@@ -133,7 +132,8 @@ export async function writeExportFile(file: ExportFile, keys?: SigningKeys): Pro
   if (canDigestNatively()) {
     const written = await checksumWithInspectionBytes({ ...data, inspections });
     content = fileContent(data, inspections, written.checksum);
-    const signature = keys && (await signBytes(signedBytesAround(content, written.inspectionsText), keys));
+    const signature =
+      keys && (await signBytes(signedBytes(content as unknown as Record<string, unknown>), keys));
     return textAround(content, written.inspections, signature);
   } else {
     content = fileContent(data, inspections, await contentChecksumNative({ ...data, inspections }, true));
@@ -155,15 +155,4 @@ function textAround(content: ExportFile, compactInspections: Uint8Array, signatu
     ? `,\n  "signature": ${JSON.stringify(signature, null, 2).replaceAll('\n', '\n  ')}`
     : '';
   return `${head.slice(0, -'\n}'.length)},\n  "inspections": ${inspections}${signed}\n}\n`;
-}
-
-/**
- * The bytes the signature covers (`signedBytes(content)`), made from the compact text of the inspections (the
- * last member) by putting every object's members in sorted order (canonical-bytes.ts) rather than copying the
- * data into sorted order and writing it all again.
- */
-function signedBytesAround(content: ExportFile, compactInspections: string): Uint8Array {
-  const { inspections: _written, ...rest } = content;
-  const compact = `${JSON.stringify(rest).slice(0, -'}'.length)},"inspections":${compactInspections}}`;
-  return canonicalJsonBytes(compact) ?? signedBytes(content as unknown as Record<string, unknown>);
 }

@@ -2,7 +2,7 @@
  * SHA-256 of a string's UTF-8 bytes, in plain TypeScript: the export checksum must be computed the same way in
  * the renderer, the desktop shell and the `rate` command, synchronously, with no platform crypto.
  */
-import { canEncodeUtf8, encodeUtf8 } from './utf8';
+import { encodeUtf8 } from './utf8';
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -15,42 +15,9 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
-/** UTF-8 bytes of a string, written straight into one buffer (exports run to megabytes). */
-function utf8Bytes(text: string): Uint8Array {
-  const out = new Uint8Array(text.length * 3);
-  let n = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    let code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
-        i += 1;
-      }
-    }
-    // A lone surrogate is encoded as U+FFFD, as every UTF-8 encoder does, so other tools get the same digest.
-    if (code >= 0xd800 && code <= 0xdfff) code = 0xfffd;
-    if (code < 0x80) out[n++] = code;
-    else if (code < 0x800) {
-      out[n++] = 0xc0 | (code >> 6);
-      out[n++] = 0x80 | (code & 63);
-    } else if (code < 0x10000) {
-      out[n++] = 0xe0 | (code >> 12);
-      out[n++] = 0x80 | ((code >> 6) & 63);
-      out[n++] = 0x80 | (code & 63);
-    } else {
-      out[n++] = 0xf0 | (code >> 18);
-      out[n++] = 0x80 | ((code >> 12) & 63);
-      out[n++] = 0x80 | ((code >> 6) & 63);
-      out[n++] = 0x80 | (code & 63);
-    }
-  }
-  return out.subarray(0, n);
-}
-
 /** The SHA-256 digest of the text's UTF-8 encoding, as 64 lower-case hex digits. */
 export function sha256Hex(text: string): string {
-  const data = utf8Bytes(text);
+  const data = encodeUtf8(text);
   const length = data.length;
   const padded = new Uint8Array(Math.ceil((length + 9) / 64) * 64);
   padded.set(data);
@@ -123,20 +90,17 @@ interface Digest {
 
 /**
  * The same digest as `sha256Hex`, by the platform's native WebCrypto (Chromium, Electron, Node, and their
- * workers): many times faster on a region's megabytes, and asynchronous. The bytes are written by `encodeUtf8`
- * (TextEncoder's `encodeInto`, a lone surrogate as U+FFFD, as `sha256Hex` does), so both give the same digest for
- * any text. Where there is no WebCrypto, the plain TypeScript digest is used.
+ * workers): many times faster on a region's megabytes, and asynchronous. Both take the bytes `encodeUtf8` writes
+ * (a lone surrogate as U+FFFD), so both give the same digest for any text. Where there is no WebCrypto, the plain TypeScript digest is used.
  */
 export async function sha256HexNative(text: string): Promise<string> {
   if (!canDigestNatively()) return sha256Hex(text);
   return sha256HexOfBytes(encodeUtf8(text));
 }
 
-/** Whether this platform has WebCrypto's digest and TextEncoder, for `sha256HexNative` and `sha256HexOfBytes`. */
+/** Whether this platform has WebCrypto's digest, for `sha256HexNative` and `sha256HexOfBytes`. */
 export function canDigestNatively(): boolean {
-  return (
-    Boolean((globalThis as unknown as { crypto?: { subtle?: Digest } }).crypto?.subtle) && canEncodeUtf8()
-  );
+  return Boolean((globalThis as unknown as { crypto?: { subtle?: Digest } }).crypto?.subtle);
 }
 
 /** The SHA-256 digest of bytes by native WebCrypto, as 64 lower-case hex digits (see `canDigestNatively`). */

@@ -5,8 +5,12 @@
  * key wrote it, and the lead inspector decides which keys belong to the team (by fingerprint, checked by phone).
  *
  * What is signed: the whole file as written, minus the `signature` member itself, as canonical JSON (object
- * keys sorted at every level, no spaces). It is checked on the file as read, before any upgrade, so a signature
- * stays valid when a later Casescore reads an older file.
+ * keys sorted at every level, no spaces). From export format version 4 the inspections are left out of it too:
+ * the file's `checksum`, which is signed, already covers them (and the frameworks), so the signature is taken
+ * over a few hundred bytes rather than megabytes, and a reader checks it without writing every answer again; a
+ * signed export must then carry its checksum, and whoever believes the signature must compare the checksum with
+ * the content (`readExportFile` and `parseExport` always do). It is checked on the file as read, before any
+ * upgrade, so a signature stays valid when a later Casescore reads an older file.
  */
 import { canonicalJsonBytes } from './canonical-bytes';
 import { encodeUtf8 } from './utf8';
@@ -194,16 +198,41 @@ export function canonicalJsonByParts(value: unknown): string {
   return `{${members.join(',')}}`;
 }
 
-/** The bytes a file's signature covers: the file without its `signature`, as canonical JSON. */
+/** The export format's name (as schema.ts has it; repeated so signing other formats needs no export schema). */
+const EXPORT_FORMAT = 'casescore.inspections';
+/** The first export format version whose signature covers the checksum in place of the inspections. */
+export const CHECKSUM_SIGNED_FROM_VERSION = 4;
+
+/**
+ * Whether a file is an export whose signature covers its checksum, not its inspections (version 4 on). The
+ * version is itself signed, so a file cannot be made to be checked by the other rule.
+ */
+export function signsChecksum(file: Readonly<Record<string, unknown>>): boolean {
+  return (
+    file.format === EXPORT_FORMAT &&
+    typeof file.formatVersion === 'number' &&
+    file.formatVersion >= CHECKSUM_SIGNED_FROM_VERSION
+  );
+}
+
+/**
+ * The bytes a file's signature covers: the file without its `signature`, as canonical JSON; for an export of
+ * version 4 on, without its `inspections` too (its signed checksum covers them).
+ */
 export function signedBytes(file: Readonly<Record<string, unknown>>): Uint8Array {
   const { signature: _signature, ...content } = file;
+  if (signsChecksum(content)) {
+    const { inspections: _covered, ...header } = content;
+    return encodeUtf8(canonicalJson(header));
+  }
   return encodeUtf8(canonicalJson(content));
 }
 
 /**
  * The bytes a file's signature covers, from the file's text (`signedBytes` of the file it holds), made without
  * building the data's canonical copy; `null` where the text is not as JSON.stringify writes it (see
- * canonical-bytes.ts), to be made from the data.
+ * canonical-bytes.ts), to be made from the data. For files whose signature covers the whole file (every
+ * format before export version 4).
  */
 export function signedBytesOfText(text: string): Uint8Array | null {
   return canonicalJsonBytes(text, 'signature');
@@ -259,7 +288,9 @@ function readSignature(value: unknown): FileSignature | string {
  * Checks a file's signature on the file as read (a parsed JSON object, before upgrade or validation).
  * `changed` means the content no longer matches what the key signed (or the signature is malformed).
  * `fromText` gives the bytes signed, where a reader can make them from the file's text (`signedBytesOfText`),
- * or `null` to make them from the file.
+ * or `null` to make them from the file; it is not asked for an export of version 4 on, whose signed bytes are
+ * its header. For such an export `verified` vouches for its checksum: the caller must still compare the
+ * checksum with the content (a signed one with no checksum is `changed`).
  */
 export async function checkSignature(
   file: unknown,
@@ -273,10 +304,19 @@ export async function checkSignature(
     return { state: 'changed', publicKey: '', fingerprint: '', problem: signature };
   }
   const fingerprint = await fingerprintOf(signature.publicKey);
+  const checksumSigned = signsChecksum(record);
+  if (checksumSigned && typeof record.checksum !== 'string') {
+    return {
+      state: 'changed',
+      publicKey: signature.publicKey,
+      fingerprint,
+      problem: 'the file is signed but carries no checksum, which its signature must cover',
+    };
+  }
   let valid = false;
   try {
     const key = await subtle().importKey('raw', fromBase64(signature.publicKey)!, ED25519, false, ['verify']);
-    const bytes = fromText?.() ?? signedBytes(record);
+    const bytes = (checksumSigned ? null : fromText?.()) ?? signedBytes(record);
     valid = await subtle().verify(ED25519, key, fromBase64(signature.value)!, bytes);
   } catch {
     valid = false;

@@ -8,6 +8,8 @@
  * 2 -> 3: version 3 adds only optional members (replaced versions, case detail versions, signatures, audit
  * claims); a version 2 file means the same, so the upgrade sets the version number. A version 2 answer has no
  * record of what it replaced, so merging treats it as knowing nothing it does not name in `supersedes`.
+ * 3 -> 4: version 4 changes only what a signature covers (the checksum in place of the inspections), which is
+ * checked on the file as written, before any upgrade; the content means the same, so the upgrade sets the number.
  */
 import { InterchangeError } from './errors';
 import { FORMAT, FORMAT_VERSION } from './schema';
@@ -16,6 +18,7 @@ import { FORMAT, FORMAT_VERSION } from './schema';
 const UPGRADES: Readonly<Record<number, (file: Record<string, unknown>) => Record<string, unknown>>> = {
   1: (file) => ({ ...file, formatVersion: 2 }),
   2: (file) => ({ ...file, formatVersion: 3 }),
+  3: (file) => ({ ...file, formatVersion: 4 }),
 };
 
 /**

@@ -1,33 +1,52 @@
 /**
- * A string's UTF-8 bytes by the platform's `TextEncoder.encodeInto`. A region's export is megabytes of text, and
- * in Chromium `TextEncoder.encode` of it took several times as long as hashing or signing the bytes (it makes
- * its own copy as it goes); `encodeInto` writes straight into a buffer. Each character is first given one byte
- * (every file Casescore writes whose notes hold no accented letter or curly quote is ASCII, and is then written
- * in one pass); only when the text does not fit is the rest written into a larger buffer, with room for the
- * three bytes a UTF-16 unit can take. A lone surrogate is written as U+FFFD, as `encode` writes it.
+ * A string's UTF-8 bytes, written by a plain loop over its UTF-16 units. A region's export is megabytes of text;
+ * in Chromium `TextEncoder.encode` of it took several times as long as hashing the bytes, and `encodeInto`,
+ * quick on ASCII, took twice as long as this loop once the text held one accented letter or curly quote (as
+ * inspectors' notes do). A lone surrogate is written as U+FFFD, as `TextEncoder` writes it, so every reader of a
+ * checksum gets the same bytes.
  */
 
-interface Encoder {
-  encodeInto(text: string, into: Uint8Array): { read: number; written: number };
-}
-
-/** Whether this platform has `TextEncoder` (Chromium, Electron, Node and their workers all do). */
-export function canEncodeUtf8(): boolean {
-  return typeof (globalThis as { TextEncoder?: unknown }).TextEncoder === 'function';
+/**
+ * Writes the text's UTF-8 bytes into `out` from `at`, which must have room for three bytes a UTF-16 unit (a
+ * pair takes four, two units), and returns where they end.
+ */
+export function writeUtf8(text: string, out: Uint8Array, at: number): number {
+  let n = at;
+  for (let i = 0; i < text.length; i += 1) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80) {
+      out[n++] = code;
+      continue;
+    }
+    if (code < 0x800) {
+      out[n++] = 0xc0 | (code >> 6);
+      out[n++] = 0x80 | (code & 0x3f);
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const low = text.charCodeAt(i + 1);
+      if (code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        out[n++] = 0xf0 | (code >> 18);
+        out[n++] = 0x80 | ((code >> 12) & 0x3f);
+        out[n++] = 0x80 | ((code >> 6) & 0x3f);
+        out[n++] = 0x80 | (code & 0x3f);
+        i += 1;
+        continue;
+      }
+      code = 0xfffd;
+    }
+    out[n++] = 0xe0 | (code >> 12);
+    out[n++] = 0x80 | ((code >> 6) & 0x3f);
+    out[n++] = 0x80 | (code & 0x3f);
+  }
+  return n;
 }
 
 /** The text's UTF-8 bytes: the same bytes as `new TextEncoder().encode(text)`. */
 export function encodeUtf8(text: string): Uint8Array {
-  const encoder = new (globalThis as unknown as { TextEncoder: new () => Encoder }).TextEncoder();
-  const first = new Uint8Array(text.length);
-  const { read, written } = encoder.encodeInto(text, first);
-  if (read === text.length) return first.subarray(0, written);
-  // encodeInto stops before a character that does not fit whole (a surrogate pair is never split), so the rest
-  // starts at a character.
-  const out = new Uint8Array(written + (text.length - read) * 3);
-  out.set(first.subarray(0, written));
-  const rest = encoder.encodeInto(text.slice(read), out.subarray(written));
-  return out.subarray(0, written + rest.written);
+  const out = new Uint8Array(text.length * 3);
+  return out.subarray(0, writeUtf8(text, out, 0));
 }
 
 interface Decoder {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { canonicalJsonBytes } from '#shared/interchange/canonical-bytes.ts';
 import { canonicalJson, signedBytes, signedBytesOfText } from '#shared/interchange/signature.ts';
+import { json, spaced } from '../../helpers/json-text';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const canonical = (value: unknown) => [...bytes(canonicalJson(value))];
@@ -14,62 +15,6 @@ const fromText = (text: string, without?: string) => {
   const made = canonicalJsonBytes(text, without);
   return made && [...made];
 };
-
-/** Keys that sort differently by code unit than by byte, that JavaScript keeps first, that need escaping. */
-const key = fc.oneof(
-  fc.string({ unit: 'grapheme-ascii', maxLength: 6 }),
-  fc.string({ maxLength: 4 }),
-  fc.constantFrom(
-    '0',
-    '1',
-    '10',
-    '9',
-    '01',
-    '-1',
-    'a',
-    'B',
-    'é',
-    '\u{1F600}',
-    '\uFFFF',
-    'a"b',
-    'a\\',
-    'a\nb',
-    '#',
-  ),
-);
-const json = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small' },
-    fc.string(),
-    fc.string({ unit: 'grapheme' }),
-    fc.string({ unit: 'binary-ascii' }),
-    fc.constantFrom(null, true, false, 0, -0, 1.5, -1e308, 2 ** 53, 1e21, 1e-7, 123456789012345),
-    fc.integer(),
-    fc.double({ noNaN: true, noDefaultInfinity: true }),
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(key, tie('value'), { maxKeys: 5 }),
-  ),
-})).value;
-
-/** The same JSON text with spaces, tabs and line breaks between its tokens (never inside a string). */
-function spaced(text: string, seed: number): string {
-  let out = '';
-  let inString = false;
-  let n = seed;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    out += c;
-    if (inString) {
-      if (c === '\\') out += text[++i];
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    if (!inString && '{[,:]}'.includes(c)) {
-      n = (n * 1103515245 + 12345) % 2 ** 31;
-      out += [' ', '\n  ', '\t', '\r\n', ''][n % 5];
-    }
-  }
-  return out;
-}
 
 describe('canonicalJsonBytes', () => {
   it('gives canonicalJson’s bytes for the text JSON.stringify writes of any value, compact or indented', () => {
@@ -134,11 +79,14 @@ describe('canonicalJsonBytes', () => {
     expect(fromText('{"a":2,"signature":1}', 'signature')).toEqual(canonical({ a: 2 }));
   });
 
-  it('gives the signed bytes of the committed sample, without giving up', () => {
+  it('gives the canonical bytes of the committed sample and of the signed version 3 fixture, without giving up', () => {
     const sample = readFileSync('seeds/samples/london-2022.json', 'utf8');
-    const made = signedBytesOfText(sample);
+    expect(fromText(sample, 'signature')).toEqual(canonical(JSON.parse(sample)));
+    // A version 3 file's signature covers the whole file: its signed bytes are made from its text.
+    const v3 = readFileSync('tests/fixtures/interchange/v3.json', 'utf8');
+    const made = signedBytesOfText(v3);
     expect(made).not.toBeNull();
-    expect([...made!]).toEqual([...signedBytes(JSON.parse(sample) as Record<string, unknown>)]);
+    expect([...made!]).toEqual([...signedBytes(JSON.parse(v3) as Record<string, unknown>)]);
   });
 
   it('sorts an object of thousands of members, and gives up on one holding a key twice among them', () => {

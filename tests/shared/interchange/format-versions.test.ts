@@ -84,6 +84,47 @@ describe('format versions', () => {
     expect(!tampered.ok && tampered.error.message).toMatch(/changed after it was signed/);
   });
 
+  it('reads version 4: the signature covers the checksum, which covers the inspections', async () => {
+    const text = readFileSync('tests/fixtures/interchange/v4.json', 'utf8');
+    const read = await parseSignedExport(text);
+    if (!read.ok) throw read.error;
+    expect(read.signature.state).toBe('verified');
+    expect(read.file.signer).toEqual({ initials: 'KM', name: 'Kim Morgan' });
+    expect(parseExport(text).inspections[0]?.cases[0]).toMatchObject({ reference: 'FIX-001' });
+    const refused = async (changed: string) => {
+      const result = await parseSignedExport(changed);
+      expect(result.ok).toBe(false);
+      return !result.ok && result.error.message;
+    };
+    // An inspection changed: the signed checksum no longer holds, and the file says it was changed since signing.
+    expect(await refused(text.replace('FIX-001', 'FIX-002'))).toMatch(
+      /^signature: the file was changed after it was signed \(it was signed by the key [0-9A-F ]{19}\); it was not read$/,
+    );
+    // Changed so the content no longer passes its checks: still said to be changed since signing.
+    expect(await refused(text.replace('"value": "yes"', '"value": "maybe"'))).toMatch(
+      /changed after it was signed/,
+    );
+    // The header (signed itself) or the checksum changed, or the checksum taken away.
+    expect(await refused(text.replace('Kim Morgan', 'Kim Morgen'))).toMatch(/changed after it was signed/);
+    expect(await refused(text.replace(/"checksum": "sha256:[0-9a-f]{64}",\n {2}/, ''))).toMatch(
+      /signed but carries no checksum/,
+    );
+    // Indented another way, or with an answer's members in another order: the same content, still verified.
+    const reindented = JSON.stringify(JSON.parse(text), null, '\t');
+    const other = await parseSignedExport(reindented);
+    expect(other.ok && other.signature.state).toBe('verified');
+    expect(other.ok && other.file).toEqual(read.file);
+  });
+
+  it('checks a version 3 signature over the whole file, as it was written', async () => {
+    const text = readFileSync('tests/fixtures/interchange/v3.json', 'utf8');
+    const read = await parseSignedExport(text);
+    expect(read.ok && read.signature.state).toBe('verified');
+    // Read as version 4 it would be checked by the other rule: the version is signed, so it cannot be changed.
+    const asFour = await parseSignedExport(text.replace('"formatVersion": 3', '"formatVersion": 4'));
+    expect(asFour.ok).toBe(false);
+  });
+
   it('refuses a file from a newer Casescore, saying so', () => {
     expect(() =>
       upgradeToCurrent({ format: 'casescore.inspections', formatVersion: FORMAT_VERSION + 1 }),

@@ -73,8 +73,8 @@ describe('reading an export', () => {
     ['a wrong format', (f) => (f.format = 'other.tool'), 'format: expected "casescore.inspections"'],
     [
       'a newer format version',
-      (f) => (f.formatVersion = 4),
-      'formatVersion: the file is format version 4, newer than',
+      (f) => (f.formatVersion = 5),
+      'formatVersion: the file is format version 5, newer than',
     ],
     [
       'a missing format version',

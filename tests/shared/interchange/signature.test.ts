@@ -130,6 +130,31 @@ describe('signed files', () => {
     expect(bad).toMatchObject({ state: 'changed', problem: expect.stringContaining('32 bytes') });
   });
 
+  it('from export version 4, covers the header and its checksum, and refuses a signed file with no checksum', async () => {
+    const keys = await makeSigningKeys();
+    const four = { ...file, formatVersion: 4, checksum: `sha256:${'a'.repeat(64)}` };
+    const signed = await signFile(four, keys);
+    // The inspections are the checksum's to cover: the caller compares the checksum with them (parse.ts does).
+    const otherInspections = { ...signed, inspections: [{ id: 'b', name: 'Lambeth' }] };
+    expect((await checkSignature(otherInspections)).state).toBe('verified');
+    const otherChecksum = { ...signed, checksum: `sha256:${'b'.repeat(64)}` };
+    expect((await checkSignature(otherChecksum)).state).toBe('changed');
+    // The version is signed: the file cannot be made to be checked by the version 3 rule, nor the other way.
+    expect((await checkSignature({ ...signed, formatVersion: 3 })).state).toBe('changed');
+    const three = await signFile(file, keys);
+    expect((await checkSignature({ ...three, formatVersion: 4, checksum: four.checksum })).state).toBe(
+      'changed',
+    );
+    const { checksum: _gone, ...noChecksum } = four;
+    expect(await checkSignature(await signFile(noChecksum, keys))).toMatchObject({
+      state: 'changed',
+      problem: expect.stringContaining('carries no checksum'),
+    });
+    // Other formats (team lists, change batches) are signed over everything, whatever their version.
+    const batch = await signFile({ format: 'casescore.batch', formatVersion: 4, inspections: [1] }, keys);
+    expect((await checkSignature({ ...batch, inspections: [2] })).state).toBe('changed');
+  });
+
   it('fingerprints the same key the same way every time and two keys differently', async () => {
     const a = await makeSigningKeys();
     const b = await makeSigningKeys();

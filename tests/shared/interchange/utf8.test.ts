@@ -1,9 +1,9 @@
-// The checksum and the signature are taken over UTF-8 bytes written by `encodeUtf8` (encodeInto, one byte a
-// character first, the rest into a larger buffer when the text is not ASCII): it must give exactly the bytes
-// TextEncoder.encode gives, or a file's checksum or signature would change.
+// The checksum and the signature are taken over UTF-8 bytes written by `encodeUtf8` (a plain loop, lone
+// surrogates as U+FFFD): it must give exactly the bytes TextEncoder.encode gives, or a file's checksum or
+// signature would change. `writeUtf8` writes the same bytes after what a buffer already holds.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeUtf8 } from '#shared/interchange/utf8.ts';
+import { encodeUtf8, writeUtf8 } from '#shared/interchange/utf8.ts';
 
 const encode = (text: string) => [...new TextEncoder().encode(text)];
 
@@ -38,6 +38,18 @@ describe('encodeUtf8', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('writes after what the buffer holds, and says where its bytes end', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-ascii' }), fc.string({ unit: 'binary' }), (head, text) => {
+        const out = new Uint8Array(head.length + text.length * 3);
+        out.set(new TextEncoder().encode(head));
+        const end = writeUtf8(text, out, head.length);
+        expect([...out.subarray(0, end)]).toEqual(encode(head + text));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -116,31 +116,40 @@ export async function contentChecksumNative(file: ChecksummedContent, canonical 
 }
 
 /**
- * The same checksum by native WebCrypto, for a writer whose inspections are canonical already, with the compact
- * UTF-8 bytes of those inspections (`JSON.stringify(file.inspections)`), which the checksummed text holds last:
- * the writer indents them into the file's text rather than writing the inspections a second time. The text is
- * written in two parts, what comes before the inspections and the inspections, as JSON.stringify writes an
- * object's last member (`checksummedHead`). Needs `canDigestNatively()`.
+ * The same checksum, for a writer whose inspections are canonical already and written compact, each on its own
+ * (`compact[i]` is `JSON.stringify(file.inspections[i])`): the checksummed text is put together from them, not
+ * written again (plain TypeScript, synchronous).
  */
-export async function checksumWithInspectionBytes(file: ChecksummedContent): Promise<{
-  readonly checksum: string;
-  readonly inspections: Uint8Array;
-}> {
+export function checksumOfCompact(file: ChecksummedContent, compact: readonly string[]): string {
+  return `sha256:${sha256Hex(`${checksummedHead(file)}[${compact.join(',')}]}`)}`;
+}
+
+/**
+ * The same as `checksumOfCompact` by native WebCrypto: the UTF-8 bytes written straight into one buffer, piece by
+ * piece. Needs `canDigestNatively()`.
+ */
+export async function checksumOfCompactNative(
+  file: ChecksummedContent,
+  compact: readonly string[],
+): Promise<string> {
   const head = checksummedHead(file);
-  const inspections = JSON.stringify(file.inspections);
-  const bytes = new Uint8Array((head.length + inspections.length) * 3 + 1);
-  const start = writeUtf8(head, bytes, 0);
-  const end = writeUtf8(inspections, bytes, start);
-  bytes[end] = 0x7d; // }
-  return {
-    checksum: `sha256:${await sha256HexOfBytes(bytes.subarray(0, end + 1))}`,
-    inspections: bytes.subarray(start, end),
-  };
+  let length = head.length + compact.length + 2;
+  for (const text of compact) length += text.length;
+  const bytes = new Uint8Array(length * 3);
+  let end = writeUtf8(head, bytes, 0);
+  bytes[end++] = 0x5b; // [
+  compact.forEach((text, i) => {
+    if (i > 0) bytes[end++] = 0x2c; // ,
+    end = writeUtf8(text, bytes, end);
+  });
+  bytes[end++] = 0x5d; // ]
+  bytes[end++] = 0x7d; // }
+  return `sha256:${await sha256HexOfBytes(bytes.subarray(0, end))}`;
 }
 
 /**
  * What the checksummed text holds before the inspections, as JSON.stringify writes an object whose last member
- * they are: `{…,"inspections":`, made from `file`. The inspections follow, then `}`.
+ * they are: `{…,"inspections":`, made from `file`. The inspections' array follows, then `}`.
  */
 function checksummedHead(file: ChecksummedContent): string {
   return checksummedText({ ...file, inspections: [] }, true).slice(0, -'[]}'.length);
@@ -150,7 +159,7 @@ function checksummedHead(file: ChecksummedContent): string {
  * The checksum of a file's content taken from the file's own text: the checksummed text's head made from `file`
  * (format, version and frameworks, as read), then the inspections as the text holds them with the white space
  * between tokens left out (compact-member.ts). For a file as Casescore writes it (or any file whose inspections
- * were written by JSON.stringify and then indented), these are the very bytes the writer hashed, so the
+ * were written by JSON.stringify, spaced any way), these are the very bytes the writer hashed, so the
  * inspections need not be written out again to be checked. `null` when the inspections cannot be taken from the
  * text so. A result that differs from the file's checksum only says the text is not in that form: the caller
  * then works the checksum out from the parsed content (`contentChecksumNative`). A match is final: the bytes

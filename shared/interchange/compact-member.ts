@@ -1,8 +1,9 @@
 /**
  * One member of a JSON file's top-level object, taken from the file's text as compact UTF-8 bytes: the white space
- * between its tokens left out, everything else byte for byte. A file Casescore wrote indents the compact text it
- * checksummed (indent-json.ts), so leaving the white space out again gives back the very bytes the writer hashed,
- * without writing megabytes of parsed data out again (`checksumOfText` in checksum.ts).
+ * between its tokens left out, everything else byte for byte. A file Casescore wrote holds the compact text of
+ * each inspection it checksummed, on lines of their own (serialise.ts), so leaving the white space out gives
+ * back the very bytes the writer hashed, without writing megabytes of parsed data out again (`checksumOfText` in
+ * checksum.ts); so it does for a file indented throughout (as before version 4) or another way.
  *
  * Only white space outside strings is left out, so the bytes always mean what the text means. Where the text
  * could be read another way than a plain scan reads it, nothing is given and the caller takes the slow way: a
@@ -11,14 +12,16 @@
  * gives). The text must be JSON that has parsed.
  */
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
+import {
+  BACKSLASH,
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COLON,
+  COMMA,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+} from './json-bytes';
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;

@@ -1,4 +1,4 @@
-/** The bytes of JSON's punctuation, for the code that reads and writes JSON as UTF-8 bytes. */
+/** The codes of JSON's punctuation (one byte each in UTF-8), for the code that reads JSON text and bytes. */
 export const QUOTE = 0x22;
 export const BACKSLASH = 0x5c;
 export const OPEN_OBJECT = 0x7b;

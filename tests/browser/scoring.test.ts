@@ -34,7 +34,7 @@ describe('in Chromium, under a strict CSP', () => {
   });
 
   it('refuses a broken file, saying where in words', () => {
-    const broken = sampleText.replace('"caseType": "community"', '"caseType": "bail"');
+    const broken = sampleText.replace('"caseType":"community"', '"caseType":"bail"');
     expect(() => parseExport(broken)).toThrow(
       /^inspection "[^"]+", case "[^"]+", case type: expected community/,
     );

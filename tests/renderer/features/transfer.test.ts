@@ -69,8 +69,8 @@ describe('import', () => {
     expect(outcome && 'text' in outcome && outcome.text).toMatch(
       /^team.json was not imported: inspection "[^"]+", case "C-1", case type: expected community.*Nothing was changed\.$/,
     );
-    // Edited but still signed: refused before its content is even read.
-    const tampered = (await exportText()).replace('"caseType": "community"', '"caseType": "licence"');
+    // Edited but still signed: refused as changed since it was signed.
+    const tampered = (await exportText()).replace('"caseType":"community"', '"caseType":"licence"');
     const signedHost = fakeDesktop({ open: { name: 'signed.json', text: tampered } });
     const refused = await readImport(signedHost.platform);
     expect(refused && 'text' in refused && refused.text).toMatch(

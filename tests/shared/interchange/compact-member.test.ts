@@ -94,7 +94,7 @@ describe('the checksum from the file’s own text', () => {
       createExport(createLondonDemo(), new Date('2026-11-27T10:00:00.000Z')),
     );
     const read = parseExport(text);
-    const changed = text.replace('"value": "yes"', '"value": "no"');
+    const changed = text.replace('"value":"yes"', '"value":"no"');
     expect(changed).not.toBe(text);
     expect(await checksumOfText(changed, read)).not.toBe(read.checksum);
     await expect(readExportFile(changed)).rejects.toThrow(/changed or damaged after it was exported/);

@@ -101,7 +101,7 @@ describe('format versions', () => {
       /^signature: the file was changed after it was signed \(it was signed by the key [0-9A-F ]{19}\); it was not read$/,
     );
     // Changed so the content no longer passes its checks: still said to be changed since signing.
-    expect(await refused(text.replace('"value": "yes"', '"value": "maybe"'))).toMatch(
+    expect(await refused(text.replace('"value":"yes"', '"value":"maybe"'))).toMatch(
       /changed after it was signed/,
     );
     // The header (signed itself) or the checksum changed, or the checksum taken away.

@@ -76,7 +76,7 @@ describe('reading and writing with the native checksum', () => {
   });
 
   it('refuses a file changed after export, as parseExport does', async () => {
-    const tampered = SAMPLE.replace('"value": "yes"', '"value": "no"');
+    const tampered = SAMPLE.replace('"value":"yes"', '"value":"no"');
     expect(tampered).not.toBe(SAMPLE);
     const read = await tryReadExportFile(tampered);
     const parsed = tryParseExport(tampered);
@@ -107,7 +107,7 @@ describe('reading and writing with the native checksum', () => {
 
 describe('keys that reach a prototype, found in the one scan of the text', () => {
   const withKey = (key: string, spacing = '') =>
-    SAMPLE.replace('"answers": {', `"answers": {"${key}"${spacing}: {"polluted": true},`);
+    SAMPLE.replace('"answers":{', `"answers":{"${key}"${spacing}: {"polluted": true},`);
 
   it.each([
     ['written plainly', '__proto__', ''],
@@ -125,7 +125,7 @@ describe('keys that reach a prototype, found in the one scan of the text', () =>
   });
 
   it('reads a file whose text holds those words as values, not keys', async () => {
-    const text = SAMPLE.replace('"note": "', '"note": "__proto__ prototype constructor ');
+    const text = SAMPLE.replace('"note":"', '"note":"__proto__ prototype constructor ');
     expect(text).not.toBe(SAMPLE);
     const file = JSON.parse(text) as { checksum?: string };
     delete file.checksum;

@@ -1,6 +1,6 @@
-// The app's writer (`writeExportFile`: native checksum, the file's text indented from the checksum's compact
-// bytes, signed) must write exactly what the plain writer (`serialiseExport`, JSON.stringify) writes, and a signed
-// file exactly what signing that text gave before, for any file: frameworks carried or not, notes in any script.
+// The app's writer (`writeExportFile`: native checksum over the inspections' compact texts, signed) must write
+// exactly what the plain writer (`serialiseExport`, plain TypeScript) writes, and a signed file exactly that text
+// with the signature signing it gives, for any file: frameworks carried or not, notes in any script.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -46,14 +46,37 @@ describe('the app’s writer', () => {
     );
   });
 
-  it('signs to the text signing the plain writer’s file gave, for any file', async () => {
+  it('signs the plain writer’s file as signing it gives, for any file', async () => {
     const keys = await makeSigningKeys();
     await fc.assert(
       fc.asyncProperty(files, async (file) => {
-        const before = await signFile(JSON.parse(serialiseExport(file)) as Record<string, unknown>, keys);
-        expect(await writeExportFile(file, keys)).toBe(`${JSON.stringify(before, null, 2)}\n`);
+        const unsigned = serialiseExport(file);
+        const before = await signFile(JSON.parse(unsigned) as Record<string, unknown>, keys);
+        const text = await writeExportFile(file, keys);
+        expect(text.startsWith(unsigned.slice(0, -'\n}\n'.length))).toBe(true);
+        expect(JSON.parse(text)).toEqual(before);
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('writes the header a member a line, and each inspection compact on a line of its own', async () => {
+    await fc.assert(
+      fc.asyncProperty(files, async (file) => {
+        const text = await writeExportFile(file);
+        const parsed = JSON.parse(text) as ExportFile;
+        const lines = text.split('\n');
+        const inspectionLines = lines.filter((line) => line.startsWith('    {"id":'));
+        expect(inspectionLines.map((line) => JSON.parse(line.replace(/,$/, '')) as unknown)).toEqual(
+          parsed.inspections,
+        );
+        expect(lines).toContain('  "formatVersion": 4,');
+        expect(text.endsWith('\n}\n')).toBe(true);
+        // The same text JSON.stringify writes for everything but the inspections.
+        const { inspections: _i, ...rest } = parsed;
+        expect(text.startsWith(JSON.stringify(rest, null, 2).slice(0, -'\n}'.length))).toBe(true);
+      }),
+      { numRuns: 60 },
     );
   });
 
@@ -89,8 +112,8 @@ describe('reading a signed file (the signed bytes made from its text)', () => {
     const text = await writeExportFile(createExport(createLondonDemo().slice(0, 1), AT), keys);
     const changes = [
       text.replace('"exportedAt": "2026', '"exportedAt": "2025'),
-      text.replace('"name": "', '"name": "X'),
-      text.replace(/"inspections": \[/, '"inspections": [ ').replace('"by": "', '"by": "Z'),
+      text.replace('"name":"', '"name":"X'),
+      text.replace(/"inspections": \[/, '"inspections": [ ').replace('"by":"', '"by":"Z'),
     ];
     for (const changed of changes) {
       expect(changed).not.toBe(text);

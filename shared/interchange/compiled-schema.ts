@@ -287,8 +287,8 @@ function compileObject(node: Node): Compiled {
   const order = new Map(keys.map((key, at) => [key, at]));
   // zod reads a key through the prototype; a copy would miss one found there, so such a shape is never copied.
   const copyable = keys.every((key) => !(key in Object.prototype));
-  // The fields' parsed values, reused call after call (no node holds itself, so no two calls overlap); ABSENT
-  // between calls.
+  // The fields' parsed values, reused call after call (no node holds itself, so no two calls overlap): marked
+  // ABSENT before each use (a refinement that threw may have left some) and after it (so nothing is held on to).
   const parsed: unknown[] = new Array<unknown>(fields.length).fill(ABSENT);
   const count = fields.length;
   return (value) => {
@@ -299,6 +299,7 @@ function compileObject(node: Node): Compiled {
       const out = anyOrder(value);
       if (out !== UNUSUAL) return out;
     }
+    parsed.fill(ABSENT);
     let present = 0;
     for (let at = 0; at < fields.length; at += 1) {
       const field = fields[at]!;
@@ -356,6 +357,7 @@ function compileObject(node: Node): Compiled {
    * itself; otherwise a new object in the shape's order. Anything else is UNUSUAL, for the general path.
    */
   function anyOrder(value: Record<string, unknown>): unknown {
+    parsed.fill(ABSENT);
     let next = 0;
     let same = true;
     for (const key in value) {

@@ -258,6 +258,20 @@ describe('compiling a schema, each kind of node as zod reads it', () => {
       expectAgreement(schema, value);
   });
 
+  it('forgets what it had parsed of an object when a refinement throws', () => {
+    const schema = z.object({
+      a: z.string().refine((s) => {
+        if (s === 'boom') throw new Error('boom');
+        return true;
+      }),
+      b: z.string().optional(),
+    });
+    const fast = compileSchema(schema);
+    expect(() => fast({ b: 'left over', a: 'boom' })).toThrow('boom');
+    expectAgreement(schema, { x: 1, a: 'ok' }, fast);
+    expect(fast({ x: 1, a: 'ok' })?.data).toStrictEqual({ a: 'ok' });
+  });
+
   it('gives a record whose values parse to new ones as a copy in the same order', () => {
     const schema = z.record(z.string(), z.object({ u: z.number(), v: z.number() }));
     for (const value of [

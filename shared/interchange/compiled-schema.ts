@@ -544,6 +544,8 @@ function compileBase(node: Node): Compiled {
     case 'optional': {
       const inner = def.innerType as Node;
       if (inner._zod.optin === 'defaulted') unsupported('a default');
+      // An exact optional runs its inner schema on undefined too.
+      if (node._zod.traits.has('$ZodExactOptional')) return compile(inner);
       const parse = compile(inner);
       return (value) => (value === undefined ? undefined : parse(value));
     }

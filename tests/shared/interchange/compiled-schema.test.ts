@@ -220,6 +220,9 @@ describe('compiling a schema, each kind of node as zod reads it', () => {
       { a: 1 },
     ])
       expectAgreement(schema, value);
+    // An exact optional may be absent, but not present as undefined.
+    const exact = z.object({ a: z.string().exactOptional() });
+    for (const value of [{}, { a: undefined }, { a: 'x' }]) expectAgreement(exact, value);
   });
 
   it('leaves out unknown keys and gives the shape’s order whatever the order given', () => {

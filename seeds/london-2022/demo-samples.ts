@@ -203,9 +203,12 @@ function buildInspection(
         for (const c of eligible) {
           const answer = c.answers[keyQuestion.id] as ExportedAnswer;
           if (answer.value === 'no' && random.next() < 0.6) {
+            // In the format's order (value, note, then who and when), as the app writes an answer.
+            const { value, ...stamp } = answer;
             c.answers[keyQuestion.id] = {
-              ...answer,
+              value,
               note: random.pick(NOTES_ON_NO[theme] ?? ['Insufficient.']),
+              ...stamp,
             };
           }
           for (const prompt of keyQuestion.prompts) {

@@ -34,20 +34,26 @@ function isSorted(keys: readonly string[]): boolean {
  */
 function sortedRecord<T>(
   record: Readonly<Record<string, T>>,
-  map: (value: T) => T = (v) => v,
+  map?: (value: T) => T,
 ): Record<string, T> {
   const keys = Object.keys(record);
   let changed = !isSorted(keys);
-  const values = new Map<string, T>();
-  for (const key of keys) {
-    const value = record[key] as T;
-    const mapped = map(value);
-    if (mapped !== value) changed = true;
-    values.set(key, mapped);
+  let values: Map<string, T> | undefined;
+  if (map) {
+    values = new Map<string, T>();
+    for (const key of keys) {
+      const value = record[key] as T;
+      const mapped = map(value);
+      if (mapped !== value) changed = true;
+      values.set(key, mapped);
+    }
   }
   if (!changed) return record as Record<string, T>;
+  // The keys are the record's own, so sorting them in place changes nothing else (a case's answers, sorted on
+  // every export of data whose answers are kept in the framework's order, are the most common).
+  keys.sort();
   const out: Record<string, T> = {};
-  for (const key of [...keys].sort()) out[key] = values.get(key) as T;
+  for (const key of keys) out[key] = values ? (values.get(key) as T) : (record[key] as T);
   return out;
 }
 

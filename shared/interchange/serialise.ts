@@ -79,7 +79,13 @@ function fileContent(file: ExportFile, inspections: ExportedInspection[], checks
 function fileText(content: ExportFile, inspections: readonly string[], signature?: FileSignature): string {
   const { inspections: _written, ...rest } = content;
   const head = JSON.stringify(rest, null, 2);
-  const list = inspections.length === 0 ? '[]' : `[\n    ${inspections.join(',\n    ')}\n  ]`;
+  // Joined piece by piece rather than by join(), which would copy megabytes into a new string only for the text
+  // to be copied again wherever it goes (a worker's message, a file).
+  let list = inspections.length === 0 ? '[]' : '[';
+  inspections.forEach((inspection, i) => {
+    list += `${i === 0 ? '' : ','}\n    ${inspection}`;
+  });
+  if (inspections.length > 0) list += '\n  ]';
   const signed = signature
     ? `,\n  "signature": ${JSON.stringify(signature, null, 2).replaceAll('\n', '\n  ')}`
     : '';

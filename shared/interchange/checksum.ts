@@ -32,10 +32,7 @@ function isSorted(keys: readonly string[]): boolean {
  * A record with its keys in sorted order: the record itself when they already are (as in every file Casescore
  * wrote), else a copy.
  */
-function sortedRecord<T>(
-  record: Readonly<Record<string, T>>,
-  map?: (value: T) => T,
-): Record<string, T> {
+function sortedRecord<T>(record: Readonly<Record<string, T>>, map?: (value: T) => T): Record<string, T> {
   const keys = Object.keys(record);
   let changed = !isSorted(keys);
   let values: Map<string, T> | undefined;

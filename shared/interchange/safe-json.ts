@@ -117,7 +117,8 @@ function scanText(text: string): boolean {
 function closingQuote(text: string, start: number): number {
   for (let i = start + 1; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    if (code === 0x5c) i += 1; // a backslash escapes the next character
+    if (code === 0x5c)
+      i += 1; // a backslash escapes the next character
     else if (code === 0x22) return i;
   }
   return text.length;

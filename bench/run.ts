@@ -303,7 +303,8 @@ async function archiveFigures(page: Page, base: string, script: string, total: n
 }
 
 /**
- * A file as large as Casescore reads (just under 50 MB: 100 inspections of 60 cases), read with full validation
+ * A file as large as Casescore reads (just under 50 MB: 180 inspections of 60 cases, each inspection a line of
+ * compact JSON as format 4 writes it), read with full validation
  * by a Node process whose heap is capped at 2, 3 and 4 times the file's size: the smallest cap that reads it
  * bounds the most memory reading takes. (In the app the same reading runs in a worker, so the window never
  * waits on it; anything over 50 MB is refused before it is read.)
@@ -312,7 +313,7 @@ async function hostileFigures(): Promise<
   { megabytes: number; times: number; ms: number } | { megabytes: number; times: null }
 > {
   const demo = createLondonDemo();
-  const inspections = Array.from({ length: 100 }, (_, p): ExportedInspection => {
+  const inspections = Array.from({ length: 180 }, (_, p): ExportedInspection => {
     const source = demo[p % demo.length] as ExportedInspection;
     const live = source.cases.filter((c) => !c.deleted);
     return {

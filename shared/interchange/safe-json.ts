@@ -78,24 +78,29 @@ function scanText(text: string): boolean {
   const allowedContainers = Math.max(10_000, Math.floor(text.length / MIN_BYTES_PER_CONTAINER));
   let depth = 0;
   let containers = 0;
+  let inString = false;
+  let stringStart = 0;
+  let escaped = false;
   let suspicious = false;
-  // Where the next backslash is at or after the string being read: a string with none in it (nearly every
-  // string in a file) is skipped by the engine's own search for its closing quote, not a character at a time.
-  let nextBackslash = text.indexOf('\\');
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    if (code === 0x22) {
-      const start = i;
-      if (nextBackslash !== -1 && nextBackslash < start) nextBackslash = text.indexOf('\\', start);
-      let end = text.indexOf('"', start + 1);
-      if (end === -1) end = text.length; // never closed: JSON.parse refuses it
-      const escaped = nextBackslash !== -1 && nextBackslash < end;
-      if (escaped) end = closingQuote(text, start);
-      const length = end - start - 1;
-      if (!suspicious && (escaped || length === 9 || length === 11) && isKey(text, end + 1)) {
-        suspicious = escaped || FORBIDDEN_KEYS.has(text.slice(start + 1, end));
+    if (inString) {
+      if (code === 0x5c) {
+        escaped = true;
+        i += 1; // a backslash escapes the next character
+      } else if (code === 0x22) {
+        inString = false;
+        const length = i - stringStart - 1;
+        if (!suspicious && (escaped || length === 9 || length === 11) && isKey(text, i + 1)) {
+          suspicious = escaped || FORBIDDEN_KEYS.has(text.slice(stringStart + 1, i));
+        }
       }
-      i = end;
+      continue;
+    }
+    if (code === 0x22) {
+      inString = true;
+      stringStart = i;
+      escaped = false;
     } else if (code === 0x7b || code === 0x5b) {
       depth += 1;
       containers += 1;
@@ -111,17 +116,6 @@ function scanText(text: string): boolean {
     } else if (code === 0x7d || code === 0x5d) depth -= 1;
   }
   return suspicious;
-}
-
-/** The closing quote of the string that opens at `start`, read a character at a time past its escapes. */
-function closingQuote(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code === 0x5c)
-      i += 1; // a backslash escapes the next character
-    else if (code === 0x22) return i;
-  }
-  return text.length;
 }
 
 /** Whether the string that ended just before `from` is an object's key: a colon follows it. */

@@ -119,7 +119,19 @@ describe("an inspection's cases, live", () => {
   it('shows cases added and taken out, in reference order', async () => {
     const { inspectionId, caseIds } = await inspectionWithCases(['C-1', 'C-3']);
     const view = await shown(inspectionId);
-    await act(() => addCases(inspectionId, [{ reference: 'C-2', caseType: 'community' }], 'KM'));
+    await act(() =>
+      addCases(
+        inspectionId,
+        [
+          {
+            reference: 'C-2',
+            caseType: 'community',
+            attributes: { courtReport: 'none', releasedOnLicence: false },
+          },
+        ],
+        'KM',
+      ),
+    );
     await waitFor(() => expect(view.result.current!.map((c) => c.reference)).toEqual(['C-1', 'C-2', 'C-3']));
     await act(() => removeCase(caseIds[0]!, 'KM'));
     await waitFor(() => expect(view.result.current![0]!.deleted).toBeTruthy());

@@ -141,9 +141,9 @@ export async function setAnswers(
         changes.length > 0 ? await writeAnswers(write, { sampled, inspection }, changes) : undefined;
       return { outcomes, written };
     });
+    performance.measure('casescore:answer-commit', { start: started, end: performance.now() });
     // Committed: the screens showing this case take the row as written, without reading it back.
     if (written) casesCommitted(db, [written]);
-    performance.measure('casescore:answer-commit', { start: started, end: performance.now() });
     return outcomes;
   } catch (error) {
     forgetOpenCase(db, caseId);

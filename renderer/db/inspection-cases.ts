@@ -156,12 +156,14 @@ class CasesSource {
 
   /** This window committed these rows: shown at once, and the change event each made needs no read. */
   committed(rows: readonly StoredCase[]): void {
+    // A read under way may have begun before this commit: the case is read again after it, to be sure.
+    const sure = !this.reading && this.shown.rows !== undefined;
     let next = this.shown.rows;
     for (const row of rows) {
       if (row.inspectionId !== this.inspectionId) continue;
       const seen = this.unread.get(row.id) ?? 0;
-      if (seen > 1) this.unread.set(row.id, seen - 1);
-      else this.unread.delete(row.id);
+      if (sure && seen > 1) this.unread.set(row.id, seen - 1);
+      else if (sure) this.unread.delete(row.id);
       this.touched.set(row.id, ++this.tick);
       if (next) next = withRow(next, row);
     }

@@ -80,6 +80,16 @@ describe("an inspection's cases, live", () => {
     expect(view.result.current![1]).toEqual(await database().cases.get(caseIds[1]!));
   });
 
+  it('shows an answer saved while the screen is still reading the cases', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases();
+    const view = renderHook(() => useCasesOf(inspectionId));
+    await act(() => setAnswer(caseIds[1]!, 'assessment.engagement', { value: 'yes' }, 'KM'));
+    await waitFor(() =>
+      expect(valueOf(view.result.current, caseIds[1]!, 'assessment.engagement')).toBe('yes'),
+    );
+    expect(view.result.current![1]).toEqual(await database().cases.get(caseIds[1]!));
+  });
+
   it('shows a note saved in this window without reading', async () => {
     const { inspectionId, caseIds } = await inspectionWithCases();
     const view = await shown(inspectionId);

@@ -7,6 +7,7 @@ import { refuseIfLocked } from './case-status';
 import { database } from './database';
 import type { StoredAnswer, StoredCase } from './entities';
 import { SaveError } from './errors';
+import { casesCommitted } from './inspection-cases';
 import { forgetOpenCase, keepOpenCase, openCase, sameForAnswers, sameRow, type OpenCase } from './open-case';
 import { audited, versionOf, type WriteContext } from './write';
 
@@ -86,7 +87,7 @@ export async function setAnswers(
   // Timed for `npm run bench`: the transaction alone, against a bare IndexedDB put. A measure costs next to nothing.
   const started = performance.now();
   try {
-    const outcomes = await audited(by, [db.inspections, db.cases], async (write) => {
+    const { outcomes, written } = await audited(by, [db.inspections, db.cases], async (write) => {
       const known = write.fresh ? undefined : openCase(db, caseId);
       const { sampled, inspection } = known ?? (await readOpenCase(caseId));
       if (known) {
@@ -136,10 +137,13 @@ export async function setAnswers(
       // A lone answer refused is refused outright, as it always was: nothing is written.
       const lone = outcomes.length === 1 ? outcomes[0] : undefined;
       if (lone && !lone.ok) throw lone.error;
-      if (changes.length > 0) await writeAnswers(write, { sampled, inspection }, changes);
-      return outcomes;
+      const written =
+        changes.length > 0 ? await writeAnswers(write, { sampled, inspection }, changes) : undefined;
+      return { outcomes, written };
     });
     performance.measure('casescore:answer-commit', { start: started, end: performance.now() });
+    // Committed: the screens showing this case take the row as written, without reading it back.
+    if (written) casesCommitted(db, [written]);
     return outcomes;
   } catch (error) {
     forgetOpenCase(db, caseId);
@@ -172,13 +176,13 @@ export async function setAnswerNote(
 ): Promise<StoredAnswer | undefined> {
   const db = database();
   try {
-    return await audited(by, [db.inspections, db.cases], async (write) => {
+    const { answer, written } = await audited(by, [db.inspections, db.cases], async (write) => {
       const sampled = await db.cases.get(caseId);
       if (!sampled || sampled.deleted) throw new SaveError('That case no longer exists.');
       refuseIfLocked(sampled);
       const previous = sampled.answers[questionId];
       const next = note.trim() ? note : undefined;
-      if ((previous?.note ?? undefined) === next) return previous;
+      if ((previous?.note ?? undefined) === next) return { answer: previous, written: undefined };
       const inspection = await db.inspections.get(sampled.inspectionId);
       if (!inspection || inspection.deletedAt) throw new SaveError('That inspection no longer exists.');
       if (!findCaseQuestion(getFramework(inspection.framework), questionId)) {
@@ -190,9 +194,11 @@ export async function setAnswerNote(
         ...write.after(previous),
       };
       const open = { id: inspection.id, framework: inspection.framework, options: inspection.options };
-      await writeAnswers(write, { sampled, inspection: open }, [{ questionId, before: previous, answer }]);
-      return answer;
+      const change = { questionId, before: previous, answer };
+      return { answer, written: await writeAnswers(write, { sampled, inspection: open }, [change]) };
     });
+    if (written) casesCommitted(db, [written]);
+    return answer;
   } catch (error) {
     forgetOpenCase(db, caseId);
     throw error;
@@ -207,14 +213,15 @@ interface AnswerChange {
 }
 
 /**
- * Writes a case's answers and an audit entry for each (from what was there before) in the write's transaction.
- * The window's copy of the open case is kept before the commit, so an answer given meanwhile builds on these.
+ * Writes a case's answers and an audit entry for each (from what was there before) in the write's transaction,
+ * and returns the case row written. The window's copy of the open case is kept before the commit, so an answer
+ * given meanwhile builds on these.
  */
 async function writeAnswers(
   write: WriteContext,
   { sampled, inspection }: OpenCase,
   changes: readonly AnswerChange[],
-): Promise<void> {
+): Promise<StoredCase> {
   const db = database();
   const answers = { ...sampled.answers };
   for (const { questionId, answer } of changes) answers[questionId] = answer;
@@ -233,4 +240,5 @@ async function writeAnswers(
       }),
     ),
   ]);
+  return next;
 }

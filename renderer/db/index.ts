@@ -8,7 +8,7 @@ export {
 } from './database';
 export type * from './entities';
 export { describeStorageError, SaveError } from './errors';
-export { auditTrail } from './audit';
+export { auditTrail, onChangeCommitted } from './audit';
 export { checkInitials, readInitials, saveInitials } from './settings';
 export {
   createInspection,

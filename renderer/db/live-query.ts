@@ -32,7 +32,7 @@ export function useLiveQuery<T>(
 }
 
 /** The lock's refusal, also when Dexie passes it on wrapped (as a failed transaction's `inner` error). */
-function isLocked(error: unknown): boolean {
+export function isLocked(error: unknown): boolean {
   return (
     error instanceof AtRestLockedError ||
     (error instanceof Error &&

@@ -10,6 +10,8 @@ import { readBin, type BinContents } from './bin';
 import { readInitials } from './settings';
 import { readSummaries, type StoredSummary } from './summaries';
 
+export { useCasesOf } from './inspection-cases';
+
 /**
  * Every inspection not deleted, newest fieldwork first; `undefined` while loading. Kept in memory between
  * screens (renderer/db/kept-query.ts), so going back to the list draws it at once.
@@ -56,18 +58,6 @@ export function useInspection(id: string | undefined): StoredInspection | null |
     // An inspection in the bin is not there for screens: it can only be restored from the bin.
     return row && !row.deletedAt ? row : null;
   }, [id]);
-}
-
-/** References in order as people read them ("C-2" before "C-10"); one collator, made once. */
-const byReference = new Intl.Collator('en', { numeric: true });
-
-/** An inspection's cases, removed ones included (they are tombstones), in reference order. */
-export function useCasesOf(inspectionId: string | undefined): StoredCase[] | undefined {
-  return useLiveQuery(async () => {
-    if (!inspectionId) return [];
-    const cases = await database().cases.where('inspectionId').equals(inspectionId).toArray();
-    return cases.sort((a, b) => byReference.compare(a.reference, b.reference));
-  }, [inspectionId]);
 }
 
 /** The inspector's initials (`null` before first run's prompt is answered, `undefined` while loading). */

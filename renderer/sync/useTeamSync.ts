@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import type { Roster } from '#shared/sync';
-import { latestChange, signingKeys, teamMemberByKey } from '../db';
+import { onChangeCommitted, signingKeys, teamMemberByKey } from '../db';
 import { localInspectionIds, readSyncServer } from '../db/sync-state';
 import { readAllTeamInboxes } from '../db/team-inbox';
 import type { Platform } from '../platform';
@@ -24,7 +24,6 @@ async function trustsLead(roster: Roster): Promise<boolean> {
 
 export function useTeamSync(host: Platform, active: boolean): void {
   const server = useLiveQuery(() => readSyncServer());
-  const change = useLiveQuery(() => latestChange());
 
   useEffect(() => {
     if (!active || server === undefined) return;
@@ -68,10 +67,17 @@ export function useTeamSync(host: Platform, active: boolean): void {
     };
   }, [host, active, server]);
 
-  // A change made here goes out soon, not at the next pause's end.
+  // A change made here goes out soon, not at the next pause's end: half a second after the last of a run of
+  // changes (an inspector answering question after question), heard without reading anything.
   useEffect(() => {
-    if (change === undefined) return;
-    const timer = setTimeout(syncSoon, 500);
-    return () => clearTimeout(timer);
-  }, [change]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = onChangeCommitted(() => {
+      clearTimeout(timer);
+      timer = setTimeout(syncSoon, 500);
+    });
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+  }, []);
 }

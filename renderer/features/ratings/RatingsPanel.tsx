@@ -5,21 +5,25 @@ import type { Framework } from '#shared/framework';
 import type { InspectionRating, StandardResult, UnfinishedWork } from '#shared/scoring';
 import { RATING_LABELS } from '#shared/scoring';
 import { useMinimumCases } from '../../db';
+import { sameRow } from '../../db/open-case';
 import { percent } from '../../ui/format';
 import { RatingBadge } from '../../ui/RatingBadge';
 import { OverrideDialog } from './OverrideDialog';
 import { DomainScore, MaximumNote, ProvisionalNote, StandardNotes } from './RatingNotes';
 import './ratings.css';
 
-function StandardRow({
-  standard,
-  minimumCases,
-  onOverride,
-}: {
-  standard: StandardResult;
-  minimumCases: number;
-  onOverride: (() => void) | null;
-}) {
+interface StandardRowProps {
+  readonly standard: StandardResult;
+  readonly minimumCases: number;
+  readonly onOverride: ((standard: StandardResult) => void) | null;
+}
+
+/**
+ * One standard's rating and its key questions' shares. Rated again after every answer, each standard comes back
+ * as a new result: a row is drawn again only when what it shows changed (an answer moves one or two standards,
+ * not twenty).
+ */
+const StandardRow = memo(function StandardRow({ standard, minimumCases, onOverride }: StandardRowProps) {
   return (
     <li className="ratings-standard">
       <div className="ratings-standard__head">
@@ -55,13 +59,21 @@ function StandardRow({
         <button
           type="button"
           className="link-button"
-          onClick={onOverride}
+          onClick={() => onOverride(standard)}
           aria-label={`${standard.override ? 'Change override of' : 'Override'} ${standard.number} ${standard.label}`}
         >
           {standard.override ? 'Change override' : 'Override…'}
         </button>
       )}
     </li>
+  );
+}, sameStandardRow);
+
+function sameStandardRow(before: StandardRowProps, after: StandardRowProps): boolean {
+  return (
+    before.minimumCases === after.minimumCases &&
+    before.onOverride === after.onOverride &&
+    sameRow(before.standard, after.standard)
   );
 }
 
@@ -105,7 +117,7 @@ export const RatingsPanel = memo(function RatingsPanel({
                   key={s.id}
                   standard={s}
                   minimumCases={minimumCases}
-                  onOverride={s.method === 'case-sample' ? () => setOverriding(s) : null}
+                  onOverride={s.method === 'case-sample' ? setOverriding : null}
                 />
               ))}
           </ul>

@@ -1,5 +1,5 @@
 // An inspection's ratings, recomputed by the scoring module whenever its rows change, and only then.
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { getFramework, type Framework } from '#shared/framework';
 import type { ExportedInspection } from '#shared/interchange';
@@ -42,14 +42,12 @@ export function useRatedInspection(
  * The inspection the address names (its `:inspectionId`), its cases and its ratings, as every screen of one
  * inspection reads them: each `undefined` while loading, the inspection `null` where there is none.
  */
-export function useAddressedInspection(options: { readonly deferred?: boolean } = {}) {
+export function useAddressedInspection() {
   const { inspectionId } = useParams();
   const inspection = useInspection(inspectionId);
-  const read = useCasesOf(inspectionId);
-  // Where keys come fast (scoring), the rows read again after each save are drawn, and the inspection rated
-  // again, in a render React can set aside for the next key press instead of keeping it waiting.
-  const deferred = useDeferredValue(read);
-  const cases = options.deferred ? deferred : read;
+  // An answer saved in this window comes back as the row it wrote, in the task that marks it saved, with no
+  // read (renderer/db/inspection-cases.ts): the page, its progress and the ratings are drawn once, at once.
+  const cases = useCasesOf(inspectionId);
   const rated = useRatedInspection(inspection, cases);
   return { inspection, cases, rated };
 }

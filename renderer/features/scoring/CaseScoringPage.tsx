@@ -47,7 +47,7 @@ function standardOf(question: CaseQuestion): string {
 
 export function CaseScoringPage() {
   const { inspectionId, caseId } = useParams();
-  const { inspection, cases, rated } = useAddressedInspection({ deferred: true });
+  const { inspection, cases, rated } = useAddressedInspection();
   const by = useActor();
   const navigate = useNavigate();
   const answer = useCasescore((s) => s.answer);
@@ -62,20 +62,22 @@ export function CaseScoringPage() {
   const index = live.findIndex((c) => c.id === caseId);
   const sampled: StoredCase | undefined = live[index];
 
+  // The questions as this case shows them depend on the case's type and facts, not on its answers: worked out
+  // again when those change, not after every answer saved.
+  const framework = rated?.framework;
+  const facts = sampled && `${sampled.id} ${sampled.caseType} ${JSON.stringify(sampled.attributes)}`;
   const rows: Row[] = useMemo(() => {
-    if (!rated || !inspection || !sampled) return [];
+    if (!framework || !inspection || !sampled) return [];
     const context: ApplicabilityContext = {
       options: inspection.options,
       caseType: sampled.caseType,
       attributes: sampled.attributes,
     };
-    const numbers = numberStandards(rated.framework, inspection.options);
-    const names = new Map(
-      rated.framework.domains.flatMap((d) => d.standards.map((s) => [s.id, s.name] as const)),
-    );
+    const numbers = numberStandards(framework, inspection.options);
+    const names = new Map(framework.domains.flatMap((d) => d.standards.map((s) => [s.id, s.name] as const)));
     // Each standard's key questions and prompts, then the non-rated questions shown beside it.
-    const questions = caseQuestions(rated.framework);
-    const ordered = rated.framework.domains
+    const questions = caseQuestions(framework);
+    const ordered = framework.domains
       .flatMap((d) => d.standards)
       .filter((s) => s.method === 'case-sample' && standardIsRated(s, inspection.options))
       .flatMap((s) => questions.filter((q) => standardOf(q) === s.id));
@@ -88,27 +90,35 @@ export function CaseScoringPage() {
         heading: first ? `${numbers.get(standardId) ?? ''} ${names.get(standardId) ?? ''}`.trim() : null,
       };
     });
-  }, [rated, inspection, sampled]);
+    // `facts` stands for the case's id, type and attributes; `sampled` itself changes with every answer.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [framework, inspection?.options, facts]);
+
+  // The case and the cases around it as last drawn, for the keys (read when a key is pressed, so the key
+  // handlers keep one identity while answers are saved).
+  const here = useRef({ sampled, live, index });
+  useLayoutEffect(() => {
+    here.current = { sampled, live, index };
+  });
 
   // What a question shows, read when a key needs it (each row draws its own from its own save, so an answer
   // given redraws its row alone, not the page).
-  const entryFor = useCallback(
-    (questionId: string): AnswerEntry | undefined =>
-      sampled
-        ? shownAnswer(
-            useCasescore.getState().saves[answerKey(sampled.id, questionId)],
-            sampled.answers[questionId],
-          ).entry
-        : undefined,
-    [sampled],
-  );
+  const entryFor = useCallback((questionId: string): AnswerEntry | undefined => {
+    const current = here.current.sampled;
+    return current
+      ? shownAnswer(
+          useCasescore.getState().saves[answerKey(current.id, questionId)],
+          current.answers[questionId],
+        ).entry
+      : undefined;
+  }, []);
 
   const goToCase = useCallback(
     (step: 1 | -1) => {
-      const next = live[index + step];
+      const next = here.current.live[here.current.index + step];
       if (next && inspectionId) navigate(paths.scoreCase(inspectionId, next.id));
     },
-    [live, index, inspectionId, navigate],
+    [inspectionId, navigate],
   );
 
   // Undo and redo can reach an answer in another case: follow it there.

@@ -161,9 +161,14 @@ export const QuestionRow = memo(function QuestionRow(props: QuestionRowProps) {
           className={`save-status save-status--${save?.status ?? 'none'}`}
           role={save?.status === 'failed' ? 'alert' : undefined}
         >
-          {save?.status === 'saving' && 'Saving…'}
-          {save?.status === 'saved' && 'Saved'}
-          {save?.status === 'failed' && `Not saved: ${save.message}`}
+          {/* One text, changed in place from "Saving…" to "Saved" (three would swap one node for another). */}
+          {save?.status === 'saving'
+            ? 'Saving…'
+            : save?.status === 'saved'
+              ? 'Saved'
+              : save?.status === 'failed'
+                ? `Not saved: ${save.message}`
+                : ''}
         </span>
       </div>
       <Problem text={refused} />

@@ -15,7 +15,7 @@ export interface StopRow {
   readonly notApplicableBecause: string | null;
 }
 
-/** A row this close to the window's foot counts as out of view (the answer's "Saving…" may push it down). */
+/** A row this close to the window's foot counts as out of view (it is scrolled to before it is cut off). */
 const EDGE_PX = 24;
 
 /** The page keys (without modifiers) this hook acts on; a question row must leave them alone. */

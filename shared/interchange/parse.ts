@@ -134,11 +134,14 @@ export interface SignedFile {
 export async function readExportFile(text: string, options: ParseOptions = {}): Promise<SignedFile> {
   const held = options.held ?? [];
   const value = parseJsonSafely(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  // The checksum of the file's text as written (its header as read) is started at once: WebCrypto hashes the
+  // megabytes on its own thread while this one checks the signature, the schema and the semantics.
+  const fromText = checksumOfText(text, value as ExportFile).catch(() => null);
   const signature = await checkSignature(value, () => signedBytesOfText(text));
   if (signature.state === 'changed') throw refusedSignature(signature.problem, signature.fingerprint);
   try {
     const { file, writtenAs, frameworks } = checkContent(value, held);
-    if (file.checksum !== undefined && !(await checksumHolds(text, writtenAs, file.checksum))) {
+    if (file.checksum !== undefined && !(await checksumHolds(fromText, writtenAs, file.checksum))) {
       throw checksumDoesNotMatch();
     }
     return { file: withFrameworks(frameworks, () => dropUndeclaredCaseDetails(file)), signature };
@@ -147,8 +150,7 @@ export async function readExportFile(text: string, options: ParseOptions = {}): 
     // in a signed file was changed after signing (Casescore checks every file before it writes it), unless it
     // is exactly what was signed (then the problem is the reader's, a framework it does not hold).
     if (signature.state === 'verified' && signsChecksum(value as Record<string, unknown>)) {
-      const record = value as ExportFile;
-      if ((await checksumOfText(text, record)) !== record.checksum) {
+      if ((await fromText) !== (value as ExportFile).checksum) {
         throw refusedSignature('the file was changed after it was signed', signature.fingerprint);
       }
     }
@@ -163,12 +165,17 @@ function refusedSignature(problem: string, fingerprint: string): InterchangeErro
 }
 
 /**
- * Whether the content matches the checksum, taken first from the file's own text (the inspections as written,
- * white space left out), then, where that gives another value, from the parsed content written out again: a
- * file indented another way or with its keys in another order is still read.
+ * Whether the content matches the checksum, taken first from the file's own text (`fromText`: the inspections as
+ * written, white space left out, after the header as read), then, where that gives another value, from the
+ * checked content written out again: a file with its records' keys in another order, or a header member the
+ * schema leaves out, is still read. A match from the text is final: the bytes hashed are the file's own.
  */
-async function checksumHolds(text: string, writtenAs: ExportFile, checksum: string): Promise<boolean> {
-  if ((await checksumOfText(text, writtenAs)) === checksum) return true;
+async function checksumHolds(
+  fromText: Promise<string | null>,
+  writtenAs: ExportFile,
+  checksum: string,
+): Promise<boolean> {
+  if ((await fromText) === checksum) return true;
   return (await contentChecksumNative(writtenAs)) === checksum;
 }
 

@@ -295,9 +295,20 @@ class Writer {
     const m = this.members;
     const count = (this.top - first) / 3;
     if (count < 2) return;
+    // Keys that are not plain ASCII are compared as the strings they stand for, each read once: reading them
+    // again for every comparison let a file of a million such keys out of order hold the reader for a minute.
+    const keys = plain
+      ? undefined
+      : Array.from({ length: count }, (_, i) => this.keyText(m[first + i * 3]!, m[first + i * 3 + 1]!));
+    const compare = (a: number, b: number): number => {
+      if (!keys) return this.compareBytes(a, b);
+      const keyA = keys[(a - first) / 3]!;
+      const keyB = keys[(b - first) / 3]!;
+      return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+    };
     let sorted = true;
     for (let i = 1; i < count && sorted; i += 1) {
-      const order = this.compare(first + (i - 1) * 3, first + i * 3, plain);
+      const order = compare(first + (i - 1) * 3, first + i * 3);
       if (order === 0) throw new NotCanonical();
       sorted = order < 0;
     }
@@ -309,15 +320,15 @@ class Writer {
       for (let i = 1; i < count; i += 1) {
         const place = places[i]!;
         let j = i;
-        while (j > 0 && this.compare(places[j - 1]!, place, plain) > 0) {
+        while (j > 0 && compare(places[j - 1]!, place) > 0) {
           places[j] = places[j - 1]!;
           j -= 1;
         }
         places[j] = place;
       }
-    } else places.sort((a, b) => this.compare(a, b, plain));
+    } else places.sort(compare);
     for (let i = 1; i < count; i += 1) {
-      if (this.compare(places[i - 1]!, places[i]!, plain) === 0) throw new NotCanonical();
+      if (compare(places[i - 1]!, places[i]!) === 0) throw new NotCanonical();
     }
     const end = this.o;
     const length = end - start;
@@ -340,11 +351,6 @@ class Writer {
     }
   }
 
-  /** Two members' keys in the order canonical JSON puts them (`plain`: both ASCII without escapes). */
-  private compare(a: number, b: number, plain: boolean): number {
-    return plain ? this.compareBytes(a, b) : this.compareText(a, b);
-  }
-
   /** Two plain keys (ASCII, no escape) in UTF-16 order, which for ASCII is their bytes' order. */
   private compareBytes(a: number, b: number): number {
     const out = this.out;
@@ -362,14 +368,7 @@ class Writer {
     return aEnd - i - (bEnd - j);
   }
 
-  /** Two keys as the strings they stand for, in UTF-16 order (as `Array.prototype.sort` orders them). */
-  private compareText(a: number, b: number): number {
-    const m = this.members;
-    const keyA = this.keyText(m[a]!, m[a + 1]!);
-    const keyB = this.keyText(m[b]!, m[b + 1]!);
-    return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
-  }
-
+  /** A key as the string it stands for. */
   private keyText(start: number, end: number): string {
     return JSON.parse(decodeUtf8(this.out.subarray(start, end))) as string;
   }

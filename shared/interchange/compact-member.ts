@@ -92,7 +92,7 @@ function compactUtf8(
   if (first !== OPEN_OBJECT && first !== OPEN_ARRAY) return null;
   // Room for a byte a character still to read, and the last: an ASCII character takes at most one (an escape,
   // two for two), so only a character beyond ASCII, which takes more, need make room.
-  let out = new Uint8Array(head.length + text.length - start + 64);
+  let out: Uint8Array = new Uint8Array(head.length + text.length - start + 64);
   out.set(head);
   let used = head.length;
   let depth = 0;

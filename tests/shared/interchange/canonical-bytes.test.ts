@@ -99,6 +99,15 @@ describe('canonicalJsonBytes', () => {
     expect(fromText(small)).toBeNull();
   });
 
+  it('sorts thousands of keys beyond ASCII or with escapes, each read once, and gives up on one given twice', () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => `é${(i * 7919) % 3000}${i % 7 === 0 ? '"\n' : ''}`);
+    const value = Object.fromEntries(keys.map((k, i) => [k, [i, { ключ: 1, b: 2 }]]));
+    expect(fromText(JSON.stringify(value))).toEqual(canonical(value));
+    expect(fromText(JSON.stringify(value, null, 2))).toEqual(canonical(value));
+    const twice = JSON.stringify(value).replace('"é1":', '"é2":');
+    expect(fromText(twice)).toBeNull();
+  });
+
   it('writes text far beyond ASCII as UTF-8, however much longer than the text it is', () => {
     const value = { b: '✓'.repeat(5000), a: ['\u{1F600}'.repeat(3000), 'é'.repeat(4000)], ключ: 'значение' };
     expect(fromText(JSON.stringify(value))).toEqual(canonical(value));

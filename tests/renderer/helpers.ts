@@ -1,5 +1,12 @@
 // Helpers for renderer tests: an inspection with cases ready to score, and a way to make writes fail.
-import { addCases, createInspection, database, saveInitials } from '../../renderer/db';
+import {
+  addCases,
+  CasescoreDatabase,
+  createInspection,
+  database,
+  replaceDatabase,
+  saveInitials,
+} from '../../renderer/db';
 
 /** Creates a probation inspection (court work rated if asked) with the given case references. */
 export async function inspectionWithCases(
@@ -58,4 +65,17 @@ export function failAuditWrites() {
   };
   database().audit.hook('creating', fail);
   return () => database().audit.hook('creating').unsubscribe(fail);
+}
+
+/** Runs `work` as another window would: its own connection to the same database, and its own copies. */
+export async function inAnotherWindow<T>(work: () => Promise<T>): Promise<T> {
+  const mine = database();
+  const other = new CasescoreDatabase(mine.name);
+  replaceDatabase(other);
+  try {
+    return await work();
+  } finally {
+    replaceDatabase(mine);
+    other.close();
+  }
 }

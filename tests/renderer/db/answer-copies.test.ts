@@ -4,29 +4,14 @@ import { describe, expect, it } from 'vitest';
 import {
   AnswerChangedError,
   auditTrail,
-  CasescoreDatabase,
   database,
   deleteInspection,
-  replaceDatabase,
   setAnswer,
   setCaseNote,
   versionOf,
 } from '../../../renderer/db';
 import { openCase } from '../../../renderer/db/open-case';
-import { failCaseWrites, inspectionWithCases } from '../helpers';
-
-/** Runs `work` as another window would: its own connection to the same database, and its own copies. */
-async function inAnotherWindow<T>(work: () => Promise<T>): Promise<T> {
-  const mine = database();
-  const other = new CasescoreDatabase(mine.name);
-  replaceDatabase(other);
-  try {
-    return await work();
-  } finally {
-    replaceDatabase(mine);
-    other.close();
-  }
-}
+import { failCaseWrites, inAnotherWindow, inspectionWithCases } from '../helpers';
 
 const counters = async () =>
   (await database().cases.toArray()).flatMap((c) => Object.values(c.answers).map((a) => a.counter));

@@ -5,29 +5,14 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import {
   addCases,
-  CasescoreDatabase,
   database,
   removeCase,
-  replaceDatabase,
   setAnswer,
   setAnswerNote,
   useCasesOf,
   type StoredCase,
 } from '../../../renderer/db';
-import { inspectionWithCases } from '../helpers';
-
-/** Runs `work` as another window would: its own connection to the same database, and its own copies. */
-async function inAnotherWindow<T>(work: () => Promise<T>): Promise<T> {
-  const mine = database();
-  const other = new CasescoreDatabase(mine.name);
-  replaceDatabase(other);
-  try {
-    return await work();
-  } finally {
-    replaceDatabase(mine);
-    other.close();
-  }
-}
+import { inAnotherWindow, inspectionWithCases } from '../helpers';
 
 /** Counts this window's reads of case rows from here on. */
 function countCaseReads() {

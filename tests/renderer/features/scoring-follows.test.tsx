@@ -3,24 +3,11 @@
 // and an answer another window gives to the open case shows, with the progress and ratings it moves.
 import { act, fireEvent, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { CasescoreDatabase, database, replaceDatabase, setAnswer } from '../../../renderer/db';
-import { inspectionWithCases } from '../helpers';
+import { database, setAnswer } from '../../../renderer/db';
+import { inAnotherWindow, inspectionWithCases } from '../helpers';
 import { renderApp } from '../render';
 
 const question = (id: string) => document.querySelector<HTMLElement>(`[data-question="${id}"]`)!;
-
-/** Runs `work` as another window would: its own connection to the same database, and its own copies. */
-async function inAnotherWindow<T>(work: () => Promise<T>): Promise<T> {
-  const mine = database();
-  const other = new CasescoreDatabase(mine.name);
-  replaceDatabase(other);
-  try {
-    return await work();
-  } finally {
-    replaceDatabase(mine);
-    other.close();
-  }
-}
 
 async function openCase() {
   const { inspectionId, caseIds } = await inspectionWithCases(['C-001', 'C-002']);

@@ -10,6 +10,7 @@ import {
   signFile,
   toBase64,
 } from '#shared/interchange/signature.ts';
+import { key as jsonKey } from '../../helpers/json-text';
 
 describe('canonical JSON', () => {
   it('gives the same text whatever order keys were written in', () => {
@@ -20,26 +21,9 @@ describe('canonical JSON', () => {
   });
 
   it('is the text built piece by piece, for any data in any key order', () => {
-    // Keys that JavaScript keeps in numeric order ("0", "10"), look-alikes that it does not ("01", "-1"), and
-    // characters that sort differently by code unit than by code point.
-    const key = fc.oneof(
-      fc.string(),
-      fc.constantFrom(
-        '0',
-        '1',
-        '10',
-        '9',
-        '01',
-        '-1',
-        '4294967295',
-        'a',
-        'B',
-        'é',
-        '\u{1F600}',
-        '\uFFFF',
-        '__proto__',
-      ),
-    );
+    // The awkward keys of any JSON (kept in numeric order, look-alikes, sorted differently by code unit than by
+    // code point, needing escapes), the largest array index and `__proto__`.
+    const key = fc.oneof(jsonKey, fc.constantFrom('4294967295', '__proto__'));
     const data = fc.letrec((tie) => ({
       value: fc.oneof(
         { depthSize: 'small' },

@@ -8,6 +8,7 @@
 import Dexie, { type Table } from 'dexie';
 import { referenceKey } from '#shared/text';
 import { atRestMiddleware } from './at-rest';
+import { deviceCounterMiddleware } from './device-counter';
 import type { AuditEntry, Setting, StoredBackup, StoredCase, StoredInspection } from './entities';
 import { summaryOf, type StoredSummary } from './summaries';
 import { summaryUpkeepMiddleware } from './summary-upkeep';
@@ -70,6 +71,8 @@ export class CasescoreDatabase extends Dexie {
     this.use(atRestMiddleware);
     // Summaries kept in step with every write of a case or an inspection, above encryption at rest.
     this.use(summaryUpkeepMiddleware);
+    // Every change to a case, an inspection or a summary moves the device counter, above both.
+    this.use(deviceCounterMiddleware);
     // Another window opening a newer version must not be blocked by this one: close, and say so.
     this.on('versionchange', () => {
       this.close();

@@ -3,10 +3,14 @@
  * transactions wrote, so an answer's transaction can write its inspection's new summary straight away, beside
  * the case, instead of one round trip later once the stored rows are read.
  *
- * Only ever a guess: the upkeep still reads the stored rows in the same transaction, works the summary out from
- * them as it always did, and writes that over the guess when the two differ (IndexedDB carries out a
- * transaction's requests in order, so the later write is the one that stays). A wrong memory (another window
- * wrote, a transaction aborted) costs one more write, never a wrong summary.
+ * It knows the device counter (device-counter.ts) its memories are right as of: the last change it saw commit,
+ * when that change followed straight on from the one before it. A transaction that finds the stored counter still
+ * there writes its guess and reads nothing more; if the counter turns out to have moved meanwhile, the upkeep
+ * counts the inspection again from its stored rows. Otherwise the memory is only a guess: the upkeep reads the
+ * stored rows in the same transaction, works the summary out from them, and writes that over the guess when the
+ * two differ (IndexedDB carries out a transaction's requests in order, so the later write is the one that
+ * stays). A wrong memory (another window wrote, a transaction aborted) costs one more write, never a wrong
+ * summary.
  *
  * It holds counts and inspection rows, never a case's content: a case is remembered by its totals alone. An
  * inspection row's judgements and overrides are sealed at rest, so every memory is emptied when the keys are
@@ -58,14 +62,28 @@ onAtRestChange(() => {
 export class SummaryMemory {
   readonly #inspections = new Map<string, RememberedInspection>();
   readonly #cases = new Map<string, RememberedCase>();
+  /** The device counter these memories are right as of; `undefined` when not known. */
+  #counter: number | undefined;
 
   constructor() {
     memories.add(new WeakRef(this));
   }
 
+  /** The device counter every memory here is right as of, or `undefined`. */
+  get counter(): number | undefined {
+    return this.#counter;
+  }
+
+  /** An inspection's row as last committed. */
+  inspection(id: string): StoredInspection | undefined {
+    return this.#inspections.get(id)?.inspection;
+  }
+
   /**
-   * After a transaction commits: each inspection's row and summary totals as it left them, and the case rows
-   * it wrote (`undefined`: deleted). An inspection it left without a row or summary is forgotten.
+   * After a transaction commits: each inspection's row and summary totals as it left them, the case rows it
+   * wrote (`undefined`: deleted), and how it moved the device counter. An inspection it left without a row or
+   * summary is forgotten; so is everything else when the transaction did not follow straight on from the last
+   * change remembered (another window, or a write that moved no counter, came between).
    */
   committed(
     inspections: ReadonlyMap<
@@ -73,7 +91,9 @@ export class SummaryMemory {
       { inspection: StoredInspection | undefined; totals: SummaryTotals | null }
     >,
     cases: ReadonlyMap<string, StoredCase | undefined>,
+    moved: { readonly from: number; readonly to: number } | undefined,
   ): void {
+    if (moved === undefined || moved.from !== this.#counter) this.forget();
     for (const [id, { inspection, totals }] of inspections) {
       this.#inspections.delete(id);
       if (inspection && totals) this.#inspections.set(id, { inspection, totals });
@@ -91,12 +111,14 @@ export class SummaryMemory {
       }
     }
     trim(this.#cases, MOST_CASES);
+    this.#counter = moved?.to;
   }
 
   /** Forgets everything (the encryption keys were opened or closed: inspection rows are sealed content). */
   forget(): void {
     this.#inspections.clear();
     this.#cases.clear();
+    this.#counter = undefined;
   }
 
   /**

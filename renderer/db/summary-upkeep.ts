@@ -38,6 +38,7 @@ import {
 } from './summaries';
 import { sameRow } from './open-case';
 import { SummaryMemory } from './summary-memory';
+import { counterFound, counterMoved, counterWritten } from './device-counter';
 
 /** One inspection's summary as this transaction has it so far. */
 interface Upkeep {
@@ -87,7 +88,7 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
       let state = states.get(trans);
       if (!state) {
         const made: TransactionState = { seq: 0, upkeep: new Map(), cases: new Map() };
-        idb.addEventListener('complete', () => remember(made));
+        idb.addEventListener('complete', () => remember(trans, made));
         states.set(trans, made);
         state = made;
       }
@@ -95,7 +96,7 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
     }
 
     /** What a committed transaction left, for the next one's guess (summary-memory.ts). */
-    function remember(state: TransactionState) {
+    function remember(trans: DBCoreTransaction, state: TransactionState) {
       const inspections = new Map<
         string,
         { inspection: StoredInspection | undefined; totals: SummaryTotals | null }
@@ -104,7 +105,7 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
         if (upkeep.written === undefined) continue;
         inspections.set(id, { inspection: upkeep.row?.value, totals: upkeep.written });
       }
-      memory.committed(inspections, state.cases);
+      memory.committed(inspections, state.cases, counterMoved(trans));
     }
 
     /**
@@ -122,6 +123,51 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
       const upkeep = upkeepOf(trans, state, id);
       upkeep.written = guess;
       void summariesTable.mutate({ trans, type: 'put', values: [guess] });
+    }
+
+    /**
+     * A transaction's first write of one inspection's cases, when the memory is right as of the last change
+     * anyone made: the transaction moves the device counter on from the one the memory knows, and so confirms
+     * (device-counter.ts) that nothing has changed since. The summary is the memory's, written beside the cases
+     * with nothing read; if the counter turns out to have moved meanwhile (the write that moved it aborts then,
+     * when it is an answer's), the inspection is counted again from its stored rows. Returns the cases' write,
+     * or `undefined` when the memory cannot vouch.
+     */
+    function writeVouched(
+      table: DBCoreTable,
+      req: DBCoreMutateRequest & { type: 'put' | 'add' },
+      state: TransactionState,
+      seq: number,
+    ): Promise<DBCoreMutateResponse> | undefined {
+      const { trans } = req;
+      const after = req.values as StoredCase[];
+      const id = after[0]?.inspectionId;
+      const known = memory.counter;
+      const found = counterFound(trans);
+      if (id === undefined || state.upkeep.has(id) || known === undefined || !found) return undefined;
+      if (counterWritten(trans) !== known + 1) return undefined;
+      if (new Set(after.map((row) => row.id)).size !== after.length) return undefined;
+      const guess = memory.guess(id, after);
+      const inspection = memory.inspection(id);
+      if (!guess || !inspection) return undefined;
+      // The summary as it stands after this write; later writes in the transaction add their differences.
+      state.upkeep.set(id, {
+        base: { seq, totals: { binned: guess.binned, sample: guess.sample } },
+        loaded: Promise.resolve(),
+        differences: [],
+        row: { seq, value: inspection },
+        written: guess,
+      });
+      after.forEach((row) => state.cases.set(row.id, row));
+      void summariesTable.mutate({ trans, type: 'put', values: [guess] });
+      const written = table.mutate(req);
+      const confirmed = found.then((device) =>
+        device?.counter === known ? undefined : countAgain(trans, state, id),
+      );
+      return Promise.all([written, confirmed]).then(([response]) =>
+        // A row the store refused (a duplicate add): what the cases are now is not the guess; count them.
+        response.numFailures > 0 ? countAgain(trans, state, id).then(() => response) : response,
+      );
     }
 
     /** The upkeep of one inspection, reading its stored summary on first use. */
@@ -203,6 +249,10 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
       const { trans } = req;
       if (req.type === 'deleteRange') return rangeDeleted(table, req, state);
       const seq = (state.seq += 1);
+      if (req.type !== 'delete') {
+        const vouched = writeVouched(table, req, state, seq);
+        if (vouched) return vouched;
+      }
       const keys: string[] =
         req.type === 'delete' ? (req.keys as string[]) : req.values.map((row) => (row as StoredCase).id);
       const after: (StoredCase | undefined)[] =

@@ -12,22 +12,17 @@
  * read in the same transaction, in parallel with the writes, only to confirm that nothing changed them meanwhile
  * (another window, a merge). If something did, the transaction is aborted, nothing is written, and the write is
  * made again from what is stored. IndexedDB runs transactions over the same stores one after another, so that
- * confirmation cannot be overtaken.
+ * confirmation cannot be overtaken. Every change moves the device counter (device-counter.ts), so a copy made by
+ * the last change anyone made needs no read of its own: the device record's read confirms it (`lastChange`).
  */
 import type { Table } from 'dexie';
 import { replacing, type Versioned } from '#shared/merge';
 import { newId, now } from './clock';
 import { database } from './database';
+import { DEVICE_KEY, isDeviceRecord, type DeviceRecord } from './device-counter';
 import type { AuditEntry, Stamp, VersionStamp } from './entities';
 
-/** The settings key of this install's device id and change counter. */
-export const DEVICE_KEY = 'device';
-
-/** This install's identity and the last counter it used. */
-export interface DeviceRecord {
-  readonly id: string;
-  readonly counter: number;
-}
+export { DEVICE_KEY, type DeviceRecord } from './device-counter';
 
 /** What a write is given: its stamp, and a way to record what it changed. */
 export interface WriteContext {
@@ -54,6 +49,12 @@ export interface WriteContext {
    * with `fresh` set.
    */
   confirm<R>(read: PromiseLike<R>, stillSo: (row: R) => boolean): void;
+  /**
+   * The device and counter of the last change anyone made to this install's data, as this attempt has it
+   * (confirmed before the commit, like a copy: see device-counter.ts); `undefined` when there is none yet. A row
+   * this window wrote with that very stamp is still as it wrote it: nothing has changed since.
+   */
+  readonly lastChange: DeviceRecord | undefined;
 }
 
 /** A copy kept in memory was out of date: the attempt is aborted and made again from what is stored. */
@@ -70,15 +71,6 @@ export function versionOf(stamp: Partial<Stamp> | undefined | null): string {
   return stamp.device !== undefined && stamp.counter !== undefined
     ? `${stamp.device}#${stamp.counter}`
     : `${stamp.by ?? ''}@${stamp.updatedAt ?? ''}`;
-}
-
-function isDeviceRecord(value: unknown): value is DeviceRecord {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    typeof (value as DeviceRecord).id === 'string' &&
-    Number.isSafeInteger((value as DeviceRecord).counter)
-  );
 }
 
 /** This install's device id, made on first use. */
@@ -139,12 +131,14 @@ async function attempt<T>(
         );
       };
       let device: DeviceRecord;
+      let lastChange: DeviceRecord | undefined;
       if (known) {
-        device = known;
+        device = lastChange = known;
         confirm(db.settings.get(DEVICE_KEY), (row) => sameDevice(row?.value, known));
       } else {
         const stored = (await db.settings.get(DEVICE_KEY))?.value;
-        device = isDeviceRecord(stored) ? stored : { id: newId(), counter: 0 };
+        lastChange = isDeviceRecord(stored) ? stored : undefined;
+        device = lastChange ?? { id: newId(), counter: 0 };
       }
       const counter = device.counter + 1;
       // Taken now, so a second write started before this one commits takes the next counter.
@@ -166,6 +160,7 @@ async function attempt<T>(
           },
           fresh,
           confirm,
+          lastChange,
         });
       } catch (error) {
         // A refusal made from an out-of-date copy is no refusal: made again from what is stored.

@@ -166,6 +166,8 @@ describe('the sync engine on real Dexie', () => {
 
     // Day 1: everyone answers their own cases; AB is offline (in a prison with no network).
     ab.online = false;
+    // Every change moves the counter, the inspection's arrival on this laptop included: AB's answers follow it.
+    const before = ((await ab.db.settings.get(DEVICE_KEY))!.value as { counter: number }).counter;
     await answer(mk, 'CR0001', QUESTIONS[5]!, 'yes');
     await answer(jd, 'CR0002', QUESTIONS[5]!, 'no');
     await answer(ab, 'CR0003', QUESTIONS[5]!, 'na');
@@ -179,9 +181,9 @@ describe('the sync engine on real Dexie', () => {
     expect(await syncRound(id, deps(ab))).toMatchObject({ kind: 'unreachable' });
     const waiting = await syncStorage(ab.db).readState(id);
     expect(waiting.outbox.map((b) => [b.firstCounter, b.lastCounter])).toEqual([
-      [1, 1],
-      [2, 2],
-      [3, 3],
+      [1, before + 1],
+      [before + 2, before + 2],
+      [before + 3, before + 3],
     ]);
 
     // AB closes the app and opens it again: the outbox is still there, on disk.

@@ -163,7 +163,9 @@ describe('the memory behind the guess', () => {
     memory.committed(
       new Map([['i-1', { inspection: before, totals: start }]]),
       new Map([['c-1', sampled('yes')]]),
+      { from: 1, to: 2 },
     );
+    expect(memory.counter).toBe(2);
     expect(memory.guess('i-1', [sampled('no')])).toEqual(summaryOf(before, [sampled('no')]));
     expect(memory.guess('i-2', [sampled('no')])).toBeUndefined();
     expect(memory.guess('i-1', [{ ...sampled('no'), id: 'c-2' }])).toBeUndefined();
@@ -172,8 +174,36 @@ describe('the memory behind the guess', () => {
     memory.committed(
       new Map([['i-1', { inspection: changed, totals: summaryOf(changed, [sampled('yes')]) }]]),
       new Map(),
+      { from: 2, to: 3 },
     );
+    expect(memory.counter).toBe(3);
     expect(memory.guess('i-1', [sampled('no')])).toBeUndefined();
+  });
+
+  it('forgets all it held when a commit does not follow straight on from the last it saw', () => {
+    const memory = new SummaryMemory();
+    const held = inspection({ courtWork: false });
+    const other = { ...held, id: 'i-2' } as StoredInspection;
+    const remember = (moved: { from: number; to: number } | undefined) =>
+      memory.committed(
+        new Map([['i-1', { inspection: held, totals: summaryOf(held, [sampled('yes')]) }]]),
+        new Map([['c-1', sampled('yes')]]),
+        moved,
+      );
+    remember({ from: 4, to: 5 });
+    memory.committed(new Map([['i-2', { inspection: other, totals: summaryOf(other, []) }]]), new Map(), {
+      from: 5,
+      to: 6,
+    });
+    expect(memory.inspection('i-2')).toBeDefined();
+    // Counter 7 came from somewhere else (another window): what was held as of 6 may be out of date.
+    remember({ from: 7, to: 8 });
+    expect(memory.counter).toBe(8);
+    expect(memory.inspection('i-2')).toBeUndefined();
+    expect(memory.guess('i-1', [sampled('no')])).toBeDefined();
+    // A commit that moved no counter it could say (it wrote none, or found none) vouches for nothing.
+    remember(undefined);
+    expect(memory.counter).toBeUndefined();
   });
 
   it('is emptied when the encryption keys are opened or closed', async () => {
@@ -182,6 +212,7 @@ describe('the memory behind the guess', () => {
     memory.committed(
       new Map([['i-1', { inspection: held, totals: summaryOf(held, [sampled('yes')]) }]]),
       new Map([['c-1', sampled('yes')]]),
+      { from: 1, to: 2 },
     );
     expect(memory.guess('i-1', [sampled('no')])).toBeDefined();
     await switchOnAtRest({ passphrase: 'a passphrase for the memory test', iterations: 1000 });

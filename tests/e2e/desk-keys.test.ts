@@ -19,6 +19,12 @@ beforeAll(async () => {
 afterAll(async () => close());
 
 const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-question') ?? null);
+/** Whether the question in focus is wholly on screen. */
+const focusedInView = () =>
+  page.evaluate(() => {
+    const box = document.activeElement?.getBoundingClientRect();
+    return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
+  });
 const focusedCannotApply = () =>
   page.evaluate(() => document.activeElement?.classList.contains('question--cannot-apply') ?? false);
 
@@ -134,6 +140,8 @@ describe('fewer keys', () => {
       await page.keyboard.press('y');
       keys += 1;
       await page.locator('.save-status', { hasText: 'Saving…' }).first().waitFor({ state: 'detached' });
+      // The page follows the keys down: the next question is brought into view once the answer is painted.
+      await expect.poll(focusedInView).toBe(true);
     }
     const [done, of] = await progress();
     expect(done).toBe(of);

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { CaseQuestion } from '#shared/framework';
 import type { AnswerEntry } from '../../db';
+import { afterPaint } from '../../state/after-paint';
 
 /** What the keyboard needs to know of a question row. */
 export interface StopRow {
@@ -132,8 +133,11 @@ export function useScoringKeys({
   // Focus moves at once, without the browser's own scroll, which lays out the whole page there and then, inside
   // the key's event, before the answer just given can be painted. Whether the row is in view is read first,
   // while the page is still laid out as last painted (so reading it costs nothing); a row out of view, or at
-  // the very edge, is centred in the frame that paints it (as the browser's own focus scroll does, so answering
-  // down the page scrolls once every few questions, not at every one).
+  // the very edge, is centred once the frame showing the answer has been painted (as the browser's own focus
+  // scroll does, so answering down the page scrolls once every few questions, not at every one). Scrolling
+  // brings rows into sight that were never laid out (`content-visibility: auto`): done in the answer's own
+  // frame, it held that frame back by about 10 ms; done after it, the answer shows at once and the page moves
+  // one frame later.
   const focusRow = useCallback((i: number | null) => {
     if (i === null) return;
     const target = rowRefs.current[i];
@@ -145,8 +149,7 @@ export function useScoringKeys({
     const scroll = () => {
       if (document.activeElement === target) target.scrollIntoView?.({ block: 'center' });
     };
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(scroll);
-    else scroll();
+    void afterPaint().then(scroll);
   }, []);
 
   const setRowRef = useCallback((el: HTMLDivElement | null) => {

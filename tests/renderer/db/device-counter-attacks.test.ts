@@ -43,6 +43,15 @@ function failNextAuditEntry() {
   audit.hook('creating', fail);
 }
 
+/**
+ * Lets the promise jobs queued so far run, and no task: a write asked for before this has begun (Dexie enters a
+ * transaction's scope in a promise job, and a write kept its copy and took its counter there), but IndexedDB
+ * has not carried out any of it yet. As when a key comes while the last answer's transaction waits for its turn.
+ */
+async function writesBegun() {
+  for (let i = 0; i < 20; i += 1) await Promise.resolve();
+}
+
 describe('a counter taken by a write that aborted', () => {
   it('does not vouch for a copy when another window made the change that took that counter', async () => {
     const { inspectionId, caseIds } = await inspectionWithCases(['C-1', 'C-2']);
@@ -53,10 +62,9 @@ describe('a counter taken by a write that aborted', () => {
     // Two keys in this window before either commits. The first is made from this window's out-of-date copy and
     // aborts; the second was made from the first's copy and expects the first's counter, which the other
     // window's answer also has.
-    await Promise.all([
-      setAnswer(caseId, 'planning.engagement', { value: 'yes' }, 'KM'),
-      setAnswer(caseId, 'planning.safety', { value: 'no' }, 'KM'),
-    ]);
+    const first = setAnswer(caseId, 'planning.engagement', { value: 'yes' }, 'KM');
+    await writesBegun();
+    await Promise.all([first, setAnswer(caseId, 'planning.safety', { value: 'no' }, 'KM')]);
     expect(await answersOf(caseId)).toEqual({
       'assessment.engagement': ['yes', 'KM'],
       'assessment.safety': ['no', 'SD'],
@@ -75,10 +83,12 @@ describe('a counter taken by a write that aborted', () => {
     // The first write fails (after it kept its copy); a write that stamps nothing (a moderation, a re-seal) then
     // takes the next counter; then another answer, made from the failed write's copy.
     const failed = setAnswer(caseId, 'assessment.safety', { value: 'no' }, 'KM');
+    await writesBegun();
     const raw = db.transaction('rw', db.cases, async () => {
       const row = (await db.cases.get(caseId))!;
       await db.cases.put({ ...row, note: 'Seen at court.' });
     });
+    await writesBegun();
     const next = setAnswer(caseId, 'planning.engagement', { value: 'yes' }, 'KM');
     await expect(failed).rejects.toThrow('The disk refused the write.');
     await raw;

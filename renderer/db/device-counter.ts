@@ -45,7 +45,10 @@ interface CounterState {
   foundRecord: DeviceRecord | undefined | null;
   /** The counter it wrote; `undefined` when it wrote none yet, or more than one (then nothing is vouched). */
   written: number | undefined;
+  /** How many writes of the device record it made (puts and deletes): more than one vouches for nothing. */
   puts: number;
+  /** Whether it put a device record yet (itself, or `audited()`): a change of a counted table then moves nothing. */
+  moved: boolean;
 }
 
 const states = new WeakMap<DBCoreTransaction, CounterState>();
@@ -105,7 +108,7 @@ export const deviceCounterMiddleware: Middleware<DBCore> = {
       if (idb.mode !== 'readwrite' || !idb.objectStoreNames.contains('settings')) return undefined;
       let state = states.get(trans);
       if (!state) {
-        state = { found: undefined, foundRecord: null, written: undefined, puts: 0 };
+        state = { found: undefined, foundRecord: null, written: undefined, puts: 0, moved: false };
         states.set(trans, state);
       }
       return state;
@@ -121,6 +124,7 @@ export const deviceCounterMiddleware: Middleware<DBCore> = {
       const found = state.found ?? noteFound(state, settings.get({ trans, key: DEVICE_KEY }));
       // Counted now, so a second change in this transaction does not move it again.
       noteWritten(state, undefined);
+      state.moved = true;
       void found
         .then((device) => {
           const counter = (device?.counter ?? 0) + 1;
@@ -158,10 +162,15 @@ export const deviceCounterMiddleware: Middleware<DBCore> = {
               if (state) {
                 if (req.type === 'put' || req.type === 'add') {
                   for (const row of req.values as { key?: unknown; value?: unknown }[]) {
-                    if (row.key === DEVICE_KEY) noteWritten(state, deviceIn(row)?.counter);
+                    if (row.key !== DEVICE_KEY) continue;
+                    noteWritten(state, deviceIn(row)?.counter);
+                    state.moved = true;
                   }
                 } else {
-                  // Deleted or cleared: whatever the counter is now, it vouches for nothing.
+                  // Deleted or cleared: whatever the counter is now, it vouches for nothing. But it is not moved:
+                  // a change made after it still moves it (when any setting deleted counted as moving it, a
+                  // change to a case made after it in the same transaction left the counter where it was, so a
+                  // copy made before that change was vouched for and written over it).
                   noteWritten(state, undefined);
                   state.puts += 1;
                 }
@@ -175,7 +184,7 @@ export const deviceCounterMiddleware: Middleware<DBCore> = {
           ...table,
           mutate(req) {
             const state = stateOf(req.trans);
-            if (state && state.puts === 0) move(req.trans, state);
+            if (state && !state.moved) move(req.trans, state);
             return table.mutate(req);
           },
         };

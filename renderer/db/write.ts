@@ -90,8 +90,14 @@ export async function deviceState(): Promise<DeviceRecord> {
   });
 }
 
+/** The device record this window last wrote, and whether that write has committed yet. */
+interface KnownDevice {
+  readonly record: DeviceRecord;
+  committed: boolean;
+}
+
 /** The device record this window last wrote, per database (tests replace the database). */
-const knownDevice = new WeakMap<object, DeviceRecord>();
+const knownDevice = new WeakMap<object, KnownDevice>();
 
 /**
  * Runs `work` in one read-write transaction over `tables`, the audit and the settings (for the counter).
@@ -118,8 +124,9 @@ async function attempt<T>(
 ): Promise<T> {
   const db = database();
   const known = fresh ? undefined : knownDevice.get(db);
+  let taken: KnownDevice | undefined;
   try {
-    return await db.transaction('rw', [...tables, db.audit, db.settings], async () => {
+    const result = await db.transaction('rw', [...tables, db.audit, db.settings], async () => {
       // Every confirmation settles to the error it found (or null), so none rejects while nothing awaits it.
       const confirmations: Promise<unknown>[] = [];
       const confirm = <R>(read: PromiseLike<R>, stillSo: (row: R) => boolean) => {
@@ -133,8 +140,13 @@ async function attempt<T>(
       let device: DeviceRecord;
       let lastChange: DeviceRecord | undefined;
       if (known) {
-        device = lastChange = known;
-        confirm(db.settings.get(DEVICE_KEY), (row) => sameDevice(row?.value, known));
+        device = known.record;
+        // The last change only once the write that took this counter has committed. A write still in flight may
+        // yet abort, and then its counter is taken again by the next change (another window's, or one that
+        // stamps nothing): finding it stored would vouch for copies that change never made. Until then the
+        // copies are confirmed row by row.
+        lastChange = known.committed ? known.record : undefined;
+        confirm(db.settings.get(DEVICE_KEY), (row) => sameDevice(row?.value, known.record));
       } else {
         const stored = (await db.settings.get(DEVICE_KEY))?.value;
         lastChange = isDeviceRecord(stored) ? stored : undefined;
@@ -142,7 +154,8 @@ async function attempt<T>(
       }
       const counter = device.counter + 1;
       // Taken now, so a second write started before this one commits takes the next counter.
-      knownDevice.set(db, { id: device.id, counter });
+      taken = { record: { id: device.id, counter }, committed: false };
+      knownDevice.set(db, taken);
       confirm(db.settings.put({ key: DEVICE_KEY, value: { id: device.id, counter } }), () => true);
       const at = now();
       const stamp: Stamp = { updatedAt: at, by, device: device.id, counter };
@@ -171,6 +184,8 @@ async function attempt<T>(
       for (const problem of await Promise.all(confirmations)) if (problem) throw problem;
       return result;
     });
+    if (taken) taken.committed = true;
+    return result;
   } catch (error) {
     // Nothing was written: what this window thought it had taken is no longer known.
     knownDevice.delete(db);

@@ -71,11 +71,14 @@ export function counterWritten(trans: DBCoreTransaction): number | undefined {
  * How a transaction moved the counter, once it has: from what it found to the one after. `undefined` when it
  * found no record, wrote none, wrote more than one, or wrote anything but the next (nothing is vouched then).
  */
-export function counterMoved(trans: DBCoreTransaction): { from: number; to: number } | undefined {
+export function counterMoved(
+  trans: DBCoreTransaction,
+): { device: string; from: number; to: number } | undefined {
   const state = states.get(trans);
-  const from = state?.foundRecord?.counter;
+  const found = state?.foundRecord;
   const to = state && counterWritten(trans);
-  return from !== undefined && to === from + 1 ? { from, to } : undefined;
+  // The device id as found: every writer of the counter keeps the id it found (a new one only where none was).
+  return found && to === found.counter + 1 ? { device: found.id, from: found.counter, to } : undefined;
 }
 
 /** The transaction's first read of the device record, kept with what it comes back with. */

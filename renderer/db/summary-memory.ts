@@ -64,6 +64,11 @@ export class SummaryMemory {
   readonly #cases = new Map<string, RememberedCase>();
   /** The device counter these memories are right as of; `undefined` when not known. */
   #counter: number | undefined;
+  /**
+   * The device id that counter was found with. A device record deleted, or reset by hand, starts again from a
+   * new id and counts up to the same numbers: the counter alone then vouched for a memory older than the rows.
+   */
+  #device: string | undefined;
 
   constructor() {
     memories.add(new WeakRef(this));
@@ -72,6 +77,11 @@ export class SummaryMemory {
   /** The device counter every memory here is right as of, or `undefined`. */
   get counter(): number | undefined {
     return this.#counter;
+  }
+
+  /** The device id of the counter every memory here is right as of, or `undefined`. */
+  get device(): string | undefined {
+    return this.#device;
   }
 
   /** An inspection's row as last committed. */
@@ -91,9 +101,9 @@ export class SummaryMemory {
       { inspection: StoredInspection | undefined; totals: SummaryTotals | null }
     >,
     cases: ReadonlyMap<string, StoredCase | undefined>,
-    moved: { readonly from: number; readonly to: number } | undefined,
+    moved: { readonly device?: string; readonly from: number; readonly to: number } | undefined,
   ): void {
-    if (moved === undefined || moved.from !== this.#counter) this.forget();
+    if (moved === undefined || moved.from !== this.#counter || moved.device !== this.#device) this.forget();
     for (const [id, { inspection, totals }] of inspections) {
       this.#inspections.delete(id);
       if (inspection && totals) this.#inspections.set(id, { inspection, totals });
@@ -112,6 +122,7 @@ export class SummaryMemory {
     }
     trim(this.#cases, MOST_CASES);
     this.#counter = moved?.to;
+    this.#device = moved?.device;
   }
 
   /** Forgets everything (the encryption keys were opened or closed: inspection rows are sealed content). */
@@ -119,6 +130,7 @@ export class SummaryMemory {
     this.#inspections.clear();
     this.#cases.clear();
     this.#counter = undefined;
+    this.#device = undefined;
   }
 
   /**

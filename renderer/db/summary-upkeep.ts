@@ -162,7 +162,7 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
       void summariesTable.mutate({ trans, type: 'put', values: [guess] });
       const written = table.mutate(req);
       const confirmed = found.then((device) =>
-        device?.counter === known ? undefined : countAgain(trans, state, id),
+        device?.counter === known && device.id === memory.device ? undefined : countAgain(trans, state, id),
       );
       return Promise.all([written, confirmed]).then(([response]) =>
         // A row the store refused (a duplicate add): what the cases are now is not the guess; count them.

@@ -7,10 +7,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   AnswerChangedError,
+  applyImport,
   auditTrail,
+  CasescoreDatabase,
   database,
   exportInspections,
+  planImport,
   replaceAllWith,
+  replaceDatabase,
   saveInitials,
   setAnswer,
   setAnswers,
@@ -21,6 +25,7 @@ import { closeAtRest, markAtRest } from '../../../renderer/db/at-rest';
 import { switchOnAtRest, unlockAtRest } from '../../../renderer/db/at-rest-session';
 import { DEVICE_KEY, type DeviceRecord } from '../../../renderer/db/write';
 import { failAuditWrites, failCaseWrites, inAnotherWindow, inspectionWithCases } from '../helpers';
+import { decideAll, TEAM_FILE } from '../../helpers/merge-decisions';
 
 afterEach(() => {
   closeAtRest();
@@ -209,6 +214,44 @@ describe('a restore in another window', () => {
     await setAnswer(caseId, 'planning.engagement', { value: 'yes' }, 'KM');
     expect(Object.keys(await answersOf(caseId)).sort()).toEqual(['assessment.engagement', 'planning.engagement']);
     expect(Object.keys(await answersOf(caseIds[1]!))).toEqual(['planning.engagement']);
+    await summaryIsRight(inspectionId);
+  });
+});
+
+describe('a merge of another laptop’s file', () => {
+  it('keeps what it brought when this window answers on from its copy, and counts it', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases(['C-1', 'C-2']);
+    const caseId = caseIds[0]!;
+    await setAnswer(caseId, 'assessment.engagement', { value: 'yes' }, 'KM');
+    const shared = await exportInspections();
+    // Another laptop (its own store and device id) answers the same case and a second one.
+    const mine = database();
+    const laptop = new CasescoreDatabase(`laptop-${crypto.randomUUID()}`);
+    replaceDatabase(laptop);
+    let theirs;
+    try {
+      await replaceAllWith(shared, 'SD', 'shared.casescore');
+      await setAnswer(caseId, 'assessment.safety', { value: 'no' }, 'SD');
+      await setAnswer(caseIds[1]!, 'assessment.safety', { value: 'yes' }, 'SD');
+      theirs = await exportInspections();
+    } finally {
+      replaceDatabase(mine);
+      laptop.close();
+    }
+    // Here: an answer from the copy, the merge, then answers from the copy again.
+    await setAnswer(caseId, 'planning.engagement', { value: 'yes' }, 'KM');
+    const plan = await planImport(theirs, TEAM_FILE);
+    await applyImport(theirs, decideAll(plan, 'theirs'), 'KM', 'theirs.casescore', TEAM_FILE);
+    await setAnswer(caseId, 'planning.safety', { value: 'no' }, 'KM');
+    await setAnswer(caseId, 'reviewing.safety', { value: 'yes' }, 'KM');
+    expect(await answersOf(caseId)).toEqual({
+      'assessment.engagement': ['yes', 'KM'],
+      'assessment.safety': ['no', 'SD'],
+      'planning.engagement': ['yes', 'KM'],
+      'planning.safety': ['no', 'KM'],
+      'reviewing.safety': ['yes', 'KM'],
+    });
+    expect(Object.keys(await answersOf(caseIds[1]!))).toEqual(['assessment.safety']);
     await summaryIsRight(inspectionId);
   });
 });

@@ -158,6 +158,25 @@ describe('a device record deleted, or reset by hand', () => {
   });
 });
 
+describe('a device record put back by hand to a counter it had before', () => {
+  it('vouches neither for this window’s copy nor for its summary memory', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases(['C-1', 'C-2']);
+    const caseId = caseIds[0]!;
+    await setAnswer(caseId, 'assessment.engagement', { value: 'yes' }, 'KM');
+    const known = (await storedDevice())!;
+    await inAnotherWindow(() => setAnswer(caseId, 'assessment.safety', { value: 'no' }, 'SD'));
+    // Someone puts the counter back (a settings file of an older day, a fix by hand): same id, same number.
+    await database().settings.put({ key: DEVICE_KEY, value: { id: known.id, counter: known.counter } });
+    await setAnswer(caseId, 'planning.engagement', { value: 'yes' }, 'KM');
+    expect(await answersOf(caseId)).toEqual({
+      'assessment.engagement': ['yes', 'KM'],
+      'assessment.safety': ['no', 'SD'],
+      'planning.engagement': ['yes', 'KM'],
+    });
+    await summaryIsRight(inspectionId);
+  });
+});
+
 describe('the summary memory after a transaction it could not follow', () => {
   it('is not trusted for an inspection whose summary someone else wrote beside a change', async () => {
     const { inspectionId, caseIds } = await inspectionWithCases(['C-1', 'C-2']);

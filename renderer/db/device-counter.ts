@@ -23,6 +23,19 @@ export const DEVICE_KEY = 'device';
 export interface DeviceRecord {
   readonly id: string;
   readonly counter: number;
+  /**
+   * A random id of the change that wrote this record. A counter can come round again (the record put back by
+   * hand, or deleted and begun again): a copy or a memory is vouched for only by the very record its change
+   * wrote, so by this too. Records written before it was kept have none.
+   */
+  readonly change?: string;
+}
+
+/** Whether two device records are the same change's: same id, counter and change. */
+export function sameChange(a: DeviceRecord | undefined, b: DeviceRecord | undefined): boolean {
+  return (
+    a !== undefined && b !== undefined && a.id === b.id && a.counter === b.counter && a.change === b.change
+  );
 }
 
 export function isDeviceRecord(value: unknown): value is DeviceRecord {
@@ -43,8 +56,8 @@ interface CounterState {
   found: Promise<DeviceRecord | undefined> | undefined;
   /** The record `found` read, once it has come back (`null` until then). */
   foundRecord: DeviceRecord | undefined | null;
-  /** The counter it wrote; `undefined` when it wrote none yet, or more than one (then nothing is vouched). */
-  written: number | undefined;
+  /** The record it wrote; `undefined` when it wrote none yet, or more than one (then nothing is vouched). */
+  written: DeviceRecord | undefined;
   /** How many writes of the device record it made (puts and deletes): more than one vouches for nothing. */
   puts: number;
   /** Whether it put a device record yet (itself, or `audited()`): a change of a counted table then moves nothing. */
@@ -64,7 +77,7 @@ export function counterFound(trans: DBCoreTransaction): Promise<DeviceRecord | u
 /** The counter this transaction writes, when it has written exactly one so far. */
 export function counterWritten(trans: DBCoreTransaction): number | undefined {
   const state = states.get(trans);
-  return state && state.puts === 1 ? state.written : undefined;
+  return state && state.puts === 1 ? state.written?.counter : undefined;
 }
 
 /**
@@ -73,12 +86,19 @@ export function counterWritten(trans: DBCoreTransaction): number | undefined {
  */
 export function counterMoved(
   trans: DBCoreTransaction,
-): { device: string; from: number; to: number } | undefined {
+): { device: string; from: number; to: number; fromChange?: string; toChange?: string } | undefined {
   const state = states.get(trans);
   const found = state?.foundRecord;
-  const to = state && counterWritten(trans);
-  // The device id as found: every writer of the counter keeps the id it found (a new one only where none was).
-  return found && to === found.counter + 1 ? { device: found.id, from: found.counter, to } : undefined;
+  const written = state && state.puts === 1 ? state.written : undefined;
+  if (!found || !written || written.id !== found.id || written.counter !== found.counter + 1)
+    return undefined;
+  return {
+    device: found.id,
+    from: found.counter,
+    to: written.counter,
+    ...(found.change ? { fromChange: found.change } : {}),
+    ...(written.change ? { toChange: written.change } : {}),
+  };
 }
 
 /** The transaction's first read of the device record, kept with what it comes back with. */
@@ -117,9 +137,9 @@ export const deviceCounterMiddleware: Middleware<DBCore> = {
       return state;
     }
 
-    function noteWritten(state: CounterState, counter: number | undefined) {
+    function noteWritten(state: CounterState, record: DeviceRecord | undefined) {
       state.puts += 1;
-      state.written = counter;
+      state.written = record;
     }
 
     /** A change to a counted table in a transaction that has not moved the counter: moves it by one. */
@@ -130,13 +150,13 @@ export const deviceCounterMiddleware: Middleware<DBCore> = {
       state.moved = true;
       void found
         .then((device) => {
-          const counter = (device?.counter ?? 0) + 1;
-          state.written = counter;
-          return settings.mutate({
-            trans,
-            type: 'put',
-            values: [{ key: DEVICE_KEY, value: { id: device?.id ?? newId(), counter } }],
-          });
+          const record: DeviceRecord = {
+            id: device?.id ?? newId(),
+            counter: (device?.counter ?? 0) + 1,
+            change: newId(),
+          };
+          state.written = record;
+          return settings.mutate({ trans, type: 'put', values: [{ key: DEVICE_KEY, value: record }] });
         })
         // A write that fails aborts its transaction, which reports it to whoever asked for the change.
         .catch(() => undefined);
@@ -166,7 +186,7 @@ export const deviceCounterMiddleware: Middleware<DBCore> = {
                 if (req.type === 'put' || req.type === 'add') {
                   for (const row of req.values as { key?: unknown; value?: unknown }[]) {
                     if (row.key !== DEVICE_KEY) continue;
-                    noteWritten(state, deviceIn(row)?.counter);
+                    noteWritten(state, deviceIn(row));
                     state.moved = true;
                   }
                 } else {

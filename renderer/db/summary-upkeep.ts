@@ -170,7 +170,9 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
       void summariesTable.mutate({ trans, type: 'put', values: [guess] });
       const written = table.mutate(req);
       const confirmed = found.then((device) =>
-        device?.counter === known && device.id === memory.device ? undefined : countAgain(trans, state, id),
+        device?.counter === known && device.id === memory.device && device.change === memory.change
+          ? undefined
+          : countAgain(trans, state, id),
       );
       return Promise.all([written, confirmed]).then(([response]) => {
         if (response.numFailures === 0) return response;

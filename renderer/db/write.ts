@@ -19,7 +19,7 @@ import type { Table } from 'dexie';
 import { replacing, type Versioned } from '#shared/merge';
 import { newId, now } from './clock';
 import { database } from './database';
-import { DEVICE_KEY, isDeviceRecord, type DeviceRecord } from './device-counter';
+import { DEVICE_KEY, isDeviceRecord, sameChange, type DeviceRecord } from './device-counter';
 import type { AuditEntry, Stamp, VersionStamp } from './entities';
 
 export { DEVICE_KEY, type DeviceRecord } from './device-counter';
@@ -146,7 +146,9 @@ async function attempt<T>(
         // stamps nothing): finding it stored would vouch for copies that change never made. Until then the
         // copies are confirmed row by row.
         lastChange = known.committed ? known.record : undefined;
-        confirm(db.settings.get(DEVICE_KEY), (row) => sameDevice(row?.value, known.record));
+        confirm(db.settings.get(DEVICE_KEY), (row) =>
+          sameChange(isDeviceRecord(row?.value) ? row.value : undefined, known.record),
+        );
       } else {
         const stored = (await db.settings.get(DEVICE_KEY))?.value;
         lastChange = isDeviceRecord(stored) ? stored : undefined;
@@ -154,9 +156,11 @@ async function attempt<T>(
       }
       const counter = device.counter + 1;
       // Taken now, so a second write started before this one commits takes the next counter.
-      taken = { record: { id: device.id, counter }, committed: false };
+      // With a change id of its own: found again, the record is this change's, not one that reached the same
+      // counter another way (the record put back by hand).
+      taken = { record: { id: device.id, counter, change: newId() }, committed: false };
       knownDevice.set(db, taken);
-      confirm(db.settings.put({ key: DEVICE_KEY, value: { id: device.id, counter } }), () => true);
+      confirm(db.settings.put({ key: DEVICE_KEY, value: taken.record }), () => true);
       const at = now();
       const stamp: Stamp = { updatedAt: at, by, device: device.id, counter };
       let result: T;
@@ -191,8 +195,4 @@ async function attempt<T>(
     knownDevice.delete(db);
     throw error;
   }
-}
-
-function sameDevice(stored: unknown, known: DeviceRecord): boolean {
-  return isDeviceRecord(stored) && stored.id === known.id && stored.counter === known.counter;
 }

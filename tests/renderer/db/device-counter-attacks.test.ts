@@ -177,6 +177,26 @@ describe('a device record put back by hand to a counter it had before', () => {
   });
 });
 
+describe('a device record written by hand beside a change', () => {
+  it('does not stop the change moving the counter, so no copy is written over it', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases(['C-1', 'C-2']);
+    const caseId = caseIds[0]!;
+    const db = database();
+    await setAnswer(caseId, 'assessment.engagement', { value: 'yes' }, 'KM');
+    // Every setting written back as it was (a settings file saved and loaded), with a change to a case.
+    await db.transaction('rw', db.settings, db.cases, async () => {
+      const settings = await db.settings.toArray();
+      await db.settings.bulkPut(settings);
+      const row = (await db.cases.get(caseId))!;
+      const answer = row.answers['assessment.engagement']!;
+      await db.cases.put({ ...row, answers: { ...row.answers, 'assessment.engagement': { ...answer, value: 'no' } } });
+    });
+    await setAnswer(caseId, 'assessment.safety', { value: 'no' }, 'KM');
+    expect((await db.cases.get(caseId))!.answers['assessment.engagement']?.value).toBe('no');
+    await summaryIsRight(inspectionId);
+  });
+});
+
 describe('the summary memory after a transaction it could not follow', () => {
   it('is not trusted for an inspection whose summary someone else wrote beside a change', async () => {
     const { inspectionId, caseIds } = await inspectionWithCases(['C-1', 'C-2']);

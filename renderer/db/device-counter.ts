@@ -60,11 +60,24 @@ interface CounterState {
   written: DeviceRecord | undefined;
   /** How many writes of the device record it made (puts and deletes): more than one vouches for nothing. */
   puts: number;
-  /** Whether it put a device record yet (itself, or `audited()`): a change of a counted table then moves nothing. */
+  /** Whether the counter is moved yet (by this layer, or by `audited()`): a change of a counted table then moves nothing. */
   moved: boolean;
 }
 
 const states = new WeakMap<DBCoreTransaction, CounterState>();
+
+/** The transactions whose device record `audited()` writes itself (write.ts): its put is their move. */
+const movedByWriter = new WeakSet<object>();
+
+/**
+ * Says that this transaction (Dexie's `idbtrans`) moves the counter itself, once, with a record it made: no
+ * change in it moves the counter again. Any other write of the device record (put back by hand, a settings file
+ * loaded) is no move: a change beside it still moves the counter, with a change id of its own, or a copy made
+ * before that change would be vouched for by the record put back.
+ */
+export function movesCounterItself(trans: object): void {
+  movedByWriter.add(trans);
+}
 
 /**
  * The device record as this transaction found it, before writing it, when the transaction read it (every write
@@ -187,7 +200,7 @@ export const deviceCounterMiddleware: Middleware<DBCore> = {
                   for (const row of req.values as { key?: unknown; value?: unknown }[]) {
                     if (row.key !== DEVICE_KEY) continue;
                     noteWritten(state, deviceIn(row));
-                    state.moved = true;
+                    if (movedByWriter.has(req.trans)) state.moved = true;
                   }
                 } else {
                   // Deleted or cleared: whatever the counter is now, it vouches for nothing. But it is not moved:

@@ -19,7 +19,13 @@ import type { Table } from 'dexie';
 import { replacing, type Versioned } from '#shared/merge';
 import { newId, now } from './clock';
 import { database } from './database';
-import { DEVICE_KEY, isDeviceRecord, sameChange, type DeviceRecord } from './device-counter';
+import {
+  DEVICE_KEY,
+  isDeviceRecord,
+  movesCounterItself,
+  sameChange,
+  type DeviceRecord,
+} from './device-counter';
 import type { AuditEntry, Stamp, VersionStamp } from './entities';
 
 export { DEVICE_KEY, type DeviceRecord } from './device-counter';
@@ -126,7 +132,9 @@ async function attempt<T>(
   const known = fresh ? undefined : knownDevice.get(db);
   let taken: KnownDevice | undefined;
   try {
-    const result = await db.transaction('rw', [...tables, db.audit, db.settings], async () => {
+    const result = await db.transaction('rw', [...tables, db.audit, db.settings], async (trans) => {
+      // Its own put of the device record is the move (device-counter.ts): no change in it moves it again.
+      movesCounterItself(trans.idbtrans);
       // Every confirmation settles to the error it found (or null), so none rejects while nothing awaits it.
       const confirmations: Promise<unknown>[] = [];
       const confirm = <R>(read: PromiseLike<R>, stillSo: (row: R) => boolean) => {

@@ -17,7 +17,8 @@ import {
 import { DEVICE_KEY, type DeviceRecord } from '../../../renderer/db/write';
 import { inAnotherWindow, inspectionWithCases } from '../helpers';
 
-const storedDevice = async () => (await database().settings.get(DEVICE_KEY))?.value as DeviceRecord | undefined;
+const storedDevice = async () =>
+  (await database().settings.get(DEVICE_KEY))?.value as DeviceRecord | undefined;
 
 /** Each stored answer of a case as [value, by]. */
 async function answersOf(caseId: string) {
@@ -119,7 +120,10 @@ describe('a change in a transaction that also changes a setting', () => {
     expect((await storedDevice())!.counter).toBe(before + 1);
     await setAnswer(caseId, 'assessment.safety', { value: 'no' }, 'KM');
     expect((await db.cases.get(caseId))!.note).toBe('Seen at court.');
-    expect(Object.keys(await answersOf(caseId)).sort()).toEqual(['assessment.engagement', 'assessment.safety']);
+    expect(Object.keys(await answersOf(caseId)).sort()).toEqual([
+      'assessment.engagement',
+      'assessment.safety',
+    ]);
     await summaryIsRight(inspectionId);
   });
 });
@@ -189,7 +193,10 @@ describe('a device record written by hand beside a change', () => {
       await db.settings.bulkPut(settings);
       const row = (await db.cases.get(caseId))!;
       const answer = row.answers['assessment.engagement']!;
-      await db.cases.put({ ...row, answers: { ...row.answers, 'assessment.engagement': { ...answer, value: 'no' } } });
+      await db.cases.put({
+        ...row,
+        answers: { ...row.answers, 'assessment.engagement': { ...answer, value: 'no' } },
+      });
     });
     await setAnswer(caseId, 'assessment.safety', { value: 'no' }, 'KM');
     expect((await db.cases.get(caseId))!.answers['assessment.engagement']?.value).toBe('no');
@@ -207,7 +214,10 @@ describe('the summary memory after a transaction it could not follow', () => {
     await db.transaction('rw', db.cases, db.inspections, db.summaries, async () => {
       const row = (await db.cases.get(caseId))!;
       const answer = row.answers['assessment.engagement']!;
-      await db.cases.put({ ...row, answers: { ...row.answers, 'assessment.engagement': { ...answer, value: 'no' } } });
+      await db.cases.put({
+        ...row,
+        answers: { ...row.answers, 'assessment.engagement': { ...answer, value: 'no' } },
+      });
       const inspection = (await db.inspections.get(inspectionId))!;
       const cases = await db.cases.where('inspectionId').equals(inspectionId).toArray();
       await db.summaries.put(summaryOf(inspection, cases));
@@ -269,7 +279,12 @@ describe('windows taking turns', () => {
     const { inspectionId, caseIds } = await inspectionWithCases(['C-1', 'C-2']);
     const mine = database();
     const theirs = new CasescoreDatabase(mine.name);
-    const questions = ['assessment.engagement', 'assessment.safety', 'planning.engagement', 'planning.safety'];
+    const questions = [
+      'assessment.engagement',
+      'assessment.safety',
+      'planning.engagement',
+      'planning.safety',
+    ];
     const expected: Record<string, [string, string]> = {};
     for (const [i, question] of questions.entries()) {
       const by = i % 2 ? 'SD' : 'KM';

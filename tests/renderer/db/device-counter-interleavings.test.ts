@@ -198,7 +198,10 @@ describe('a restore in another window', () => {
     await setAnswer(caseId, 'assessment.safety', { value: 'no' }, 'KM');
     await inAnotherWindow(() => replaceAllWith(backup, 'SD', 'backup.casescore'));
     await setAnswer(caseId, 'planning.engagement', { value: 'yes' }, 'KM');
-    expect(Object.keys(await answersOf(caseId)).sort()).toEqual(['assessment.engagement', 'planning.engagement']);
+    expect(Object.keys(await answersOf(caseId)).sort()).toEqual([
+      'assessment.engagement',
+      'planning.engagement',
+    ]);
     await summaryIsRight(inspectionId);
   });
 
@@ -212,7 +215,10 @@ describe('a restore in another window', () => {
     await replaceAllWith(backup, 'KM', 'backup.casescore');
     await setAnswer(caseIds[1]!, 'planning.engagement', { value: 'yes' }, 'KM');
     await setAnswer(caseId, 'planning.engagement', { value: 'yes' }, 'KM');
-    expect(Object.keys(await answersOf(caseId)).sort()).toEqual(['assessment.engagement', 'planning.engagement']);
+    expect(Object.keys(await answersOf(caseId)).sort()).toEqual([
+      'assessment.engagement',
+      'planning.engagement',
+    ]);
     expect(Object.keys(await answersOf(caseIds[1]!))).toEqual(['planning.engagement']);
     await summaryIsRight(inspectionId);
   });

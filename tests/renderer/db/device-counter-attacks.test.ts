@@ -15,7 +15,7 @@ import {
   type StoredCase,
 } from '../../../renderer/db';
 import { DEVICE_KEY, type DeviceRecord } from '../../../renderer/db/write';
-import { inAnotherWindow, inspectionWithCases } from '../helpers';
+import { failCaseWrites, inAnotherWindow, inspectionWithCases } from '../helpers';
 
 const storedDevice = async () =>
   (await database().settings.get(DEVICE_KEY))?.value as DeviceRecord | undefined;
@@ -170,6 +170,28 @@ describe('a device record put back by hand to a counter it had before', () => {
     const known = (await storedDevice())!;
     await inAnotherWindow(() => setAnswer(caseId, 'assessment.safety', { value: 'no' }, 'SD'));
     // Someone puts the counter back (a settings file of an older day, a fix by hand): same id, same number.
+    await database().settings.put({ key: DEVICE_KEY, value: { id: known.id, counter: known.counter } });
+    await setAnswer(caseId, 'planning.engagement', { value: 'yes' }, 'KM');
+    expect(await answersOf(caseId)).toEqual({
+      'assessment.engagement': ['yes', 'KM'],
+      'assessment.safety': ['no', 'SD'],
+      'planning.engagement': ['yes', 'KM'],
+    });
+    await summaryIsRight(inspectionId);
+  });
+});
+
+describe('a device record put back by hand, when this window has lost track of its own', () => {
+  it('does not vouch for a copy by the counter read back', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases(['C-1', 'C-2']);
+    const caseId = caseIds[0]!;
+    await setAnswer(caseId, 'assessment.engagement', { value: 'yes' }, 'KM');
+    const known = (await storedDevice())!;
+    // A write of this window fails (nothing known of the counter now); its copy of the first case stays.
+    const restore = failCaseWrites();
+    await expect(setAnswer(caseIds[1]!, 'assessment.engagement', { value: 'no' }, 'KM')).rejects.toThrow();
+    restore();
+    await inAnotherWindow(() => setAnswer(caseId, 'assessment.safety', { value: 'no' }, 'SD'));
     await database().settings.put({ key: DEVICE_KEY, value: { id: known.id, counter: known.counter } });
     await setAnswer(caseId, 'planning.engagement', { value: 'yes' }, 'KM');
     expect(await answersOf(caseId)).toEqual({

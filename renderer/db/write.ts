@@ -159,8 +159,10 @@ async function attempt<T>(
         );
       } else {
         const stored = (await db.settings.get(DEVICE_KEY))?.value;
-        lastChange = isDeviceRecord(stored) ? stored : undefined;
-        device = lastChange ?? { id: newId(), counter: 0 };
+        device = isDeviceRecord(stored) ? stored : { id: newId(), counter: 0 };
+        // Every change writes the record with a change id of its own; one without was put there some other way
+        // (back by hand, to a counter a copy here was stamped with), so it vouches for no copy.
+        lastChange = isDeviceRecord(stored) && stored.change !== undefined ? stored : undefined;
       }
       const counter = device.counter + 1;
       // Taken now, so a second write started before this one commits takes the next counter.

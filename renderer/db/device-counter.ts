@@ -23,6 +23,19 @@ export const DEVICE_KEY = 'device';
 export interface DeviceRecord {
   readonly id: string;
   readonly counter: number;
+  /**
+   * A random id of the change that wrote this record. A counter can come round again (the record put back by
+   * hand, or deleted and begun again): a copy or a memory is vouched for only by the very record its change
+   * wrote, so by this too. Records written before it was kept have none.
+   */
+  readonly change?: string;
+}
+
+/** Whether two device records are the same change's: same id, counter and change. */
+export function sameChange(a: DeviceRecord | undefined, b: DeviceRecord | undefined): boolean {
+  return (
+    a !== undefined && b !== undefined && a.id === b.id && a.counter === b.counter && a.change === b.change
+  );
 }
 
 export function isDeviceRecord(value: unknown): value is DeviceRecord {
@@ -43,12 +56,28 @@ interface CounterState {
   found: Promise<DeviceRecord | undefined> | undefined;
   /** The record `found` read, once it has come back (`null` until then). */
   foundRecord: DeviceRecord | undefined | null;
-  /** The counter it wrote; `undefined` when it wrote none yet, or more than one (then nothing is vouched). */
-  written: number | undefined;
+  /** The record it wrote; `undefined` when it wrote none yet, or more than one (then nothing is vouched). */
+  written: DeviceRecord | undefined;
+  /** How many writes of the device record it made (puts and deletes): more than one vouches for nothing. */
   puts: number;
+  /** Whether the counter is moved yet (by this layer, or by `audited()`): a change of a counted table then moves nothing. */
+  moved: boolean;
 }
 
 const states = new WeakMap<DBCoreTransaction, CounterState>();
+
+/** The transactions whose device record `audited()` writes itself (write.ts): its put is their move. */
+const movedByWriter = new WeakSet<object>();
+
+/**
+ * Says that this transaction (Dexie's `idbtrans`) moves the counter itself, once, with a record it made: no
+ * change in it moves the counter again. Any other write of the device record (put back by hand, a settings file
+ * loaded) is no move: a change beside it still moves the counter, with a change id of its own, or a copy made
+ * before that change would be vouched for by the record put back.
+ */
+export function movesCounterItself(trans: object): void {
+  movedByWriter.add(trans);
+}
 
 /**
  * The device record as this transaction found it, before writing it, when the transaction read it (every write
@@ -61,18 +90,28 @@ export function counterFound(trans: DBCoreTransaction): Promise<DeviceRecord | u
 /** The counter this transaction writes, when it has written exactly one so far. */
 export function counterWritten(trans: DBCoreTransaction): number | undefined {
   const state = states.get(trans);
-  return state && state.puts === 1 ? state.written : undefined;
+  return state && state.puts === 1 ? state.written?.counter : undefined;
 }
 
 /**
  * How a transaction moved the counter, once it has: from what it found to the one after. `undefined` when it
  * found no record, wrote none, wrote more than one, or wrote anything but the next (nothing is vouched then).
  */
-export function counterMoved(trans: DBCoreTransaction): { from: number; to: number } | undefined {
+export function counterMoved(
+  trans: DBCoreTransaction,
+): { device: string; from: number; to: number; fromChange?: string; toChange?: string } | undefined {
   const state = states.get(trans);
-  const from = state?.foundRecord?.counter;
-  const to = state && counterWritten(trans);
-  return from !== undefined && to === from + 1 ? { from, to } : undefined;
+  const found = state?.foundRecord;
+  const written = state && state.puts === 1 ? state.written : undefined;
+  if (!found || !written || written.id !== found.id || written.counter !== found.counter + 1)
+    return undefined;
+  return {
+    device: found.id,
+    from: found.counter,
+    to: written.counter,
+    ...(found.change ? { fromChange: found.change } : {}),
+    ...(written.change ? { toChange: written.change } : {}),
+  };
 }
 
 /** The transaction's first read of the device record, kept with what it comes back with. */
@@ -105,15 +144,15 @@ export const deviceCounterMiddleware: Middleware<DBCore> = {
       if (idb.mode !== 'readwrite' || !idb.objectStoreNames.contains('settings')) return undefined;
       let state = states.get(trans);
       if (!state) {
-        state = { found: undefined, foundRecord: null, written: undefined, puts: 0 };
+        state = { found: undefined, foundRecord: null, written: undefined, puts: 0, moved: false };
         states.set(trans, state);
       }
       return state;
     }
 
-    function noteWritten(state: CounterState, counter: number | undefined) {
+    function noteWritten(state: CounterState, record: DeviceRecord | undefined) {
       state.puts += 1;
-      state.written = counter;
+      state.written = record;
     }
 
     /** A change to a counted table in a transaction that has not moved the counter: moves it by one. */
@@ -121,15 +160,16 @@ export const deviceCounterMiddleware: Middleware<DBCore> = {
       const found = state.found ?? noteFound(state, settings.get({ trans, key: DEVICE_KEY }));
       // Counted now, so a second change in this transaction does not move it again.
       noteWritten(state, undefined);
+      state.moved = true;
       void found
         .then((device) => {
-          const counter = (device?.counter ?? 0) + 1;
-          state.written = counter;
-          return settings.mutate({
-            trans,
-            type: 'put',
-            values: [{ key: DEVICE_KEY, value: { id: device?.id ?? newId(), counter } }],
-          });
+          const record: DeviceRecord = {
+            id: device?.id ?? newId(),
+            counter: (device?.counter ?? 0) + 1,
+            change: newId(),
+          };
+          state.written = record;
+          return settings.mutate({ trans, type: 'put', values: [{ key: DEVICE_KEY, value: record }] });
         })
         // A write that fails aborts its transaction, which reports it to whoever asked for the change.
         .catch(() => undefined);
@@ -158,10 +198,15 @@ export const deviceCounterMiddleware: Middleware<DBCore> = {
               if (state) {
                 if (req.type === 'put' || req.type === 'add') {
                   for (const row of req.values as { key?: unknown; value?: unknown }[]) {
-                    if (row.key === DEVICE_KEY) noteWritten(state, deviceIn(row)?.counter);
+                    if (row.key !== DEVICE_KEY) continue;
+                    noteWritten(state, deviceIn(row));
+                    if (movedByWriter.has(req.trans)) state.moved = true;
                   }
                 } else {
-                  // Deleted or cleared: whatever the counter is now, it vouches for nothing.
+                  // Deleted or cleared: whatever the counter is now, it vouches for nothing. But it is not moved:
+                  // a change made after it still moves it (when any setting deleted counted as moving it, a
+                  // change to a case made after it in the same transaction left the counter where it was, so a
+                  // copy made before that change was vouched for and written over it).
                   noteWritten(state, undefined);
                   state.puts += 1;
                 }
@@ -175,7 +220,7 @@ export const deviceCounterMiddleware: Middleware<DBCore> = {
           ...table,
           mutate(req) {
             const state = stateOf(req.trans);
-            if (state && state.puts === 0) move(req.trans, state);
+            if (state && !state.moved) move(req.trans, state);
             return table.mutate(req);
           },
         };

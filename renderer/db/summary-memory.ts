@@ -64,6 +64,13 @@ export class SummaryMemory {
   readonly #cases = new Map<string, RememberedCase>();
   /** The device counter these memories are right as of; `undefined` when not known. */
   #counter: number | undefined;
+  /**
+   * The device id that counter was found with. A device record deleted, or reset by hand, starts again from a
+   * new id and counts up to the same numbers: the counter alone then vouched for a memory older than the rows.
+   */
+  #device: string | undefined;
+  /** And the change id of the record that counter was written with (device-counter.ts `DeviceRecord.change`). */
+  #change: string | undefined;
 
   constructor() {
     memories.add(new WeakRef(this));
@@ -72,6 +79,16 @@ export class SummaryMemory {
   /** The device counter every memory here is right as of, or `undefined`. */
   get counter(): number | undefined {
     return this.#counter;
+  }
+
+  /** The device id of the counter every memory here is right as of, or `undefined`. */
+  get device(): string | undefined {
+    return this.#device;
+  }
+
+  /** The change id of the device record every memory here is right as of, or `undefined`. */
+  get change(): string | undefined {
+    return this.#change;
   }
 
   /** An inspection's row as last committed. */
@@ -91,9 +108,23 @@ export class SummaryMemory {
       { inspection: StoredInspection | undefined; totals: SummaryTotals | null }
     >,
     cases: ReadonlyMap<string, StoredCase | undefined>,
-    moved: { readonly from: number; readonly to: number } | undefined,
+    moved:
+      | {
+          readonly device?: string;
+          readonly from: number;
+          readonly to: number;
+          readonly fromChange?: string;
+          readonly toChange?: string;
+        }
+      | undefined,
   ): void {
-    if (moved === undefined || moved.from !== this.#counter) this.forget();
+    if (
+      moved === undefined ||
+      moved.from !== this.#counter ||
+      moved.device !== this.#device ||
+      moved.fromChange !== this.#change
+    )
+      this.forget();
     for (const [id, { inspection, totals }] of inspections) {
       this.#inspections.delete(id);
       if (inspection && totals) this.#inspections.set(id, { inspection, totals });
@@ -112,6 +143,8 @@ export class SummaryMemory {
     }
     trim(this.#cases, MOST_CASES);
     this.#counter = moved?.to;
+    this.#device = moved?.device;
+    this.#change = moved?.toChange;
   }
 
   /** Forgets everything (the encryption keys were opened or closed: inspection rows are sealed content). */
@@ -119,6 +152,8 @@ export class SummaryMemory {
     this.#inspections.clear();
     this.#cases.clear();
     this.#counter = undefined;
+    this.#device = undefined;
+    this.#change = undefined;
   }
 
   /**

@@ -60,6 +60,11 @@ interface TransactionState {
   readonly upkeep: Map<string, Upkeep>;
   /** Case rows written in this transaction, so the next write of the same case knows its row before. */
   readonly cases: Map<string, StoredCase | undefined>;
+  /**
+   * Set when the transaction did what the memory cannot follow: wrote summaries itself, or cleared cases or
+   * inspections (the rows that went are not in `cases`). What it leaves is then no memory to vouch for.
+   */
+  untracked: boolean;
 }
 
 /** The Dexie range type "equal" (a const enum in Dexie's types). */
@@ -87,7 +92,7 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
       if (idb.mode !== 'readwrite' || !idb.objectStoreNames.contains(SUMMARIES)) return undefined;
       let state = states.get(trans);
       if (!state) {
-        const made: TransactionState = { seq: 0, upkeep: new Map(), cases: new Map() };
+        const made: TransactionState = { seq: 0, upkeep: new Map(), cases: new Map(), untracked: false };
         idb.addEventListener('complete', () => remember(trans, made));
         states.set(trans, made);
         state = made;
@@ -105,7 +110,10 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
         if (upkeep.written === undefined) continue;
         inspections.set(id, { inspection: upkeep.row?.value, totals: upkeep.written });
       }
-      memory.committed(inspections, state.cases, counterMoved(trans));
+      // Not followed: the memory starts again, vouching for nothing until the next commit (a summary written by
+      // hand left the inspection's remembered totals behind its cases'; a cleared case stayed remembered, and
+      // counted as "before" when put back).
+      memory.committed(inspections, state.cases, state.untracked ? undefined : counterMoved(trans));
     }
 
     /**
@@ -162,12 +170,18 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
       void summariesTable.mutate({ trans, type: 'put', values: [guess] });
       const written = table.mutate(req);
       const confirmed = found.then((device) =>
-        device?.counter === known ? undefined : countAgain(trans, state, id),
+        device?.counter === known && device.id === memory.device && device.change === memory.change
+          ? undefined
+          : countAgain(trans, state, id),
       );
-      return Promise.all([written, confirmed]).then(([response]) =>
-        // A row the store refused (a duplicate add): what the cases are now is not the guess; count them.
-        response.numFailures > 0 ? countAgain(trans, state, id).then(() => response) : response,
-      );
+      return Promise.all([written, confirmed]).then(([response]) => {
+        if (response.numFailures === 0) return response;
+        // A row the store refused (a duplicate add) was not written: its row here is not known (as in
+        // casesWritten; taken as written, it was the "before" of a later write of the case, and remembered), and
+        // what the cases are now is not the guess; count them.
+        for (const index of Object.keys(response.failures).map(Number)) state.cases.delete(after[index]!.id);
+        return countAgain(trans, state, id).then(() => response);
+      });
     }
 
     /** The upkeep of one inspection, reading its stored summary on first use. */
@@ -331,6 +345,7 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
       state: TransactionState,
     ): Promise<DBCoreMutateResponse> {
       const { trans } = req;
+      state.untracked = true;
       return table.mutate(req).then((response) =>
         summariesTable
           .query({ trans, values: false, query: { index: summariesTable.schema.primaryKey, range: ANY } })
@@ -351,6 +366,7 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
       const { trans } = req;
       const seq = (state.seq += 1);
       if (req.type === 'deleteRange') {
+        state.untracked = true;
         return table.mutate(req).then((response) =>
           summariesTable.mutate({ trans, type: 'deleteRange', range: req.range }).then(() => {
             // Every inspection this transaction knows is gone (a later write of one counts it from scratch).
@@ -410,8 +426,9 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
             mutate(req) {
               // Summaries written or cleared by someone else (a restore clears every table): what this
               // transaction wrote of them is no longer known to be there, so settle() writes them again.
-              const state = states.get(req.trans);
+              const state = stateOf(req.trans);
               if (state) {
+                state.untracked = true;
                 const keys =
                   req.type === 'deleteRange'
                     ? null

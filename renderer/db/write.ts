@@ -19,7 +19,13 @@ import type { Table } from 'dexie';
 import { replacing, type Versioned } from '#shared/merge';
 import { newId, now } from './clock';
 import { database } from './database';
-import { DEVICE_KEY, isDeviceRecord, type DeviceRecord } from './device-counter';
+import {
+  DEVICE_KEY,
+  isDeviceRecord,
+  movesCounterItself,
+  sameChange,
+  type DeviceRecord,
+} from './device-counter';
 import type { AuditEntry, Stamp, VersionStamp } from './entities';
 
 export { DEVICE_KEY, type DeviceRecord } from './device-counter';
@@ -90,8 +96,14 @@ export async function deviceState(): Promise<DeviceRecord> {
   });
 }
 
+/** The device record this window last wrote, and whether that write has committed yet. */
+interface KnownDevice {
+  readonly record: DeviceRecord;
+  committed: boolean;
+}
+
 /** The device record this window last wrote, per database (tests replace the database). */
-const knownDevice = new WeakMap<object, DeviceRecord>();
+const knownDevice = new WeakMap<object, KnownDevice>();
 
 /**
  * Runs `work` in one read-write transaction over `tables`, the audit and the settings (for the counter).
@@ -118,8 +130,11 @@ async function attempt<T>(
 ): Promise<T> {
   const db = database();
   const known = fresh ? undefined : knownDevice.get(db);
+  let taken: KnownDevice | undefined;
   try {
-    return await db.transaction('rw', [...tables, db.audit, db.settings], async () => {
+    const result = await db.transaction('rw', [...tables, db.audit, db.settings], async (trans) => {
+      // Its own put of the device record is the move (device-counter.ts): no change in it moves it again.
+      movesCounterItself(trans.idbtrans);
       // Every confirmation settles to the error it found (or null), so none rejects while nothing awaits it.
       const confirmations: Promise<unknown>[] = [];
       const confirm = <R>(read: PromiseLike<R>, stillSo: (row: R) => boolean) => {
@@ -133,17 +148,29 @@ async function attempt<T>(
       let device: DeviceRecord;
       let lastChange: DeviceRecord | undefined;
       if (known) {
-        device = lastChange = known;
-        confirm(db.settings.get(DEVICE_KEY), (row) => sameDevice(row?.value, known));
+        device = known.record;
+        // The last change only once the write that took this counter has committed. A write still in flight may
+        // yet abort, and then its counter is taken again by the next change (another window's, or one that
+        // stamps nothing): finding it stored would vouch for copies that change never made. Until then the
+        // copies are confirmed row by row.
+        lastChange = known.committed ? known.record : undefined;
+        confirm(db.settings.get(DEVICE_KEY), (row) =>
+          sameChange(isDeviceRecord(row?.value) ? row.value : undefined, known.record),
+        );
       } else {
         const stored = (await db.settings.get(DEVICE_KEY))?.value;
-        lastChange = isDeviceRecord(stored) ? stored : undefined;
-        device = lastChange ?? { id: newId(), counter: 0 };
+        device = isDeviceRecord(stored) ? stored : { id: newId(), counter: 0 };
+        // Every change writes the record with a change id of its own; one without was put there some other way
+        // (back by hand, to a counter a copy here was stamped with), so it vouches for no copy.
+        lastChange = isDeviceRecord(stored) && stored.change !== undefined ? stored : undefined;
       }
       const counter = device.counter + 1;
       // Taken now, so a second write started before this one commits takes the next counter.
-      knownDevice.set(db, { id: device.id, counter });
-      confirm(db.settings.put({ key: DEVICE_KEY, value: { id: device.id, counter } }), () => true);
+      // With a change id of its own: found again, the record is this change's, not one that reached the same
+      // counter another way (the record put back by hand).
+      taken = { record: { id: device.id, counter, change: newId() }, committed: false };
+      knownDevice.set(db, taken);
+      confirm(db.settings.put({ key: DEVICE_KEY, value: taken.record }), () => true);
       const at = now();
       const stamp: Stamp = { updatedAt: at, by, device: device.id, counter };
       let result: T;
@@ -171,13 +198,11 @@ async function attempt<T>(
       for (const problem of await Promise.all(confirmations)) if (problem) throw problem;
       return result;
     });
+    if (taken) taken.committed = true;
+    return result;
   } catch (error) {
     // Nothing was written: what this window thought it had taken is no longer known.
     knownDevice.delete(db);
     throw error;
   }
-}
-
-function sameDevice(stored: unknown, known: DeviceRecord): boolean {
-  return isDeviceRecord(stored) && stored.id === known.id && stored.counter === known.counter;
 }

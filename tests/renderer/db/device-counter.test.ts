@@ -4,6 +4,8 @@
 // overwritten or left out of the summary.
 import { describe, expect, it } from 'vitest';
 import { database, saveInitials, setAnswer, summaryOf, type StoredCase } from '../../../renderer/db';
+import { closeAtRest, markAtRest } from '../../../renderer/db/at-rest';
+import { switchOnAtRest } from '../../../renderer/db/at-rest-session';
 import { DEVICE_KEY, type DeviceRecord } from '../../../renderer/db/write';
 import { inAnotherWindow, inspectionWithCases } from '../helpers';
 
@@ -117,6 +119,25 @@ describe('an answer saved from the copy the last change made', () => {
     const row = await database().cases.get(caseIds[0]!);
     expect(Object.keys(row!.answers).sort()).toEqual(['assessment.engagement', 'assessment.safety']);
     await summaryIsRight(inspectionId);
+  });
+
+  it('reads only the device record with encryption at rest on too', async () => {
+    const { inspectionId, caseIds } = await inspectionWithCases(['C-1', 'C-2']);
+    await switchOnAtRest({ passphrase: 'a passphrase for the counter test', iterations: 1000 });
+    try {
+      // The first answer after switching on is made from the stored rows (re-sealing them moved the counter).
+      await setAnswer(caseIds[0]!, 'assessment.engagement', { value: 'yes' }, 'KM');
+      const reads = await readsDuring(() =>
+        setAnswer(caseIds[0]!, 'assessment.safety', { value: 'no' }, 'KM'),
+      );
+      expect(reads).toEqual(['settings']);
+      const row = await database().cases.get(caseIds[0]!);
+      expect(Object.keys(row!.answers).sort()).toEqual(['assessment.engagement', 'assessment.safety']);
+      await summaryIsRight(inspectionId);
+    } finally {
+      closeAtRest();
+      markAtRest(false);
+    }
   });
 
   it('keeps a change made since that stamped nothing, and counts it in the summary', async () => {

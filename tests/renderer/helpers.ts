@@ -1,4 +1,6 @@
-// Helpers for renderer tests: an inspection with cases ready to score, and a way to make writes fail.
+// Helpers for renderer tests: an inspection with cases ready to score, a way to make writes fail, and checks of
+// what a sequence of writes left.
+import { expect } from 'vitest';
 import {
   addCases,
   CasescoreDatabase,
@@ -6,6 +8,7 @@ import {
   database,
   replaceDatabase,
   saveInitials,
+  summaryOf,
 } from '../../renderer/db';
 
 /** Creates a probation inspection (court work rated if asked) with the given case references. */
@@ -78,4 +81,27 @@ export async function inAnotherWindow<T>(work: () => Promise<T>): Promise<T> {
     replaceDatabase(mine);
     other.close();
   }
+}
+
+/** Each stored answer of a case as [value, by]. */
+export async function answersOf(caseId: string) {
+  const row = await database().cases.get(caseId);
+  return Object.fromEntries(Object.entries(row!.answers).map(([q, a]) => [q, [a.value, a.by]]));
+}
+
+/** Expects the stored summary to be the one worked out again from every stored row. */
+export async function summaryIsRight(inspectionId: string) {
+  const db = database();
+  const inspection = (await db.inspections.get(inspectionId))!;
+  const cases = await db.cases.where('inspectionId').equals(inspectionId).toArray();
+  expect(await db.summaries.get(inspectionId)).toEqual(summaryOf(inspection, cases));
+}
+
+/**
+ * Lets the promise jobs queued so far run, and no task: a write asked for before this has begun (Dexie enters a
+ * transaction's scope in a promise job, and a write keeps its copy and takes its counter there), but IndexedDB
+ * has not carried out any of it yet. As when a key comes while the last answer's transaction waits for its turn.
+ */
+export async function writesBegun() {
+  for (let i = 0; i < 20; i += 1) await Promise.resolve();
 }

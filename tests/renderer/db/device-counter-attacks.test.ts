@@ -15,24 +15,17 @@ import {
   type StoredCase,
 } from '../../../renderer/db';
 import { DEVICE_KEY, type DeviceRecord } from '../../../renderer/db/write';
-import { failCaseWrites, inAnotherWindow, inspectionWithCases } from '../helpers';
+import {
+  answersOf,
+  failCaseWrites,
+  inAnotherWindow,
+  inspectionWithCases,
+  summaryIsRight,
+  writesBegun,
+} from '../helpers';
 
 const storedDevice = async () =>
   (await database().settings.get(DEVICE_KEY))?.value as DeviceRecord | undefined;
-
-/** Each stored answer of a case as [value, by]. */
-async function answersOf(caseId: string) {
-  const row = await database().cases.get(caseId);
-  return Object.fromEntries(Object.entries(row!.answers).map(([q, a]) => [q, [a.value, a.by]]));
-}
-
-/** The stored summary must be the one worked out again from every stored row. */
-async function summaryIsRight(inspectionId: string) {
-  const db = database();
-  const inspection = (await db.inspections.get(inspectionId))!;
-  const cases = await db.cases.where('inspectionId').equals(inspectionId).toArray();
-  expect(await db.summaries.get(inspectionId)).toEqual(summaryOf(inspection, cases));
-}
 
 /** Makes the next audit entry written through this window's database fail (its transaction aborts), once. */
 function failNextAuditEntry() {
@@ -42,15 +35,6 @@ function failNextAuditEntry() {
     throw new Error('The disk refused the write.');
   };
   audit.hook('creating', fail);
-}
-
-/**
- * Lets the promise jobs queued so far run, and no task: a write asked for before this has begun (Dexie enters a
- * transaction's scope in a promise job, and a write kept its copy and took its counter there), but IndexedDB
- * has not carried out any of it yet. As when a key comes while the last answer's transaction waits for its turn.
- */
-async function writesBegun() {
-  for (let i = 0; i < 20; i += 1) await Promise.resolve();
 }
 
 describe('a counter taken by a write that aborted', () => {

@@ -18,13 +18,20 @@ import {
   saveInitials,
   setAnswer,
   setAnswers,
-  summaryOf,
   versionOf,
 } from '../../../renderer/db';
 import { closeAtRest, markAtRest } from '../../../renderer/db/at-rest';
 import { switchOnAtRest, unlockAtRest } from '../../../renderer/db/at-rest-session';
 import { DEVICE_KEY, type DeviceRecord } from '../../../renderer/db/write';
-import { failAuditWrites, failCaseWrites, inAnotherWindow, inspectionWithCases } from '../helpers';
+import {
+  answersOf,
+  failAuditWrites,
+  failCaseWrites,
+  inAnotherWindow,
+  inspectionWithCases,
+  summaryIsRight,
+  writesBegun,
+} from '../helpers';
 import { decideAll, TEAM_FILE } from '../../helpers/merge-decisions';
 
 afterEach(() => {
@@ -33,25 +40,6 @@ afterEach(() => {
 });
 
 const PASSPHRASE = 'tulip anchor violet granite';
-
-/** Each stored answer of a case as [value, by]. */
-async function answersOf(caseId: string) {
-  const row = await database().cases.get(caseId);
-  return Object.fromEntries(Object.entries(row!.answers).map(([q, a]) => [q, [a.value, a.by]]));
-}
-
-/** The stored summary must be the one worked out again from every stored row. */
-async function summaryIsRight(inspectionId: string) {
-  const db = database();
-  const inspection = (await db.inspections.get(inspectionId))!;
-  const cases = await db.cases.where('inspectionId').equals(inspectionId).toArray();
-  expect(await db.summaries.get(inspectionId)).toEqual(summaryOf(inspection, cases));
-}
-
-/** Lets the promise jobs queued so far run, and no task: the writes asked for so far have begun, none is done. */
-async function writesBegun() {
-  for (let i = 0; i < 20; i += 1) await Promise.resolve();
-}
 
 /** Every case row as IndexedDB holds it, read without Casescore's layers. */
 async function rawCases(): Promise<string> {

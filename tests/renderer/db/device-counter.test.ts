@@ -3,11 +3,11 @@
 // copy is right; and anything that wrote in between (a write that stamps no version, another window) is never
 // overwritten or left out of the summary.
 import { describe, expect, it } from 'vitest';
-import { database, saveInitials, setAnswer, summaryOf, type StoredCase } from '../../../renderer/db';
+import { database, saveInitials, setAnswer, type StoredCase } from '../../../renderer/db';
 import { closeAtRest, markAtRest } from '../../../renderer/db/at-rest';
 import { switchOnAtRest } from '../../../renderer/db/at-rest-session';
 import { DEVICE_KEY, type DeviceRecord } from '../../../renderer/db/write';
-import { inAnotherWindow, inspectionWithCases } from '../helpers';
+import { inAnotherWindow, inspectionWithCases, summaryIsRight } from '../helpers';
 
 const counter = async () => ((await database().settings.get(DEVICE_KEY))?.value as DeviceRecord).counter;
 
@@ -47,13 +47,6 @@ async function unstampedNote(caseId: string, note: string) {
     const row = (await db.cases.get(caseId)) as StoredCase;
     await db.cases.put({ ...row, note });
   });
-}
-
-async function summaryIsRight(inspectionId: string) {
-  const db = database();
-  const inspection = (await db.inspections.get(inspectionId))!;
-  const cases = await db.cases.where('inspectionId').equals(inspectionId).toArray();
-  expect(await db.summaries.get(inspectionId)).toEqual(summaryOf(inspection, cases));
 }
 
 describe('the device counter', () => {

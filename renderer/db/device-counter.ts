@@ -94,24 +94,16 @@ export function counterWritten(trans: DBCoreTransaction): number | undefined {
 }
 
 /**
- * How a transaction moved the counter, once it has: from what it found to the one after. `undefined` when it
- * found no record, wrote none, wrote more than one, or wrote anything but the next (nothing is vouched then).
+ * How a transaction moved the counter, once it has: the record it found and the one it wrote, the next counter
+ * of the same device. `undefined` when it found no record, wrote none, wrote more than one, or wrote anything
+ * but the next (nothing is vouched then).
  */
-export function counterMoved(
-  trans: DBCoreTransaction,
-): { device: string; from: number; to: number; fromChange?: string; toChange?: string } | undefined {
+export function counterMoved(trans: DBCoreTransaction): { from: DeviceRecord; to: DeviceRecord } | undefined {
   const state = states.get(trans);
-  const found = state?.foundRecord;
-  const written = state && state.puts === 1 ? state.written : undefined;
-  if (!found || !written || written.id !== found.id || written.counter !== found.counter + 1)
-    return undefined;
-  return {
-    device: found.id,
-    from: found.counter,
-    to: written.counter,
-    ...(found.change ? { fromChange: found.change } : {}),
-    ...(written.change ? { toChange: written.change } : {}),
-  };
+  const from = state?.foundRecord;
+  const to = state && state.puts === 1 ? state.written : undefined;
+  if (!from || !to || to.id !== from.id || to.counter !== from.counter + 1) return undefined;
+  return { from, to };
 }
 
 /** The transaction's first read of the device record, kept with what it comes back with. */

@@ -17,6 +17,7 @@
  * opened or closed (the lock).
  */
 import { onAtRestChange } from './at-rest';
+import { sameChange, type DeviceRecord } from './device-counter';
 import type { StoredCase, StoredInspection } from './entities';
 import {
   addSummaryTotals,
@@ -62,33 +63,20 @@ onAtRestChange(() => {
 export class SummaryMemory {
   readonly #inspections = new Map<string, RememberedInspection>();
   readonly #cases = new Map<string, RememberedCase>();
-  /** The device counter these memories are right as of; `undefined` when not known. */
-  #counter: number | undefined;
   /**
-   * The device id that counter was found with. A device record deleted, or reset by hand, starts again from a
-   * new id and counts up to the same numbers: the counter alone then vouched for a memory older than the rows.
+   * The device record (device-counter.ts) of the last change these memories are right as of; `undefined` when
+   * not known. Its id and change id count as well as its counter: a record deleted, reset or put back by hand
+   * counts up to the same numbers again.
    */
-  #device: string | undefined;
-  /** And the change id of the record that counter was written with (device-counter.ts `DeviceRecord.change`). */
-  #change: string | undefined;
+  #rightAsOf: DeviceRecord | undefined;
 
   constructor() {
     memories.add(new WeakRef(this));
   }
 
-  /** The device counter every memory here is right as of, or `undefined`. */
-  get counter(): number | undefined {
-    return this.#counter;
-  }
-
-  /** The device id of the counter every memory here is right as of, or `undefined`. */
-  get device(): string | undefined {
-    return this.#device;
-  }
-
-  /** The change id of the device record every memory here is right as of, or `undefined`. */
-  get change(): string | undefined {
-    return this.#change;
+  /** The device record of the last change every memory here is right as of, or `undefined`. */
+  get rightAsOf(): DeviceRecord | undefined {
+    return this.#rightAsOf;
   }
 
   /** An inspection's row as last committed. */
@@ -108,23 +96,9 @@ export class SummaryMemory {
       { inspection: StoredInspection | undefined; totals: SummaryTotals | null }
     >,
     cases: ReadonlyMap<string, StoredCase | undefined>,
-    moved:
-      | {
-          readonly device?: string;
-          readonly from: number;
-          readonly to: number;
-          readonly fromChange?: string;
-          readonly toChange?: string;
-        }
-      | undefined,
+    moved: { readonly from: DeviceRecord; readonly to: DeviceRecord } | undefined,
   ): void {
-    if (
-      moved === undefined ||
-      moved.from !== this.#counter ||
-      moved.device !== this.#device ||
-      moved.fromChange !== this.#change
-    )
-      this.forget();
+    if (!moved || !this.#rightAsOf || !sameChange(moved.from, this.#rightAsOf)) this.forget();
     for (const [id, { inspection, totals }] of inspections) {
       this.#inspections.delete(id);
       if (inspection && totals) this.#inspections.set(id, { inspection, totals });
@@ -142,18 +116,14 @@ export class SummaryMemory {
       }
     }
     trim(this.#cases, MOST_CASES);
-    this.#counter = moved?.to;
-    this.#device = moved?.device;
-    this.#change = moved?.toChange;
+    this.#rightAsOf = moved?.to;
   }
 
   /** Forgets everything (the encryption keys were opened or closed: inspection rows are sealed content). */
   forget(): void {
     this.#inspections.clear();
     this.#cases.clear();
-    this.#counter = undefined;
-    this.#device = undefined;
-    this.#change = undefined;
+    this.#rightAsOf = undefined;
   }
 
   /**

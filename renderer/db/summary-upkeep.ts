@@ -38,7 +38,7 @@ import {
 } from './summaries';
 import { sameRow } from './open-case';
 import { SummaryMemory } from './summary-memory';
-import { counterFound, counterMoved, counterWritten } from './device-counter';
+import { counterFound, counterMoved, counterWritten, sameChange } from './device-counter';
 
 /** One inspection's summary as this transaction has it so far. */
 interface Upkeep {
@@ -150,10 +150,10 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
       const { trans } = req;
       const after = req.values as StoredCase[];
       const id = after[0]?.inspectionId;
-      const known = memory.counter;
+      const known = memory.rightAsOf;
       const found = counterFound(trans);
       if (id === undefined || state.upkeep.has(id) || known === undefined || !found) return undefined;
-      if (counterWritten(trans) !== known + 1) return undefined;
+      if (counterWritten(trans) !== known.counter + 1) return undefined;
       if (new Set(after.map((row) => row.id)).size !== after.length) return undefined;
       const guess = memory.guess(id, after);
       const inspection = memory.inspection(id);
@@ -170,9 +170,7 @@ export const summaryUpkeepMiddleware: Middleware<DBCore> = {
       void summariesTable.mutate({ trans, type: 'put', values: [guess] });
       const written = table.mutate(req);
       const confirmed = found.then((device) =>
-        device?.counter === known && device.id === memory.device && device.change === memory.change
-          ? undefined
-          : countAgain(trans, state, id),
+        sameChange(device, known) ? undefined : countAgain(trans, state, id),
       );
       return Promise.all([written, confirmed]).then(([response]) => {
         if (response.numFailures === 0) return response;

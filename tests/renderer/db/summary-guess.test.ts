@@ -156,6 +156,12 @@ describe('the memory behind the guess', () => {
       answers: { 'assessment.engagement': { value } },
     }) as unknown as StoredCase;
 
+  /** A commit that moved this device's counter on by one from `counter`, each record with its own change id. */
+  const movedFrom = (counter: number) => ({
+    from: { id: 'device-1', counter, change: `change-${counter}` },
+    to: { id: 'device-1', counter: counter + 1, change: `change-${counter + 1}` },
+  });
+
   it('guesses what counting the rows again gives, and nothing for what it does not hold', () => {
     const memory = new SummaryMemory();
     const before = inspection({ courtWork: false });
@@ -163,9 +169,9 @@ describe('the memory behind the guess', () => {
     memory.committed(
       new Map([['i-1', { inspection: before, totals: start }]]),
       new Map([['c-1', sampled('yes')]]),
-      { from: 1, to: 2 },
+      movedFrom(1),
     );
-    expect(memory.counter).toBe(2);
+    expect(memory.rightAsOf?.counter).toBe(2);
     expect(memory.guess('i-1', [sampled('no')])).toEqual(summaryOf(before, [sampled('no')]));
     expect(memory.guess('i-2', [sampled('no')])).toBeUndefined();
     expect(memory.guess('i-1', [{ ...sampled('no'), id: 'c-2' }])).toBeUndefined();
@@ -174,9 +180,9 @@ describe('the memory behind the guess', () => {
     memory.committed(
       new Map([['i-1', { inspection: changed, totals: summaryOf(changed, [sampled('yes')]) }]]),
       new Map(),
-      { from: 2, to: 3 },
+      movedFrom(2),
     );
-    expect(memory.counter).toBe(3);
+    expect(memory.rightAsOf?.counter).toBe(3);
     expect(memory.guess('i-1', [sampled('no')])).toBeUndefined();
   });
 
@@ -184,26 +190,34 @@ describe('the memory behind the guess', () => {
     const memory = new SummaryMemory();
     const held = inspection({ courtWork: false });
     const other = { ...held, id: 'i-2' } as StoredInspection;
-    const remember = (moved: { from: number; to: number } | undefined) =>
+    const remember = (moved: ReturnType<typeof movedFrom> | undefined) =>
       memory.committed(
         new Map([['i-1', { inspection: held, totals: summaryOf(held, [sampled('yes')]) }]]),
         new Map([['c-1', sampled('yes')]]),
         moved,
       );
-    remember({ from: 4, to: 5 });
-    memory.committed(new Map([['i-2', { inspection: other, totals: summaryOf(other, []) }]]), new Map(), {
-      from: 5,
-      to: 6,
-    });
+    remember(movedFrom(4));
+    memory.committed(
+      new Map([['i-2', { inspection: other, totals: summaryOf(other, []) }]]),
+      new Map(),
+      movedFrom(5),
+    );
     expect(memory.inspection('i-2')).toBeDefined();
     // Counter 7 came from somewhere else (another window): what was held as of 6 may be out of date.
-    remember({ from: 7, to: 8 });
-    expect(memory.counter).toBe(8);
+    remember(movedFrom(7));
+    expect(memory.rightAsOf?.counter).toBe(8);
     expect(memory.inspection('i-2')).toBeUndefined();
     expect(memory.guess('i-1', [sampled('no')])).toBeDefined();
+    // A commit from counter 8 that found another change's record at 8 (one put back by hand) does not follow.
+    memory.committed(new Map([['i-2', { inspection: other, totals: summaryOf(other, []) }]]), new Map(), {
+      from: { ...movedFrom(8).from, change: 'put back by hand' },
+      to: movedFrom(8).to,
+    });
+    expect(memory.inspection('i-1')).toBeUndefined();
+    expect(memory.rightAsOf?.counter).toBe(9);
     // A commit that moved no counter it could say (it wrote none, or found none) vouches for nothing.
     remember(undefined);
-    expect(memory.counter).toBeUndefined();
+    expect(memory.rightAsOf).toBeUndefined();
   });
 
   it('is emptied when the encryption keys are opened or closed', async () => {
@@ -212,7 +226,7 @@ describe('the memory behind the guess', () => {
     memory.committed(
       new Map([['i-1', { inspection: held, totals: summaryOf(held, [sampled('yes')]) }]]),
       new Map([['c-1', sampled('yes')]]),
-      { from: 1, to: 2 },
+      movedFrom(1),
     );
     expect(memory.guess('i-1', [sampled('no')])).toBeDefined();
     await switchOnAtRest({ passphrase: 'a passphrase for the memory test', iterations: 1000 });
